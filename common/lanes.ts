@@ -1,0 +1,186 @@
+// Lane state at any step, folded from the trace's event log. Pure: the renderer's player,
+// the CLI's --steps and the tests all call this. Keyframes every KEYFRAME_INTERVAL steps bound
+// a seek to that many steps of events, so seeking a 200,000-step trace stays within a frame.
+
+import type { ActorId, Outcome, Trace, TraceEvent, WaitReason } from './trace';
+
+/** Steps between keyframes: a seek replays at most this many steps of events. */
+export const KEYFRAME_INTERVAL = 256;
+
+export interface Lanes {
+  step: number;
+  time: number;
+  /** The ready queue, head first. */
+  ready: ActorId[];
+  running: ActorId | null;
+  /** Tasks waiting, in the order they began to wait, with what they wait on. */
+  waiting: { actor: ActorId; reason: WaitReason }[];
+  /** Armed timers of plain callbacks (call_later/call_at, a sleep's timer), by deadline. */
+  timers: { actor: ActorId; deadline: number }[];
+  done: { actor: ActorId; outcome: Outcome }[];
+  /** Tasks spawned so far (id order). */
+  spawned: ActorId[];
+  /** Length of stdout+stderr text printed up to and including this step. */
+  outputLength: number;
+}
+
+interface FoldState {
+  time: number;
+  ready: ActorId[];
+  running: ActorId | null;
+  waiting: Map<ActorId, WaitReason>;
+  timers: Map<ActorId, number>;
+  done: Map<ActorId, Outcome>;
+  spawned: ActorId[];
+  outputLength: number;
+}
+
+export interface TraceIndex {
+  trace: Trace;
+  keyframes: FoldState[];
+  /** Concatenated output with each chunk's start offset, for the console. */
+  output: { stream: 'stdout' | 'stderr'; text: string; offset: number; step: number }[];
+}
+
+function emptyState(): FoldState {
+  return {
+    time: 0,
+    ready: [],
+    running: null,
+    waiting: new Map(),
+    timers: new Map(),
+    done: new Map(),
+    spawned: [],
+    outputLength: 0,
+  };
+}
+
+function cloneState(s: FoldState): FoldState {
+  return {
+    time: s.time,
+    ready: s.ready.slice(),
+    running: s.running,
+    waiting: new Map(s.waiting),
+    timers: new Map(s.timers),
+    done: new Map(s.done),
+    spawned: s.spawned.slice(),
+    outputLength: s.outputLength,
+  };
+}
+
+function removeFromReady(s: FoldState, actor: ActorId): void {
+  // The head is by far the common case (beforeTaskStep pops it).
+  if (s.ready[0] === actor) s.ready.shift();
+  else {
+    const i = s.ready.indexOf(actor);
+    if (i >= 0) s.ready.splice(i, 1);
+  }
+}
+
+function apply(s: FoldState, e: TraceEvent): void {
+  switch (e.t) {
+    case 'taskSpawned':
+      s.spawned.push(e.actor);
+      break;
+    case 'taskScheduled':
+      s.waiting.delete(e.actor);
+      s.timers.delete(e.actor);
+      s.ready.push(e.actor);
+      break;
+    case 'handleCancelled':
+      removeFromReady(s, e.actor);
+      s.timers.delete(e.actor);
+      break;
+    case 'timerArmed':
+      s.timers.set(e.actor, e.deadline);
+      break;
+    case 'beforeTaskStep':
+      removeFromReady(s, e.actor);
+      s.running = e.actor;
+      break;
+    case 'afterTaskStep':
+      if (s.running === e.actor) s.running = null;
+      break;
+    case 'taskWaiting':
+      s.waiting.delete(e.actor); // re-insert: order is "began waiting"
+      s.waiting.set(e.actor, e.reason);
+      break;
+    case 'taskExited':
+      removeFromReady(s, e.actor);
+      s.waiting.delete(e.actor);
+      if (s.running === e.actor) s.running = null;
+      s.done.set(e.actor, e.outcome);
+      break;
+    case 'clockAdvanced':
+      s.time = e.to;
+      break;
+    case 'output':
+      s.outputLength += e.text.length;
+      break;
+  }
+}
+
+function applyStep(trace: Trace, s: FoldState, step: number): void {
+  const st = trace.steps[step];
+  if (!st) return;
+  s.time = st.time;
+  const end = step + 1 < trace.steps.length ? trace.steps[step + 1].firstEvent : trace.events.length;
+  for (let i = st.firstEvent; i < end; i++) apply(s, trace.events[i]);
+}
+
+/** Builds keyframes and the output index once per trace; O(events). */
+export function indexTrace(trace: Trace): TraceIndex {
+  const keyframes: FoldState[] = [];
+  const output: TraceIndex['output'] = [];
+  const s = emptyState();
+  let offset = 0;
+  for (let step = 0; step < trace.steps.length; step++) {
+    if (step % KEYFRAME_INTERVAL === 0) keyframes.push(cloneState(s));
+    const st = trace.steps[step];
+    const end = step + 1 < trace.steps.length ? trace.steps[step + 1].firstEvent : trace.events.length;
+    for (let i = st.firstEvent; i < end; i++) {
+      const e = trace.events[i];
+      if (e.t === 'output') {
+        output.push({ stream: e.stream, text: e.text, offset, step });
+        offset += e.text.length;
+      }
+    }
+    applyStep(trace, s, step);
+  }
+  return { trace, keyframes, output };
+}
+
+/** The lanes after `step` has run (step 0 is the program's start). */
+export function lanesAt(index: TraceIndex, step: number): Lanes {
+  const { trace } = index;
+  const last = trace.steps.length - 1;
+  const at = Math.max(0, Math.min(step, last));
+  const k = Math.floor(at / KEYFRAME_INTERVAL);
+  const s = cloneState(index.keyframes[k] ?? emptyState());
+  for (let i = k * KEYFRAME_INTERVAL; i <= at; i++) applyStep(trace, s, i);
+  return {
+    step: at,
+    time: s.time,
+    ready: s.ready,
+    running: s.running,
+    waiting: [...s.waiting].map(([actor, reason]) => ({ actor, reason })),
+    timers: [...s.timers]
+      .map(([actor, deadline]) => ({ actor, deadline }))
+      .sort((a, b) => a.deadline - b.deadline || a.actor - b.actor),
+    done: [...s.done].map(([actor, outcome]) => ({ actor, outcome })),
+    spawned: s.spawned,
+    outputLength: s.outputLength,
+  };
+}
+
+/** Output printed up to and including `step`, as chunks. */
+export function outputUpTo(index: TraceIndex, step: number): TraceIndex['output'] {
+  let lo = 0;
+  let hi = index.output.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (index.output[mid].step <= step) lo = mid + 1;
+    else hi = mid;
+  }
+  return index.output.slice(0, lo);
+}

@@ -1,0 +1,148 @@
+// The trace format shared by the engine (writer), the CLI and the renderer (readers).
+// A run is an append-only event log cut into steps; lane state at any step is folded from it
+// (see lanes.ts), so its size grows with events, not with tasks x steps. Documented in
+// common/TRACE.md; bump TRACE_VERSION on any incompatible change.
+
+export const TRACE_VERSION = 1;
+
+/** Tasks and plain callbacks share one id space, in creation order from 1. */
+export type ActorId = number;
+
+export interface Actor {
+  id: ActorId;
+  kind: 'task' | 'callback';
+  /** Task name ("Task-1", "worker-2") or the callback's qualified name ("on_timer"). */
+  name: string;
+  /** For tasks: the coroutine's qualified name. */
+  coro?: string;
+  /** True for asyncio's own plumbing (a sleep's timer, a future's done callback, a task wakeup). */
+  internal?: boolean;
+  /** The task an internal callback works for (the sleeper whose timer this is). */
+  serves?: ActorId;
+  /** The task that was running when this one was created. */
+  parent?: ActorId;
+  /** Source line (1-based, user file) where it was created. */
+  line?: number;
+}
+
+export type WaitKind =
+  | 'timer'
+  | 'task'
+  | 'future'
+  | 'lock'
+  | 'queue'
+  | 'event'
+  | 'semaphore'
+  | 'condition'
+  | 'barrier'
+  | 'io'
+  | 'other';
+
+export interface WaitReason {
+  kind: WaitKind;
+  /** The awaited expression's source text, e.g. "asyncio.sleep(0.2)" or "queue.get()". */
+  expr: string;
+  /** For timers: the virtual time it fires at, in seconds. */
+  deadline?: number;
+  /** For waits on other tasks: who (gather waits on several). */
+  targets?: ActorId[];
+  /** The user line of the await. */
+  line?: number;
+}
+
+export type Outcome =
+  | { kind: 'result'; repr: string }
+  | { kind: 'exception'; repr: string; traceback: string }
+  | { kind: 'cancelled'; repr: string };
+
+export type TraceEvent =
+  | { t: 'taskSpawned'; actor: ActorId }
+  /** Appended to the tail of the ready queue (call_soon, a timer came due, a wakeup). */
+  | { t: 'taskScheduled'; actor: ActorId }
+  /** A scheduled callback was cancelled; asyncio drops it lazily, so it leaves the lanes now. */
+  | { t: 'handleCancelled'; actor: ActorId }
+  /** A timer was armed for this actor (a callback actor; call_later/call_at). */
+  | { t: 'timerArmed'; actor: ActorId; deadline: number }
+  | { t: 'beforeTaskStep'; actor: ActorId }
+  /** `lines`: the user lines executed, in order, duplicates collapsed only when adjacent. */
+  | { t: 'afterTaskStep'; actor: ActorId; lines: number[] }
+  | { t: 'taskWaiting'; actor: ActorId; reason: WaitReason }
+  | { t: 'taskExited'; actor: ActorId; outcome: Outcome }
+  | { t: 'clockAdvanced'; from: number; to: number }
+  | { t: 'output'; stream: 'stdout' | 'stderr'; text: string };
+
+export type StepKind =
+  /** Before the loop: the program's top level (imports, definitions, asyncio.run's setup). */
+  | 'start'
+  /** One ready callback ran (a task step is a callback too). */
+  | 'run'
+  /** Nothing was ready: the clock jumped to the earliest timer. */
+  | 'clock'
+  /** The run finished; `trace.end` says how. */
+  | 'end';
+
+export interface Step {
+  kind: StepKind;
+  /** Virtual time in seconds when the step begins (after a clock jump: the new time). */
+  time: number;
+  /** For 'run': the callback or task that ran. */
+  actor?: ActorId;
+  /** Loop iteration (CPython's _run_once pass) the step belongs to; 0 before the loop. */
+  iteration: number;
+  /** Index of this step's first event; its events run to the next step's firstEvent. */
+  firstEvent: number;
+}
+
+export type EndKind =
+  | 'ok'
+  | 'exception'
+  | 'syntaxError'
+  | 'deadlock'
+  | 'capSteps'
+  | 'capTime'
+  | 'capOutput'
+  | 'capTasks'
+  | 'runaway'
+  | 'exit'
+  | 'internalError';
+
+export interface RunEnd {
+  kind: EndKind;
+  /** One line for people: "deadlock: worker waits on queue.get() (line 7)". */
+  message: string;
+  /** Exit status the CLI uses (0 for ok, and for sys.exit(0)). */
+  exitCode: number;
+  /** For syntax errors and runaways. */
+  line?: number;
+  column?: number;
+  /** For caps: the option that raises it, e.g. "--max-steps". */
+  option?: string;
+}
+
+export interface RunOptions {
+  seed: number;
+  maxSteps: number;
+  maxTime: number;
+  maxOutputBytes: number;
+  maxTasks: number;
+}
+
+export const DEFAULT_RUN_OPTIONS: RunOptions = {
+  seed: 0,
+  maxSteps: 1_000_000,
+  maxTime: 86_400,
+  maxOutputBytes: 1_000_000,
+  maxTasks: 100_000,
+};
+
+export interface Trace {
+  version: typeof TRACE_VERSION;
+  /** The program as run, so a saved trace replays with its code. */
+  source: string;
+  fileName: string;
+  options: RunOptions;
+  actors: Actor[];
+  steps: Step[];
+  events: TraceEvent[];
+  end: RunEnd;
+}

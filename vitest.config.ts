@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // Electron 42+ downloads its binary on the first require(): unit tests must never load it.
+    alias: { electron: fileURLToPath(new URL('./tests/mocks/electron.ts', import.meta.url)) },
+  },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts', 'tests/host/**/*.test.ts', 'tests/lessons/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
