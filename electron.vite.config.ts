@@ -1,0 +1,29 @@
+// Builds the three processes from the top-level folders (not electron-vite's src/ default).
+// The preload stays one CommonJS file so it can run sandboxed; Pyodide stays an external
+// dependency because it loads its wasm and stdlib by fixed names from its own folder.
+import { resolve } from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'electron-vite';
+
+const abs = (path: string): string => resolve(import.meta.dirname, path);
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: { index: abs('main/index.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rollupOptions: { input: { index: abs('preload/index.ts') }, output: { format: 'cjs' } },
+      externalizeDeps: false,
+    },
+  },
+  renderer: {
+    root: abs('renderer'),
+    build: { rollupOptions: { input: { index: abs('renderer/index.html') } } },
+    plugins: [svelte({ configFile: abs('svelte.config.js') })],
+  },
+});

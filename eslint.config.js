@@ -1,0 +1,67 @@
+// Lint and the process boundaries of DESIGN.md, enforced per folder with no-restricted-imports
+// (VS Code's layering rule, in its simplest form).
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+const restrict = (files, patterns, extra = {}) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns, ...extra }] },
+});
+
+const electron = { group: ['electron', 'electron/*'], message: 'Only the Electron main process and the preload may import electron.' };
+const pyodide = { group: ['pyodide', 'pyodide/*'], message: 'Only main/python/ knows Pyodide.' };
+const pixi = { group: ['pixi.js', 'pixi.js/*', '**/stage/**', '../stage/*', './stage/*'], message: 'Panels never import Pixi or the stage.' };
+const panels = { group: ['**/panels/**', '../panels/*'], message: 'The stage never imports panels.' };
+const mainCode = { group: ['**/main/**', '../../main/*'], message: 'The renderer never imports main-process code.' };
+
+export default ts.config(
+  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/typecheck/'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte', 'renderer/**/*.svelte.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig } },
+  },
+  // The engine: no Electron, no Pyodide outside main/python, no wall time, no randomness.
+  restrict(['main/engine/**'], [electron, pyodide]),
+  {
+    files: ['main/engine/**', 'main/python/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The engine runs on the virtual clock: no wall time.' },
+        { object: 'performance', property: 'now', message: 'The engine runs on the virtual clock: no wall time.' },
+        { object: 'Math', property: 'random', message: 'The engine is deterministic: no Math.random.' },
+      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'No wall time in the engine.' }],
+    },
+  },
+  restrict(['main/python/**', 'main/cli/**', 'main/host/**', 'common/**'], [electron]),
+  restrict(['main/ipc/channels.ts', 'main/ipc/handlers.ts'], [electron, pyodide]),
+  restrict(['main/*.ts', 'main/ipc/register.ts', 'preload/**'], [pyodide]),
+  restrict(['renderer/**'], [electron, pyodide, mainCode]),
+  restrict(['renderer/src/panels/**'], [electron, pyodide, mainCode, pixi]),
+  restrict(['renderer/src/stage/**'], [electron, pyodide, mainCode, panels]),
+  {
+    // Only bridge.ts reads window.loopscope.
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    ignores: ['renderer/src/bridge.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'window', property: 'loopscope', message: 'Import loopscope from bridge.ts.' }],
+    },
+  },
+);

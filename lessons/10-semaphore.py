@@ -1,0 +1,38 @@
+"""A Semaphore limits how many tasks run at once
+
+Six downloads of 1 s each start together, but a server may allow only two
+connections per client. asyncio.Semaphore(2) lets two tasks into the
+async with block and makes the others wait until one leaves. So the downloads
+go in three rounds of two and take 3 s.
+
+Bookmarks:
+    when "file 3: waiting for a free slot" is printed -> two slots are taken: the other four wait on the semaphore
+    at t=1 -> two downloads finish and two waiting tasks get their slots
+"""
+import asyncio
+import time
+
+START = time.perf_counter()
+
+
+def now():
+    """Seconds since the program started, to the millisecond."""
+    return f"{time.perf_counter() - START:.3f}"
+
+
+async def download(name, slots):
+    if slots.locked():  # no slot free right now
+        print(f"{now()} {name}: waiting for a free slot")
+    async with slots:  # takes a slot, or waits for one
+        print(f"{now()} {name}: downloading")
+        await asyncio.sleep(1)
+    print(f"{now()} {name}: done")
+
+
+async def main():
+    slots = asyncio.Semaphore(2)  # at most two downloads at a time
+    await asyncio.gather(*(download(f"file {n}", slots) for n in range(1, 7)))
+    print(f"{now()} all downloads done")
+
+
+asyncio.run(main())

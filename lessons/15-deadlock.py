@@ -1,0 +1,35 @@
+"""A deadlock: two tasks wait for each other
+
+Alice locks the savings account and then wants checking; Bob locks checking
+and then wants savings. Each waits for a lock the other holds, forever. Real
+Python just hangs with no error, while Loopscope sees that no task is ready
+and no timer is set, ends the run and says who waits on what.
+
+Bookmarks:
+    when "bob: locked checking" is printed -> each task now holds one lock
+    at the end -> deadlock: both tasks wait on a lock the other one holds
+"""
+import asyncio
+
+
+async def transfer(who, first, second):
+    name1, lock1 = first
+    name2, lock2 = second
+    async with lock1:
+        print(f"{who}: locked {name1}")
+        await asyncio.sleep(0.25)  # meanwhile the other task takes its first lock
+        print(f"{who}: waiting for {name2}")
+        async with lock2:  # never gets past here
+            print(f"{who}: moved the money")
+
+
+async def main():
+    savings = ("savings", asyncio.Lock())
+    checking = ("checking", asyncio.Lock())
+    alice = asyncio.create_task(transfer("alice", savings, checking), name="alice")
+    bob = asyncio.create_task(transfer("bob", checking, savings), name="bob")
+    await asyncio.gather(alice, bob)  # waits forever: neither can finish
+    # Fix: take the locks in the same order in every task.
+
+
+asyncio.run(main())

@@ -1,0 +1,93 @@
+// Everything the player derives once per trace (O(events)): the lane index, names and colours,
+// per-actor histories for the code markers and "next step of this task", and the step lists the
+// controls jump through. Pure: no Svelte, no Pixi.
+import { indexTrace, type TraceIndex } from '../../../common/lanes';
+import type { Actor, ActorId, Trace } from '../../../common/trace';
+import { CALLBACK_COLOUR, taskColour } from './colours';
+
+export interface ActorInfo {
+  actor: Actor;
+  /** What the stage and panels print: the coroutine's name for default "Task-N" names. */
+  label: string;
+  colour: number;
+}
+
+export interface PlayerModel {
+  trace: Trace;
+  index: TraceIndex;
+  /** By actor id (index 0 unused). */
+  info: ActorInfo[];
+  /** Steps in which each actor ran, ascending (by actor id). */
+  runSteps: Map<ActorId, number[]>;
+  /** For each actor: steps where it ran, and the last user line it executed then. */
+  lineHistory: Map<ActorId, { steps: number[]; lines: number[] }>;
+  /** Step indices of clock jumps, ascending. */
+  clockSteps: number[];
+  /** First step of each loop iteration, ascending. */
+  iterationStarts: number[];
+  tasks: ActorId[];
+}
+
+const DEFAULT_TASK_NAME = /^Task-\d+$/;
+
+export function actorLabel(a: Actor): string {
+  if (a.kind === 'task' && a.coro && DEFAULT_TASK_NAME.test(a.name)) return a.coro;
+  return a.name;
+}
+
+export function buildModel(trace: Trace): PlayerModel {
+  const index = indexTrace(trace);
+  const info: ActorInfo[] = [];
+  const tasks: ActorId[] = [];
+  for (const a of trace.actors) {
+    const colour = a.kind === 'task' ? taskColour(tasks.length) : CALLBACK_COLOUR;
+    if (a.kind === 'task') tasks.push(a.id);
+    info[a.id] = { actor: a, label: actorLabel(a), colour };
+  }
+  const runSteps = new Map<ActorId, number[]>();
+  const lineHistory = new Map<ActorId, { steps: number[]; lines: number[] }>();
+  const clockSteps: number[] = [];
+  const iterationStarts: number[] = [];
+  const { steps, events } = trace;
+  for (let s = 0; s < steps.length; s++) {
+    const st = steps[s];
+    if (s === 0 || st.iteration !== steps[s - 1].iteration) iterationStarts.push(s);
+    if (st.kind === 'clock') clockSteps.push(s);
+    if (st.kind === 'run' && st.actor !== undefined) {
+      let r = runSteps.get(st.actor);
+      if (!r) runSteps.set(st.actor, (r = []));
+      r.push(s);
+    }
+    const end = s + 1 < steps.length ? steps[s + 1].firstEvent : events.length;
+    for (let i = st.firstEvent; i < end; i++) {
+      const e = events[i];
+      if (e.t === 'afterTaskStep' && e.lines.length > 0) {
+        let h = lineHistory.get(e.actor);
+        if (!h) lineHistory.set(e.actor, (h = { steps: [], lines: [] }));
+        h.steps.push(s);
+        h.lines.push(e.lines[e.lines.length - 1]);
+      }
+    }
+  }
+  return { trace, index, info, runSteps, lineHistory, clockSteps, iterationStarts, tasks };
+}
+
+/** Index of the last element <= x in an ascending array, or -1. */
+export function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The last user line `actor` executed at or before `step`, if any. */
+export function lastLine(model: PlayerModel, actor: ActorId, step: number): number | undefined {
+  const h = model.lineHistory.get(actor);
+  if (!h) return undefined;
+  const i = lastAtOrBefore(h.steps, step);
+  return i >= 0 ? h.lines[i] : undefined;
+}

@@ -1,0 +1,88 @@
+// One plain sentence per step, in Python terms ("b awaits asyncio.sleep(0.1) and waits until
+// t=0.100; next the loop takes c from the run queue"). Pure: reads only the step's own events.
+import type { ActorId, Outcome, TraceEvent } from '../../../common/trace';
+import type { PlayerModel } from './model';
+import { formatTime } from './snapshot';
+
+function list(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  if (names.length > 4) return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function quote(text: string): string {
+  const t = text.replace(/\n$/, '');
+  return `"${t.length > 40 ? t.slice(0, 39) + '…' : t}"`;
+}
+
+function ending(o: Outcome): string {
+  if (o.kind === 'result') return `returns ${o.repr} and is done`;
+  if (o.kind === 'exception') return `raises ${o.repr} and is done`;
+  return 'is cancelled';
+}
+
+function stepEvents(model: PlayerModel, step: number): TraceEvent[] {
+  const { steps, events } = model.trace;
+  const st = steps[step];
+  const end = step + 1 < steps.length ? steps[step + 1].firstEvent : events.length;
+  return st ? events.slice(st.firstEvent, end) : [];
+}
+
+export function narrate(model: PlayerModel, step: number): string {
+  const { steps } = model.trace;
+  const st = steps[step];
+  if (!st) return '';
+  const name = (id: ActorId) => model.info[id]?.label ?? `#${id}`;
+  const evs = stepEvents(model, step);
+  const next = steps[step + 1];
+  const thenNext =
+    next?.kind === 'run' && next.actor !== undefined && !model.info[next.actor]?.actor.internal
+      ? `; next the loop takes ${name(next.actor)} from the run queue`
+      : next?.kind === 'clock'
+        ? '; now nothing is ready'
+        : '';
+
+  if (st.kind === 'start') {
+    const spawned = evs.filter((e) => e.t === 'taskSpawned').map((e) => name(e.actor));
+    return `The program starts: asyncio.run() creates ${list(spawned) || 'the main task'} and puts it in the run queue.`;
+  }
+  if (st.kind === 'clock') {
+    const from = steps[step - 1]?.time ?? 0;
+    return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, the earliest timer.`;
+  }
+  if (st.kind === 'end') return `The run is over: ${model.trace.end.message}`;
+
+  const actor = st.actor ?? 0;
+  const internal = model.info[actor]?.actor.internal;
+  const woken = evs.filter((e) => e.t === 'taskScheduled' && e.actor !== actor && model.info[e.actor]?.actor.kind === 'task');
+  if (internal) {
+    const serves = model.info[actor]?.actor.serves;
+    const whose = serves !== undefined ? `${name(serves)}'s ` : '';
+    const what = model.info[actor]?.actor.name ?? 'callback';
+    if (woken.length > 0)
+      return `asyncio runs ${whose}internal callback (${what}), which wakes ${list(woken.map((e) => name(e.actor)))}: it joins the run queue.`;
+    return `asyncio runs ${whose}internal callback (${what}); nobody is woken yet.`;
+  }
+
+  const parts: string[] = [];
+  const spawned = evs.filter((e) => e.t === 'taskSpawned').map((e) => name(e.actor));
+  if (spawned.length > 0) parts.push(`creates ${list(spawned)} (into the run queue)`);
+  const printed = evs.filter((e) => e.t === 'output').map((e) => (e.t === 'output' ? e.text : ''));
+  if (printed.length === 1) parts.push(`prints ${quote(printed[0])}`);
+  else if (printed.length > 1) parts.push(`prints ${printed.length} lines`);
+  const wokenHere = woken.filter((e) => !spawned.includes(name(e.actor)));
+  if (wokenHere.length > 0) parts.push(`wakes ${list(wokenHere.map((e) => name(e.actor)))}`);
+  for (const e of evs) {
+    if (e.t === 'taskWaiting' && e.actor === actor) {
+      const r = e.reason;
+      if (r.kind === 'timer' && r.deadline !== undefined)
+        parts.push(`awaits ${r.expr} and waits until t=${formatTime(r.deadline)}`);
+      else parts.push(`awaits ${r.expr} and waits`);
+    } else if (e.t === 'taskExited' && e.actor === actor) parts.push(ending(e.outcome));
+    else if (e.t === 'taskScheduled' && e.actor === actor) parts.push('yields and goes back to the end of the run queue');
+  }
+  if (parts.length === 0) parts.push('runs');
+  const kind = model.info[actor]?.actor.kind === 'callback' ? 'The callback ' : '';
+  const sentence = `${kind}${name(actor)} ${list(parts)}${thenNext}.`;
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}

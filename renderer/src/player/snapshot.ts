@@ -1,0 +1,224 @@
+// The player's state at a cursor: what each lane holds, as the stage draws it and the DOM
+// mirror reads it. A pure function of (model, step, options).
+//
+// The step being shown is "in progress": the actor that runs in it sits in the Loop lane, and
+// everything else is where the lane fold leaves it after the step. So each step moves the
+// previous runner to where it went and the next one from the run queue into the loop.
+import { lanesAt } from '../../../common/lanes';
+import type { ActorId, Outcome, StepKind, WaitKind, WaitReason } from '../../../common/trace';
+import { lastLine, type PlayerModel } from './model';
+
+export type TokenState = 'ready' | 'running' | 'waiting' | 'timer' | 'done';
+
+export interface Token {
+  id: ActorId;
+  label: string;
+  kind: 'task' | 'callback';
+  internal: boolean;
+  colour: number;
+  state: TokenState;
+  /** Second line: what it awaits, its deadline, or how it ended. */
+  detail: string;
+  /** Run queue only: the next one the loop takes. */
+  head?: boolean;
+  outcome?: Outcome['kind'];
+  deadline?: number;
+  /** The user line the task is at (its await, or the last line it ran). */
+  line?: number;
+}
+
+export interface WaitGroup {
+  key: string;
+  kind: WaitKind | 'callbacks';
+  title: string;
+  tokens: Token[];
+}
+
+export interface StageSnapshot {
+  step: number;
+  stepCount: number;
+  kind: StepKind;
+  time: number;
+  iteration: number;
+  clockJump: { from: number; to: number } | null;
+  ready: Token[];
+  running: Token | null;
+  /** What the Loop lane says under (or instead of) the running token. */
+  loopNote: string;
+  waiting: WaitGroup[];
+  done: Token[];
+  /** Lines the running actor executed in this step (emphasised in the code). */
+  linesRun: number[];
+  showInternals: boolean;
+}
+
+export interface SnapshotOptions {
+  showInternals: boolean;
+}
+
+export function formatTime(t: number): string {
+  return t.toFixed(3);
+}
+
+function outcomeDetail(o: Outcome): string {
+  if (o.kind === 'result') return `✓ returned ${o.repr}`;
+  if (o.kind === 'exception') return `✗ raised ${o.repr}`;
+  return `⊘ cancelled`;
+}
+
+function waitDetail(r: WaitReason): string {
+  return r.kind === 'timer' && r.deadline !== undefined ? `${r.expr} → ${formatTime(r.deadline)}` : r.expr;
+}
+
+const KIND_TITLES: Record<WaitKind, string> = {
+  timer: 'Timers, by deadline',
+  task: 'Awaiting',
+  future: 'Future',
+  lock: 'Lock',
+  queue: 'Queue',
+  event: 'Event',
+  semaphore: 'Semaphore',
+  condition: 'Condition',
+  barrier: 'Barrier',
+  io: 'I/O',
+  other: 'Awaiting',
+};
+
+export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptions): StageSnapshot {
+  const { trace, info } = model;
+  const lanes = lanesAt(model.index, step);
+  const st = trace.steps[lanes.step];
+  const visible = (id: ActorId) => opts.showInternals || !info[id]?.actor.internal;
+  const runner = st?.kind === 'run' ? st.actor : undefined;
+  const token = (id: ActorId, state: TokenState, detail: string, extra?: Partial<Token>): Token => {
+    const i = info[id];
+    return {
+      id,
+      label: i?.label ?? `#${id}`,
+      kind: i?.actor.kind ?? 'task',
+      internal: !!i?.actor.internal,
+      colour: i?.colour ?? 0xffffff,
+      state,
+      detail,
+      ...extra,
+    };
+  };
+  const waitingOf = new Map(lanes.waiting.map((w) => [w.actor, w.reason]));
+  const outcomeOf = new Map(lanes.done.map((d) => [d.actor, d.outcome]));
+
+  const ready: Token[] = [];
+  for (const id of lanes.ready) {
+    if (id === runner || !visible(id)) continue;
+    const line = lastLine(model, id, lanes.step);
+    ready.push(token(id, 'ready', info[id]?.actor.kind === 'callback' ? 'callback' : 'ready to run', { line }));
+  }
+  if (ready.length > 0) ready[0].head = true;
+
+  // Waiting: tasks grouped by what they await, then armed callback timers.
+  const groups = new Map<string, WaitGroup>();
+  const timerTasks: Token[] = [];
+  for (const { actor, reason } of lanes.waiting) {
+    if (actor === runner || !visible(actor)) continue;
+    const t = token(actor, 'waiting', waitDetail(reason), { deadline: reason.deadline, line: reason.line });
+    if (reason.kind === 'timer') {
+      timerTasks.push(t);
+      continue;
+    }
+    const key = `${reason.kind}:${reason.expr}:${reason.targets?.join(',') ?? ''}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, kind: reason.kind, title: `${KIND_TITLES[reason.kind]}: ${reason.expr}`, tokens: [] }));
+    g.tokens.push(t);
+  }
+  const waiting: WaitGroup[] = [];
+  if (timerTasks.length > 0) {
+    timerTasks.sort((a, b) => (a.deadline ?? 0) - (b.deadline ?? 0) || a.id - b.id);
+    waiting.push({ key: 'timer', kind: 'timer', title: KIND_TITLES.timer, tokens: timerTasks });
+  }
+  waiting.push(...groups.values());
+  const callbackTimers: Token[] = [];
+  for (const { actor, deadline } of lanes.timers) {
+    if (actor === runner || !visible(actor)) continue;
+    const serves = info[actor]?.actor.serves;
+    const forWhom = serves !== undefined ? ` for ${info[serves]?.label ?? serves}` : '';
+    callbackTimers.push(token(actor, 'timer', `at ${formatTime(deadline)}${forWhom}`, { deadline }));
+  }
+  if (callbackTimers.length > 0) {
+    const title = opts.showInternals ? 'Timer heap (loop._scheduled)' : 'call_later timers';
+    waiting.push({ key: 'callback-timers', kind: 'callbacks', title, tokens: callbackTimers });
+  }
+
+  const done: Token[] = [];
+  for (const { actor, outcome } of lanes.done) {
+    if (actor === runner || !visible(actor)) continue;
+    done.push(token(actor, 'done', outcomeDetail(outcome), { outcome: outcome.kind }));
+  }
+
+  let running: Token | null = null;
+  let loopNote = '';
+  let linesRun: number[] = [];
+  if (runner !== undefined) {
+    const reason = waitingOf.get(runner);
+    const outcome = outcomeOf.get(runner);
+    linesRun = linesOfStep(model, lanes.step, runner);
+    const next = outcome ? outcomeDetail(outcome) : reason ? `then awaits ${waitDetail(reason)}` : 'running';
+    if (visible(runner)) {
+      running = token(runner, 'running', next, { line: linesRun[linesRun.length - 1] ?? lastLine(model, runner, lanes.step) });
+      loopNote = `running ${running.label}`;
+    } else {
+      const serves = info[runner]?.actor.serves;
+      loopNote = `asyncio internals: ${info[runner]?.label ?? 'callback'}${serves !== undefined ? ` for ${info[serves]?.label}` : ''}`;
+    }
+  } else if (st?.kind === 'clock') {
+    loopNote = `nothing is ready: the clock jumps to ${formatTime(st.time)}`;
+  } else if (st?.kind === 'start') {
+    loopNote = 'the program starts: asyncio.run() creates the main task';
+  } else if (st?.kind === 'end') {
+    loopNote = `the run finished: ${trace.end.message}`;
+  } else {
+    loopNote = 'idle';
+  }
+
+  let clockJump: StageSnapshot['clockJump'] = null;
+  if (st?.kind === 'clock') {
+    const prev = trace.steps[lanes.step - 1];
+    clockJump = { from: prev?.time ?? 0, to: st.time };
+  }
+
+  return {
+    step: lanes.step,
+    stepCount: trace.steps.length,
+    kind: st?.kind ?? 'end',
+    time: lanes.time,
+    iteration: st?.iteration ?? 0,
+    clockJump,
+    ready,
+    running,
+    loopNote,
+    waiting,
+    done,
+    linesRun,
+    showInternals: opts.showInternals,
+  };
+}
+
+/** User lines `actor` executed in `step`. */
+export function linesOfStep(model: PlayerModel, step: number, actor: ActorId): number[] {
+  const { steps, events } = model.trace;
+  const st = steps[step];
+  if (!st) return [];
+  const end = step + 1 < steps.length ? steps[step + 1].firstEvent : events.length;
+  for (let i = st.firstEvent; i < end; i++) {
+    const e = events[i];
+    if (e.t === 'afterTaskStep' && e.actor === actor) return e.lines;
+  }
+  return [];
+}
+
+/** Every token on the stage, for code markers and the mirror. */
+export function allTokens(s: StageSnapshot): Token[] {
+  const out = [...s.ready];
+  if (s.running) out.push(s.running);
+  for (const g of s.waiting) out.push(...g.tokens);
+  out.push(...s.done);
+  return out;
+}

@@ -1,0 +1,86 @@
+// Timeline rows: for every task, spans of running / ready / waiting over the run, and the x axis
+// that maps steps onto virtual time. Many steps share one instant (everything at t=0 in a
+// program that never sleeps), so each step also gets a small fixed share of the width: x grows
+// with virtual time and with step count, and stays monotonic so a click maps back to a step.
+import type { ActorId } from '../../../common/trace';
+import { lastAtOrBefore, type PlayerModel } from './model';
+
+export type SpanState = 'ready' | 'running' | 'waiting' | 'done';
+
+export interface TimelineRow {
+  actor: ActorId;
+  /** Parallel arrays, one entry per span: [fromStep, toStep) in that state. */
+  from: number[];
+  to: number[];
+  state: SpanState[];
+}
+
+export interface Timeline {
+  rows: TimelineRow[];
+  /** x of each step's start, 0..1 (length steps + 1; the last entry is 1). */
+  x: Float64Array;
+}
+
+/** Share of the width spread evenly over steps; the rest follows virtual time. */
+export const STEP_SHARE = 0.35;
+
+export function timelineAxis(model: PlayerModel): Float64Array {
+  const { steps } = model.trace;
+  const n = steps.length;
+  const x = new Float64Array(n + 1);
+  const total = n > 0 ? steps[n - 1].time : 0;
+  const stepShare = total > 0 ? STEP_SHARE : 1;
+  for (let s = 0; s <= n; s++) {
+    const t = s < n ? steps[s].time : total;
+    x[s] = (stepShare * s) / Math.max(1, n) + (total > 0 ? ((1 - stepShare) * t) / total : 0);
+  }
+  return x;
+}
+
+/** The step whose slot contains x (0..1). */
+export function stepAtX(axis: Float64Array, x: number): number {
+  const i = lastAtOrBefore(axis as unknown as number[], x);
+  return Math.max(0, Math.min(axis.length - 2, i));
+}
+
+export function buildTimeline(model: PlayerModel): Timeline {
+  const { steps, events } = model.trace;
+  const rows = new Map<ActorId, TimelineRow>();
+  const current = new Map<ActorId, { state: SpanState; since: number }>();
+  for (const id of model.tasks) rows.set(id, { actor: id, from: [], to: [], state: [] });
+  const move = (id: ActorId, state: SpanState, step: number) => {
+    const row = rows.get(id);
+    if (!row) return; // callbacks have no row
+    const cur = current.get(id);
+    if (cur && cur.state === state) return;
+    if (cur && step > cur.since) {
+      row.from.push(cur.since);
+      row.to.push(step);
+      row.state.push(cur.state);
+    }
+    current.set(id, { state, since: step });
+  };
+  for (let s = 0; s < steps.length; s++) {
+    const end = s + 1 < steps.length ? steps[s + 1].firstEvent : events.length;
+    const st = steps[s];
+    if (st.kind === 'run' && st.actor !== undefined) move(st.actor, 'running', s);
+    for (let i = st.firstEvent; i < end; i++) {
+      const e = events[i];
+      // A state reached inside step s shows from s + 1; the runner shows as running during s.
+      if (e.t !== 'taskScheduled' && e.t !== 'taskWaiting' && e.t !== 'taskExited') continue;
+      const at = e.actor === st.actor ? s + 1 : s;
+      if (e.t === 'taskScheduled') move(e.actor, 'ready', at);
+      else if (e.t === 'taskWaiting') move(e.actor, 'waiting', at);
+      else if (e.t === 'taskExited') move(e.actor, 'done', at);
+    }
+  }
+  for (const [id, cur] of current) {
+    const row = rows.get(id)!;
+    if (cur.state !== 'done') {
+      row.from.push(cur.since);
+      row.to.push(steps.length);
+      row.state.push(cur.state);
+    }
+  }
+  return { rows: [...rows.values()], x: timelineAxis(model) };
+}

@@ -1,0 +1,72 @@
+// Playwright fixture: the built renderer served over HTTP in Debian's Chromium, with
+// window.loopscope built by the preload's createApi over a binding to the very handlers the
+// app registers (main/ipc/handlers.ts), backed by the real engine. The test process plays main.
+import { test as base, expect, type Page } from '@playwright/test';
+import { buildSync } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import type { AppInfo, MenuCommand, SimProgress } from '../../preload/loopscope';
+import { createHandlers, type Handlers, type SimService } from '../../main/ipc/handlers';
+import { createTestSimService } from './test-sim-service';
+
+const bridgeScript = buildSync({
+  entryPoints: [fileURLToPath(new URL('./test-bridge.ts', import.meta.url))],
+  bundle: true,
+  format: 'iife',
+  write: false,
+  target: 'chrome120',
+}).outputFiles[0].text;
+
+export interface LoopscopeHarness {
+  page: Page;
+  handlers: Handlers;
+  sim: SimService;
+  /** Every invoke the renderer made, in order (channel names). */
+  calls: string[];
+  /** Plays main pushing a menu command to the renderer. */
+  menu(command: MenuCommand): Promise<void>;
+  progress(progress: SimProgress): Promise<void>;
+}
+
+const testAppInfo: AppInfo = { name: 'Loopscope', version: 'test', platform: process.platform, contained: true };
+
+export const test = base.extend<{ loopscope: LoopscopeHarness }, { sharedSim: SimService }>({
+  // One engine per Playwright worker: Pyodide takes seconds to start.
+  sharedSim: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const sim = await createTestSimService();
+      await use(sim);
+      await sim.dispose?.();
+    },
+    { scope: 'worker' },
+  ],
+  loopscope: async ({ page, sharedSim }, use) => {
+    const calls: string[] = [];
+    const emit = async (channel: string, payload: unknown): Promise<void> => {
+      await page.evaluate(
+        ([c, p]) => (window as unknown as { __loopscopeEmit(c: unknown, p: unknown): void }).__loopscopeEmit(c, p),
+        [channel, payload] as const,
+      );
+    };
+    const handlers = createHandlers({
+      sim: sharedSim,
+      emit: (channel, payload) => void emit(channel, payload).catch(() => undefined),
+      appInfo: () => testAppInfo,
+    });
+    await page.exposeBinding('__loopscopeInvoke', async (_source, channel: string, payload: unknown) => {
+      calls.push(channel);
+      return handlers.invoke(channel, payload);
+    });
+    await page.addInitScript({ content: bridgeScript });
+    await use({
+      page,
+      handlers,
+      sim: sharedSim,
+      calls,
+      menu: (command) => emit('app:menu', command),
+      progress: (progress) => emit('sim:progress', progress),
+    });
+  },
+});
+
+export { expect };

@@ -1,0 +1,64 @@
+"""The oracle's virtual clock: starts at 0, moves only when the loop would wait or a blocking
+time.sleep runs. Every reading advances a hidden counter that stands in for the nanoseconds
+between two readings of a real clock (DESIGN.md, "Ties"); timers use it to break equal deadlines.
+"""
+
+import time
+
+# The functions a program may use to read or spend time; the *_ns variants follow the rest so a
+# program cannot see the host clock through them.
+_PATCHED = ("time", "monotonic", "perf_counter", "sleep", "time_ns", "monotonic_ns", "perf_counter_ns")
+
+
+class VirtualClock:
+    def __init__(self):
+        self.now = 0.0
+        self.readings = 0
+
+    def read(self):
+        self.readings += 1
+        return self.now
+
+    def jump_to(self, when):
+        if when < self.now:
+            raise RuntimeError("time can't go backwards")
+        self.now = when
+
+    def block(self, seconds):
+        # A blocking call spends virtual time while the loop cannot run anything else.
+        if seconds < 0:
+            raise ValueError("sleep length must be non-negative")
+        self.now += seconds
+
+
+class patched_time:
+    """Context manager: the time module reads and spends the virtual clock, then is restored."""
+
+    def __init__(self, clock):
+        self._clock = clock
+        self._saved = {}
+
+    def __enter__(self):
+        clock = self._clock
+        self._saved = {name: getattr(time, name) for name in _PATCHED}
+
+        def read():
+            return clock.read()
+
+        def read_ns():
+            return int(clock.read() * 1_000_000_000)
+
+        def sleep(seconds):
+            clock.block(seconds)
+
+        for name in ("time", "monotonic", "perf_counter"):
+            setattr(time, name, read)
+        for name in ("time_ns", "monotonic_ns", "perf_counter_ns"):
+            setattr(time, name, read_ns)
+        time.sleep = sleep
+        return clock
+
+    def __exit__(self, *exc):
+        for name, fn in self._saved.items():
+            setattr(time, name, fn)
+        return False

@@ -1,0 +1,149 @@
+"""The oracle loop: a stock asyncio.BaseEventLoop (CPython's own _run_once, call_soon, timers and
+lazy cancellation) whose selector never sees I/O and jumps the virtual clock instead of waiting.
+Only two things differ from stock, both to match real runs: the timer tie-break (DESIGN.md "Ties")
+and task names counted per run, as in a fresh process. Prior art: asyncio's test_utils.TestLoop.
+"""
+
+import heapq
+from asyncio import base_events, events, tasks
+
+
+class Halt(BaseException):
+    """Ends a run from inside the loop; BaseException so user code's `except Exception` lets it by."""
+
+    kind = "halt"
+
+
+class Deadlock(Halt):
+    kind = "deadlock"
+
+
+class CapSteps(Halt):
+    kind = "capSteps"
+
+
+class CapTime(Halt):
+    kind = "capTime"
+
+
+class OracleTimerHandle(events.TimerHandle):
+    """A TimerHandle ordered by (deadline, clock reading it came after) instead of deadline alone.
+
+    Real CPython's clock moves between two readings, so equal virtual deadlines from different
+    readings wake in scheduling order; timers from the same reading stay equal and come out in
+    heapq's order, exactly as in real CPython.
+    """
+
+    __slots__ = ("_reading",)
+
+    def __init__(self, when, callback, args, loop, context=None, reading=0):
+        super().__init__(when, callback, args, loop, context)
+        self._reading = reading
+
+    def _key(self):
+        return (self._when, self._reading)
+
+    def __lt__(self, other):
+        if isinstance(other, OracleTimerHandle):
+            return self._key() < other._key()
+        return super().__lt__(other)
+
+    def __gt__(self, other):
+        if isinstance(other, OracleTimerHandle):
+            return self._key() > other._key()
+        return super().__gt__(other)
+
+    def __le__(self, other):
+        if isinstance(other, OracleTimerHandle):
+            return self._key() <= other._key()
+        return super().__le__(other)
+
+    def __ge__(self, other):
+        if isinstance(other, OracleTimerHandle):
+            return self._key() >= other._key()
+        return super().__ge__(other)
+
+
+class VirtualSelector:
+    """select(timeout) returns no events; it spends the timeout on the virtual clock at once.
+
+    timeout None means nothing is ready and no timer is armed: with no I/O that run is deadlocked.
+    """
+
+    def __init__(self, loop, clock, max_iterations, max_time):
+        self._loop = loop
+        self._clock = clock
+        self._max_iterations = max_iterations
+        self._max_time = max_time
+        self.iterations = 0
+
+    def select(self, timeout=None):
+        self.iterations += 1
+        if self.iterations > self._max_iterations:
+            raise CapSteps(f"more than {self._max_iterations} loop iterations")
+        if timeout is None:
+            raise Deadlock("deadlock: nothing is ready and no timer is armed")
+        if timeout > 0:
+            scheduled = self._loop._scheduled
+            if timeout < base_events.MAXIMUM_SELECT_TIMEOUT and scheduled:
+                # timeout was computed as head._when - now; now + timeout can miss it by an ulp.
+                target = scheduled[0]._when
+            else:
+                target = self._clock.now + timeout
+            if target > self._max_time:
+                raise CapTime(f"virtual time would pass {self._max_time} s")
+            self._clock.jump_to(target)
+        return []
+
+    def close(self):
+        pass
+
+
+class OracleLoop(base_events.BaseEventLoop):
+    def __init__(self, run):
+        super().__init__()
+        self._run_state = run
+        self._clock = run.clock
+        self._selector = VirtualSelector(self, run.clock, run.max_iterations, run.max_time)
+        self._halted = None
+
+    def time(self):
+        return self._clock.read()
+
+    def call_at(self, when, callback, *args, context=None):
+        # Stock BaseEventLoop.call_at, with the timer remembering the last clock reading.
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, "call_at")
+        timer = OracleTimerHandle(when, callback, args, self, context, self._clock.readings)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def create_task(self, coro, *, name=None, **kwargs):
+        # Task-N counts from 1 in each run, as in a fresh process (CPython's counter is global).
+        if name is None:
+            name = f"Task-{self._run_state.next_task_number()}"
+        return super().create_task(coro, name=name, **kwargs)
+
+    def _run_once(self):
+        # Once halted, the loop never runs another callback: the run ended where it stopped.
+        if self._halted is not None:
+            raise self._halted
+        try:
+            super()._run_once()
+        except Halt as halt:
+            self._halted = halt
+            self._run_state.keep_alive(self, tasks.all_tasks(self))
+            raise
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
