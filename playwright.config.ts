@@ -10,7 +10,10 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000, toHaveScreenshot: { maxDiffPixelRatio: 0.02 } },
   workers: 1,
-  reporter: process.env.CI ? [['list'], ['github']] : 'list',
+  // CI collects a JSON report beside the list (tests/summarize-results.mjs totals them).
+  reporter: process.env.LOOPSCOPE_RESULTS_DIR
+    ? [['list'], ['json', { outputFile: `${process.env.LOOPSCOPE_RESULTS_DIR}/playwright.json` }]]
+    : 'list',
   snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
   webServer: {
     command: 'node tests/e2e/serve-renderer.mjs',

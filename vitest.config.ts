@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// CI collects a JSON report beside the console one (tests/summarize-results.mjs totals them).
+const resultsDir = process.env['LOOPSCOPE_RESULTS_DIR'];
+
 export default defineConfig({
   resolve: {
     // Electron 42+ downloads its binary on the first require(): unit tests must never load it.
@@ -11,5 +14,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    reporters: resultsDir ? ['default', 'json'] : ['default'],
+    outputFile: resultsDir ? { json: `${resultsDir}/vitest.json` } : undefined,
   },
 });

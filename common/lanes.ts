@@ -158,19 +158,32 @@ export function lanesAt(index: TraceIndex, step: number): Lanes {
   const k = Math.floor(at / KEYFRAME_INTERVAL);
   const s = cloneState(index.keyframes[k] ?? emptyState());
   for (let i = k * KEYFRAME_INTERVAL; i <= at; i++) applyStep(trace, s, i);
+  return toLanes(s, at);
+}
+
+function toLanes(s: FoldState, step: number): Lanes {
   return {
-    step: at,
+    step,
     time: s.time,
-    ready: s.ready,
+    ready: s.ready.slice(),
     running: s.running,
     waiting: [...s.waiting].map(([actor, reason]) => ({ actor, reason })),
     timers: [...s.timers]
       .map(([actor, deadline]) => ({ actor, deadline }))
       .sort((a, b) => a.deadline - b.deadline || a.actor - b.actor),
     done: [...s.done].map(([actor, outcome]) => ({ actor, outcome })),
-    spawned: s.spawned,
+    spawned: s.spawned.slice(),
     outputLength: s.outputLength,
   };
+}
+
+/** The lanes after each step in turn, folded once: O(events) for the whole walk (CLI --steps). */
+export function* walkLanes(trace: Trace): Generator<Lanes> {
+  const s = emptyState();
+  for (let step = 0; step < trace.steps.length; step++) {
+    applyStep(trace, s, step);
+    yield toLanes(s, step);
+  }
 }
 
 /** Output printed up to and including `step`, as chunks. */

@@ -78,6 +78,8 @@ export type StepKind =
   | 'run'
   /** Nothing was ready: the clock jumped to the earliest timer. */
   | 'clock'
+  /** The program's top level again, after a loop run returned (code after asyncio.run). */
+  | 'main'
   /** The run finished; `trace.end` says how. */
   | 'end';
 
@@ -91,6 +93,8 @@ export interface Step {
   iteration: number;
   /** Index of this step's first event; its events run to the next step's firstEvent. */
   firstEvent: number;
+  /** For 'start' and 'main': the user lines the top level executed (tasks' lines are in afterTaskStep). */
+  lines?: number[];
 }
 
 export type EndKind =

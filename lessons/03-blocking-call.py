@@ -7,7 +7,7 @@ A long computation (a CPU loop without await) stalls the loop the same way.
 
 Bookmarks:
     when "report: calling time.sleep(1.5)" is printed -> the report task blocks the whole loop from here
-    at t=2.25 -> the loop is free again: the late tick runs 1.25 s after it was due
+    when "tick 2 (due at 1.000)" is printed -> the loop is free again: the late tick runs 1.25 s after it was due
 """
 import asyncio
 import time

@@ -26,7 +26,7 @@ async def download(name, slots):
     async with slots:  # takes a slot, or waits for one
         print(f"{now()} {name}: downloading")
         await asyncio.sleep(1)
-    print(f"{now()} {name}: done")
+    # Leaving the block frees the slot for the next waiting task.
 
 
 async def main():

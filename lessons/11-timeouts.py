@@ -35,13 +35,16 @@ async def main():
     # asyncio.timeout: one deadline, 1.5 s from now, for everything in the block.
     try:
         async with asyncio.timeout(1.5):
-            print(f"{now()} timeout: {await reply(0.5)}")
-            print(f"{now()} timeout: {await reply(2)}")  # would end after the deadline
+            answer = await reply(0.5)
+            print(f"{now()} timeout: {answer}")
+            answer = await reply(2)  # would end after the deadline
+            print(f"{now()} timeout: {answer}")
     except TimeoutError:
         print(f"{now()} timeout: gave up on the block")
 
     # In time: the result comes through as if there were no timeout.
-    print(f"{now()} wait_for: {await asyncio.wait_for(reply(0.25), timeout=1)}")
+    answer = await asyncio.wait_for(reply(0.25), timeout=1)
+    print(f"{now()} wait_for: {answer}")
 
 
 asyncio.run(main())

@@ -48,7 +48,8 @@ async def main():
         await asyncio.wait_for(asyncio.shield(invoice), timeout=0.5)
     except TimeoutError:
         print(f"{now()} main: stopped waiting for the invoice")
-    print(f"{now()} main: got {await invoice}")
+    name = await invoice  # the task went on: wait for it to finish
+    print(f"{now()} main: got {name}")
 
 
 asyncio.run(main())

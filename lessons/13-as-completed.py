@@ -26,7 +26,12 @@ async def download(name, seconds):
 
 
 async def main():
-    downloads = [download("big.iso", 3), download("photo.jpg", 1), download("song.mp3", 2)]
+    # Tasks, not bare coroutines: as_completed keeps what it gets in a set, so bare
+    # coroutines would become tasks in an order that changes from run to run.
+    downloads = [
+        asyncio.create_task(download(name, seconds), name=name)
+        for name, seconds in [("big.iso", 3), ("photo.jpg", 1), ("song.mp3", 2)]
+    ]
     for next_done in asyncio.as_completed(downloads):  # in finishing order
         name = await next_done
         print(f"{now()} {name} arrived")

@@ -13,13 +13,14 @@ import asyncio
 
 
 async def transfer(who, first, second):
-    name1, lock1 = first
-    name2, lock2 = second
-    async with lock1:
-        print(f"{who}: locked {name1}")
+    first_name, first_lock = first
+    second_name, second_lock = second
+    async with first_lock:
+        print(f"{who}: locked {first_name}")
         await asyncio.sleep(0.25)  # meanwhile the other task takes its first lock
-        print(f"{who}: waiting for {name2}")
-        async with lock2:  # never gets past here
+        print(f"{who}: waiting for {second_name}")
+        # Neither task gets past the next line: the other one holds that lock.
+        async with second_lock:
             print(f"{who}: moved the money")
 
 

@@ -41,6 +41,100 @@ export type MenuCommand =
   | 'player:end'
   | 'help:about';
 
+// ---- Desktop workflow: files, settings, presentation, export (issue 6) ----
+
+export type Theme = 'light' | 'dark' | 'high-contrast';
+/** 'system' follows the OS's reduced-motion preference. */
+export type Motion = 'system' | 'full' | 'reduced';
+
+export interface WindowBounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
+
+export interface Settings {
+  theme: Theme;
+  /** Playback speed multiplier (animation only; never changes virtual time). */
+  speed: number;
+  motion: Motion;
+  /** Show the loop's internals (ready queue, timer heap). */
+  internals: boolean;
+  /** Page zoom factor, 1 = 100 %. Changed by View > Zoom (Ctrl +, Ctrl -, Ctrl 0). */
+  zoom: number;
+  /** Kept by main: the renderer cannot set these. */
+  windowBounds: WindowBounds | null;
+  recentFiles: string[];
+}
+
+/** What the renderer may change; main owns window bounds and the recent list. */
+export type SettingsPatch = Partial<Pick<Settings, 'theme' | 'speed' | 'motion' | 'internals' | 'zoom'>>;
+
+export interface OpenedFile {
+  /** Absolute path on disk, or null for an untitled program (a recovered draft that was never saved). */
+  path: string | null;
+  /** File name shown in the title bar and tabs. */
+  name: string;
+  text: string;
+}
+
+export interface SavedFile {
+  path: string;
+  name: string;
+}
+
+/** Unsaved edits the previous session left behind (after a crash). */
+export interface Draft {
+  text: string;
+  /** The file the edits belong to, or null for an untitled program. */
+  path: string | null;
+  name: string;
+  /** When it was written, in ms since the epoch. */
+  savedAt: number;
+}
+
+/** Main offers a file (Open Recent, the command line, the OS); the renderer decides, then calls file.openPath. */
+export interface OpenRequest {
+  path: string;
+  name: string;
+  reason: 'recent' | 'command-line' | 'os';
+}
+
+/** The open file changed on disk (or went away) since it was opened or saved. */
+export interface FileChange {
+  path: string;
+  name: string;
+  kind: 'changed' | 'deleted';
+}
+
+/** Main asks the renderer to save (the person chose Save when closing); `then` says what follows a save. */
+export interface SaveRequest {
+  then: 'close';
+}
+
+export type ExportKind = 'timeline-png' | 'timeline-svg' | 'stage-png' | 'trace-json' | 'steps-md';
+
+export interface ExportRequest {
+  kind: ExportKind;
+  /** PNG bytes for *-png; UTF-8 text for timeline-svg, trace-json and steps-md. */
+  data: Uint8Array | string;
+  /** Suggested file name (no folder); main adds the extension and asks where to save. */
+  name: string;
+}
+
+/** Everything the renderer should know once it has loaded, collected by main before it was ready. */
+export interface StartupState {
+  settings: Settings;
+  /** Messages to show once (e.g. settings reset because they were corrupt). */
+  notices: string[];
+  /** Unsaved edits from a session that did not end cleanly, to offer back. */
+  draft: Draft | null;
+  /** Files named on the command line or opened by the OS before the window was ready. */
+  openRequests: OpenRequest[];
+}
+
 export interface LoopscopeApi {
   sim: {
     run(request: RunRequest): Promise<Trace>;
@@ -50,6 +144,51 @@ export interface LoopscopeApi {
   app: {
     info(): Promise<AppInfo>;
     onMenu(listener: (command: MenuCommand) => void): () => void;
+    /** Call once after the UI has mounted: settings, notices, a draft to offer, files to open. */
+    startup(): Promise<StartupState>;
+    /** Enters (true) or leaves (false) presentation mode; resolves to the new state. */
+    presentation(on: boolean): Promise<boolean>;
+    /** Presentation mode changed (also when the OS left full screen). */
+    onPresentation(listener: (on: boolean) => void): () => void;
+    /** Closes the window now (after a save the close dialog asked for). */
+    close(): Promise<void>;
+  };
+  file: {
+    /** Starts an untitled program: forgets the current path, stops watching, clears the draft. */
+    newFile(): Promise<void>;
+    /** Shows the Open dialog; null when cancelled. Rejects with a message a person can read. */
+    open(): Promise<OpenedFile | null>;
+    /** Opens a path main offered (OpenRequest, Open Recent); any other path is refused. */
+    openPath(path: string): Promise<OpenedFile>;
+    /** Opens a file dropped on the window (a DataTransfer File; its path is taken in the preload). */
+    openDropped(file: File): Promise<OpenedFile>;
+    /** Saves to the current file, or asks where (like Save As) for an untitled program; null when cancelled. */
+    save(text: string): Promise<SavedFile | null>;
+    saveAs(text: string): Promise<SavedFile | null>;
+    /** Reads the current file again (after a FileChange). */
+    reload(): Promise<OpenedFile>;
+    /** Reports unsaved edits: main asks before closing and marks the title. */
+    setDirty(dirty: boolean): Promise<void>;
+    /** Keeps the current text as a crash draft (send every few seconds while dirty). */
+    saveDraft(text: string): Promise<void>;
+    /** Takes the offered draft back: main adopts its path (if any) and returns it as the open file. */
+    restoreDraft(): Promise<OpenedFile | null>;
+    discardDraft(): Promise<void>;
+    /** Asks where to save and writes the bytes; resolves to the path written, or null when cancelled. */
+    export(request: ExportRequest): Promise<string | null>;
+    onOpenRequest(listener: (request: OpenRequest) => void): () => void;
+    onChanged(listener: (change: FileChange) => void): () => void;
+    onSaveRequest(listener: (request: SaveRequest) => void): () => void;
+    /** File > Export > … was chosen: produce the bytes and call file.export. */
+    onExportRequest(listener: (kind: ExportKind) => void): () => void;
+  };
+  settings: {
+    get(): Promise<Settings>;
+    set(patch: SettingsPatch): Promise<Settings>;
+    /** Settings changed (from the menu, or another call). */
+    onChanged(listener: (settings: Settings) => void): () => void;
+    /** A message to show once, e.g. settings reset because the file was corrupt. */
+    onNotice(listener: (message: string) => void): () => void;
   };
 }
 

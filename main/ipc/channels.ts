@@ -2,9 +2,19 @@
 // against these before any handler runs; the renderer is treated like a public HTTP client.
 // Pure (no Electron), so the Playwright harness validates with exactly the same code.
 import { z } from 'zod';
+import { settingsPatchSchema } from '../settings/schema';
 
 /** Sources larger than this are refused before they reach the engine. */
 export const MAX_SOURCE_BYTES = 2_000_000;
+
+/** Paths are absolute and at most this long (Windows' long-path limit). */
+const MAX_PATH_CHARS = 32_767;
+/** The largest export (a trace of about a million steps); each kind has its own lower limit in main/export. */
+export const MAX_EXPORT_BYTES = 256_000_000;
+
+const filePath = z.string().min(1).max(MAX_PATH_CHARS).refine((p) => !p.includes('\0'), 'paths cannot contain NUL');
+const sourceText = z.string().max(MAX_SOURCE_BYTES, `programs are limited to ${MAX_SOURCE_BYTES} characters`);
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength <= MAX_EXPORT_BYTES, 'expected bytes');
 
 const runOptions = z
   .object({
@@ -27,13 +37,46 @@ export const requestSchemas = {
     .strict(),
   'sim:cancel': z.undefined(),
   'app:info': z.undefined(),
+  'app:startup': z.undefined(),
+  'app:presentation': z.object({ on: z.boolean() }).strict(),
+  'app:close': z.undefined(),
+  'file:new': z.undefined(),
+  'file:open': z.undefined(),
+  'file:openPath': z.object({ path: filePath }).strict(),
+  'file:openDropped': z.object({ path: filePath }).strict(),
+  'file:save': z.object({ text: sourceText }).strict(),
+  'file:saveAs': z.object({ text: sourceText }).strict(),
+  'file:reload': z.undefined(),
+  'file:setDirty': z.object({ dirty: z.boolean() }).strict(),
+  'file:saveDraft': z.object({ text: sourceText }).strict(),
+  'file:restoreDraft': z.undefined(),
+  'file:discardDraft': z.undefined(),
+  'file:export': z
+    .object({
+      kind: z.enum(['timeline-png', 'timeline-svg', 'stage-png', 'trace-json', 'steps-md']),
+      data: z.union([z.string().max(MAX_EXPORT_BYTES), bytes]),
+      name: z.string().min(1).max(255),
+    })
+    .strict(),
+  'settings:get': z.undefined(),
+  'settings:set': settingsPatchSchema,
 } as const;
 
 export type InvokeChannel = keyof typeof requestSchemas;
 export type RequestOf<C extends InvokeChannel> = z.infer<(typeof requestSchemas)[C]>;
 
 /** Messages main pushes to the renderer (payloads only; never the IPC event). */
-export const EVENT_CHANNELS = ['sim:progress', 'app:menu'] as const;
+export const EVENT_CHANNELS = [
+  'sim:progress',
+  'app:menu',
+  'app:presentationChanged',
+  'file:openRequest',
+  'file:changed',
+  'file:saveRequest',
+  'file:exportRequest',
+  'settings:changed',
+  'settings:notice',
+] as const;
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 export const INVOKE_CHANNELS = Object.keys(requestSchemas) as InvokeChannel[];

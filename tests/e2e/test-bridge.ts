@@ -8,6 +8,8 @@ type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 declare global {
   interface Window {
     __loopscopeInvoke(channel: string, payload: unknown): Promise<Reply>;
+    /** Test-only: the disk path a dropped File stands for, by file name (webUtils.getPathForFile in the app). */
+    __loopscopeDropPaths?: Record<string, string>;
   }
 }
 
@@ -23,6 +25,7 @@ const api = createApi({
       set.delete(listener);
     };
   },
+  pathForFile: (file) => window.__loopscopeDropPaths?.[file.name] ?? '',
 });
 
 Object.defineProperty(window, 'loopscope', { value: api, writable: false, configurable: false, enumerable: true });

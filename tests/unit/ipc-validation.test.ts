@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../main/ipc/channels';
-import { createHandlers, type SimService } from '../../main/ipc/handlers';
+import { createHandlers, type DesktopDeps, type SimService } from '../../main/ipc/handlers';
 import type { Trace } from '../../common/trace';
 
 /** Wrongly shaped payloads for every channel; a new channel without samples fails the test below. */
@@ -22,6 +22,46 @@ const badPayloads: Record<InvokeChannel, unknown[]> = {
   ],
   'sim:cancel': [{}, 'now', 1, null],
   'app:info': [{}, 'x', [], null],
+  'app:startup': [{}, 'now', 0, null],
+  'app:presentation': [undefined, null, true, 'on', {}, { on: 'yes' }, { on: 1 }, { on: true, display: 2 }],
+  'app:close': [{}, true, null],
+  'file:new': [{}, 'untitled.py', null],
+  'file:open': [{}, '/etc/passwd', { path: '/etc/passwd' }, null],
+  'file:openPath': [undefined, '/tmp/a.py', {}, { path: '' }, { path: 42 }, { path: 'a\0b' }, { path: 'x'.repeat(40_000) }, { path: '/a.py', x: 1 }],
+  'file:openDropped': [undefined, '/tmp/a.py', {}, { path: '' }, { path: null }, { file: {} }, { path: '/a.py', text: 'x' }],
+  'file:save': [undefined, 'print(1)', {}, { text: 1 }, { text: 'x', path: '/etc/passwd' }, { text: 'x'.repeat(2_000_001) }],
+  'file:saveAs': [undefined, 'print(1)', {}, { text: null }, { text: 'x', path: '/tmp/x.py' }, { text: 'x'.repeat(2_000_001) }],
+  'file:reload': [{}, '/tmp/a.py', null],
+  'file:setDirty': [undefined, true, {}, { dirty: 'yes' }, { dirty: 1 }, { dirty: true, text: '' }],
+  'file:saveDraft': [undefined, 'print(1)', {}, { text: 3 }, { text: 'x', path: '/tmp/x' }, { text: 'x'.repeat(2_000_001) }],
+  'file:restoreDraft': [{}, 'draft', null],
+  'file:discardDraft': [{}, 1, null],
+  'file:export': [
+    undefined,
+    {},
+    { kind: 'trace-json', data: '{}' },
+    { kind: 'exe', data: 'MZ', name: 'a' },
+    { kind: 'trace-json', data: '{}', name: '' },
+    { kind: 'trace-json', data: 42, name: 'a' },
+    { kind: 'stage-png', data: [137, 80, 78, 71], name: 'a' },
+    { kind: 'trace-json', data: '{}', name: 'a', path: '/etc/passwd' },
+    { kind: 'trace-json', data: '{}', name: 'x'.repeat(256) },
+  ],
+  'settings:get': [{}, 'theme', null],
+  'settings:set': [
+    undefined,
+    null,
+    'dark',
+    { theme: 'purple' },
+    { speed: 0 },
+    { speed: 100 },
+    { zoom: 10 },
+    { motion: 'fast' },
+    { internals: 'yes' },
+    { recentFiles: ['/etc/passwd'] },
+    { windowBounds: { x: 0, y: 0, width: 800, height: 600, maximized: false } },
+    { unknown: 1 },
+  ],
 };
 
 function fakeSim(): SimService & { runs: number } {
@@ -36,11 +76,37 @@ function fakeSim(): SimService & { runs: number } {
   return sim;
 }
 
-function handlersWith(sim: SimService) {
+/** Every desktop service method as a spy: a refused payload must reach none of them. */
+function fakeDesktop(): { deps: DesktopDeps; spies: ReturnType<typeof vi.fn>[] } {
+  const spies: ReturnType<typeof vi.fn>[] = [];
+  const spyObject = (...names: string[]) =>
+    Object.fromEntries(
+      names.map((n) => {
+        const spy = vi.fn(async () => null);
+        spies.push(spy);
+        return [n, spy];
+      }),
+    );
+  const deps = {
+    session: spyObject(
+      'startup', 'newFile', 'open', 'openPath', 'openDropped', 'save', 'saveAs', 'reload',
+      'setDirty', 'saveDraft', 'restoreDraft', 'discardDraft',
+    ),
+    settings: spyObject('get', 'set', 'startNotices'),
+    exporter: spyObject('export'),
+    presentation: spyObject('set'),
+    closeWindow: vi.fn(),
+  };
+  spies.push(deps.closeWindow);
+  return { deps: deps as unknown as DesktopDeps, spies };
+}
+
+function handlersWith(sim: SimService, desktop?: DesktopDeps) {
   return createHandlers({
     sim,
     emit: () => undefined,
     appInfo: () => ({ name: 'Loopscope', version: '0', platform: 'linux', contained: true }),
+    desktop,
   });
 }
 
@@ -52,7 +118,8 @@ describe('IPC payload validation', () => {
   for (const channel of INVOKE_CHANNELS) {
     it(`${channel} answers every wrongly shaped payload with an error and never reaches the handler`, async () => {
       const sim = fakeSim();
-      const handlers = handlersWith(sim);
+      const desktop = fakeDesktop();
+      const handlers = handlersWith(sim, desktop.deps);
       for (const payload of badPayloads[channel]) {
         const reply = await handlers.invoke(channel, payload);
         expect(reply.ok, `payload ${JSON.stringify(payload)?.slice(0, 80)}`).toBe(false);
@@ -60,8 +127,28 @@ describe('IPC payload validation', () => {
       }
       expect(sim.run).not.toHaveBeenCalled();
       expect(sim.cancel).not.toHaveBeenCalled();
+      for (const spy of desktop.spies) expect(spy).not.toHaveBeenCalled();
     });
   }
+
+  it('desktop channels answer plainly where no desktop services are wired', async () => {
+    const reply = await handlersWith(fakeSim()).invoke('file:new', undefined);
+    expect(reply).toEqual({ ok: false, error: 'files, settings and presentation are not available here' });
+  });
+
+  it('a well-shaped desktop request reaches its service with the parsed payload', async () => {
+    const desktop = fakeDesktop();
+    const handlers = handlersWith(fakeSim(), desktop.deps);
+    await handlers.invoke('file:openPath', { path: '/home/me/a.py' });
+    expect(desktop.deps.session.openPath).toHaveBeenCalledWith('/home/me/a.py');
+    await handlers.invoke('app:presentation', { on: true });
+    expect(desktop.deps.presentation.set).toHaveBeenCalledWith(true);
+    await handlers.invoke('settings:set', { theme: 'high-contrast' });
+    expect(desktop.deps.settings.set).toHaveBeenCalledWith({ theme: 'high-contrast' });
+    const bytes = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
+    await handlers.invoke('file:export', { kind: 'stage-png', data: bytes, name: 'stage' });
+    expect(desktop.deps.exporter.export).toHaveBeenCalledWith({ kind: 'stage-png', data: bytes, name: 'stage' });
+  });
 
   it('keeps working after bad payloads: a good request still reaches the engine', async () => {
     const sim = fakeSim();

@@ -51,10 +51,18 @@ export function narrate(model: PlayerModel, step: number): string {
     return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, the earliest timer.`;
   }
   if (st.kind === 'end') return `The run is over: ${model.trace.end.message}`;
+  if (st.kind === 'main') {
+    const lines = st.lines?.length ? ` (line ${st.lines.join(', ')})` : '';
+    const printed = evs.filter((e) => e.t === 'output').length;
+    return `asyncio.run() has returned, so the program's top level carries on${lines}${printed ? ` and prints ${printed === 1 ? 'a line' : `${printed} lines`}` : ''}.`;
+  }
 
   const actor = st.actor ?? 0;
   const internal = model.info[actor]?.actor.internal;
-  const woken = evs.filter((e) => e.t === 'taskScheduled' && e.actor !== actor && model.info[e.actor]?.actor.kind === 'task');
+  const woken = evs.filter(
+    (e): e is Extract<TraceEvent, { t: 'taskScheduled' }> =>
+      e.t === 'taskScheduled' && e.actor !== actor && model.info[e.actor]?.actor.kind === 'task',
+  );
   if (internal) {
     const serves = model.info[actor]?.actor.serves;
     const whose = serves !== undefined ? `${name(serves)}'s ` : '';
@@ -79,10 +87,11 @@ export function narrate(model: PlayerModel, step: number): string {
         parts.push(`awaits ${r.expr} and waits until t=${formatTime(r.deadline)}`);
       else parts.push(`awaits ${r.expr} and waits`);
     } else if (e.t === 'taskExited' && e.actor === actor) parts.push(ending(e.outcome));
-    else if (e.t === 'taskScheduled' && e.actor === actor) parts.push('yields and goes back to the end of the run queue');
+    else if (e.t === 'taskScheduled' && e.actor === actor)
+      parts.push('yields and goes back to the end of the run queue');
   }
   if (parts.length === 0) parts.push('runs');
   const kind = model.info[actor]?.actor.kind === 'callback' ? 'The callback ' : '';
-  const sentence = `${kind}${name(actor)} ${list(parts)}${thenNext}.`;
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  // Names keep their case ("b awaits …"): Python names are case-sensitive.
+  return `${kind}${name(actor)} ${list(parts)}${thenNext}.`;
 }

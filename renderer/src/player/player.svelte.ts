@@ -20,7 +20,9 @@ export class Player {
 
   model = $derived(this.trace ? buildModel(this.trace) : null);
   timeline = $derived(this.model ? buildTimeline(this.model) : null);
-  snapshot = $derived(this.model ? snapshotAt(this.model, this.step, { showInternals: this.showInternals }) : null);
+  snapshot = $derived(
+    this.model ? snapshotAt(this.model, this.step, { showInternals: this.showInternals }) : null,
+  );
   narration = $derived(this.model ? narrate(this.model, this.step) : '');
   lastStep = $derived(this.model ? cursor.lastStep(this.model) : 0);
 

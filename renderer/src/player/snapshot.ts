@@ -13,6 +13,8 @@ export type TokenState = 'ready' | 'running' | 'waiting' | 'timer' | 'done';
 export interface Token {
   id: ActorId;
   label: string;
+  /** For the tooltip: the task's own name and its coroutine ("Task-2 · coroutine a()"). */
+  fullName: string;
   kind: 'task' | 'callback';
   internal: boolean;
   colour: number;
@@ -95,6 +97,7 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     return {
       id,
       label: i?.label ?? `#${id}`,
+      fullName: i ? `${i.actor.name}${i.actor.coro ? ` · coroutine ${i.actor.coro}()` : ''}` : `#${id}`,
       kind: i?.actor.kind ?? 'task',
       internal: !!i?.actor.internal,
       colour: i?.colour ?? 0xffffff,
@@ -110,7 +113,9 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
   for (const id of lanes.ready) {
     if (id === runner || !visible(id)) continue;
     const line = lastLine(model, id, lanes.step);
-    ready.push(token(id, 'ready', info[id]?.actor.kind === 'callback' ? 'callback' : 'ready to run', { line }));
+    ready.push(
+      token(id, 'ready', info[id]?.actor.kind === 'callback' ? 'callback' : 'ready to run', { line }),
+    );
   }
   if (ready.length > 0) ready[0].head = true;
 
@@ -126,7 +131,11 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     }
     const key = `${reason.kind}:${reason.expr}:${reason.targets?.join(',') ?? ''}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, kind: reason.kind, title: `${KIND_TITLES[reason.kind]}: ${reason.expr}`, tokens: [] }));
+    if (!g)
+      groups.set(
+        key,
+        (g = { key, kind: reason.kind, title: `${KIND_TITLES[reason.kind]}: ${reason.expr}`, tokens: [] }),
+      );
     g.tokens.push(t);
   }
   const waiting: WaitGroup[] = [];
@@ -150,20 +159,25 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
   const done: Token[] = [];
   for (const { actor, outcome } of lanes.done) {
     if (actor === runner || !visible(actor)) continue;
-    done.push(token(actor, 'done', outcomeDetail(outcome), { outcome: outcome.kind }));
+    done.push(token(actor, 'done', outcomeDetail(outcome).slice(2), { outcome: outcome.kind }));
   }
 
   let running: Token | null = null;
-  let loopNote = '';
+  let loopNote: string;
   let linesRun: number[] = [];
   if (runner !== undefined) {
     const reason = waitingOf.get(runner);
     const outcome = outcomeOf.get(runner);
     linesRun = linesOfStep(model, lanes.step, runner);
-    const next = outcome ? outcomeDetail(outcome) : reason ? `then awaits ${waitDetail(reason)}` : 'running';
+    const next = outcome
+      ? outcomeDetail(outcome)
+      : reason
+        ? `then awaits ${waitDetail(reason)}`
+        : 'then yields to the loop';
+    const line = linesRun[linesRun.length - 1] ?? lastLine(model, runner, lanes.step);
     if (visible(runner)) {
-      running = token(runner, 'running', next, { line: linesRun[linesRun.length - 1] ?? lastLine(model, runner, lanes.step) });
-      loopNote = `running ${running.label}`;
+      running = token(runner, 'running', line !== undefined ? `running, line ${line}` : 'running', { line });
+      loopNote = `${running.label} runs${linesRun.length ? ` ${linesLabel(linesRun)}` : ''}, ${next}`;
     } else {
       const serves = info[runner]?.actor.serves;
       loopNote = `asyncio internals: ${info[runner]?.label ?? 'callback'}${serves !== undefined ? ` for ${info[serves]?.label}` : ''}`;
@@ -172,6 +186,10 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     loopNote = `nothing is ready: the clock jumps to ${formatTime(st.time)}`;
   } else if (st?.kind === 'start') {
     loopNote = 'the program starts: asyncio.run() creates the main task';
+    linesRun = st.lines ?? [];
+  } else if (st?.kind === 'main') {
+    loopNote = "the loop has stopped: the program's top level runs on";
+    linesRun = st.lines ?? [];
   } else if (st?.kind === 'end') {
     loopNote = `the run finished: ${trace.end.message}`;
   } else {
@@ -199,6 +217,12 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     linesRun,
     showInternals: opts.showInternals,
   };
+}
+
+function linesLabel(lines: number[]): string {
+  const lo = Math.min(...lines);
+  const hi = Math.max(...lines);
+  return lo === hi ? `line ${lo}` : `lines ${lo}–${hi}`;
 }
 
 /** User lines `actor` executed in `step`. */

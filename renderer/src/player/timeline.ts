@@ -19,6 +19,8 @@ export interface Timeline {
   rows: TimelineRow[];
   /** x of each step's start, 0..1 (length steps + 1; the last entry is 1). */
   x: Float64Array;
+  /** Share of the axis that counts steps (the rest is virtual time). */
+  stepShare: number;
 }
 
 /** Share of the width spread evenly over steps; the rest follows virtual time. */
@@ -82,5 +84,7 @@ export function buildTimeline(model: PlayerModel): Timeline {
       row.state.push(cur.state);
     }
   }
-  return { rows: [...rows.values()], x: timelineAxis(model) };
+  const { steps: all } = model.trace;
+  const stepShare = all.length > 0 && all[all.length - 1].time > 0 ? STEP_SHARE : 1;
+  return { rows: [...rows.values()], x: timelineAxis(model), stepShare };
 }

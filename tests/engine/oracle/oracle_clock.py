@@ -3,7 +3,10 @@ time.sleep runs. Every reading advances a hidden counter that stands in for the 
 between two readings of a real clock (DESIGN.md, "Ties"); timers use it to break equal deadlines.
 """
 
+import math
 import time
+
+from oracle_halt import CapTime
 
 # The functions a program may use to read or spend time; the *_ns variants follow the rest so a
 # program cannot see the host clock through them.
@@ -11,9 +14,16 @@ _PATCHED = ("time", "monotonic", "perf_counter", "sleep", "time_ns", "monotonic_
 
 
 class VirtualClock:
-    def __init__(self):
+    def __init__(self, max_time=math.inf):
         self.now = 0.0
         self.readings = 0
+        self.max_time = max_time
+        # The first Halt of the run: once set, the loop never runs another callback.
+        self.halted = None
+
+    def halt(self, halt):
+        self.halted = self.halted or halt
+        return self.halted
 
     def read(self):
         self.readings += 1
@@ -28,6 +38,8 @@ class VirtualClock:
         # A blocking call spends virtual time while the loop cannot run anything else.
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
+        if self.now + seconds > self.max_time:
+            raise self.halt(CapTime(f"virtual time would pass {self.max_time} s"))
         self.now += seconds
 
 

@@ -7,23 +7,7 @@ and task names counted per run, as in a fresh process. Prior art: asyncio's test
 import heapq
 from asyncio import base_events, events, tasks
 
-
-class Halt(BaseException):
-    """Ends a run from inside the loop; BaseException so user code's `except Exception` lets it by."""
-
-    kind = "halt"
-
-
-class Deadlock(Halt):
-    kind = "deadlock"
-
-
-class CapSteps(Halt):
-    kind = "capSteps"
-
-
-class CapTime(Halt):
-    kind = "capTime"
+from oracle_halt import CapSteps, CapTime, Deadlock, Halt
 
 
 class OracleTimerHandle(events.TimerHandle):
@@ -70,19 +54,18 @@ class VirtualSelector:
     timeout None means nothing is ready and no timer is armed: with no I/O that run is deadlocked.
     """
 
-    def __init__(self, loop, clock, max_iterations, max_time):
+    def __init__(self, loop, clock, max_iterations):
         self._loop = loop
         self._clock = clock
         self._max_iterations = max_iterations
-        self._max_time = max_time
         self.iterations = 0
 
     def select(self, timeout=None):
         self.iterations += 1
         if self.iterations > self._max_iterations:
-            raise CapSteps(f"more than {self._max_iterations} loop iterations")
+            raise self._clock.halt(CapSteps(f"more than {self._max_iterations} loop iterations"))
         if timeout is None:
-            raise Deadlock("deadlock: nothing is ready and no timer is armed")
+            raise self._clock.halt(Deadlock("deadlock: nothing is ready and no timer is armed"))
         if timeout > 0:
             scheduled = self._loop._scheduled
             if timeout < base_events.MAXIMUM_SELECT_TIMEOUT and scheduled:
@@ -90,8 +73,8 @@ class VirtualSelector:
                 target = scheduled[0]._when
             else:
                 target = self._clock.now + timeout
-            if target > self._max_time:
-                raise CapTime(f"virtual time would pass {self._max_time} s")
+            if target > self._clock.max_time:
+                raise self._clock.halt(CapTime(f"virtual time would pass {self._clock.max_time} s"))
             self._clock.jump_to(target)
         return []
 
@@ -104,8 +87,7 @@ class OracleLoop(base_events.BaseEventLoop):
         super().__init__()
         self._run_state = run
         self._clock = run.clock
-        self._selector = VirtualSelector(self, run.clock, run.max_iterations, run.max_time)
-        self._halted = None
+        self._selector = VirtualSelector(self, run.clock, run.max_iterations)
 
     def time(self):
         return self._clock.read()
@@ -129,18 +111,22 @@ class OracleLoop(base_events.BaseEventLoop):
         # Task-N counts from 1 in each run, as in a fresh process (CPython's counter is global).
         if name is None:
             name = f"Task-{self._run_state.next_task_number()}"
-        return super().create_task(coro, name=name, **kwargs)
+        task = super().create_task(coro, name=name, **kwargs)
+        if task._source_traceback:
+            del task._source_traceback[-1]  # debug mode: point at the caller, not at this override
+        return task
 
     def _run_once(self):
-        # Once halted, the loop never runs another callback: the run ended where it stopped.
-        if self._halted is not None:
-            raise self._halted
-        try:
-            super()._run_once()
-        except Halt as halt:
-            self._halted = halt
-            self._run_state.keep_alive(self, tasks.all_tasks(self))
-            raise
+        # Once halted (here, or by a blocking sleep inside a task, which the task would swallow),
+        # the loop never runs another callback: the run ended where it stopped.
+        if self._clock.halted is None:
+            try:
+                super()._run_once()
+                return
+            except Halt:
+                pass
+        self._run_state.keep_alive(self, tasks.all_tasks(self))
+        raise self._clock.halted
 
     def _process_events(self, event_list):
         pass

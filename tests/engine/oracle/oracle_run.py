@@ -16,7 +16,8 @@ import types
 from asyncio import events, runners
 
 from oracle_clock import VirtualClock, patched_time
-from oracle_loop import Halt, OracleLoop
+from oracle_halt import Halt
+from oracle_loop import OracleLoop
 
 # Safety nets only: the oracle counts loop iterations, the engine counts callbacks, so these
 # never decide a comparison. 86,400 s is DEFAULT_RUN_OPTIONS.maxTime.
@@ -33,12 +34,14 @@ class RunState:
     """What one run owns: its clock, its task-name counter, its caps, and how it halted."""
 
     def __init__(self, max_iterations=DEFAULT_MAX_ITERATIONS, max_time=DEFAULT_MAX_TIME):
-        self.clock = VirtualClock()
+        self.clock = VirtualClock(max_time)
         self.max_iterations = max_iterations
-        self.max_time = max_time
-        self.halt = None
         self._task_number = 0
         self._kept = []
+
+    @property
+    def halt(self):
+        return self.clock.halted
 
     def next_task_number(self):
         self._task_number += 1
@@ -46,13 +49,15 @@ class RunState:
 
     def keep_alive(self, loop, pending):
         # A halted run's tasks must not be collected mid-run: their `finally:` blocks would print.
-        self.halt = self.halt or loop._halted
         self._kept.append((loop, list(pending), list(loop._ready), list(loop._scheduled)))
 
     def pending_names(self):
         return sorted({task.get_name() for _, pending, _, _ in self._kept for task in pending})
 
     def release(self):
+        # The halt's traceback holds frames (asyncio.run's holds the main task): drop it too.
+        if self.halt is not None:
+            self.halt.__traceback__ = None
         self._kept.clear()
 
 
@@ -86,17 +91,24 @@ def _installed(run, seed, main):
     asyncio.run = runners.run
     policy = OraclePolicy(run)
     _set_policy(policy)
-    sys.modules["__main__"] = main
+    sys.modules["__main__"] = main.pop()
     random.seed(seed)
     try:
         with patched_time(run.clock):
-            yield
+            try:
+                yield
+            finally:
+                # Interpreter shutdown, as at the end of `python3 FILE.py`: __main__ leaves
+                # sys.modules and is collected, so a task still pending runs its `finally:` and
+                # "Task was destroyed" / "exception was never retrieved" are reported, in this
+                # run's output and on its clock. A halted run's tasks are kept out of this.
+                sys.modules["__main__"] = saved[3]
+                policy.set_event_loop(None)
+                gc.collect()
     finally:
-        policy.set_event_loop(None)
-        asyncio.run, old_policy, old_running, old_main, old_random, old_hooks = saved
+        asyncio.run, old_policy, old_running, _, old_random, old_hooks = saved
         _set_policy(old_policy)
         events._set_running_loop(old_running)
-        sys.modules["__main__"] = old_main
         random.setstate(old_random)
         sys.set_asyncgen_hooks(*old_hooks)
 
@@ -112,10 +124,14 @@ def _execute(run, source, filename, seed):
     main = types.ModuleType("__main__")
     main.__file__ = filename
     main.__builtins__ = builtins
+    namespace = main.__dict__
+    # Only sys.modules may hold the module: the shutdown in _installed must be able to free it.
+    holder = [main]
+    del main
     result = ("ok", 0, "")
-    with _installed(run, seed, main):
+    with _installed(run, seed, holder):
         try:
-            exec(code, main.__dict__)
+            exec(code, namespace)
         except Halt:
             pass  # reported below from run.halt: user code may have swallowed it
         except SystemExit as exit_:
@@ -124,8 +140,7 @@ def _execute(run, source, filename, seed):
             traceback.print_exception(type(error), error, error.__traceback__.tb_next)
             result = ("exception", 1, f"{type(error).__name__}: {error}")
         finally:
-            # "exception was never retrieved" and similar reports belong to this run's output.
-            gc.collect()
+            del namespace
     if run.halt is not None:
         names = ", ".join(run.pending_names())
         return (run.halt.kind, 1, f"{run.halt}; pending: {names}" if names else str(run.halt))
@@ -150,6 +165,23 @@ def _discard(run):
         gc.collect()
 
 
+class _Capture(io.TextIOWrapper):
+    """Like a real sys.stdout (encoding, .buffer, isatty), not a StringIO whose encoding is None.
+    Once the run has halted it drops what is written: the run ended there, as on the engine."""
+
+    def __init__(self, clock, errors):
+        super().__init__(io.BytesIO(), encoding="utf-8", errors=errors, write_through=True)
+        self._clock = clock
+
+    def write(self, text):
+        return len(text) if self._clock.halted is not None else super().write(text)
+
+
+def _captured(stream):
+    stream.flush()
+    return stream.buffer.getvalue().decode("utf-8", "replace")
+
+
 def run_program(source, filename="main.py", seed=0, **caps):
     """Runs with the interpreter's own stdout/stderr (the native command line)."""
     run = RunState(**caps)
@@ -162,13 +194,13 @@ def run_program(source, filename="main.py", seed=0, **caps):
 def run_captured(source, filename="main.py", seed=0, **caps):
     """Runs and returns {stdout, stderr, exitKind, exitCode, message}."""
     run = RunState(**caps)
-    out, err = io.StringIO(), io.StringIO()
+    out, err = _Capture(run.clock, "strict"), _Capture(run.clock, "backslashreplace")
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         kind, code, message = _execute(run, source, filename, seed)
     _discard(run)
     return {
-        "stdout": out.getvalue(),
-        "stderr": err.getvalue(),
+        "stdout": _captured(out),
+        "stderr": _captured(err),
         "exitKind": kind,
         "exitCode": code,
         "message": message,

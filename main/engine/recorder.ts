@@ -1,0 +1,190 @@
+// Builds the trace (common/trace.ts) as the run goes: the scheduler reports scheduling as a
+// LoopObserver, the Python side reports what ran, printed and waits on. Append-only: nothing
+// is rewritten, so a step's events are exactly those appended between it and the next step.
+
+import type { Actor, ActorId, EndKind, Outcome, RunEnd, Step, TraceEvent, WaitKind } from '../../common/trace';
+import type { Clock } from './clock';
+import type { LoopObserver, ScheduledCallback } from './scheduler';
+
+function parseLines(csv: string): number[] {
+  if (csv === '') return [];
+  const parts = csv.split(',');
+  const lines: number[] = [];
+  for (const p of parts) {
+    const n = Number(p);
+    if (lines.length === 0 || lines[lines.length - 1] !== n) lines.push(n);
+  }
+  return lines;
+}
+
+export class TraceRecorder implements LoopObserver {
+  readonly actors: Actor[] = [];
+  readonly steps: Step[] = [];
+  readonly events: TraceEvent[] = [];
+  private iteration = 0;
+  /** The step that holds the program's top level now ('start' or 'main'), if any. */
+  private topStep: Step | null;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly maxSteps: number,
+  ) {
+    this.topStep = this.pushStep({ kind: 'start', time: 0, iteration: 0, firstEvent: 0 });
+  }
+
+  private pushStep(step: Step): Step {
+    this.steps.push(step);
+    return step;
+  }
+
+  get stepCount(): number {
+    return this.steps.length;
+  }
+
+  // -- the scheduler's side ---------------------------------------------------------------
+  iterationStarted(): void {
+    this.iteration++;
+  }
+
+  scheduled(cb: ScheduledCallback): void {
+    this.events.push({ t: 'taskScheduled', actor: cb.actor });
+  }
+
+  timerArmed(cb: ScheduledCallback): void {
+    this.events.push({ t: 'timerArmed', actor: cb.actor, deadline: cb.when });
+  }
+
+  cancelled(cb: ScheduledCallback): void {
+    this.events.push({ t: 'handleCancelled', actor: cb.actor });
+  }
+
+  clockAdvanced(from: number, to: number): void {
+    this.pushStep({ kind: 'clock', time: to, iteration: this.iteration, firstEvent: this.events.length });
+    this.events.push({ t: 'clockAdvanced', from, to });
+  }
+
+  /** Steps left before the step cap. */
+  get stepBudget(): number {
+    return Math.max(0, this.maxSteps - this.steps.length);
+  }
+
+  beginRun(actor: ActorId): void {
+    this.pushStep({
+      kind: 'run',
+      time: this.clock.peek(),
+      actor,
+      iteration: this.iteration,
+      firstEvent: this.events.length,
+    });
+    this.events.push({ t: 'beforeTaskStep', actor });
+  }
+
+  // -- the Python side ----------------------------------------------------------------------
+  actor(
+    id: ActorId,
+    kind: 'task' | 'callback',
+    name: string,
+    coro: string,
+    internal: boolean,
+    serves: ActorId,
+    parent: ActorId,
+    line: number,
+  ): void {
+    const a: Actor = { id, kind, name };
+    if (coro) a.coro = coro;
+    if (internal) a.internal = true;
+    if (serves) a.serves = serves;
+    if (parent) a.parent = parent;
+    if (line) a.line = line;
+    this.actors.push(a);
+    if (kind === 'task') this.events.push({ t: 'taskSpawned', actor: id });
+  }
+
+  stepEnd(actor: ActorId, lines: number[]): void {
+    this.events.push({ t: 'afterTaskStep', actor, lines });
+  }
+
+  waiting(actor: ActorId, kind: WaitKind, expr: string, line: number, deadline: number, targets: ActorId[]): void {
+    const reason: { kind: WaitKind; expr: string; deadline?: number; targets?: ActorId[]; line?: number } = {
+      kind,
+      expr,
+    };
+    if (deadline >= 0) reason.deadline = deadline;
+    if (targets.length > 0) reason.targets = targets;
+    if (line) reason.line = line;
+    this.events.push({ t: 'taskWaiting', actor, reason });
+  }
+
+  exited(actor: ActorId, kind: Outcome['kind'], repr: string, traceback: string): void {
+    const outcome: Outcome = kind === 'exception' ? { kind, repr, traceback } : { kind, repr };
+    this.events.push({ t: 'taskExited', actor, outcome });
+  }
+
+  output(stream: 'stdout' | 'stderr', text: string): void {
+    const last = this.events[this.events.length - 1];
+    const stepStart = this.steps[this.steps.length - 1].firstEvent;
+    if (last && last.t === 'output' && last.stream === stream && this.events.length - 1 >= stepStart) {
+      last.text += text;
+    } else this.events.push({ t: 'output', stream, text });
+  }
+
+  /** A blocking call (time.sleep) moved the clock inside the current step. */
+  blocked(from: number, to: number): void {
+    this.events.push({ t: 'clockAdvanced', from, to });
+  }
+
+  /** The user lines the program's top level ran in the current 'start'/'main' step. */
+  topLines(lines: string): void {
+    if (this.topStep && lines) this.topStep.lines = [...(this.topStep.lines ?? []), ...parseLines(lines)];
+  }
+
+  /** A loop run returned to the program's top level. */
+  resumeTop(): void {
+    const last = this.steps[this.steps.length - 1];
+    if (last.kind === 'main' && last.firstEvent === this.events.length) {
+      this.topStep = last;
+      return;
+    }
+    this.topStep = this.pushStep({
+      kind: 'main',
+      time: this.clock.peek(),
+      iteration: this.iteration,
+      firstEvent: this.events.length,
+    });
+  }
+
+  /** A program without asyncio: its top level is one task, `actor`. */
+  startMain(actor: ActorId): void {
+    this.actor(actor, 'task', 'main', '<module>', false, 0, 0, 0);
+    this.topStep = null;
+    this.pushStep({ kind: 'run', time: 0, actor, iteration: 0, firstEvent: this.events.length });
+    this.events.push({ t: 'beforeTaskStep', actor });
+  }
+
+  /** The main task blocked (time.sleep): its step ends, the next begins at the new time. */
+  splitMain(actor: ActorId, lines: string): void {
+    this.stepEnd(actor, parseLines(lines));
+    this.pushStep({
+      kind: 'run',
+      time: this.clock.peek(),
+      actor,
+      iteration: 0,
+      firstEvent: this.events.length,
+    });
+    this.events.push({ t: 'beforeTaskStep', actor });
+  }
+
+  endMain(actor: ActorId, lines: string, outcome: Outcome): void {
+    this.stepEnd(actor, parseLines(lines));
+    this.events.push({ t: 'taskExited', actor, outcome });
+  }
+
+  finish(kind: EndKind, message: string, exitCode: number, line: number, column: number, option: string): RunEnd {
+    this.pushStep({ kind: 'end', time: this.clock.peek(), iteration: this.iteration, firstEvent: this.events.length });
+    const end: RunEnd = { kind, message, exitCode };
+    if (line) end.line = line;
+    if (column) end.column = column;
+    if (option) end.option = option;
+    return end;
+  }
+}

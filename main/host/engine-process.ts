@@ -1,0 +1,147 @@
+// The engine process's entry, the same module under Electron's utilityProcess (process.parentPort)
+// and under a Node child process (process.send): it contains itself (harden.ts), checks that
+// the permission flags took (containment-check.ts), loads the engine once and then runs one
+// program per 'run' message. It never exits on a bad program; the host kills it when it must.
+import os from 'node:os';
+import process from 'node:process';
+import { performance } from 'node:perf_hooks';
+import { createEngine, type Engine } from '../python/engine';
+import { checkContainment } from './containment-check';
+import { answerConstantsBinding, denyNetwork, denyProcesses, hideGlobals } from './harden';
+import { createInterruptSignal } from './interrupt';
+import { engineMessage, hostMessage, type EngineMessage, type HostMessage } from './protocol';
+import { installStepProbe } from './step-probe';
+
+/** Python start-up takes about this long on a laptop; the progress bar moves by it. */
+const EXPECTED_LOAD_MS = 3000;
+/** Progress (and the heartbeat the host's watchdog listens to) at most this often. */
+const PROGRESS_EVERY_MS = 100;
+
+interface Channel {
+  send(message: EngineMessage): void;
+  onMessage(listener: (data: unknown) => void): void;
+}
+
+interface ParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+}
+
+function openChannel(): Channel {
+  const parentPort = (process as { parentPort?: ParentPort }).parentPort;
+  if (parentPort) {
+    return {
+      send: (m) => parentPort.postMessage(m),
+      onMessage: (l) => parentPort.on('message', (e) => l(e.data)),
+    };
+  }
+  const send = process.send?.bind(process);
+  if (!send)
+    throw new Error('engine-process: started without a message channel (use fork with an IPC channel)');
+  return {
+    send: (m) => void send(m),
+    onMessage: (l) => process.on('message', l),
+  };
+}
+
+/** Hooks the engine may accept (requested in main/host/README.md); extra arguments are ignored until then. */
+interface EngineHostHooks {
+  onPyodide(py: { setInterruptBuffer(buffer: unknown): void }): void;
+}
+const createEngineWithHooks = createEngine as unknown as (hooks: EngineHostHooks) => Promise<Engine>;
+
+async function main(): Promise<void> {
+  const channel = openChannel();
+  // A Node child whose host went away has nobody to answer to.
+  process.on('disconnect', () => process.exit(0));
+  const send = (m: EngineMessage): void => channel.send(engineMessage.parse(m));
+  answerConstantsBinding();
+  denyNetwork();
+  denyProcesses();
+  const probe = installStepProbe();
+  const signal = createInterruptSignal(probe);
+  const containment = checkContainment(os.homedir());
+
+  const started = performance.now();
+  const ticker = setInterval(() => {
+    send({ type: 'loading', fraction: Math.min(0.95, (performance.now() - started) / EXPECTED_LOAD_MS) });
+  }, 200);
+  let interrupts = false;
+  let engine: Engine;
+  try {
+    engine = await createEngineWithHooks({
+      onPyodide(py) {
+        py.setInterruptBuffer(signal.buffer);
+        interrupts = true;
+      },
+    });
+  } catch (e) {
+    send({ type: 'startFailed', message: `the engine did not start: ${(e as Error).message}` });
+    throw e;
+  } finally {
+    clearInterval(ticker);
+  }
+  hideGlobals();
+  send({ type: 'ready', loadMs: performance.now() - started, containment: { ...containment, interrupts } });
+
+  let busy = false;
+  const run = async (m: HostMessage): Promise<void> => {
+    busy = true;
+    let lastBeat = performance.now();
+    probe.reset();
+    probe.onBoundary = () => {
+      const now = performance.now();
+      if (now - lastBeat < PROGRESS_EVERY_MS) return;
+      lastBeat = now;
+      send({ type: 'progress', runId: m.runId, steps: probe.steps });
+    };
+    signal.arm(m.stepBudgetMs);
+    try {
+      const trace = await engine.run(m.source, m.fileName, m.options);
+      signal.disarm();
+      send({ type: 'finishing', runId: m.runId });
+      const runaway = signal.fired;
+      if (runaway) {
+        const line = trace.end.line;
+        const at = line ? `, at line ${line}` : '';
+        trace.end = {
+          kind: 'runaway',
+          message: `${runaway.who} ran for ${runaway.seconds.toFixed(1)} s without awaiting${at}`,
+          exitCode: 1,
+          ...(line ? { line } : {}),
+        };
+      }
+      // Emscripten's exit (os._exit) leaves Pyodide unusable: report it as the exit it was.
+      const exit = trace.end.kind === 'internalError' ? /exit\((\d+)\)/.exec(trace.end.message) : null;
+      if (exit) {
+        const code = Number(exit[1]);
+        trace.end = { kind: 'exit', message: `exit status ${code} (os._exit)`, exitCode: code & 0xff };
+      }
+      // After an interrupt, an internal error or an exit, this Python may be in any state.
+      const tainted = runaway !== null || exit !== null || trace.end.kind === 'internalError';
+      send({ type: 'result', runId: m.runId, trace, tainted });
+    } catch (e) {
+      send({ type: 'failed', runId: m.runId, message: (e as Error).message });
+    } finally {
+      signal.disarm();
+      probe.onBoundary = null;
+      busy = false;
+    }
+  };
+
+  channel.onMessage((data) => {
+    const parsed = hostMessage.safeParse(data);
+    if (!parsed.success) return; // only the host talks here; anything else is noise
+    if (busy) {
+      send({
+        type: 'failed',
+        runId: parsed.data.runId,
+        message: 'the engine process runs one program at a time',
+      });
+      return;
+    }
+    void run(parsed.data);
+  });
+}
+
+void main();

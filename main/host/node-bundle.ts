@@ -1,0 +1,82 @@
+// Builds the engine process for plain Node (the CLI and the tests): one ES module bundled by
+// esbuild, with the engine's .py files beside it, in node_modules/.cache. Not tsx: tsx installs
+// its loader on a worker thread, and the permission model (rightly) refuses workers. The app
+// does not use this; electron-vite builds out/main/engine-process.js the same way.
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pyodideDirFrom } from './pyodide-dir';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../..');
+
+export interface NodeBundle {
+  entry: string;
+  /** What the engine process may read: the bundle's folder and Pyodide's. */
+  readPaths: string[];
+}
+
+/** A fingerprint of every source the bundle is built from, so an unchanged tree builds once. */
+function fingerprint(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['main/host', 'main/python', 'main/engine', 'common']) {
+    const abs = join(repoRoot, dir);
+    if (!existsSync(abs)) continue;
+    for (const name of readdirSync(abs).sort()) {
+      const file = join(abs, name);
+      if (statSync(file).isFile()) hash.update(name).update(readFileSync(file));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * `engineModule` replaces main/python/engine.ts in the bundle (tests use it to try the host
+ * against an engine with hooks the real one does not have yet); give it its own outDir.
+ */
+export async function buildNodeBundle(
+  outDir = join(repoRoot, 'node_modules/.cache/loopscope-engine'),
+  engineModule?: string,
+): Promise<NodeBundle> {
+  const entry = join(outDir, 'engine-process.mjs');
+  const stamp = join(outDir, 'fingerprint');
+  const print = fingerprint() + (engineModule ? `+${engineModule}` : '');
+  const result = { entry, readPaths: [outDir, pyodideDirFrom(here)] };
+  if (existsSync(entry) && existsSync(stamp) && readFileSync(stamp, 'utf8') === print) return result;
+  mkdirSync(outDir, { recursive: true });
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [join(here, 'engine-process.ts')],
+    outfile: entry,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['pyodide'],
+    logLevel: 'error',
+    plugins: engineModule
+      ? [
+          {
+            name: 'replace-engine',
+            setup(b) {
+              b.onResolve({ filter: /python\/engine$/ }, () => ({ path: engineModule }));
+            },
+          },
+        ]
+      : [],
+  });
+  const py = join(repoRoot, 'main/python');
+  for (const name of readdirSync(py))
+    if (name.endsWith('.py')) copyFileSync(join(py, name), join(outDir, name));
+  writeFileSync(stamp, print);
+  return result;
+}

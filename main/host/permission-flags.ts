@@ -1,0 +1,31 @@
+// The command-line flags that contain the engine process: Node's permission model with read
+// access to the listed folders only (no writes, child processes, workers or addons), and no
+// code generation from strings, which closes every `Function(...)` / `eval` route from Python.
+// The flag names differ by Node version, so each is asked of the runtime that will run them.
+
+/** The runtime that will start the engine process: the same binary as the caller's. */
+export interface RuntimeFlags {
+  has(flag: string): boolean;
+}
+
+const currentRuntime: RuntimeFlags = { has: (flag) => process.allowedNodeEnvironmentFlags.has(flag) };
+
+export function permissionFlags(
+  readPaths: readonly string[],
+  runtime: RuntimeFlags = currentRuntime,
+): string[] {
+  // Node 22.13+/23.5+ (and Electron 45's Node): --permission; Node 20: --experimental-permission.
+  const enable = runtime.has('--permission') ? '--permission' : '--experimental-permission';
+  const flags = [enable, ...readPaths.map((p) => `--allow-fs-read=${p}`)];
+  flags.push('--disallow-code-generation-from-strings');
+  // Belt and braces: these globals and addons are removed before any user code exists.
+  for (const extra of [
+    '--no-addons',
+    '--no-experimental-fetch',
+    '--no-experimental-websocket',
+    '--no-warnings',
+  ]) {
+    if (runtime.has(extra)) flags.push(extra);
+  }
+  return flags;
+}

@@ -1,0 +1,249 @@
+// The SimService main/ipc/handlers.ts expects, for one window: runs go to a contained engine
+// process (engine-pool.ts), one at a time (a new run cancels the one in flight, and nothing of
+// the old run is delivered after), with progress, cancel and a watchdog. The watchdog listens
+// for silence: the engine process reports at step boundaries, so a step that does not yield
+// is a process that says nothing. It is interrupted in place when the engine allows it, and
+// otherwise (or if the program swallows the interrupt) the process is replaced by the standby.
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Trace } from '../../common/trace';
+import { MAX_SOURCE_BYTES } from '../ipc/channels';
+import type { SimService } from '../ipc/handlers';
+import type { RunRequest, SimProgress } from '../../preload/loopscope';
+import { endedTrace } from './ended-trace';
+import type { EngineHandle, RunReply } from './engine-handle';
+import { EnginePool } from './engine-pool';
+import type { EngineLauncher } from './launcher';
+import { createNodeLauncher } from './node-launcher';
+import { pyodideDirFrom } from './pyodide-dir';
+import type { ContainmentReport } from './protocol';
+
+export const DEFAULT_STEP_BUDGET_MS = 2000;
+/** After the budget, the in-place interrupt gets this long to end the run before the process goes. */
+const DEFAULT_INTERRUPT_GRACE_MS = 1500;
+/** A finished run's trace may take this long to arrive (a million steps is a large copy). */
+const DEFAULT_TRANSFER_TIMEOUT_MS = 60_000;
+const DEFAULT_START_TIMEOUT_MS = 90_000;
+const WATCH_EVERY_MS = 50;
+
+export interface SimServiceOptions {
+  /** The built main folder (out/main): engine-process.js and the engine's .py files are there. */
+  mainDir?: string;
+  /** How to start engine processes; defaults to a contained Node child of mainDir's entry. */
+  launcher?: EngineLauncher;
+  /** Wall time one step may run without yielding (default 2 s). */
+  stepBudgetMs?: number;
+  interruptGraceMs?: number;
+  transferTimeoutMs?: number;
+  startTimeoutMs?: number;
+  /** Keep a warm standby process (default true). */
+  standby?: boolean;
+}
+
+export interface HostedSimService extends SimService {
+  /** Whether the engine runs contained, as far as known now (false until a process has said so). */
+  contained(): boolean;
+  /** The first ready process's own report. */
+  containment(): Promise<ContainmentReport>;
+  /** The pids of the primary and standby processes (tests kill them; measurements watch them). */
+  pids(): { primary?: number; standby?: number };
+  /** Resolves when the primary and the standby (if kept) have loaded Python. */
+  warm(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export class RunCancelled extends Error {
+  constructor(why: string) {
+    super(why);
+    this.name = 'RunCancelled';
+  }
+}
+
+interface InFlight {
+  runId: number;
+  handle: EngineHandle | null;
+  finish: (outcome: { trace: Trace } | { error: Error }) => void;
+}
+
+export function defaultLauncher(mainDir: string): EngineLauncher {
+  const pyodide = pyodideDirFrom(mainDir);
+  const readPaths = [mainDir, pyodide];
+  if (pyodide.includes('app.asar')) readPaths.push(pyodide.replace('app.asar', 'app.asar.unpacked'));
+  return createNodeLauncher({ entry: join(mainDir, 'engine-process.js'), readPaths });
+}
+
+export function createSimService(options: SimServiceOptions): HostedSimService {
+  if (!options.launcher && !options.mainDir) throw new Error('createSimService needs mainDir or a launcher');
+  const launcher = options.launcher ?? defaultLauncher(options.mainDir!);
+  const budget = options.stepBudgetMs ?? DEFAULT_STEP_BUDGET_MS;
+  const grace = options.interruptGraceMs ?? DEFAULT_INTERRUPT_GRACE_MS;
+  const transferTimeout = options.transferTimeoutMs ?? DEFAULT_TRANSFER_TIMEOUT_MS;
+  const startTimeout = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+  const pool = new EnginePool(launcher, options.standby ?? true);
+  let lastRunId = 0;
+  let inFlight: InFlight | null = null;
+  let report: ContainmentReport | null = null;
+  const first = pool.take();
+  const firstReport = first.ready.then((r) => (report = r));
+  firstReport.catch(() => {});
+
+  const stopInFlight = (why: string): void => {
+    const f = inFlight;
+    if (!f) return;
+    inFlight = null;
+    if (f.handle) pool.retire(f.handle);
+    f.finish({ error: new RunCancelled(why) });
+  };
+
+  async function waitReady(
+    handle: EngineHandle,
+    runId: number,
+    onProgress: (p: SimProgress) => void,
+  ): Promise<void> {
+    if (handle.containment) return;
+    onProgress({ phase: 'starting', steps: 0, fraction: 0 });
+    const off = handle.onLoading((fraction) => {
+      if (inFlight?.runId === runId) onProgress({ phase: 'starting', steps: 0, fraction });
+    });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        handle.ready,
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`the engine did not start within ${startTimeout / 1000} s`)),
+            startTimeout,
+          );
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+      off();
+    }
+    report = handle.containment;
+    if (inFlight?.runId === runId) onProgress({ phase: 'starting', steps: 0, fraction: 1 });
+  }
+
+  /** Resolves with the run's reply, or with a RunEnd the host made when it had to stop the process. */
+  function watch(handle: EngineHandle, request: RunRequest, reply: Promise<RunReply>): Promise<RunReply> {
+    return new Promise((resolve) => {
+      const limit = budget + (handle.containment?.interrupts ? grace : 0);
+      const timer = setInterval(() => {
+        const silent = performance.now() - handle.lastHeardAt;
+        if (handle.finishing ? silent <= transferTimeout : silent <= limit) return;
+        clearInterval(timer);
+        pool.retire(handle);
+        const end = handle.finishing
+          ? {
+              kind: 'internalError' as const,
+              message: 'internal error: the trace did not arrive in time',
+              exitCode: 70,
+            }
+          : {
+              kind: 'runaway' as const,
+              message: `a step ran for ${(silent / 1000).toFixed(1)} s without awaiting; the engine was stopped and restarted`,
+              exitCode: 1,
+            };
+        resolve({
+          kind: 'result',
+          trace: endedTrace(request.source, request.fileName, request.options ?? {}, end),
+          tainted: false,
+        });
+      }, WATCH_EVERY_MS);
+      void reply.then((r) => {
+        clearInterval(timer);
+        resolve(r);
+      });
+    });
+  }
+
+  async function execute(
+    runId: number,
+    request: RunRequest,
+    onProgress: (p: SimProgress) => void,
+  ): Promise<Trace> {
+    const handle = pool.take();
+    if (inFlight?.runId !== runId) throw new RunCancelled('run cancelled');
+    await waitReady(handle, runId, onProgress);
+    if (inFlight?.runId !== runId) throw new RunCancelled('run cancelled');
+    inFlight.handle = handle;
+    const reply = handle.run(
+      {
+        type: 'run',
+        runId,
+        source: request.source,
+        fileName: request.fileName,
+        options: request.options ?? {},
+        stepBudgetMs: budget,
+      },
+      (steps) => {
+        if (inFlight?.runId === runId) onProgress({ phase: 'running', steps, fraction: -1 });
+      },
+    );
+    const r = await watch(handle, request, reply);
+    if (r.kind === 'exited') {
+      pool.retire(handle);
+      throw new Error(`${r.message}; the next run starts a fresh engine`);
+    }
+    if (r.kind === 'failed') throw new Error(r.message);
+    if (r.tainted) pool.retire(handle);
+    return r.trace;
+  }
+
+  return {
+    run(request, onProgress) {
+      stopInFlight('run cancelled: a newer run started');
+      const runId = ++lastRunId;
+      if (request.source.length > MAX_SOURCE_BYTES) {
+        return Promise.reject(
+          new Error(
+            `programs are limited to ${MAX_SOURCE_BYTES.toLocaleString('en')} characters; this one has ${request.source.length.toLocaleString('en')}`,
+          ),
+        );
+      }
+      return new Promise<Trace>((resolve, reject) => {
+        const flight: InFlight = {
+          runId,
+          handle: null,
+          finish: (outcome) => ('trace' in outcome ? resolve(outcome.trace) : reject(outcome.error)),
+        };
+        inFlight = flight;
+        execute(runId, request, onProgress).then(
+          (trace) => {
+            if (inFlight !== flight) return; // cancelled meanwhile: already settled
+            inFlight = null;
+            flight.finish({ trace });
+          },
+          (error: Error) => {
+            if (inFlight !== flight) return;
+            inFlight = null;
+            flight.finish({ error });
+          },
+        );
+      });
+    },
+    async cancel() {
+      stopInFlight('run cancelled');
+    },
+    contained: () => report?.contained ?? false,
+    containment: () => firstReport.then(() => report!),
+    pids() {
+      const { primary, standby } = pool.handles();
+      return { primary: primary?.pid, standby: standby?.pid };
+    },
+    async warm() {
+      const t0 = performance.now();
+      while (performance.now() - t0 < startTimeout) {
+        const { primary, standby } = pool.handles();
+        const needStandby = options.standby !== false;
+        if (primary?.containment && (!needStandby || standby?.containment)) return;
+        if (!primary) pool.take();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async dispose() {
+      stopInFlight('the engine host is shutting down');
+      pool.dispose();
+    },
+  };
+}

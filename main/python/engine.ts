@@ -1,0 +1,102 @@
+// The engine's public face: createEngine() loads Pyodide once (about 3 s), run() executes one
+// program on a fresh run (fresh globals, fresh scheduler, seeded random) and returns its trace.
+// The Python sources are read next to this module with fs (not bundler `?raw` imports), so the
+// engine runs under plain Node and tsx; a bundle must copy main/python/*.py beside it.
+
+import { readFileSync } from 'node:fs';
+import { loadPyodide, type PyodideInterface } from 'pyodide';
+import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunOptions, type Trace } from '../../common/trace';
+import { RunHost } from './host';
+
+export interface Engine {
+  run(source: string, fileName: string, options?: Partial<RunOptions>): Promise<Trace>;
+}
+
+/** The Python package the engine writes into Pyodide's file system, in import order. */
+const PY_MODULES = ['state', 'faults', 'ops', 'loop', 'waits', 'runtime', 'patches', 'program'];
+const PY_ROOT = '/loopscope';
+
+type RunProgram = ((host: RunHost, source: string, fileName: string, options: RunOptions) => void) & {
+  destroy(): void;
+};
+
+function installPython(py: PyodideInterface): RunProgram {
+  py.FS.mkdirTree(`${PY_ROOT}/_loopscope`);
+  py.FS.writeFile(`${PY_ROOT}/_loopscope/__init__.py`, '');
+  for (const name of PY_MODULES) {
+    const text = readFileSync(new URL(`./${name}.py`, import.meta.url), 'utf8');
+    py.FS.writeFile(`${PY_ROOT}/_loopscope/${name}.py`, text);
+  }
+  py.runPython(`
+import sys, asyncio
+sys.path.insert(0, ${JSON.stringify(PY_ROOT)})
+asyncio.events._set_running_loop(None)  # Pyodide starts with its WebLoop running
+import _loopscope.program
+`);
+  return py.pyimport('_loopscope.program').run_program as RunProgram;
+}
+
+/**
+ * The WebAssembly heap as it was after start-up, put back before every run. Object addresses
+ * decide the iteration order of sets of tasks (asyncio.wait, as_completed), so a run that found
+ * the allocator as the previous run left it could order them differently: restoring the heap
+ * makes every run start from the same bytes, and frees whatever the previous program kept.
+ */
+interface HeapImage {
+  bytes: Uint8Array;
+}
+
+interface WasmModule {
+  HEAPU8: Uint8Array;
+}
+
+function heapOf(py: PyodideInterface): WasmModule {
+  return (py as unknown as { _module: WasmModule })._module;
+}
+
+function restoreHeap(py: PyodideInterface, image: HeapImage): void {
+  const heap = heapOf(py).HEAPU8;
+  heap.set(image.bytes);
+  if (heap.length > image.bytes.length) heap.fill(0, image.bytes.length);
+}
+
+/** A tiny program run once at start-up so the image holds every lazily imported module. */
+const WARM_UP = 'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
+
+export async function createEngine(): Promise<Engine> {
+  const quiet = (): void => {};
+  // Fixed string hashing: set and dict orders must not change from one process to the next.
+  const py = await loadPyodide({ stdout: quiet, stderr: quiet, env: { PYTHONHASHSEED: '0' } });
+  const runProgram = installPython(py);
+  runProgram(new RunHost(DEFAULT_RUN_OPTIONS), WARM_UP, 'warmup.py', DEFAULT_RUN_OPTIONS);
+  const image: HeapImage = { bytes: heapOf(py).HEAPU8.slice() };
+  let busy = false;
+  return {
+    async run(source: string, fileName: string, options: Partial<RunOptions> = {}): Promise<Trace> {
+      if (busy) throw new Error('the engine runs one program at a time');
+      busy = true;
+      const opts: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...options };
+      const host = new RunHost(opts);
+      try {
+        restoreHeap(py, image);
+        runProgram(host, source, fileName, opts);
+      } catch (e) {
+        if (!host.result) host.end('internalError', `internal error: ${(e as Error).message.split('\n').slice(-2).join(' ')}`, 70, 0, 0, '');
+      } finally {
+        host.dispose();
+        busy = false;
+      }
+      const r = host.recorder;
+      return {
+        version: TRACE_VERSION,
+        source,
+        fileName,
+        options: opts,
+        actors: r.actors,
+        steps: r.steps,
+        events: r.events,
+        end: host.result ?? r.finish('internalError', 'internal error: the run did not end', 70, 0, 0, ''),
+      };
+    },
+  };
+}

@@ -1,0 +1,214 @@
+// The JavaScript side of a run: Python buffers what it does as numeric ops (main/python/ops.py)
+// and this host applies them, in order, to the schedulers and the recorder once per loop
+// iteration, reading the buffer in place through the buffer protocol. The few direct calls
+// (a loop starts, the top level resumes, the run ends) come after a flush.
+
+import type { ActorId, EndKind, Outcome, RunEnd, RunOptions, WaitKind } from '../../common/trace';
+import { Clock } from '../engine/clock';
+import { TraceRecorder } from '../engine/recorder';
+import { Scheduler, type LoopHost, type ScheduledCallback } from '../engine/scheduler';
+
+/** Op codes: must match main/python/ops.py. */
+const enum Op {
+  RUN = 1,
+  SOON,
+  AT,
+  CANCEL,
+  END,
+  WAIT,
+  EXIT,
+  OUT,
+  ACTOR,
+  BLOCK,
+  STOP,
+  CLOCK,
+}
+
+const WAIT_KINDS: WaitKind[] = ['timer', 'task', 'future', 'lock', 'queue', 'event', 'semaphore', 'condition', 'barrier', 'io', 'other'];
+const OUTCOMES: Outcome['kind'][] = ['result', 'exception', 'cancelled'];
+
+/** The Pyodide proxies the host uses; typed by what is called on them. */
+interface PyCallable<A extends unknown[], R> {
+  (...args: A): R;
+  destroy(): void;
+}
+interface PyList {
+  length: number;
+  toJs(): string[];
+  destroy(): void;
+}
+interface PyBufferish {
+  getBuffer(type: 'f64'): { data: Float64Array; release(): void };
+  destroy(): void;
+}
+
+type Status = 'ok' | 'aborted' | 'capSteps';
+const BATCH_STATUS: Status[] = ['ok', 'aborted', 'capSteps'];
+
+export class RunHost {
+  readonly clock = new Clock();
+  readonly recorder: TraceRecorder;
+  private readonly schedulers: Scheduler[] = [];
+  private readonly strings: string[] = [];
+  private runBatchPy: PyCallable<[string, number, number, number], number> | null = null;
+  private takeClockPy: PyCallable<[number, number], void> | null = null;
+  private nums: PyBufferish | null = null;
+  private strs: PyList | null = null;
+  private running: Scheduler | null = null;
+  private mainActorId = 0;
+  result: RunEnd | null = null;
+
+  private readonly loopHost: LoopHost = {
+    runBatch: (batch: ScheduledCallback[]): Status => {
+      let spec = '';
+      for (let i = 0; i < batch.length; i++) spec += i === 0 ? `${batch[i].handle},${batch[i].actor}` : `,${batch[i].handle},${batch[i].actor}`;
+      const status = this.runBatchPy!(spec, this.clock.peek(), this.clock.lastReading(), this.recorder.stepBudget);
+      this.applyOps();
+      return BATCH_STATUS[status];
+    },
+  };
+
+  constructor(private readonly options: RunOptions) {
+    this.recorder = new TraceRecorder(this.clock, options.maxSteps);
+  }
+
+  attach = (
+    runBatch: PyCallable<[string, number, number, number], number>,
+    takeClock: PyCallable<[number, number], void>,
+    nums: PyBufferish,
+    strs: PyList,
+  ): void => {
+    this.runBatchPy = runBatch;
+    this.takeClockPy = takeClock;
+    this.nums = nums;
+    this.strs = strs;
+  };
+
+  /** Applies the ops Python buffered, in order. */
+  flush = (): void => this.applyOps();
+
+  private applyOps(): void {
+    const strs = this.strs!;
+    if (strs.length > 0) for (const s of strs.toJs()) this.strings.push(s);
+    const buf = this.nums!.getBuffer('f64');
+    try {
+      this.decode(buf.data);
+    } finally {
+      buf.release();
+    }
+  }
+
+  private decode(d: Float64Array): void {
+    const rec = this.recorder;
+    const str = this.strings;
+    let i = 0;
+    while (i < d.length) {
+      switch (d[i] as Op) {
+        case Op.RUN:
+          this.running?.started(d[i + 1]);
+          rec.beginRun(d[i + 2]);
+          i += 3;
+          break;
+        case Op.SOON:
+          this.schedulers[d[i + 1]].callSoon(d[i + 2], d[i + 3]);
+          i += 4;
+          break;
+        case Op.AT:
+          this.schedulers[d[i + 1]].callAt(d[i + 4], d[i + 2], d[i + 3], d[i + 5]);
+          i += 6;
+          break;
+        case Op.CANCEL:
+          this.schedulers[d[i + 1]].cancel(d[i + 2]);
+          i += 3;
+          break;
+        case Op.END: {
+          const n = d[i + 2];
+          rec.stepEnd(d[i + 1], Array.from(d.subarray(i + 3, i + 3 + n)));
+          i += 3 + n;
+          break;
+        }
+        case Op.WAIT: {
+          const n = d[i + 6];
+          const targets = Array.from(d.subarray(i + 7, i + 7 + n));
+          rec.waiting(d[i + 1], WAIT_KINDS[d[i + 2]], str[d[i + 3]], d[i + 4], d[i + 5], targets);
+          i += 7 + n;
+          break;
+        }
+        case Op.EXIT:
+          rec.exited(d[i + 1], OUTCOMES[d[i + 2]], str[d[i + 3]], d[i + 4] >= 0 ? str[d[i + 4]] : '');
+          i += 5;
+          break;
+        case Op.OUT:
+          rec.output(d[i + 1] === 0 ? 'stdout' : 'stderr', str[d[i + 2]]);
+          i += 3;
+          break;
+        case Op.ACTOR:
+          rec.actor(d[i + 1], d[i + 2] === 0 ? 'task' : 'callback', str[d[i + 3]], str[d[i + 4]], d[i + 5] === 1, d[i + 6], d[i + 7], d[i + 8]);
+          i += 9;
+          break;
+        case Op.BLOCK:
+          this.clock.jump(d[i + 2]);
+          rec.blocked(d[i + 1], d[i + 2]);
+          i += 3;
+          break;
+        case Op.STOP:
+          this.schedulers[d[i + 1]].stop();
+          i += 2;
+          break;
+        case Op.CLOCK:
+          this.clock.sync(d[i + 1], d[i + 2]);
+          i += 3;
+          break;
+        default:
+          throw new Error(`unknown op ${d[i]} at ${i}`);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.runBatchPy = this.takeClockPy = null;
+    this.nums = null;
+    this.strs = null;
+  }
+
+  newLoop = (): number => {
+    this.schedulers.push(new Scheduler(this.clock, this.recorder, this.options.maxTime));
+    return this.schedulers.length - 1;
+  };
+
+  private drive(lid: number, once: boolean): string {
+    const s = this.schedulers[lid];
+    const outer = this.running;
+    this.running = s;
+    try {
+      return once ? s.runOnce(this.loopHost) : s.runForever(this.loopHost);
+    } finally {
+      this.running = outer;
+      this.takeClockPy!(this.clock.peek(), this.clock.lastReading());
+    }
+  }
+
+  runForever = (lid: number): string => this.drive(lid, false);
+
+  runOnce = (lid: number): string => this.drive(lid, true);
+
+  topLines = (lines: string): void => this.recorder.topLines(lines);
+
+  resumeTop = (): void => this.recorder.resumeTop();
+
+  startMain = (actor: ActorId): void => {
+    this.mainActorId = actor;
+    this.recorder.startMain(actor);
+  };
+
+  splitMain = (lines: string): void => this.recorder.splitMain(this.mainActorId, lines);
+
+  endMain = (lines: string, kind: 'result' | 'exception', repr: string, traceback: string): void => {
+    const outcome: Outcome = kind === 'exception' ? { kind, repr, traceback } : { kind: 'result', repr };
+    this.recorder.endMain(this.mainActorId, lines, outcome);
+  };
+
+  end = (kind: EndKind, message: string, exitCode: number, line: number, column: number, option: string): void => {
+    this.result = this.recorder.finish(kind, message, exitCode, line, column, option);
+  };
+}

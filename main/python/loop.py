@@ -1,0 +1,222 @@
+"""The event loop programs run on: asyncio's own BaseEventLoop, with call_soon/call_at/time and
+run_forever handed to the TypeScript scheduler (main/engine/scheduler.ts) by integer handle ids.
+Handles stay here, so cancellation, contexts and callback errors are CPython's own code."""
+
+import asyncio
+import sys
+from asyncio import base_events, events
+
+from . import state
+from .ops import SOON
+
+_CTask = asyncio.Task
+
+_NO_THREADS = ("threads are not available in Loopscope: the program runs on one thread "
+               "against a virtual clock, so there is nothing to run the work on")
+_NO_IO = ("network and pipe I/O is not available in Loopscope: the program runs on a "
+          "virtual clock with no real sockets; simulate the wait with asyncio.sleep()")
+_NO_SUBPROCESS = ("subprocesses are not available in Loopscope: the program runs in a "
+                  "sandbox that cannot start processes")
+_NO_SIGNALS = ("signals are not available in Loopscope: nothing outside the program can "
+               "send one to the virtual loop")
+
+
+class _Handle(events.Handle):
+    """asyncio's Handle plus the id the scheduler knows it by."""
+    __slots__ = ('_hid', '_ent')
+
+    def cancel(self):
+        if not self._cancelled:
+            self._loop._handle_cancelled(self)
+        super().cancel()
+
+
+class _TimerHandle(events.TimerHandle):
+    """asyncio's TimerHandle plus the id the scheduler knows it by; cancel() reaches
+    _timer_handle_cancelled as in CPython."""
+    __slots__ = ('_hid', '_ent')
+
+
+class VirtualLoop(base_events.BaseEventLoop):
+    def __init__(self):
+        super().__init__()
+        run = state.run
+        if run is None:
+            raise RuntimeError('Loopscope: no program is running')
+        self._run = run
+        self._lid = run.host.newLoop()
+        self.time = run.time  # an attribute, not a method: loop.time() is the hottest call
+        self._clock_resolution = 1e-09
+
+    # -- the clock and the scheduler ---------------------------------------------------------
+    def _call_soon(self, callback, args, context):
+        handle = _Handle(callback, args, self, context)
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
+        run = self._run
+        hid = run.next_hid
+        run.next_hid = hid + 1
+        handle._hid = hid
+        run.handles[hid] = handle
+        # The task fast path of run.actor_of, inlined: a task wakeup is the commonest call.
+        task = getattr(callback, '__self__', None)
+        if task is not None and type(task) is _CTask:
+            handle._ent = None
+            e = run.tasks.get(id(task))
+            actor = e[1] if e is not None and e[0]() is task else run.actor_of(callback, handle)
+        else:
+            actor = run.actor_of(callback, handle)
+        run.ops.nums += (SOON, self._lid, hid, actor)
+        return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        self._check_closed()
+        return self._call_soon(callback, args, context)
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, 'call_at')
+        timer = _TimerHandle(when, callback, args, self, context)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        timer._scheduled = True
+        self._run.call_at(self._lid, timer, callback, float(when))
+        return timer
+
+    def create_task(self, coro, *, name=None, **kwargs):
+        # Task-N names count from 1 in every run (CPython's counter is per process).
+        if name is None:
+            name = self._run.next_task_name()
+        return super().create_task(coro, name=name, **kwargs)
+
+    def _timer_handle_cancelled(self, handle):
+        self._run.cancelled(self._lid, handle)
+
+    def _handle_cancelled(self, handle):
+        self._run.cancelled(self._lid, handle)
+
+    def stop(self):
+        self._stopping = True
+        self._run.stop(self._lid)
+
+    def _run_once(self):
+        run = self._run
+        run.flush()
+        run.after_loop(run.host.runOnce(self._lid))
+
+    def run_forever(self):
+        run = self._run
+        run.check_can_run()
+        self._run_forever_setup()
+        run.loop_started()
+        try:
+            run.flush()
+            status = run.host.runForever(self._lid)
+        finally:
+            self._run_forever_cleanup()
+            run.loop_stopped()
+        run.after_loop(status)
+
+    # -- what a virtual clock cannot do ---------------------------------------------------------
+    def run_in_executor(self, executor, func, *args):
+        raise NotImplementedError(_NO_THREADS)
+
+    def set_default_executor(self, executor):
+        raise NotImplementedError(_NO_THREADS)
+
+    async def getaddrinfo(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def getnameinfo(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def create_connection(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def create_server(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def create_unix_connection(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def create_unix_server(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def create_datagram_endpoint(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def connect_accepted_socket(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def connect_read_pipe(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def connect_write_pipe(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def sock_recv(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def sock_sendall(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def sock_connect(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def sock_accept(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def sendfile(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def start_tls(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    def add_reader(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    def add_writer(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    def remove_reader(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    def remove_writer(self, *args, **kwargs):
+        raise NotImplementedError(_NO_IO)
+
+    async def subprocess_exec(self, *args, **kwargs):
+        raise NotImplementedError(_NO_SUBPROCESS)
+
+    async def subprocess_shell(self, *args, **kwargs):
+        raise NotImplementedError(_NO_SUBPROCESS)
+
+    def add_signal_handler(self, sig, callback, *args):
+        raise NotImplementedError(_NO_SIGNALS)
+
+    def remove_signal_handler(self, sig):
+        raise NotImplementedError(_NO_SIGNALS)
+
+
+class VirtualLoopPolicy(events._BaseDefaultEventLoopPolicy):
+    """Every way a program gets a loop gives a VirtualLoop; get_event_loop() creates one on
+    first use, as Python up to 3.11 did, for course notes written in that style."""
+    _loop_factory = VirtualLoop
+
+    def get_event_loop(self):
+        if self._local._loop is None:
+            self.set_event_loop(self.new_event_loop())
+        return self._local._loop
+
+
+def install():
+    events._set_running_loop(None)
+    events._set_event_loop_policy(VirtualLoopPolicy())
+    # Pyodide wraps asyncio.run to reuse its browser loop; programs get CPython's own.
+    webloop = sys.modules.get('pyodide.webloop')
+    original = getattr(webloop, '_orig_run', None)
+    if original is not None:
+        asyncio.run = original

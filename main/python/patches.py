@@ -1,0 +1,111 @@
+"""The process-wide things a run swaps in and restores: the clock functions of `time` read the
+virtual clock (each call is a reading for the tie-break), time.sleep blocks the loop and moves
+the clock, `random` is seeded, print goes to the trace, and threads, sockets and subprocesses
+raise NotImplementedError saying why."""
+
+import io
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+from . import state
+from .loop import _NO_IO, _NO_SUBPROCESS, _NO_THREADS
+
+
+class _Stream(io.TextIOBase):
+    def __init__(self, name):
+        self.name = name
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError(f'write() argument must be str, not {type(s).__name__}')
+        if s:
+            state.run.write(self.name, s)
+        return len(s)
+
+    def writable(self):
+        return True
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    @property
+    def encoding(self):
+        return 'utf-8'
+
+
+def _now():
+    return state.run.time()
+
+
+def _now_ns():
+    return int(state.run.time() * 1e9)
+
+
+def _sleep(secs):
+    if isinstance(secs, str) or secs is None:
+        raise TypeError(f"'{type(secs).__name__}' object cannot be interpreted as an integer or float")
+    secs = float(secs)
+    if secs < 0:
+        raise ValueError('sleep length must be non-negative')
+    run = state.run
+    run.sleep(secs)
+    if run.cur == run.main_actor and run.main_actor and run.loop_depth == 0:
+        run.flush()
+        run.host.splitMain(','.join(map(str, run.lines)))
+        run.lines = []
+
+
+def _no_threads(*args, **kwargs):
+    raise NotImplementedError(_NO_THREADS)
+
+
+def _no_sockets(*args, **kwargs):
+    raise NotImplementedError(_NO_IO)
+
+
+def _no_subprocess(*args, **kwargs):
+    raise NotImplementedError(_NO_SUBPROCESS)
+
+
+_CLOCKS = ('time', 'monotonic', 'perf_counter')
+_CLOCKS_NS = ('time_ns', 'monotonic_ns', 'perf_counter_ns')
+
+
+def enter(run, seed):
+    saved = {
+        'stdout': sys.stdout,
+        'stderr': sys.stderr,
+        'time': {n: getattr(time, n) for n in _CLOCKS + _CLOCKS_NS + ('sleep',)},
+        'thread_start': threading.Thread.start,
+        'socket_init': socket.socket.__init__,
+        'popen_init': subprocess.Popen.__init__,
+    }
+    for n in _CLOCKS:
+        setattr(time, n, _now)
+    for n in _CLOCKS_NS:
+        setattr(time, n, _now_ns)
+    time.sleep = _sleep
+    random.seed(seed)
+    sys.stdout = _Stream('stdout')
+    sys.stderr = _Stream('stderr')
+    threading.Thread.start = _no_threads
+    socket.socket.__init__ = _no_sockets
+    subprocess.Popen.__init__ = _no_subprocess
+    return saved
+
+
+def leave(saved):
+    sys.stdout = saved['stdout']
+    sys.stderr = saved['stderr']
+    for n, f in saved['time'].items():
+        setattr(time, n, f)
+    threading.Thread.start = saved['thread_start']
+    socket.socket.__init__ = saved['socket_init']
+    subprocess.Popen.__init__ = saved['popen_init']

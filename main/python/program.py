@@ -1,0 +1,142 @@
+"""Runs one user program from source to RunEnd: compile, a fresh __main__, asyncio on the
+VirtualLoop, lines traced with sys.monitoring (PEP 669: the first event at each stdlib
+location disables itself, so only the user's lines cost anything), every fault a result."""
+
+import ast
+import builtins
+import gc
+import linecache
+import sys
+import types
+
+from pyodide.ffi import create_proxy
+
+from . import faults, patches, state
+from .faults import RunEnded
+from .loop import install as install_loop
+from .runtime import Run
+from .waits import AwaitIndex, WaitDescriber
+
+_MON = sys.monitoring
+_TOOL = 4  # a free sys.monitoring tool id (0-2 and 5 are taken by debuggers and profilers)
+
+
+def _uses_asyncio(tree):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(a.name.split('.')[0] == 'asyncio' for a in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and (node.module or '').split('.')[0] == 'asyncio':
+            return True
+    return False
+
+
+def _csv(lines):
+    return ','.join(map(str, lines))
+
+
+def run_program(host, source, filename, opts):
+    """Runs one program; everything it does reaches the host; never raises."""
+    tree = None
+    try:
+        tree = ast.parse(source, filename)
+    except SyntaxError:
+        pass
+    run = Run(host, filename, opts, WaitDescriber(filename, AwaitIndex(source, tree)))
+    state.run = run
+    proxies = [create_proxy(run.run_batch), create_proxy(run.take_clock),
+               create_proxy(run.ops.arr), create_proxy(run.ops.strs)]
+    host.attach(*proxies)
+    saved = patches.enter(run, int(opts.seed))
+    install_loop()
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    main = types.ModuleType('__main__')
+    main.__file__ = filename
+    saved_main = sys.modules.get('__main__')
+    sys.modules['__main__'] = main
+    g = main.__dict__
+    g['__builtins__'] = builtins
+    end = ('ok', '', 0, 0, 0, '')
+    try:
+        try:
+            code = compile(source, filename, 'exec', dont_inherit=True)
+        except SyntaxError as e:
+            text, message, line, column = faults.syntax_error(e)
+            _write(run, text)
+            end = ('syntaxError', message, 1, line, column, '')
+            code = None
+        if code is not None:
+            sync = tree is not None and not _uses_asyncio(tree)
+            if sync:
+                run.main_actor = run.cur = run.next_actor
+                run.next_actor += 1
+                run.flush()
+                host.startMain(run.main_actor)
+            _MON.use_tool_id(_TOOL, 'loopscope')
+            _MON.register_callback(_TOOL, _MON.events.LINE, run.on_line)
+            _MON.set_events(_TOOL, _MON.events.LINE)
+            try:
+                exec(code, g)
+                end = ('ok', '', 0, 0, 0, '')
+            except BaseException as e:
+                end = _fault(run, e)
+            finally:
+                _MON.set_events(_TOOL, 0)
+                _MON.register_callback(_TOOL, _MON.events.LINE, None)
+                _MON.free_tool_id(_TOOL)
+            run.flush()
+            if sync:
+                failed = end[0] == 'exception'
+                host.endMain(_csv(run.lines), 'exception' if failed else 'result',
+                             end[1] if failed else 'None', '')
+            else:
+                host.topLines(_csv(run.lines))
+            # Objects the program left behind are freed now, as at interpreter exit, so that
+            # "Task exception was never retrieved" prints where CPython prints it.
+            g.clear()
+            gc.collect()
+    except BaseException as e:  # a fault in Loopscope itself
+        end = ('internalError', f'internal error: {faults.last_line(e)}', 70, 0, 0, '')
+    finally:
+        patches.leave(saved)
+        if saved_main is not None:
+            sys.modules['__main__'] = saved_main
+        linecache.cache.pop(filename, None)
+        if run.ended is not None:
+            e = run.ended
+            end = (e.kind, e.message, 124 if e.kind.startswith('cap') else 1,
+                   e.line or 0, 0, e.option or '')
+        try:
+            run.flush()
+        finally:
+            state.run = None
+            host.end(*end)
+            for p in proxies:
+                p.destroy()
+            # Loops the program left behind (get_event_loop's) still point at the run: drop the
+            # JavaScript host so its proxy is released now, not leaked by the next heap restore.
+            run.host = None
+
+
+def _fault(run, e):
+    if run.ended is not None:
+        return ('ok', '', 0, 0, 0, '')
+    if isinstance(e, RunEnded):
+        run.ended = e
+        return ('ok', '', 0, 0, 0, '')
+    if isinstance(e, SystemExit):
+        code = e.code
+        if code is None:
+            return ('exit', 'exit status 0', 0, 0, 0, '')
+        if isinstance(code, int):
+            return ('exit', f'exit status {code}', code & 0xFF, 0, 0, '')
+        _write(run, f'{code}\n')
+        return ('exit', 'exit status 1', 1, 0, 0, '')
+    _write(run, faults.user_traceback(e, run.filename))
+    return ('exception', faults.last_line(e), 1, run.last_line, 0, '')
+
+
+def _write(run, text):
+    try:
+        run.write('stderr', text)
+    except RunEnded:
+        pass

@@ -1,0 +1,337 @@
+"""One run's state on the Python side: the clock mirror, the handles, the actors, and the
+per-callback work (run it, note its lines, say what it waits on). Everything goes into the
+op buffer (ops.py); the TypeScript scheduler reads it once per loop iteration. The clock is
+the scheduler's: this side mirrors it while Python runs and hands it back with CLOCK."""
+
+import sys
+import types
+import weakref
+from asyncio import futures, tasks
+
+from . import faults
+from .faults import RunEnded
+from .ops import AT, BLOCK, CANCEL, CLOCK, END, RUN, SOON, STOP, Ops
+
+_MON = sys.monitoring
+_Task = tasks.Task
+_Function = types.FunctionType
+_sleep_timer_cb = futures._set_result_unless_cancelled
+# A step that runs this many user lines without yielding is a runaway (a loop with no await).
+MAX_LINES_PER_STEP = 2_000_000
+
+
+def _qualname(callback):
+    return getattr(callback, '__qualname__', None) or type(callback).__qualname__
+
+
+class Run:
+    def __init__(self, host, filename, opts, describer):
+        self.host = host
+        self.filename = filename
+        self.describer = describer
+        self.max_tasks = int(opts.maxTasks)
+        self.max_output = int(opts.maxOutputBytes)
+        self.max_time = float(opts.maxTime)
+        self.now = 0.0
+        self.readings = 0
+        self.output_bytes = 0
+        self.ops = Ops()
+        self.handles = {}
+        self.next_hid = 1
+        self.next_actor = 1
+        self.task_count = 0
+        self.task_names = 0
+        self.tasks = {}       # id(task) -> (weakref, actor)
+        self.cb_actors = {}   # (qualname, actor it serves) -> [actor, live handles]
+        self.waits = {}       # actor -> (expr, line) of its current wait
+        self.sleep_deadline = {}
+        self.cur = 0          # the actor running now; 0 = the program's top level
+        self.lines = []
+        self.last_line = 0
+        self.step_lines = 0
+        self.ended = None
+        self.stash = None
+        self.loop_depth = 0
+        self.main_actor = 0   # the actor a program without asyncio runs as
+
+    # -- the clock mirror ----------------------------------------------------------------------
+    def time(self):
+        self.readings += 1
+        return self.now
+
+    def sleep(self, secs):
+        """time.sleep: the loop is blocked while the clock moves."""
+        to = self.now + secs
+        if to > self.max_time:
+            self.end(RunEnded('capTime', 'virtual time cap reached (raise it with --max-time)',
+                              '--max-time', self.last_line))
+        if to > self.now:
+            self.ops.nums.extend((BLOCK, self.now, to))
+            self.now = to
+
+    def flush(self):
+        """Hands the buffered ops and the clock to the scheduler (before any direct call)."""
+        self.ops.nums += (CLOCK, self.now, self.readings)
+        self.ops.commit()
+        self.host.flush()
+        self.ops.clear()
+
+    def take_clock(self, now, readings):
+        """The scheduler hands the clock back when a loop run returns; every op is applied."""
+        self.now = float(now)
+        self.readings = int(readings)
+        self.ops.clear()
+
+    # -- scheduling (called by the loop) ---------------------------------------------------------
+    def call_soon(self, lid, handle, callback):
+        hid = self.next_hid
+        self.next_hid = hid + 1
+        handle._hid = hid
+        self.handles[hid] = handle
+        self.ops.nums.extend((SOON, lid, hid, self.actor_of(callback, handle)))
+
+    def call_at(self, lid, handle, callback, when):
+        hid = self.next_hid
+        self.next_hid = hid + 1
+        handle._hid = hid
+        self.handles[hid] = handle
+        actor = self.actor_of(callback, handle)
+        if callback is _sleep_timer_cb:
+            self.sleep_deadline[self.cur] = when
+        self.ops.nums.extend((AT, lid, hid, actor, when, self.readings))
+
+    def cancelled(self, lid, handle):
+        if self.handles.pop(handle._hid, None) is not None:
+            self.handle_gone(handle)
+            self.ops.nums.extend((CANCEL, lid, handle._hid))
+
+    def stop(self, lid):
+        self.ops.nums.extend((STOP, lid))
+
+    # -- actors ------------------------------------------------------------------------------
+    def next_task_name(self):
+        self.task_names += 1
+        return f'Task-{self.task_names}'
+
+    def task_actor(self, task):
+        e = self.tasks.get(id(task))
+        if e is not None and e[0]() is task:
+            return e[1]
+        return 0
+
+    def actor_of(self, callback, handle):
+        s = getattr(callback, '__self__', None)
+        if s is not None and isinstance(s, _Task):
+            handle._ent = None
+            e = self.tasks.get(id(s))
+            if e is not None and e[0]() is s:
+                return e[1]
+            return self._spawn(s)
+        # Plain functions (a sleep's timer callback) key by identity: no attribute lookups.
+        fn = callback if type(callback) is _Function else None
+        key = (fn, self.cur) if fn is not None else (_qualname(callback), self.cur)
+        e = self.cb_actors.get(key)
+        if e is None or e[1] > 0:
+            actor = self.next_actor
+            self.next_actor += 1
+            internal = (getattr(callback, '__module__', None) or '').startswith('asyncio')
+            self.ops.actor(actor, 'callback', _qualname(callback), '', internal,
+                           self.cur if internal else 0, 0 if internal else self.cur,
+                           self.last_line)
+            e = [actor, 0]
+            self.cb_actors[key] = e
+        e[1] += 1
+        handle._ent = e
+        return e[0]
+
+    def _spawn(self, task):
+        if self.task_count >= self.max_tasks:
+            self.end(RunEnded('capTasks', f'task cap reached: more than {self.max_tasks} tasks '
+                              f'(raise it with --max-tasks)', '--max-tasks', self.last_line))
+        self.task_count += 1
+        actor = self.next_actor
+        self.next_actor += 1
+        self.tasks[id(task)] = (weakref.ref(task), actor)
+        coro = task.get_coro()
+        qn = getattr(coro, '__qualname__', None) or type(coro).__qualname__
+        code = getattr(coro, 'cr_code', None)
+        # asyncio's own tasks (asyncio.run's shutdown_asyncgens and the like) are plumbing.
+        internal = code is not None and code.co_filename != self.filename and (
+            '/asyncio/' in code.co_filename)
+        self.ops.actor(actor, 'task', task.get_name(), qn, internal, 0, self.cur, self.last_line)
+        return actor
+
+    def handle_gone(self, handle):
+        e = handle._ent
+        if e is not None:
+            e[1] -= 1
+
+    # -- one loop iteration's callbacks --------------------------------------------------------
+    def run_batch(self, spec, now, readings, budget):
+        """Runs the iteration's ready handles ("hid,actor,hid,actor..."), at most `budget`.
+        Returns 0 (ran them all), 1 (one raised out of the loop) or 2 (the step cap).
+        The loop body is run_handle inlined: this is the hottest code in the engine."""
+        ops = self.ops
+        ops.clear()
+        self.now = float(now)
+        self.readings = int(readings)
+        handles = self.handles
+        nums = ops.nums
+        waits = self.waits
+        vals = spec.split(',')
+        status = 0
+        ran = 0
+        for i in range(0, len(vals), 2):
+            hid = int(vals[i])
+            h = handles.pop(hid, None)
+            if h is None:
+                continue  # cancelled meanwhile; CANCEL already told the scheduler
+            if ran >= budget:
+                handles[hid] = h
+                status = 2
+                break
+            ran += 1
+            actor = int(vals[i + 1])
+            nums += (RUN, hid, actor)
+            e = h._ent
+            if e is not None:
+                e[1] -= 1
+            s = getattr(h._callback, '__self__', None)
+            task = s if s is not None and isinstance(s, _Task) else None
+            self.cur = actor
+            lines = self.lines = []
+            self.step_lines = 0
+            if task is not None:
+                w = waits.get(actor)
+                if w is not None:
+                    lines.append(w[1])
+                    self.last_line = w[1]
+            try:
+                h._run()
+            except BaseException as exc:
+                self.stash = exc
+                status = 1
+            h = None
+            self.cur = 0
+            nums += (END, actor, len(lines))
+            nums += lines
+            if task is not None:
+                self._after_task_step(task, actor)
+            if status:
+                break
+        nums += (CLOCK, self.now, self.readings)
+        ops.commit()
+        return status
+
+    def _after_task_step(self, task, actor):
+        if task.done():
+            self.waits.pop(actor, None)
+            if task.cancelled():
+                self.ops.exit(actor, 'cancelled', 'CancelledError()', '')
+            else:
+                exc = task._exception
+                if exc is None:
+                    self.ops.exit(actor, 'result', faults.safe_repr(task._result), '')
+                else:
+                    self.ops.exit(actor, 'exception', faults.safe_repr(exc),
+                                  faults.user_traceback(exc, self.filename))
+            return
+        waiter = task._fut_waiter
+        if waiter is None:
+            return  # it rescheduled itself (sleep(0), a bare yield): already in the ready queue
+        kind, expr, line = self.describer.describe(task, waiter)
+        self.waits[actor] = (expr, line)
+        deadline = -1.0
+        targets = ()
+        if kind == 'timer':
+            deadline = self.sleep_deadline.get(actor, -1.0)
+        elif kind == 'task':
+            if isinstance(waiter, _Task):
+                targets = (self.task_actor(waiter),)
+            else:
+                children = getattr(waiter, '_children', None)
+                if children:
+                    targets = [self.task_actor(c) for c in children]
+        self.ops.wait(actor, kind, expr, line, deadline, targets)
+
+    # -- the line tracer ---------------------------------------------------------------------
+    def on_line(self, code, line):
+        if code.co_filename != self.filename:
+            return _MON.DISABLE
+        lines = self.lines
+        if not lines or lines[-1] != line:
+            lines.append(line)
+        self.last_line = line
+        self.step_lines += 1
+        if self.step_lines > MAX_LINES_PER_STEP:
+            self.step_lines = 0
+            self.end(RunEnded('runaway', f'runaway step: line {line} ran {MAX_LINES_PER_STEP:,} '
+                              f'lines without an await', None, line))
+
+    # -- output ------------------------------------------------------------------------------
+    def write(self, stream, text):
+        if self.ended is not None:
+            return
+        n = len(text) if text.isascii() else len(text.encode('utf-8', 'surrogatepass'))
+        if self.output_bytes + n > self.max_output:
+            self.end(RunEnded('capOutput', f'output cap reached: more than {self.max_output} '
+                              f'bytes printed (raise it with --max-output)', '--max-output',
+                              self.last_line))
+        self.output_bytes += n
+        self.ops.out(stream, text)
+
+    # -- the loop starting and stopping ----------------------------------------------------------
+    def loop_started(self):
+        if self.loop_depth == 0:
+            self.flush()
+            self.host.topLines(','.join(map(str, self.lines)))
+        self.loop_depth += 1
+
+    def loop_stopped(self):
+        self.loop_depth -= 1
+        if self.loop_depth == 0:
+            self.flush()
+            self.lines = []
+            self.host.resumeTop()
+
+    # -- the end of a loop run ---------------------------------------------------------------
+    def end(self, err):
+        if self.ended is None:
+            self.ended = err
+        raise self.ended
+
+    def check_can_run(self):
+        if self.ended is not None:
+            raise self.ended
+
+    def after_loop(self, status):
+        if status == 'ok':
+            return
+        if status == 'aborted':
+            e = self.stash
+            self.stash = None
+            if isinstance(e, RunEnded):
+                self.end(e)
+            raise e
+        if status == 'deadlock':
+            self.end(RunEnded('deadlock', self.deadlock_message()))
+        if status == 'capSteps':
+            self.end(RunEnded('capSteps', 'step cap reached (raise it with --max-steps)',
+                              '--max-steps'))
+        if status == 'capTime':
+            self.end(RunEnded('capTime', 'virtual time cap reached (raise it with --max-time)',
+                              '--max-time'))
+        raise RuntimeError(f'Loopscope: unknown loop status {status}')
+
+    def deadlock_message(self):
+        parts = []
+        for ref, actor in self.tasks.values():
+            task = ref()
+            if task is None or task.done():
+                continue
+            w = self.waits.get(actor)
+            what = f'{w[0]} (line {w[1]})' if w is not None else 'nothing it can get'
+            parts.append(f'{task.get_name()} waits on {what}')
+        if not parts:
+            return 'deadlock: the loop has nothing to run and nothing to wait for'
+        return 'deadlock: ' + '; '.join(parts)

@@ -1,0 +1,119 @@
+"""What a suspended task waits on: walks the cr_await chain from task.get_coro() (user frames
+first, asyncio's own last) and names the wait by the asyncio coroutine the user's frame awaits.
+Results are cached per (code, instruction) so a hot loop pays for one dict lookup."""
+
+import ast
+import types
+from asyncio import tasks
+
+_Task = tasks.Task
+
+# The asyncio coroutine a user frame is suspended in -> the wait kind the stage shows.
+_KIND_BY_QUALNAME = {
+    'sleep': 'timer',
+    'Queue.get': 'queue',
+    'Queue.put': 'queue',
+    'Queue.join': 'queue',
+    'Lock.acquire': 'lock',
+    'Event.wait': 'event',
+    'Semaphore.acquire': 'semaphore',
+    'BoundedSemaphore.acquire': 'semaphore',
+    'Condition.wait': 'condition',
+    'Condition.wait_for': 'condition',
+    'Barrier.wait': 'barrier',
+    'Barrier._block': 'barrier',
+    'Barrier._wait': 'barrier',
+    'wait': 'task',
+    '_wait': 'task',
+    'wait_for': 'future',
+    'as_completed': 'task',
+    'TaskGroup.__aexit__': 'task',
+    'TaskGroup._aexit': 'task',
+}
+
+
+_CORO = types.CoroutineType
+_GEN = types.GeneratorType
+
+
+class AwaitIndex:
+    """The user's source: await expressions by position, and line texts."""
+
+    def __init__(self, source, tree):
+        self.lines = source.splitlines()
+        self.by_pos = {}
+        self.by_line = {}
+        if tree is None:
+            return
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Await):
+                text = ast.get_source_segment(source, node.value) or ''
+                text = ' '.join(text.split())
+                self.by_pos[(node.lineno, node.col_offset)] = text
+                self.by_line.setdefault(node.lineno, text)
+
+    def expr_at(self, code, lasti, line):
+        positions = None
+        try:
+            positions = list(code.co_positions())[lasti // 2]
+        except (IndexError, ValueError):
+            pass
+        if positions is not None and positions[0] is not None:
+            text = self.by_pos.get((positions[0], positions[2]))
+            if text is not None:
+                return text
+        text = self.by_line.get(line)
+        if text is not None:
+            return text
+        if 0 < line <= len(self.lines):
+            return self.lines[line - 1].strip().rstrip(':')
+        return ''
+
+
+class WaitDescriber:
+    def __init__(self, filename, index):
+        self.filename = filename
+        self.index = index
+        self.cache = {}
+
+    def describe(self, task, waiter):
+        """(kind, expr, line) for a task suspended on `waiter`."""
+        node = task.get_coro()
+        user = None
+        api = None
+        filename = self.filename
+        while node is not None:
+            t = type(node)  # type checks, not getattr with a default (a miss raises inside)
+            if t is _CORO:
+                frame = node.cr_frame
+                nxt = node.cr_await
+            elif t is _GEN:
+                frame = node.gi_frame
+                nxt = node.gi_yieldfrom
+            else:
+                break
+            code = frame.f_code
+            if code.co_filename == filename:
+                user = frame
+                api = None
+            elif api is None and user is not None:
+                api = code
+            node = nxt
+        if user is None:
+            return 'other', '', 0
+        lasti = user.f_lasti
+        key = (user.f_code, lasti, api, type(waiter))
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        line = user.f_lineno or 0
+        expr = self.index.expr_at(user.f_code, lasti, line)
+        if api is not None:
+            kind = _KIND_BY_QUALNAME.get(api.co_qualname, 'other')
+        elif isinstance(waiter, _Task) or type(waiter).__name__ == '_GatheringFuture':
+            kind = 'task'
+        else:
+            kind = 'future'
+        hit = (kind, expr, line)
+        self.cache[key] = hit
+        return hit

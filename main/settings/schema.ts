@@ -1,0 +1,105 @@
+// The persisted settings: one zod schema per field with its default. Reading is forgiving by
+// field: a field that fails its schema falls back to its default, an unknown key is dropped,
+// and each of those becomes a line of the notice the renderer shows. It never throws.
+import { z } from 'zod';
+import type { Settings } from '../../preload/loopscope';
+import { MAX_RECENT } from '../files/recent';
+
+export const SETTINGS_VERSION = 1;
+
+/** Player speed multipliers a person can choose from; outside this range playback is useless. */
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 16;
+/** Chromium's own zoom range is wider; beyond these the layout stops being usable. */
+export const MIN_ZOOM = 0.5;
+export const MAX_ZOOM = 3;
+
+/** Screen coordinates can be negative (a display left of the primary one); sizes are at least a window's minimum. */
+const coordinate = z.number().int().min(-100_000).max(100_000);
+export const windowBoundsSchema = z
+  .object({
+    x: coordinate,
+    y: coordinate,
+    width: z.number().int().min(200).max(100_000),
+    height: z.number().int().min(150).max(100_000),
+    maximized: z.boolean(),
+  })
+  .strict();
+
+export const fieldSchemas = {
+  theme: z.enum(['light', 'dark', 'high-contrast']),
+  speed: z.number().min(MIN_SPEED).max(MAX_SPEED),
+  motion: z.enum(['system', 'full', 'reduced']),
+  internals: z.boolean(),
+  zoom: z.number().min(MIN_ZOOM).max(MAX_ZOOM),
+  windowBounds: windowBoundsSchema.nullable(),
+  recentFiles: z.array(z.string().min(1).max(4096)).max(MAX_RECENT),
+} satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  theme: 'dark',
+  speed: 1,
+  motion: 'system',
+  internals: false,
+  zoom: 1,
+  windowBounds: null,
+  recentFiles: [],
+});
+
+/** What the renderer may send to settings:set. */
+export const settingsPatchSchema = z
+  .object({
+    theme: fieldSchemas.theme,
+    speed: fieldSchemas.speed,
+    motion: fieldSchemas.motion,
+    internals: fieldSchemas.internals,
+    zoom: fieldSchemas.zoom,
+  })
+  .strict()
+  .partial();
+
+export interface ParsedSettings {
+  settings: Settings;
+  /** One line per field reset or key dropped; empty when the file was fine. */
+  problems: string[];
+}
+
+export function defaultSettings(): Settings {
+  return { ...DEFAULT_SETTINGS, recentFiles: [] };
+}
+
+function describe(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+/** Salvages what it can from a parsed settings.json. */
+export function parseSettings(raw: unknown): ParsedSettings {
+  const settings = defaultSettings();
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { settings, problems: ['the settings file did not hold settings'] };
+  }
+  const problems: string[] = [];
+  const record = raw as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'version') continue;
+    if (!Object.hasOwn(fieldSchemas, key)) {
+      problems.push(`unknown setting “${key}” removed`);
+      continue;
+    }
+    const field = key as keyof Settings;
+    const parsed = fieldSchemas[field].safeParse(value);
+    if (parsed.success) (settings as unknown as Record<string, unknown>)[field] = parsed.data;
+    else problems.push(`“${field}” was ${describe(value)}; reset to ${describe(DEFAULT_SETTINGS[field])}`);
+  }
+  if (record['version'] !== undefined && record['version'] !== SETTINGS_VERSION) {
+    problems.push(
+      `settings version ${describe(record['version'])} is not ${SETTINGS_VERSION}; kept what could be read`,
+    );
+  }
+  return { settings, problems };
+}
+
+export function serializeSettings(settings: Settings): string {
+  return `${JSON.stringify({ version: SETTINGS_VERSION, ...settings }, null, 2)}\n`;
+}

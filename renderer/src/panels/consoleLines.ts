@@ -1,0 +1,32 @@
+// The console's lines at a step, from the output chunks printed so far. Pure.
+export interface ConsoleLine {
+  text: string;
+  stream: 'stdout' | 'stderr';
+  /** Step that printed it. */
+  step: number;
+}
+
+/** Only the newest lines are kept on screen; the rest are counted. */
+export const CONSOLE_MAX_LINES = 400;
+
+export function consoleLines(chunks: { stream: 'stdout' | 'stderr'; text: string; step: number }[]): {
+  lines: ConsoleLine[];
+  hidden: number;
+} {
+  const lines: ConsoleLine[] = [];
+  let open: ConsoleLine | null = null;
+  for (const c of chunks) {
+    const parts = c.text.split('\n');
+    parts.forEach((p, i) => {
+      if (open && i === 0 && open.stream === c.stream) {
+        open.text += p;
+        open.step = c.step;
+      } else if (p !== '' || i < parts.length - 1) {
+        lines.push((open = { text: p, stream: c.stream, step: c.step }));
+      }
+      if (i < parts.length - 1) open = null;
+    });
+  }
+  const hidden = Math.max(0, lines.length - CONSOLE_MAX_LINES);
+  return { lines: hidden ? lines.slice(hidden) : lines, hidden };
+}

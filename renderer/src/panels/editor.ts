@@ -1,0 +1,147 @@
+// CodeMirror 6 set-up for the code panel: Python, a dark theme that meets contrast on a
+// projector, Ctrl+Enter to run, and line decorations for the task markers (pushed in with an
+// effect, so marking never touches the document or its undo history).
+import { python } from '@codemirror/lang-python';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { Prec, StateEffect, StateField, type Range } from '@codemirror/state';
+import { Decoration, EditorView, keymap, WidgetType, type DecorationSet } from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+import { basicSetup } from 'codemirror';
+import { CHIPS_PER_LINE, type CodeMarks, type LineMark } from './codeMarks';
+
+const setMarks = StateEffect.define<CodeMarks>();
+
+class ChipsWidget extends WidgetType {
+  constructor(readonly marks: LineMark[]) {
+    super();
+  }
+  override eq(other: ChipsWidget): boolean {
+    return other.marks.map((m) => m.actor).join() === this.marks.map((m) => m.actor).join();
+  }
+  toDOM(): HTMLElement {
+    const span = document.createElement('span');
+    span.className = 'cm-task-chips';
+    for (const m of this.marks.slice(0, CHIPS_PER_LINE)) {
+      const chip = document.createElement('span');
+      chip.className = 'cm-task-chip';
+      chip.style.background = m.colour;
+      chip.textContent = m.label;
+      span.appendChild(chip);
+    }
+    if (this.marks.length > CHIPS_PER_LINE) span.append(` +${this.marks.length - CHIPS_PER_LINE}`);
+    return span;
+  }
+}
+
+function decorate(view: { state: EditorView['state'] }, marks: CodeMarks): DecorationSet {
+  const doc = view.state.doc;
+  const byLine = new Map<number, LineMark[]>();
+  for (const m of marks.tasks)
+    if (m.line >= 1 && m.line <= doc.lines) byLine.set(m.line, [...(byLine.get(m.line) ?? []), m]);
+  const ran = new Set(marks.linesRun.filter((l) => l >= 1 && l <= doc.lines));
+  const out: Range<Decoration>[] = [];
+  const error = marks.errorLine && marks.errorLine <= doc.lines ? marks.errorLine : 0;
+  const lines = new Set([...byLine.keys(), ...ran, ...(error ? [error] : [])]);
+  for (const n of [...lines].sort((a, b) => a - b)) {
+    const line = doc.line(n);
+    const ms = byLine.get(n) ?? [];
+    const classes = [
+      ms.length ? 'cm-task-line' : '',
+      ran.has(n) ? 'cm-just-ran' : '',
+      n === error ? 'cm-error-line' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const style = ms.length ? `--task: ${ms[0].colour}` : '';
+    out.push(Decoration.line({ attributes: { class: classes, style } }).range(line.from));
+    if (ms.length) out.push(Decoration.widget({ widget: new ChipsWidget(ms), side: 1 }).range(line.to));
+  }
+  return Decoration.set(out, true);
+}
+
+const marksField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    let next = deco.map(tr.changes);
+    for (const e of tr.effects) if (e.is(setMarks)) next = decorate(tr, e.value);
+    return next;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+const highlight = HighlightStyle.define([
+  { tag: tags.keyword, color: '#ff9e64', fontWeight: 'bold' },
+  { tag: [tags.string, tags.special(tags.string)], color: '#9ece6a' },
+  { tag: [tags.number, tags.bool, tags.null], color: '#e0af68' },
+  { tag: tags.comment, color: '#8b93a7', fontStyle: 'italic' },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: '#7dcfff' },
+  { tag: tags.definition(tags.variableName), color: '#bb9af7' },
+  { tag: tags.operator, color: '#c0caf5' },
+]);
+
+const theme = EditorView.theme(
+  {
+    '&': { height: '100%', backgroundColor: '#15171d', color: '#e8eaf0' },
+    '.cm-content': { fontFamily: 'var(--mono)', caretColor: '#fff' },
+    '.cm-gutters': { backgroundColor: '#15171d', color: '#7d8496', border: 'none' },
+    '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'transparent' },
+    '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': {
+      backgroundColor: '#3a4257 !important',
+    },
+    '.cm-task-line': {
+      boxShadow: 'inset 5px 0 0 var(--task)',
+      backgroundColor: 'color-mix(in srgb, var(--task) 16%, transparent)',
+    },
+    '.cm-just-ran': { backgroundColor: 'rgb(255 255 255 / 0.13)', fontWeight: 'bold' },
+    '.cm-error-line': { backgroundColor: 'rgb(213 94 0 / 0.35)', textDecoration: 'underline wavy #ffb4a8' },
+    '.cm-task-chips': { marginLeft: '1em', fontSize: '0.8em' },
+    '.cm-task-chip': {
+      color: '#111',
+      borderRadius: '4px',
+      padding: '0 5px',
+      marginRight: '4px',
+      fontWeight: 'bold',
+    },
+  },
+  { dark: true },
+);
+
+export interface CodeEditor {
+  view: EditorView;
+  setMarks(marks: CodeMarks): void;
+  setDoc(text: string): void;
+  destroy(): void;
+}
+
+export function createEditor(
+  parent: HTMLElement,
+  doc: string,
+  onChange: (text: string) => void,
+  onRun: () => void,
+): CodeEditor {
+  const view = new EditorView({
+    parent,
+    doc,
+    extensions: [
+      Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => (onRun(), true) }])),
+      basicSetup,
+      python(),
+      syntaxHighlighting(highlight),
+      theme,
+      marksField,
+      EditorView.contentAttributes.of({ 'aria-label': 'Python program' }),
+      EditorView.updateListener.of((u) => {
+        if (u.docChanged) onChange(u.state.doc.toString());
+      }),
+    ],
+  });
+  return {
+    view,
+    setMarks: (marks) => view.dispatch({ effects: setMarks.of(marks) }),
+    setDoc: (text) => {
+      if (text !== view.state.doc.toString())
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    },
+    destroy: () => view.destroy(),
+  };
+}

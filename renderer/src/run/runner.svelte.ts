@@ -1,0 +1,61 @@
+// Runs the program through the bridge: on start, after edits (debounced) and on Ctrl+Enter.
+// Only the newest request's answer is shown; a rejected run shows its message and keeps the
+// last good trace on screen.
+import { loopscope, type SimProgress } from '../bridge';
+import type { Trace } from '../../../common/trace';
+
+/** Quiet time after the last keystroke before the program reruns. */
+export const EDIT_DEBOUNCE_MS = 800;
+
+export class Runner {
+  source = $state('');
+  fileName = $state('untitled.py');
+  running = $state(false);
+  error = $state('');
+  progress = $state.raw<SimProgress | null>(null);
+  #seq = 0;
+  #debounce: ReturnType<typeof setTimeout> | null = null;
+  #unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly onTrace: (trace: Trace) => void) {}
+
+  attach(): () => void {
+    try {
+      this.#unsubscribe = loopscope.sim.onProgress((p) => (this.progress = p));
+    } catch {
+      this.#unsubscribe = null;
+    }
+    return () => {
+      this.#unsubscribe?.();
+      if (this.#debounce) clearTimeout(this.#debounce);
+    };
+  }
+
+  edit(source: string): void {
+    this.source = source;
+    if (this.#debounce) clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => void this.run(), EDIT_DEBOUNCE_MS);
+  }
+
+  async run(): Promise<void> {
+    if (this.#debounce) clearTimeout(this.#debounce);
+    this.#debounce = null;
+    const seq = ++this.#seq;
+    this.running = true;
+    this.progress = { phase: 'starting', steps: 0, fraction: -1 };
+    try {
+      const trace = await loopscope.sim.run({ source: this.source, fileName: this.fileName });
+      if (seq !== this.#seq) return;
+      this.error = '';
+      this.onTrace(trace);
+    } catch (e) {
+      if (seq !== this.#seq) return;
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      if (seq === this.#seq) {
+        this.running = false;
+        this.progress = null;
+      }
+    }
+  }
+}

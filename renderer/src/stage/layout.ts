@@ -1,0 +1,278 @@
+// Layout maths for the stage: where each lane, header and token goes for a snapshot at a size.
+// Pure (no Pixi), so it is unit-tested. Lanes are columns read left to right the way a task
+// travels: Run queue -> Loop -> Waiting -> Done. A lane that cannot hold its tokens at full size
+// switches to compact marks; one that cannot hold the marks shows "+N more".
+import type { ActorId } from '../../../common/trace';
+import type { StageSnapshot, Token } from '../player/snapshot';
+
+export const BASE_W = 190;
+export const BASE_H = 40;
+/** Marks are drawn from a MARK_BASE-sized texture. */
+export const MARK_BASE = 10;
+export const LANE_KEYS = ['ready', 'loop', 'waiting', 'done'] as const;
+export type LaneKey = (typeof LANE_KEYS)[number];
+const LANE_SHARE: Record<LaneKey, number> = { ready: 0.24, loop: 0.24, waiting: 0.3, done: 0.22 };
+/** The running token is drawn this much larger than the others (when the Loop lane allows). */
+export const RUNNING_SCALE = 1.5;
+/** The Loop lane always fits the running token at least this much larger. */
+const MIN_RUNNING_SCALE = 1.2;
+const LANE_TITLES: Record<LaneKey, string> = {
+  ready: 'Run queue',
+  loop: 'Loop',
+  waiting: 'Waiting',
+  done: 'Done',
+};
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface LaneBox extends Rect {
+  key: LaneKey;
+  title: string;
+  compact: boolean;
+}
+
+export type PlaceMode = 'normal' | 'small' | 'big' | 'mark';
+
+export interface Place {
+  /** Top-left corner and uniform scale relative to the base size of its mode. */
+  x: number;
+  y: number;
+  s: number;
+  mode: PlaceMode;
+  w: number;
+  h: number;
+}
+
+export interface Label {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+}
+
+export interface StageLayout {
+  width: number;
+  height: number;
+  lanes: LaneBox[];
+  places: Map<ActorId, Place>;
+  headers: Label[];
+  overflow: Label[];
+  head: { x: number; y: number } | null;
+  loopNote: Label;
+  tokenW: number;
+  tokenH: number;
+}
+
+interface Metrics {
+  pad: number;
+  gap: number;
+  title: number;
+  header: number;
+  tokenW: number;
+  tokenH: number;
+  mark: number;
+  markGap: number;
+}
+
+export function metricsFor(width: number, height: number, uiScale = 1): Metrics {
+  const s = Math.max(0.6, Math.min(2, uiScale * Math.min(width / 820, height / 380)));
+  const pad = 10 * s;
+  const narrowest =
+    Math.min(...LANE_KEYS.filter((k) => k !== 'loop').map((k) => LANE_SHARE[k] * width)) - 2 * pad;
+  const loopInner = LANE_SHARE.loop * width - 2 * pad;
+  const tokenW = Math.max(40, Math.min(BASE_W * s, narrowest, loopInner / MIN_RUNNING_SCALE));
+  return {
+    pad,
+    gap: 6 * s,
+    title: 30 * s,
+    header: 20 * s,
+    tokenW,
+    tokenH: (tokenW * BASE_H) / BASE_W,
+    mark: 10 * s,
+    markGap: 3 * s,
+  };
+}
+
+/** Grid positions for n cells of (cw x ch) in a rect, row by row; null when they do not fit. */
+export function grid(
+  n: number,
+  r: Rect,
+  cw: number,
+  ch: number,
+  gap: number,
+): { x: number; y: number }[] | null {
+  const cols = Math.max(1, Math.floor((r.w + gap) / (cw + gap)));
+  const rows = Math.floor((r.h + gap) / (ch + gap));
+  if (n > cols * rows) return null;
+  const out: { x: number; y: number }[] = [];
+  for (let i = 0; i < n; i++)
+    out.push({ x: r.x + (i % cols) * (cw + gap), y: r.y + Math.floor(i / cols) * (ch + gap) });
+  return out;
+}
+
+function capacity(r: Rect, cw: number, ch: number, gap: number): number {
+  return (
+    Math.max(1, Math.floor((r.w + gap) / (cw + gap))) * Math.max(0, Math.floor((r.h + gap) / (ch + gap)))
+  );
+}
+
+function rowsNeeded(n: number, w: number, cw: number, gap: number): number {
+  return Math.ceil(n / Math.max(1, Math.floor((w + gap) / (cw + gap))));
+}
+
+/** Marks shrink (down to 40%) so that n of them fill the rect before any is left out. */
+export function markSize(n: number, r: Rect, m: Metrics): number {
+  const fit = Math.floor(Math.sqrt((r.w * r.h) / Math.max(1, n)) - m.markGap);
+  return Math.max(Math.ceil(m.mark * 0.4), Math.min(m.mark, fit));
+}
+
+/** Places tokens in a rect at full size, else as marks, else as many marks as fit. */
+function flow(
+  tokens: Token[],
+  r: Rect,
+  m: Metrics,
+  places: Map<ActorId, Place>,
+  overflow: Label[],
+  forceMarks = false,
+  mark = 0,
+): boolean {
+  const full = forceMarks ? null : grid(tokens.length, r, m.tokenW, m.tokenH, m.gap);
+  if (full) {
+    tokens.forEach((t, i) => {
+      const small = t.kind === 'callback';
+      const s = (m.tokenW / BASE_W) * (small ? 0.72 : 1);
+      const dy = small ? (m.tokenH - BASE_H * s) / 2 : 0;
+      places.set(t.id, {
+        x: full[i].x,
+        y: full[i].y + dy,
+        s,
+        mode: small ? 'small' : 'normal',
+        w: BASE_W * s,
+        h: BASE_H * s,
+      });
+    });
+    return false;
+  }
+  const size = mark || markSize(tokens.length, r, m);
+  const cap = capacity(r, size, size, m.markGap);
+  // When even marks overflow, the last row holds the "+N more" count instead.
+  const shown =
+    tokens.length > cap ? capacity({ ...r, h: r.h - m.header }, size, size, m.markGap) : tokens.length;
+  const cells = grid(shown, r, size, size, m.markGap) ?? [];
+  const s = size / MARK_BASE;
+  for (let i = 0; i < cells.length; i++)
+    places.set(tokens[i].id, { x: cells[i].x, y: cells[i].y, s, mode: 'mark', w: size, h: size });
+  if (shown < tokens.length) {
+    overflow.push({ text: `+${tokens.length - shown} more`, x: r.x, y: r.y + r.h - m.header, w: r.w });
+  }
+  return true;
+}
+
+export function layoutStage(snap: StageSnapshot, width: number, height: number, uiScale = 1): StageLayout {
+  const m = metricsFor(width, height, uiScale);
+  const places = new Map<ActorId, Place>();
+  const headers: Label[] = [];
+  const overflow: Label[] = [];
+  const lanes: LaneBox[] = [];
+  let x = 0;
+  for (const key of LANE_KEYS) {
+    const w = LANE_SHARE[key] * width;
+    lanes.push({ key, title: LANE_TITLES[key], x, y: 0, w, h: height, compact: false });
+    x += w;
+  }
+  const inner = (l: LaneBox): Rect => ({
+    x: l.x + m.pad,
+    y: l.y + m.title + m.pad,
+    w: l.w - 2 * m.pad,
+    h: l.h - m.title - 2 * m.pad,
+  });
+  const [readyLane, loopLane, waitLane, doneLane] = lanes;
+
+  readyLane.title = `Run queue (${snap.ready.length})`;
+  const readyRect = inner(readyLane);
+  // Room for the "next" marker above the head.
+  readyRect.y += m.header;
+  readyRect.h -= m.header;
+  readyLane.compact = flow(snap.ready, readyRect, m, places, overflow);
+  const headPlace = snap.ready[0] ? places.get(snap.ready[0].id) : undefined;
+  const head = headPlace ? { x: headPlace.x, y: headPlace.y - m.header } : null;
+
+  const loopRect = inner(loopLane);
+  const loopNote: Label = {
+    text: snap.loopNote,
+    x: loopRect.x,
+    y: loopRect.y + loopRect.h * 0.55,
+    w: loopRect.w,
+  };
+  if (snap.running) {
+    const big = Math.min(RUNNING_SCALE, loopRect.w / m.tokenW);
+    const s = (m.tokenW / BASE_W) * big;
+    const w = BASE_W * s;
+    const h = BASE_H * s;
+    places.set(snap.running.id, {
+      x: loopRect.x + (loopRect.w - w) / 2,
+      y: loopRect.y + loopRect.h * 0.3,
+      s,
+      mode: 'big',
+      w,
+      h,
+    });
+    loopNote.y = loopRect.y + loopRect.h * 0.3 + h + m.gap * 2;
+  }
+
+  const waitCount = snap.waiting.reduce((n, g) => n + g.tokens.length, 0);
+  waitLane.title = `Waiting (${waitCount})`;
+  const wr = inner(waitLane);
+  const needed = snap.waiting.reduce(
+    (h, g) => h + m.header + rowsNeeded(g.tokens.length, wr.w, m.tokenW, m.gap) * (m.tokenH + m.gap),
+    0,
+  );
+  const marks = needed > wr.h;
+  waitLane.compact = marks;
+  // One mark size for every group, from the room left after their headers.
+  const mark = markSize(
+    waitCount,
+    { ...wr, h: Math.max(1, wr.h - snap.waiting.length * (m.header + m.gap)) },
+    m,
+  );
+  let y = wr.y;
+  for (const g of snap.waiting) {
+    if (y + m.header > wr.y + wr.h) {
+      overflow.push({
+        text: `+${g.tokens.length} in ${g.title}`,
+        x: wr.x,
+        y: wr.y + wr.h - m.header,
+        w: wr.w,
+      });
+      break;
+    }
+    headers.push({ text: `${g.title} (${g.tokens.length})`, x: wr.x, y, w: wr.w });
+    y += m.header;
+    const cw = marks ? mark : m.tokenW;
+    const gap = marks ? m.markGap : m.gap;
+    const rows = rowsNeeded(g.tokens.length, wr.w, cw, gap);
+    const h = Math.min(rows * (marks ? mark + gap : m.tokenH + gap), wr.y + wr.h - y);
+    flow(g.tokens, { x: wr.x, y, w: wr.w, h }, m, places, overflow, marks, mark);
+    y += h + m.gap;
+  }
+
+  doneLane.title = `Done (${snap.done.length})`;
+  doneLane.compact = flow(snap.done, inner(doneLane), m, places, overflow);
+  return {
+    width,
+    height,
+    lanes,
+    places,
+    headers,
+    overflow,
+    head,
+    loopNote,
+    tokenW: m.tokenW,
+    tokenH: m.tokenH,
+  };
+}

@@ -1,0 +1,362 @@
+// The stage's imperative side: one Pixi Application that draws a StageSnapshot. It keeps
+// "snapshot means state, stage means its sprites": it never decides what a task is doing, it
+// only places tokens where layoutStage() says, and tweens them there. The ticker runs only
+// while a transition is in flight.
+import 'pixi.js/unsafe-eval';
+import { Application, BitmapText, Container, Graphics, Rectangle, Sprite, type Texture } from 'pixi.js';
+import type { ActorId } from '../../../common/trace';
+import { allTokens, type StageSnapshot, type Token } from '../player/snapshot';
+import { layoutStage, type Place, type StageLayout } from './layout';
+import { createTextures, destroyTextures, RING_PAD, type TokenTextures } from './textures';
+import { Transition, type Pose } from './tween';
+
+export interface StageCallbacks {
+  onHover(id: ActorId | null): void;
+  onSelect(id: ActorId): void;
+}
+
+const FONT = 'DejaVu Sans, Verdana, system-ui, sans-serif';
+/** Glyphs are rasterised at 2x the size they are drawn, for crisp text on HiDPI screens. */
+const GLYPH_SCALE = 2;
+const BG = 0x14161c;
+const LANE_BG = [0x1b1e26, 0x20242e];
+const TEXT_DARK = 0x111111;
+const TEXT_LIGHT = 0xe8eaf0;
+const FOCUS = 0xffffff;
+const SELECTED = 0xf0e442;
+
+function text(size: number, bold = false): BitmapText {
+  const t = new BitmapText({
+    text: '',
+    style: {
+      fontFamily: FONT,
+      fontSize: size * GLYPH_SCALE,
+      fill: 0xffffff,
+      fontWeight: bold ? 'bold' : 'normal',
+    },
+  });
+  t.scale.set(1 / GLYPH_SCALE);
+  return t;
+}
+
+export function truncate(s: string, max: number): string {
+  return s.length <= max ? s : s.slice(0, Math.max(1, max - 1)) + '…';
+}
+
+class TokenView {
+  readonly root = new Container();
+  readonly body = new Sprite();
+  label: BitmapText | null = null;
+  detail: BitmapText | null = null;
+  key = '';
+
+  constructor(
+    public id: ActorId,
+    cb: StageCallbacks,
+  ) {
+    this.root.addChild(this.body);
+    this.root.eventMode = 'static';
+    this.root.cursor = 'pointer';
+    this.root.on('pointerover', () => cb.onHover(this.id));
+    this.root.on('pointerout', () => cb.onHover(null));
+    this.root.on('pointertap', () => cb.onSelect(this.id));
+  }
+
+  update(t: Token, place: Place, tex: TokenTextures): void {
+    const key = `${t.state}|${t.detail}|${t.outcome}|${place.mode}|${t.label}`;
+    if (key === this.key) return;
+    this.key = key;
+    const mark = place.mode === 'mark';
+    let texture: Texture = tex.body;
+    if (mark) texture = tex.mark;
+    else if (t.kind === 'callback') texture = tex.pill;
+    else if (t.outcome === 'exception') texture = tex.striped;
+    else if (t.outcome === 'cancelled') texture = tex.outline;
+    this.body.texture = texture;
+    this.body.tint = t.colour;
+    this.body.alpha = t.internal ? 0.75 : 1;
+    this.root.hitArea = new Rectangle(0, 0, texture.width, texture.height);
+    if (mark) {
+      if (this.label) this.label.visible = false;
+      if (this.detail) this.detail.visible = false;
+      return;
+    }
+    const onColour = t.outcome === 'cancelled' ? TEXT_LIGHT : TEXT_DARK;
+    if (!this.label) this.root.addChild((this.label = text(15, true)));
+    this.label.visible = true;
+    this.label.tint = onColour;
+    const symbol =
+      t.outcome === 'result'
+        ? '✓ '
+        : t.outcome === 'exception'
+          ? '✗ '
+          : t.outcome === 'cancelled'
+            ? '⊘ '
+            : '';
+    if (t.kind === 'callback') {
+      this.label.text = truncate(t.label, 22);
+      this.label.position.set(12, 10);
+      if (this.detail) this.detail.visible = false;
+      return;
+    }
+    this.label.text = symbol + truncate(t.label, 20);
+    this.label.position.set(8, 3);
+    if (!this.detail) this.root.addChild((this.detail = text(11)));
+    this.detail.visible = true;
+    this.detail.tint = onColour;
+    this.detail.text = truncate(t.detail, 30);
+    this.detail.position.set(8, 22);
+  }
+}
+
+export class StageRenderer {
+  readonly app = new Application();
+  /** Per-frame work (pose updates + render) and frame intervals, newest last; read by the bench. */
+  readonly stats = { workMs: [] as number[], intervalMs: [] as number[] };
+  #tex!: TokenTextures;
+  #lanes = new Graphics();
+  #titles = new Container();
+  #laneTitles: BitmapText[] = [];
+  #tokens = new Container();
+  #overlay = new Container();
+  #labels: BitmapText[] = [];
+  #ring = new Sprite();
+  #focusRing = new Sprite();
+  #selectRing = new Sprite();
+  #views = new Map<ActorId, TokenView>();
+  #pool: TokenView[] = [];
+  #snap: StageSnapshot | null = null;
+  #layout: StageLayout | null = null;
+  #transition: Transition<ActorId> | null = null;
+  #width = 0;
+  #height = 0;
+  #focus: ActorId | null = null;
+  /** Wall time of the previous animation frame; the ticker's own delta spans the idle gap since it last ran. */
+  #lastFrame = 0;
+  #selected: ActorId | null = null;
+
+  private constructor(private readonly cb: StageCallbacks) {}
+
+  static async create(
+    canvas: HTMLCanvasElement,
+    width: number,
+    height: number,
+    resolution: number,
+    cb: StageCallbacks,
+  ): Promise<StageRenderer> {
+    const r = new StageRenderer(cb);
+    await r.app.init({
+      canvas,
+      width,
+      height,
+      resolution,
+      autoDensity: true,
+      background: BG,
+      antialias: true,
+      autoStart: false,
+      sharedTicker: false,
+    });
+    // We render ourselves: once per change, or once per frame while a transition runs.
+    r.app.ticker.remove(r.app.render, r.app);
+    r.#width = width;
+    r.#height = height;
+    r.#tex = createTextures(r.app.renderer);
+    r.#ring.texture = r.#tex.ring;
+    r.#focusRing.texture = r.#tex.ring;
+    r.#focusRing.tint = FOCUS;
+    r.#selectRing.texture = r.#tex.ring;
+    r.#selectRing.tint = SELECTED;
+    r.app.stage.addChild(r.#lanes, r.#titles, r.#tokens, r.#overlay);
+    r.#overlay.addChild(r.#ring, r.#selectRing, r.#focusRing);
+    r.#overlay.eventMode = 'none';
+    return r;
+  }
+
+  get layout(): StageLayout | null {
+    return this.#layout;
+  }
+
+  resize(width: number, height: number, resolution: number): void {
+    if (width === this.#width && height === this.#height && resolution === this.app.renderer.resolution)
+      return;
+    this.#width = width;
+    this.#height = height;
+    this.app.renderer.resize(width, height, resolution);
+    if (this.#snap) this.show(this.#snap, 0);
+    else this.#render();
+  }
+
+  setFocus(id: ActorId | null): void {
+    this.#focus = id;
+    this.#placeRings();
+    this.#render();
+  }
+
+  setSelected(id: ActorId | null): void {
+    this.#selected = id;
+    this.#placeRings();
+    this.#render();
+  }
+
+  show(snap: StageSnapshot, motionMs: number): void {
+    this.#finishTransition();
+    this.#snap = snap;
+    const layout = layoutStage(snap, this.#width, this.#height);
+    this.#layout = layout;
+    this.#drawStatic(layout);
+    const from = new Map<ActorId, Pose>();
+    const to = new Map<ActorId, Pose>();
+    const live = new Set<ActorId>();
+    for (const t of allTokens(snap)) {
+      const place = layout.places.get(t.id);
+      if (!place) continue;
+      live.add(t.id);
+      let view = this.#views.get(t.id);
+      if (view)
+        from.set(t.id, { x: view.root.x, y: view.root.y, s: view.root.scale.x, alpha: view.root.alpha });
+      else {
+        view = this.#pool.pop() ?? new TokenView(t.id, this.cb);
+        view.id = t.id;
+        view.key = '';
+        view.root.visible = true;
+        this.#views.set(t.id, view);
+        this.#tokens.addChild(view.root);
+      }
+      view.update(t, place, this.#tex);
+      to.set(t.id, { x: place.x, y: place.y, s: place.s, alpha: 1 });
+    }
+    for (const [id, view] of this.#views) {
+      if (live.has(id)) continue;
+      view.root.visible = false;
+      this.#tokens.removeChild(view.root);
+      this.#views.delete(id);
+      this.#pool.push(view);
+    }
+    const transition = new Transition(from, to, motionMs);
+    if (motionMs > 0 && transition.moving.length > 0) {
+      this.#transition = transition;
+      this.#applyPoses(transition);
+      this.#ring.visible = false;
+      this.#lastFrame = performance.now();
+      this.app.ticker.add(this.#tick, this);
+      this.app.ticker.start();
+    } else {
+      transition.finish();
+      this.#applyPoses(transition, true);
+      this.#placeRings();
+      this.#render();
+    }
+  }
+
+  /** The stage as it is drawn now, as PNG bytes (for File > Export). */
+  async exportPng(): Promise<Uint8Array> {
+    const canvas = this.app.renderer.extract.canvas({ target: this.app.stage }) as HTMLCanvasElement;
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('The stage could not be exported as PNG.');
+    return new Uint8Array(await blob.arrayBuffer());
+  }
+
+  /** Rectangle of a token in CSS pixels relative to the canvas, for tooltips. */
+  placeOf(id: ActorId): Place | undefined {
+    return this.#layout?.places.get(id);
+  }
+
+  destroy(): void {
+    this.app.ticker.stop();
+    destroyTextures(this.#tex);
+    this.app.destroy({ removeView: false }, { children: true });
+  }
+
+  #tick(): void {
+    const t0 = performance.now();
+    const tr = this.#transition;
+    if (!tr) return;
+    const dt = t0 - this.#lastFrame;
+    this.#lastFrame = t0;
+    tr.advance(dt);
+    this.#applyPoses(tr);
+    if (tr.done) this.#finishTransition();
+    this.#render();
+    this.#record(performance.now() - t0, dt);
+  }
+
+  #record(work: number, interval: number): void {
+    const { workMs, intervalMs } = this.stats;
+    workMs.push(work);
+    intervalMs.push(interval);
+    if (workMs.length > 600) {
+      workMs.splice(0, 300);
+      intervalMs.splice(0, 300);
+    }
+  }
+
+  #finishTransition(): void {
+    const tr = this.#transition;
+    if (!tr) return;
+    this.#transition = null;
+    tr.finish();
+    this.#applyPoses(tr);
+    this.app.ticker.remove(this.#tick, this);
+    this.app.ticker.stop();
+    this.#placeRings();
+  }
+
+  #applyPoses(tr: Transition<ActorId>, all = false): void {
+    const keys = all ? tr.to.keys() : tr.moving;
+    for (const id of keys) {
+      const v = this.#views.get(id);
+      const p = tr.poseOf(id);
+      if (!v || !p) continue;
+      v.root.position.set(p.x, p.y);
+      v.root.scale.set(p.s);
+      v.root.alpha = p.alpha;
+    }
+  }
+
+  #placeRings(): void {
+    const ring = (sprite: Sprite, id: ActorId | null | undefined) => {
+      const p = id != null ? this.#layout?.places.get(id) : undefined;
+      sprite.visible = !!p && p.mode !== 'mark';
+      if (p) {
+        sprite.position.set(p.x - RING_PAD * p.s, p.y - RING_PAD * p.s);
+        sprite.scale.set(p.s);
+      }
+    };
+    ring(this.#ring, this.#snap?.running?.id);
+    this.#ring.tint = this.#snap?.running?.colour ?? 0xffffff;
+    ring(this.#selectRing, this.#selected);
+    ring(this.#focusRing, this.#focus);
+  }
+
+  #drawStatic(l: StageLayout): void {
+    const g = this.#lanes.clear();
+    l.lanes.forEach((lane, i) => {
+      g.rect(lane.x, lane.y, lane.w, lane.h).fill(lane.key === 'loop' ? 0x262b38 : LANE_BG[i % 2]);
+      const title = (this.#laneTitles[i] ??= this.#titles.addChild(text(16, true)));
+      title.text = lane.title;
+      title.tint = TEXT_LIGHT;
+      title.position.set(lane.x + 10, lane.y + 7);
+    });
+    let n = 0;
+    const label = (s: string, x: number, y: number, tint: number, size: 12 | 15 = 12, wrap = 0) => {
+      const t = (this.#labels[n] ??= this.#overlay.addChild(text(size)));
+      if (t.style.fontSize !== size * GLYPH_SCALE) t.style.fontSize = size * GLYPH_SCALE;
+      t.style.wordWrap = wrap > 0;
+      t.style.wordWrapWidth = wrap * GLYPH_SCALE * 0.92;
+      t.text = s;
+      t.tint = tint;
+      t.position.set(x, y);
+      t.visible = true;
+      n++;
+    };
+    for (const h of l.headers) label(truncate(h.text, Math.floor(h.w / 7)), h.x, h.y + 2, 0xb8bfcc);
+    for (const o of l.overflow) label(o.text, o.x, o.y + 2, TEXT_LIGHT);
+    if (l.head) label('▶ next (head of the queue)', l.head.x, l.head.y + 2, TEXT_LIGHT);
+    label(l.loopNote.text, l.loopNote.x, l.loopNote.y, TEXT_LIGHT, 15, l.loopNote.w);
+    for (let i = n; i < this.#labels.length; i++) this.#labels[i].visible = false;
+  }
+
+  #render(): void {
+    this.app.renderer.render(this.app.stage);
+  }
+}

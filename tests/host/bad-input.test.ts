@@ -1,0 +1,156 @@
+// The bad-input corpus: programs that are broken, hostile or merely huge. Each ends within 5 s
+// of the run starting (on a warm engine) with a message that says what happened, and the
+// next run works. The standby is let warm before each, so the 5 s measure the run itself.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunEnd } from '../../common/trace';
+import type { HostedSimService } from '../../main/host/sim-service';
+import { HELLO, run, startService, stderr, stdout } from './helpers';
+
+const LIMIT_MS = 5000;
+
+function source(name: string): string {
+  // As the app reads a file: UTF-8, undecodable bytes replaced, never an exception.
+  return new TextDecoder('utf-8').decode(readFileSync(new URL(`./bad-input/${name}`, import.meta.url)));
+}
+
+describe('bad input ends quickly with a clear message, and the next run works', () => {
+  let service: HostedSimService;
+
+  beforeAll(async () => {
+    service = await startService({ standby: true });
+  });
+  afterAll(async () => {
+    await service?.dispose();
+  });
+  beforeEach(async () => {
+    await service.warm();
+  });
+
+  async function expectEnd(
+    name: string,
+    src: string,
+    check: (end: RunEnd, out: string, err: string) => void,
+  ): Promise<void> {
+    const { trace, ms } = await run(service, src, name);
+    check(trace.end, stdout(trace), stderr(trace));
+    expect(trace.end.message.length > 0 || trace.end.kind === 'ok').toBe(true);
+    expect(ms).toBeLessThan(LIMIT_MS);
+    const next = await run(service, HELLO, 'hello.py');
+    expect(next.trace.end.kind).toBe('ok');
+    expect(stdout(next.trace)).toBe('hello\n');
+  }
+
+  it('an empty file runs and ends ok', () =>
+    expectEnd('empty.py', source('empty.py'), (end, out) => {
+      expect(end.kind).toBe('ok');
+      expect(out).toBe('');
+    }));
+
+  it('a syntax error ends the run with its line and column', () =>
+    expectEnd('syntax-error.py', source('syntax-error.py'), (end) => {
+      expect(end).toMatchObject({ kind: 'syntaxError', line: 1 });
+      expect(end.message).toMatch(/^SyntaxError: /);
+    }));
+
+  it('an indentation error ends the run as a syntax error naming IndentationError', () =>
+    expectEnd('indentation-error.py', source('indentation-error.py'), (end) => {
+      expect(end).toMatchObject({ kind: 'syntaxError', line: 3 });
+      expect(end.message).toMatch(/^IndentationError: /);
+    }));
+
+  it('non-UTF-8 bytes arrive as replacement characters and the program runs', () =>
+    expectEnd('non-utf8.py', source('non-utf8.py'), (end, out) => {
+      expect(end.kind).toBe('ok');
+      expect(out).toContain('\uFFFD');
+    }));
+
+  it('a binary file is refused as source with null bytes', () =>
+    expectEnd('binary.bin', source('binary.bin'), (end) => {
+      expect(end.kind).toBe('syntaxError');
+      expect(end.message).toContain('null bytes');
+    }));
+
+  it('a 20 MB file is refused before it reaches the engine, with the limit in the message', async () => {
+    const big = 'x = 1\n'.repeat(Math.ceil(20_000_000 / 6));
+    const t0 = performance.now();
+    await expect(run(service, big, 'big.py')).rejects.toThrow(
+      /programs are limited to 2,000,000 characters; this one has 20,000,00\d/,
+    );
+    expect(performance.now() - t0).toBeLessThan(LIMIT_MS);
+    expect(stdout((await run(service, HELLO)).trace)).toBe('hello\n');
+  });
+
+  it('while True: pass at top level is stopped as a runaway', () =>
+    expectEnd('top-level-loop.py', source('top-level-loop.py'), (end) => {
+      expect(end.kind).toBe('runaway');
+      expect(end.message).toMatch(/ran for \d+\.\d s without awaiting/);
+    }));
+
+  it('while True: pass inside a task is stopped as a runaway', () =>
+    expectEnd('task-loop.py', source('task-loop.py'), (end) => {
+      expect(end.kind).toBe('runaway');
+      expect(end.message).toMatch(/ran for \d+\.\d s without awaiting/);
+    }));
+
+  it('printing 10^7 lines ends at the output cap or as a runaway, whichever comes first', () =>
+    expectEnd('print-lines.py', source('print-lines.py'), (end) => {
+      expect(['capOutput', 'runaway']).toContain(end.kind);
+      expect(end.message).toMatch(/output cap|without awaiting/);
+    }));
+
+  it('creating 10^6 tasks ends at the task cap or as a runaway, whichever comes first', () =>
+    expectEnd('million-tasks.py', source('million-tasks.py'), (end) => {
+      expect(['capTasks', 'runaway']).toContain(end.kind);
+      expect(end.message).toMatch(/task cap|without awaiting/);
+    }));
+
+  it('recursion past the limit ends with RecursionError', () =>
+    expectEnd('recursion.py', source('recursion.py'), (end) => {
+      expect(end.kind).toBe('exception');
+      expect(end.message).toMatch(/^RecursionError/);
+    }));
+
+  it('sys.exit(3) ends the run with exit status 3', () =>
+    expectEnd('sys-exit.py', source('sys-exit.py'), (end, out) => {
+      expect(end).toMatchObject({ kind: 'exit', exitCode: 3 });
+      expect(out).toBe('before\n');
+    }));
+
+  it('os._exit(4) ends the run with exit status 4 and the engine is replaced', () =>
+    expectEnd('os-exit.py', source('os-exit.py'), (end) => {
+      expect(end).toMatchObject({ kind: 'exit', exitCode: 4 });
+      expect(end.message).toContain('os._exit');
+    }));
+
+  it('raise KeyboardInterrupt ends the run with that exception', () =>
+    expectEnd('keyboard-interrupt.py', source('keyboard-interrupt.py'), (end) => {
+      expect(end.kind).toBe('exception');
+      expect(end.message).toBe('KeyboardInterrupt');
+    }));
+
+  it('an exception in __del__ is reported and the program goes on', () =>
+    expectEnd('del-exception.py', source('del-exception.py'), (end, out, err) => {
+      expect(end.kind).toBe('ok');
+      expect(out).toBe('after\n');
+      expect(err).toContain('RuntimeError: no');
+    }));
+
+  it('input() ends the run with EOFError (there is no keyboard)', () =>
+    expectEnd('input.py', source('input.py'), (end) => {
+      expect(end.kind).toBe('exception');
+      expect(end.message).toMatch(/^EOFError/);
+    }));
+
+  it('a deadlock ends the run saying who waits on what', () =>
+    expectEnd('deadlock.py', source('deadlock.py'), (end) => {
+      expect(end.kind).toBe('deadlock');
+      expect(end.message).toMatch(/waits on async with/);
+    }));
+
+  it('awaiting a future nobody resolves ends the run as a deadlock', () =>
+    expectEnd('unresolved-future.py', source('unresolved-future.py'), (end) => {
+      expect(end.kind).toBe('deadlock');
+      expect(end.message).toContain('waits on fut');
+    }));
+});

@@ -1,0 +1,7 @@
+class Grumpy:
+    def __del__(self):
+        raise RuntimeError("no")
+
+g = Grumpy()
+del g
+print("after")

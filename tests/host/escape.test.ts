@@ -1,0 +1,85 @@
+// The escape corpus: each scenario in escape/ tries to reach the machine by one family of
+// routes and prints BLOCKED or ESCAPED per attempt. Every attempt must fail with a Python
+// exception, the run must go on to its last line, and nothing outside may have been touched.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HostedSimService } from '../../main/host/sim-service';
+import { run, startService, stderr, stdout } from './helpers';
+
+const CANARY_TEXT = 'the user owns this file\n';
+/**
+ * Accepted until the engine raises on name lookups (requested in main/host/README.md): Pyodide's
+ * resolver answers with made-up 172.29.x.x addresses and sends no query, so nothing leaves the
+ * process, but the scenario sees an answer instead of an exception.
+ */
+const PLACEHOLDER_ADDRESS = /^ESCAPED socket\.\w+: .*'172\.29\.\d+\.\d+'/;
+const scenarios = readdirSync(new URL('./escape/', import.meta.url))
+  .filter((f) => f.endsWith('.py'))
+  .sort();
+
+describe('a scenario cannot reach the machine', () => {
+  let service: HostedSimService;
+  let dir: string;
+  let server: Server;
+  let port = 0;
+  let connections = 0;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'loopscope-escape-'));
+    writeFileSync(join(dir, 'canary.txt'), CANARY_TEXT);
+    server = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as { port: number }).port;
+    service = await startService({ standby: false });
+  });
+
+  afterAll(async () => {
+    await service?.dispose();
+    server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const fill = (name: string): string =>
+    readFileSync(new URL(`./escape/${name}`, import.meta.url), 'utf8')
+      .replaceAll('__CANARY__', join(dir, 'canary.txt'))
+      .replaceAll('__MARKER__', join(dir, 'marker.txt'))
+      .replaceAll('__DIR__', dir)
+      .replaceAll('__PORT__', String(port));
+
+  it('the engine process reports itself contained', async () => {
+    expect(await service.containment()).toEqual({
+      contained: true,
+      problems: [],
+      interrupts: expect.any(Boolean),
+    });
+    expect(service.contained()).toBe(true);
+  });
+
+  for (const name of scenarios) {
+    it(`${name}: every attempt fails with a Python exception, the run goes on and ends non-zero`, async () => {
+      // Twice: routes that arm themselves for later (useNodeSockFS) must fail on the next run too.
+      for (const round of [1, 2]) {
+        const { trace } = await run(service, fill(name), name);
+        const out = stdout(trace);
+        const context = `${name} round ${round}\n${out}\n${stderr(trace)}\n${JSON.stringify(trace.end)}`;
+        const lines = out.trimEnd().split('\n');
+        expect(lines.at(-1), context).toBe('DONE');
+        const escaped = lines.filter((l) => l.startsWith('ESCAPED') && !PLACEHOLDER_ADDRESS.test(l));
+        expect(escaped, context).toEqual([]);
+        expect(lines.length, context).toBeGreaterThan(1);
+        expect(trace.end.kind, context).toBe('exception');
+        expect(trace.end.message, context).toMatch(/^PermissionError: \d+ of \d+ attempts to reach the machine failed$/);
+      }
+      expect(readFileSync(join(dir, 'canary.txt'), 'utf8')).toBe(CANARY_TEXT);
+      expect(existsSync(join(dir, 'marker.txt'))).toBe(false);
+      expect(readdirSync(dir)).toEqual(['canary.txt']);
+      expect(connections).toBe(0);
+    });
+  }
+});

@@ -1,0 +1,32 @@
+# Dynamic import() of node:fs / node:child_process / a data: URL module.
+import js
+from pyodide.ffi import to_js
+
+results = []
+
+
+def attempt(route, fn):
+    try:
+        result = fn()
+    except Exception as e:
+        first = (str(e).splitlines() or [""])[0]
+        print(f"BLOCKED {route}: {type(e).__name__}: {first[:100]}")
+        results.append(True)
+    else:
+        print(f"ESCAPED {route}: {result!r:.100}")
+        results.append(False)
+
+
+def finish():
+    # Ends like an uncaught exception, so `npm run sim` prints it and exits non-zero.
+    print("DONE")
+    raise PermissionError(f"{results.count(True)} of {len(results)} attempts to reach the machine failed")
+
+attempt("Function import(node:fs)", lambda: to_js({}).constructor.constructor("return import('node:fs')")())
+attempt("Function import(data:)",
+        lambda: js.Function("return import('data:text/javascript,export default 1')")())
+def via_run_js():
+    from pyodide.code import run_js
+    return run_js("import('node:child_process')")
+attempt("run_js import()", via_run_js)
+finish()

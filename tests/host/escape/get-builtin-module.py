@@ -1,0 +1,29 @@
+# process.getBuiltinModule (Node 20.16+): every Node module without require or import.
+import js
+from pyodide.ffi import to_js
+
+results = []
+
+
+def attempt(route, fn):
+    try:
+        result = fn()
+    except Exception as e:
+        first = (str(e).splitlines() or [""])[0]
+        print(f"BLOCKED {route}: {type(e).__name__}: {first[:100]}")
+        results.append(True)
+    else:
+        print(f"ESCAPED {route}: {result!r:.100}")
+        results.append(False)
+
+
+def finish():
+    # Ends like an uncaught exception, so `npm run sim` prints it and exits non-zero.
+    print("DONE")
+    raise PermissionError(f"{results.count(True)} of {len(results)} attempts to reach the machine failed")
+
+attempt("js.process.getBuiltinModule", lambda: js.process.getBuiltinModule("child_process").execSync("id"))
+attempt("globalThis.process.getBuiltinModule", lambda: js.globalThis.process.getBuiltinModule("fs"))
+attempt("constructor to process.getBuiltinModule",
+        lambda: to_js({}).constructor.constructor("return process.getBuiltinModule('fs')")())
+finish()
