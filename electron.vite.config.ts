@@ -1,7 +1,8 @@
 // Builds the three processes from the top-level folders (not electron-vite's src/ default).
 // The preload stays one CommonJS file so it can run sandboxed; Pyodide stays an external
 // dependency because it loads its wasm and stdlib by fixed names from its own folder.
-import { resolve } from 'node:path';
+import { copyFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 
@@ -11,9 +12,20 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: abs('main/index.ts') },
+        input: { index: abs('main/index.ts'), 'engine-process': abs('main/host/engine-process.ts') },
       },
     },
+    plugins: [
+      {
+        // The engine reads its Python sources from beside its own bundle.
+        name: 'engine-python',
+        writeBundle(output: { dir?: string }) {
+          for (const file of readdirSync(abs('main/python'))) {
+            if (file.endsWith('.py')) copyFileSync(join(abs('main/python'), file), join(output.dir!, file));
+          }
+        },
+      },
+    ],
   },
   preload: {
     build: {

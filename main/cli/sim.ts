@@ -20,14 +20,26 @@ const NUMERIC: Record<string, keyof RunOptions> = {
 };
 
 /** Ends the engine imposes; the others (exception, syntax error, exit) speak for themselves. */
-const ENGINE_ENDS = new Set(['deadlock', 'capSteps', 'capTime', 'capOutput', 'capTasks', 'runaway', 'internalError']);
+const ENGINE_ENDS = new Set([
+  'deadlock',
+  'capSteps',
+  'capTime',
+  'capOutput',
+  'capTasks',
+  'runaway',
+  'internalError',
+]);
 
 function fail(message: string): never {
   process.stderr.write(`sim: ${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-function parse(argv: string[]): { file: string; mode: 'output' | 'steps' | 'json'; options: Partial<RunOptions> } {
+function parse(argv: string[]): {
+  file: string;
+  mode: 'output' | 'steps' | 'json';
+  options: Partial<RunOptions>;
+} {
   let file = '';
   let mode: 'output' | 'steps' | 'json' = 'output';
   const options: Partial<RunOptions> = {};

@@ -31,7 +31,9 @@ export function formatSteps(trace: Trace): string[] {
     const st = trace.steps[step];
     const end = step + 1 < trace.steps.length ? trace.steps[step + 1].firstEvent : trace.events.length;
     const events = trace.events.slice(st.firstEvent, end);
-    out.push(`${step} t=${fmtTime(st.time)} ${describe(trace, st.kind, st.actor, st.lines, events, name)} | ${laneText(lanes, name, list)}`);
+    out.push(
+      `${step} t=${fmtTime(st.time)} ${describe(trace, st.kind, st.actor, st.lines, events, name)} | ${laneText(lanes, name, list)}`,
+    );
     step++;
   }
   return out;
@@ -47,7 +49,8 @@ function describe(
 ): string {
   const parts: string[] = [];
   if (kind === 'run') parts.push(`run ${name(actor)}`);
-  else if (kind === 'end') parts.push(`end ${trace.end.kind}${trace.end.message ? `: ${trace.end.message}` : ''}`);
+  else if (kind === 'end')
+    parts.push(`end ${trace.end.kind}${trace.end.message ? `: ${trace.end.message}` : ''}`);
   else if (kind === 'clock') parts.push('clock');
   else parts.push(`${kind}${lineSpan(topLines ?? [])}`);
   for (const e of events) {
@@ -56,10 +59,14 @@ function describe(
         if (e.lines.length) parts.push(lineSpan(e.lines).trim());
         break;
       case 'taskWaiting':
-        parts.push(`waits on ${e.reason.expr || e.reason.kind}${e.reason.deadline !== undefined ? ` until ${fmtTime(e.reason.deadline)}` : ''}`);
+        parts.push(
+          `waits on ${e.reason.expr || e.reason.kind}${e.reason.deadline !== undefined ? ` until ${fmtTime(e.reason.deadline)}` : ''}`,
+        );
         break;
       case 'taskExited':
-        parts.push(`${name(e.actor)} ${e.outcome.kind === 'result' ? `returned ${e.outcome.repr}` : e.outcome.kind === 'exception' ? `raised ${e.outcome.repr}` : 'was cancelled'}`);
+        parts.push(
+          `${name(e.actor)} ${e.outcome.kind === 'result' ? `returned ${e.outcome.repr}` : e.outcome.kind === 'exception' ? `raised ${e.outcome.repr}` : 'was cancelled'}`,
+        );
         break;
       case 'taskSpawned':
         parts.push(`spawns ${name(e.actor)}`);
@@ -80,9 +87,14 @@ function describe(
   return parts.join(', ');
 }
 
-function laneText(lanes: Lanes, name: (id: number | null) => string, list: (ids: number[]) => string): string {
-  const waiting = lanes.waiting.length > LANE_LIST_MAX
-    ? `${lanes.waiting.length} tasks`
-    : lanes.waiting.map((w) => `${name(w.actor)}:${w.reason.expr || w.reason.kind}`).join(' ');
+function laneText(
+  lanes: Lanes,
+  name: (id: number | null) => string,
+  list: (ids: number[]) => string,
+): string {
+  const waiting =
+    lanes.waiting.length > LANE_LIST_MAX
+      ? `${lanes.waiting.length} tasks`
+      : lanes.waiting.map((w) => `${name(w.actor)}:${w.reason.expr || w.reason.kind}`).join(' ');
   return `ready [${list(lanes.ready)}] running ${name(lanes.running)} waiting [${waiting}] done [${list(lanes.done.map((d) => d.actor))}]`;
 }

@@ -2,7 +2,16 @@
 // LoopObserver, the Python side reports what ran, printed and waits on. Append-only: nothing
 // is rewritten, so a step's events are exactly those appended between it and the next step.
 
-import type { Actor, ActorId, EndKind, Outcome, RunEnd, Step, TraceEvent, WaitKind } from '../../common/trace';
+import type {
+  Actor,
+  ActorId,
+  EndKind,
+  Outcome,
+  RunEnd,
+  Step,
+  TraceEvent,
+  WaitKind,
+} from '../../common/trace';
 import type { Clock } from './clock';
 import type { LoopObserver, ScheduledCallback } from './scheduler';
 
@@ -104,7 +113,14 @@ export class TraceRecorder implements LoopObserver {
     this.events.push({ t: 'afterTaskStep', actor, lines });
   }
 
-  waiting(actor: ActorId, kind: WaitKind, expr: string, line: number, deadline: number, targets: ActorId[]): void {
+  waiting(
+    actor: ActorId,
+    kind: WaitKind,
+    expr: string,
+    line: number,
+    deadline: number,
+    targets: ActorId[],
+  ): void {
     const reason: { kind: WaitKind; expr: string; deadline?: number; targets?: ActorId[]; line?: number } = {
       kind,
       expr,
@@ -179,8 +195,20 @@ export class TraceRecorder implements LoopObserver {
     this.events.push({ t: 'taskExited', actor, outcome });
   }
 
-  finish(kind: EndKind, message: string, exitCode: number, line: number, column: number, option: string): RunEnd {
-    this.pushStep({ kind: 'end', time: this.clock.peek(), iteration: this.iteration, firstEvent: this.events.length });
+  finish(
+    kind: EndKind,
+    message: string,
+    exitCode: number,
+    line: number,
+    column: number,
+    option: string,
+  ): RunEnd {
+    this.pushStep({
+      kind: 'end',
+      time: this.clock.peek(),
+      iteration: this.iteration,
+      firstEvent: this.events.length,
+    });
     const end: RunEnd = { kind, message, exitCode };
     if (line) end.line = line;
     if (column) end.column = column;

@@ -1,6 +1,7 @@
 // The loop's scheduler: the ready FIFO, the timer heap and one loop iteration, ported from
 // CPython's BaseEventLoop (Lib/asyncio/base_events.py) name for name. Callbacks themselves stay
-// on the host's side (Python Handles); the scheduler orders integer handle ids.
+// on the host's side (Python Handles); the scheduler orders integer handle ids and hands each
+// iteration's callbacks to the host as one batch (one JS->Python crossing per iteration).
 //
 // Prior art: asyncio's TestLoop (a loop on a fake clock), SimPy's Environment (clock + heap +
 // schedule/step), Trio's MockClock (virtual time that jumps), Pyodide's WebLoop (a host-driven
@@ -210,10 +211,5 @@ export class Scheduler {
     } finally {
       this.stopping = false;
     }
-  }
-
-  /** Nothing ready and no live timer. */
-  get idle(): boolean {
-    return this.live.size === 0;
   }
 }

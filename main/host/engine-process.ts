@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       lastBeat = now;
       send({ type: 'progress', runId: m.runId, steps: probe.steps });
     };
-    signal.arm(m.stepBudgetMs);
+    signal.arm(m.stepBudgetMs, m.firstStepBudgetMs);
     try {
       const trace = await engine.run(m.source, m.fileName, m.options);
       signal.disarm();

@@ -17,7 +17,8 @@ export interface Runaway {
 export interface InterruptSignal {
   /** What setInterruptBuffer() receives. */
   readonly buffer: { 0: number };
-  arm(budgetMs: number): void;
+  /** `firstBudgetMs` applies until the run's first step boundary (parsing and compiling). */
+  arm(budgetMs: number, firstBudgetMs: number): void;
   disarm(): void;
   /** The runaway that was interrupted since arm(), if any. */
   readonly fired: Runaway | null;
@@ -25,13 +26,15 @@ export interface InterruptSignal {
 
 export function createInterruptSignal(probe: StepProbe): InterruptSignal {
   let budget = Infinity;
+  let first = Infinity;
+  let armedAt = 0;
   let fired: Runaway | null = null;
   let nextAt = 0;
   const buffer = {
     get 0(): number {
       const now = performance.now();
       const ran = now - probe.stepStartedAt;
-      if (ran <= budget) return 0;
+      if (ran <= (probe.stepStartedAt === armedAt ? first : budget)) return 0;
       if (fired && now < nextAt) return 0;
       fired ??= { who: probe.who(), seconds: ran / 1000 };
       nextAt = now + REPEAT_MS;
@@ -43,13 +46,15 @@ export function createInterruptSignal(probe: StepProbe): InterruptSignal {
   };
   return {
     buffer,
-    arm(budgetMs) {
+    arm(budgetMs, firstBudgetMs) {
       budget = budgetMs;
+      first = Math.max(budgetMs, firstBudgetMs);
+      armedAt = probe.stepStartedAt;
       fired = null;
       nextAt = 0;
     },
     disarm() {
-      budget = Infinity;
+      budget = first = Infinity;
     },
     get fired() {
       return fired;

@@ -25,6 +25,11 @@ export function createNodeLauncher(options: NodeLauncherOptions): EngineLauncher
     describe: `${inElectron ? 'Electron in Node mode' : 'Node'} child process${options.uncontained ? ' (uncontained)' : ''}`,
     launch(): EngineChild {
       const env: Record<string, string> = inElectron ? { ELECTRON_RUN_AS_NODE: '1' } : {};
+      // Windows processes misbehave without these two; they name system folders, nothing secret.
+      for (const name of ['SystemRoot', 'windir']) {
+        const value = process.env[name];
+        if (value) env[name] = value;
+      }
       const child = fork(options.entry, [], {
         execPath: process.execPath,
         execArgv,

@@ -25,6 +25,8 @@ export const hostMessage = z.discriminatedUnion('type', [
     options: runOptions,
     /** Wall-time budget for one step, in ms (the watchdog). */
     stepBudgetMs: z.number().positive(),
+    /** The budget until the first step boundary, which includes parsing and compiling. */
+    firstStepBudgetMs: z.number().positive(),
   }),
 ]);
 export type HostMessage = z.infer<typeof hostMessage>;

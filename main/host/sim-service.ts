@@ -25,6 +25,12 @@ const DEFAULT_INTERRUPT_GRACE_MS = 1500;
 const DEFAULT_TRANSFER_TIMEOUT_MS = 60_000;
 const DEFAULT_START_TIMEOUT_MS = 90_000;
 const WATCH_EVERY_MS = 50;
+/**
+ * Before a run's first step boundary the engine parses and compiles the source: measured at
+ * 3-13 ms per KB here (2 MB: 26 s under load), so that stretch gets 10 ms per KB on top of the
+ * budget. A small program's `while True: pass` at top level is still stopped after the budget.
+ */
+const COMPILE_MS_PER_CHAR = 10 / 1000;
 
 export interface SimServiceOptions {
   /** The built main folder (out/main): engine-process.js and the engine's .py files are there. */
@@ -128,9 +134,16 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
   function watch(handle: EngineHandle, request: RunRequest, reply: Promise<RunReply>): Promise<RunReply> {
     return new Promise((resolve) => {
       const limit = budget + (handle.containment?.interrupts ? grace : 0);
+      const sentAt = handle.lastHeardAt;
+      const firstLimit = limit + request.source.length * COMPILE_MS_PER_CHAR;
       const timer = setInterval(() => {
         const silent = performance.now() - handle.lastHeardAt;
-        if (handle.finishing ? silent <= transferTimeout : silent <= limit) return;
+        const allowed = handle.finishing
+          ? transferTimeout
+          : handle.lastHeardAt === sentAt
+            ? firstLimit
+            : limit;
+        if (silent <= allowed) return;
         clearInterval(timer);
         pool.retire(handle);
         const end = handle.finishing
@@ -175,6 +188,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
         fileName: request.fileName,
         options: request.options ?? {},
         stepBudgetMs: budget,
+        firstStepBudgetMs: budget + request.source.length * COMPILE_MS_PER_CHAR,
       },
       (steps) => {
         if (inFlight?.runId === runId) onProgress({ phase: 'running', steps, fraction: -1 });

@@ -81,7 +81,15 @@ export async function createEngine(): Promise<Engine> {
         restoreHeap(py, image);
         runProgram(host, source, fileName, opts);
       } catch (e) {
-        if (!host.result) host.end('internalError', `internal error: ${(e as Error).message.split('\n').slice(-2).join(' ')}`, 70, 0, 0, '');
+        if (!host.result)
+          host.end(
+            'internalError',
+            `internal error: ${(e as Error).message.split('\n').slice(-2).join(' ')}`,
+            70,
+            0,
+            0,
+            '',
+          );
       } finally {
         host.dispose();
         busy = false;

@@ -24,7 +24,19 @@ const enum Op {
   CLOCK,
 }
 
-const WAIT_KINDS: WaitKind[] = ['timer', 'task', 'future', 'lock', 'queue', 'event', 'semaphore', 'condition', 'barrier', 'io', 'other'];
+const WAIT_KINDS: WaitKind[] = [
+  'timer',
+  'task',
+  'future',
+  'lock',
+  'queue',
+  'event',
+  'semaphore',
+  'condition',
+  'barrier',
+  'io',
+  'other',
+];
 const OUTCOMES: Outcome['kind'][] = ['result', 'exception', 'cancelled'];
 
 /** The Pyodide proxies the host uses; typed by what is called on them. */
@@ -61,8 +73,14 @@ export class RunHost {
   private readonly loopHost: LoopHost = {
     runBatch: (batch: ScheduledCallback[]): Status => {
       let spec = '';
-      for (let i = 0; i < batch.length; i++) spec += i === 0 ? `${batch[i].handle},${batch[i].actor}` : `,${batch[i].handle},${batch[i].actor}`;
-      const status = this.runBatchPy!(spec, this.clock.peek(), this.clock.lastReading(), this.recorder.stepBudget);
+      for (let i = 0; i < batch.length; i++)
+        spec += i === 0 ? `${batch[i].handle},${batch[i].actor}` : `,${batch[i].handle},${batch[i].actor}`;
+      const status = this.runBatchPy!(
+        spec,
+        this.clock.peek(),
+        this.clock.lastReading(),
+        this.recorder.stepBudget,
+      );
       this.applyOps();
       return BATCH_STATUS[status];
     },
@@ -143,7 +161,16 @@ export class RunHost {
           i += 3;
           break;
         case Op.ACTOR:
-          rec.actor(d[i + 1], d[i + 2] === 0 ? 'task' : 'callback', str[d[i + 3]], str[d[i + 4]], d[i + 5] === 1, d[i + 6], d[i + 7], d[i + 8]);
+          rec.actor(
+            d[i + 1],
+            d[i + 2] === 0 ? 'task' : 'callback',
+            str[d[i + 3]],
+            str[d[i + 4]],
+            d[i + 5] === 1,
+            d[i + 6],
+            d[i + 7],
+            d[i + 8],
+          );
           i += 9;
           break;
         case Op.BLOCK:
@@ -208,7 +235,14 @@ export class RunHost {
     this.recorder.endMain(this.mainActorId, lines, outcome);
   };
 
-  end = (kind: EndKind, message: string, exitCode: number, line: number, column: number, option: string): void => {
+  end = (
+    kind: EndKind,
+    message: string,
+    exitCode: number,
+    line: number,
+    column: number,
+    option: string,
+  ): void => {
     this.result = this.recorder.finish(kind, message, exitCode, line, column, option);
   };
 }

@@ -91,7 +91,10 @@ class VirtualLoop(base_events.BaseEventLoop):
         # Task-N names count from 1 in every run (CPython's counter is per process).
         if name is None:
             name = self._run.next_task_name()
-        return super().create_task(coro, name=name, **kwargs)
+        task = super().create_task(coro, name=name, **kwargs)
+        if task._source_traceback:
+            del task._source_traceback[-1]  # this wrapper's frame: debug mode names the caller's
+        return task
 
     def _timer_handle_cancelled(self, handle):
         self._run.cancelled(self._lid, handle)

@@ -3,6 +3,7 @@ virtual clock (each call is a reading for the tie-break), time.sleep blocks the 
 the clock, `random` is seeded, print goes to the trace, and threads, sockets and subprocesses
 raise NotImplementedError saying why."""
 
+import codecs
 import io
 import random
 import socket
@@ -15,9 +16,38 @@ from . import state
 from .loop import _NO_IO, _NO_SUBPROCESS, _NO_THREADS
 
 
-class _Stream(io.TextIOBase):
-    def __init__(self, name):
+class _Binary(io.RawIOBase):
+    """sys.stdout.buffer: bytes decoded as UTF-8 (incrementally: a character may be split)."""
+
+    def __init__(self, name, errors):
         self.name = name
+        self._decoder = codecs.getincrementaldecoder('utf-8')(errors)
+
+    def writable(self):
+        return True
+
+    def write(self, b):
+        text = self._decoder.decode(bytes(b))
+        if text:
+            state.run.write(self.name, text)
+        return len(b)
+
+
+class _Stream(io.TextIOBase):
+    """sys.stdout / sys.stderr: text goes to the trace as it is written (no buffering to lose)."""
+
+    def __init__(self, name, errors):
+        self.name = name
+        self._errors = errors
+        self.buffer = _Binary(name, errors)
+
+    @property
+    def errors(self):
+        return self._errors
+
+    @property
+    def line_buffering(self):
+        return False
 
     def write(self, s):
         if not isinstance(s, str):
@@ -93,8 +123,8 @@ def enter(run, seed):
         setattr(time, n, _now_ns)
     time.sleep = _sleep
     random.seed(seed)
-    sys.stdout = _Stream('stdout')
-    sys.stderr = _Stream('stderr')
+    sys.stdout = _Stream('stdout', 'strict')
+    sys.stderr = _Stream('stderr', 'backslashreplace')
     threading.Thread.start = _no_threads
     socket.socket.__init__ = _no_sockets
     subprocess.Popen.__init__ = _no_subprocess

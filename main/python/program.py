@@ -8,6 +8,7 @@ import gc
 import linecache
 import sys
 import types
+from asyncio import events
 
 from pyodide.ffi import create_proxy
 
@@ -52,9 +53,10 @@ def run_program(host, source, filename, opts):
     main = types.ModuleType('__main__')
     main.__file__ = filename
     saved_main = sys.modules.get('__main__')
-    sys.modules['__main__'] = main
+    sys.modules['__main__'] = main  # the only holder: freeing it at the end is the exit
     g = main.__dict__
     g['__builtins__'] = builtins
+    del main
     end = ('ok', '', 0, 0, 0, '')
     try:
         try:
@@ -90,9 +92,13 @@ def run_program(host, source, filename, opts):
                              end[1] if failed else 'None', '')
             else:
                 host.topLines(_csv(run.lines))
-            # Objects the program left behind are freed now, as at interpreter exit, so that
-            # "Task exception was never retrieved" prints where CPython prints it.
-            g.clear()
+            # Interpreter exit: __main__ leaves sys.modules and is collected, finalizers first
+            # (they still see the globals), so a pending task's `finally:` runs and "Task was
+            # destroyed" / "exception was never retrieved" print where CPython prints them.
+            del g
+            sys.modules['__main__'] = saved_main
+            events._get_event_loop_policy().set_event_loop(None)
+            run.release()
             gc.collect()
     except BaseException as e:  # a fault in Loopscope itself
         end = ('internalError', f'internal error: {faults.last_line(e)}', 70, 0, 0, '')

@@ -6,7 +6,8 @@ the scheduler's: this side mirrors it while Python runs and hands it back with C
 import sys
 import types
 import weakref
-from asyncio import futures, tasks
+from asyncio import base_events, futures, tasks
+from asyncio.log import logger
 
 from . import faults
 from .faults import RunEnded
@@ -206,11 +207,16 @@ class Run:
                 if w is not None:
                     lines.append(w[1])
                     self.last_line = w[1]
-            try:
-                h._run()
-            except BaseException as exc:
-                self.stash = exc
-                status = 1
+            loop = h._loop
+            if loop._debug:
+                if not self._run_debug(loop, h):
+                    status = 1
+            else:
+                try:
+                    h._run()
+                except BaseException as exc:
+                    self.stash = exc
+                    status = 1
             h = None
             self.cur = 0
             nums += (END, actor, len(lines))
@@ -222,6 +228,23 @@ class Run:
         nums += (CLOCK, self.now, self.readings)
         ops.commit()
         return status
+
+    def _run_debug(self, loop, h):
+        """A callback as BaseEventLoop._run_once runs it in debug mode: timed (two clock
+        readings), and logged when it held the loop for slow_callback_duration or more."""
+        try:
+            loop._current_handle = h
+            t0 = self.time()
+            h._run()
+            dt = self.time() - t0
+            if dt >= loop.slow_callback_duration:
+                logger.warning('Executing %s took %.3f seconds', base_events._format_handle(h), dt)
+        except BaseException as exc:
+            self.stash = exc
+            return False
+        finally:
+            loop._current_handle = None
+        return True
 
     def _after_task_step(self, task, actor):
         if task.done():
@@ -293,6 +316,13 @@ class Run:
             self.flush()
             self.lines = []
             self.host.resumeTop()
+
+    def release(self):
+        """At exit: let go of what a CPython loop would lose with its module (pending handles,
+        callback functions that hold the program's globals) so the collector can finalize it."""
+        self.handles.clear()
+        self.cb_actors.clear()
+        self.stash = None
 
     # -- the end of a loop run ---------------------------------------------------------------
     def end(self, err):

@@ -75,6 +75,7 @@ class WaitDescriber:
         self.filename = filename
         self.index = index
         self.cache = {}
+        self.keep = []
 
     def describe(self, task, waiter):
         """(kind, expr, line) for a task suspended on `waiter`."""
@@ -102,10 +103,12 @@ class WaitDescriber:
         if user is None:
             return 'other', '', 0
         lasti = user.f_lasti
-        key = (user.f_code, lasti, api, type(waiter))
+        # Code objects by id: hashing a code object hashes its bytecode, every time.
+        key = (id(user.f_code), lasti, id(api), type(waiter))
         hit = self.cache.get(key)
         if hit is not None:
             return hit
+        self.keep.append((user.f_code, api))  # the ids stay valid while the cache lives
         line = user.f_lineno or 0
         expr = self.index.expr_at(user.f_code, lasti, line)
         if api is not None:

@@ -86,7 +86,10 @@ function nativeTiming(dir: string, name: string, source: string): Timing | null 
   const harness = join(dir, 'harness.py');
   writeFileSync(harness, NATIVE_HARNESS);
   try {
-    const [wall, cpu] = execFileSync('python3', [harness, file], { encoding: 'utf8' }).trim().split(' ').map(Number);
+    const [wall, cpu] = execFileSync('python3', [harness, file], { encoding: 'utf8' })
+      .trim()
+      .split(' ')
+      .map(Number);
     return { wall, cpu };
   } catch {
     return null;
@@ -97,11 +100,19 @@ type Py = Awaited<ReturnType<typeof loadPyodide>>;
 
 /** The same harness inside a plain Pyodide: asyncio's stock loop, no trace, no engine. */
 function stockPyodideTiming(py: Py, source: string): Timing {
-  py.FS.writeFile('/tmp/harness.py', NATIVE_HARNESS.replace(/^asyncio\.run = .*$/m, 'asyncio.run = lambda main, **kw: _run(main, loop_factory=VirtualLoop)'));
+  py.FS.writeFile(
+    '/tmp/harness.py',
+    NATIVE_HARNESS.replace(
+      /^asyncio\.run = .*$/m,
+      'asyncio.run = lambda main, **kw: _run(main, loop_factory=VirtualLoop)',
+    ),
+  );
   py.FS.writeFile('/tmp/program.py', source);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  py.runPython(`import sys, asyncio\nasyncio.events._set_running_loop(None)\nsys.argv = ['harness', '/tmp/program.py']\nexec(open('/tmp/harness.py').read(), {'__name__': '__main__'})`);
+  py.runPython(
+    `import sys, asyncio\nasyncio.events._set_running_loop(None)\nsys.argv = ['harness', '/tmp/program.py']\nexec(open('/tmp/harness.py').read(), {'__name__': '__main__'})`,
+  );
   const c = process.cpuUsage(c0);
   return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
 }
@@ -141,15 +152,23 @@ async function main(): Promise<void> {
       const base = stockPyodideTiming(stock, source);
       const line = (label: string, x: Timing) =>
         `  ${label.padEnd(34)} wall ${x.wall.toFixed(2)} s ${rate(steps / x.wall).padStart(10)}   cpu ${x.cpu.toFixed(2)} s ${rate(steps / x.cpu).padStart(10)}`;
-      console.log(`\n${name}: ${steps.toLocaleString('en-US')} steps, ${trace.events.length.toLocaleString('en-US')} events, end ${trace.end.kind}`);
+      console.log(
+        `\n${name}: ${steps.toLocaleString('en-US')} steps, ${trace.events.length.toLocaleString('en-US')} events, end ${trace.end.kind}`,
+      );
       console.log(line('engine, trace on:', ours));
       console.log(line('Pyodide, stock asyncio loop:', base));
       if (native) {
         console.log(line('native python3, stock loop:', native));
-        console.log(`  engine/native steps/s: wall ${(native.wall / ours.wall).toFixed(2)}, cpu ${(native.cpu / ours.cpu).toFixed(2)} (aim >= 0.5)`);
+        console.log(
+          `  engine/native steps/s: wall ${(native.wall / ours.wall).toFixed(2)}, cpu ${(native.cpu / ours.cpu).toFixed(2)} (aim >= 0.5)`,
+        );
       } else console.log('  native python3: not found, skipped');
-      console.log(`  engine/stock Pyodide steps/s: cpu ${(base.cpu / ours.cpu).toFixed(2)}; stock Pyodide/native: cpu ${native ? (native.cpu / base.cpu).toFixed(2) : '-'}`);
-      console.log(`  trace JSON: ${(bytes / 1e6).toFixed(1)} MB, ${(bytes / trace.events.length).toFixed(1)} bytes/event (aim < 100)`);
+      console.log(
+        `  engine/stock Pyodide steps/s: cpu ${(base.cpu / ours.cpu).toFixed(2)}; stock Pyodide/native: cpu ${native ? (native.cpu / base.cpu).toFixed(2) : '-'}`,
+      );
+      console.log(
+        `  trace JSON: ${(bytes / 1e6).toFixed(1)} MB, ${(bytes / trace.events.length).toFixed(1)} bytes/event (aim < 100)`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,9 @@ import { syntheticTrace, type SyntheticOptions } from '../e2e/fixtures/synthetic
 
 const CONFIG = fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url));
 const SEEK_STEPS = 200_000;
-const ANIMATE_MS = 3000;
+const ANIMATE_MS = 4000;
+/** Longer than the longest tween (MAX_TWEEN_MS in renderer/src/run/motion.svelte.ts). */
+const TWEEN_WAIT_MS = 650;
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -101,27 +103,31 @@ async function frames(page: Page, base: string, tasks: number): Promise<void> {
   // clock jump that wakes them all. Alternate the two so every token moves on every step.
   const a = tasks + 1;
   await seekTo(page, a);
-  await page.evaluate(() => {
-    const st = (
-      window as unknown as { __loopscopeStage: { stats: { workMs: number[]; intervalMs: number[] } } }
-    ).__loopscopeStage.stats;
-    st.workMs.length = 0;
-    st.intervalMs.length = 0;
-  });
+  type Stats = { workMs: number[]; intervalMs: number[] };
+  const take = () =>
+    page.evaluate(() => {
+      const s = (window as unknown as { __loopscopeStage: { stats: Stats } }).__loopscopeStage.stats;
+      const out = { workMs: s.workMs.slice(), intervalMs: s.intervalMs.slice() };
+      s.workMs.length = 0;
+      s.intervalMs.length = 0;
+      return out;
+    });
+  await take();
+  // Each step starts one transition in which every task moves; wait for it to end before the
+  // next. A transition's first frame also carries the step's own DOM work, so it is left out.
+  const st: Stats = { workMs: [], intervalMs: [] };
   const start = Date.now();
   let forward = true;
   while (Date.now() - start < ANIMATE_MS) {
     await page.keyboard.press(forward ? 'ArrowRight' : 'ArrowLeft');
     forward = !forward;
-    await page.waitForTimeout(420);
+    await page.waitForTimeout(TWEEN_WAIT_MS);
+    const got = await take();
+    st.workMs.push(...got.workMs.slice(1));
+    st.intervalMs.push(...got.intervalMs.slice(1));
   }
-  const st = await page.evaluate(
-    () =>
-      (window as unknown as { __loopscopeStage: { stats: { workMs: number[]; intervalMs: number[] } } })
-        .__loopscopeStage.stats,
-  );
   const work = stats(st.workMs);
-  const interval = stats(st.intervalMs.slice(1));
+  const interval = stats(st.intervalMs);
   const moving = await page.evaluate(() =>
     document.querySelector('[data-testid="stage-layout"]')?.getAttribute('data-compact'),
   );
@@ -136,9 +142,9 @@ async function main(): Promise<void> {
   await build({ configFile: CONFIG, logLevel: 'warn' });
   const server = await preview({
     configFile: CONFIG,
-    preview: { port: 4179, host: '127.0.0.1', strictPort: false },
+    preview: { port: 4181, host: '127.0.0.1', strictPort: false },
   });
-  const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4179/';
+  const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4181/';
   const browser = await chromium.launch({
     executablePath: process.env.LOOPSCOPE_CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -151,6 +157,25 @@ async function main(): Promise<void> {
   });
   try {
     console.log(`\n== Chromium ${browser.version()} (headless, SwiftShader WebGL), viewport 1440x860`);
+    {
+      // Baseline: the frame interval of this page while nothing animates (the browser's floor here).
+      const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+      await openWith(page, base, { tasks: 3, rounds: 1 });
+      const idle = await page.evaluate(async () => {
+        const times: number[] = [];
+        let last = performance.now();
+        while (times.length < 60) {
+          await new Promise((r) => requestAnimationFrame(() => r(null)));
+          const now = performance.now();
+          times.push(now - last);
+          last = now;
+        }
+        return times;
+      });
+      const b = stats(idle);
+      console.log(`idle page (no animation): frame interval mean ${ms(b.mean)}, p95 ${ms(b.p95)}`);
+      await page.close();
+    }
     for (const n of [100, 1000, 5000]) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
       await frames(page, base, n);

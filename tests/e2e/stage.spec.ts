@@ -410,3 +410,14 @@ test('a step pressed mid-move finishes the move at once and starts the next', as
   });
   expect(onStage).toEqual([1, 2, 3, 4]);
 });
+
+test('the stage exports itself as a PNG of what it shows', async ({ page }) => {
+  await (await new StageDriver(page).open()).forward(4);
+  const head = await page.evaluate(async () => {
+    const stage = (window as unknown as { __loopscopeStage: { exportPng(): Promise<Uint8Array> } })
+      .__loopscopeStage;
+    const bytes = await stage.exportPng();
+    return [...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('') + ':' + bytes.length;
+  });
+  expect(head).toMatch(/^PNG:\d{4,}$/);
+});

@@ -32,26 +32,18 @@ describe('containment', () => {
   });
 
   it('messages that do not fit the protocol are refused on both sides', () => {
-    expect(
-      hostMessage.safeParse({
-        type: 'run',
-        runId: 1,
-        source: 1,
-        fileName: 'a.py',
-        options: {},
-        stepBudgetMs: 10,
-      }).success,
-    ).toBe(false);
-    expect(
-      hostMessage.safeParse({
-        type: 'run',
-        runId: 1,
-        source: '',
-        fileName: 'a.py',
-        options: { evil: 1 },
-        stepBudgetMs: 10,
-      }).success,
-    ).toBe(false);
+    const good = {
+      type: 'run',
+      runId: 1,
+      source: '',
+      fileName: 'a.py',
+      options: {},
+      stepBudgetMs: 10,
+      firstStepBudgetMs: 10,
+    };
+    expect(hostMessage.safeParse(good).success).toBe(true);
+    expect(hostMessage.safeParse({ ...good, source: 1 }).success).toBe(false);
+    expect(hostMessage.safeParse({ ...good, options: { evil: 1 } }).success).toBe(false);
     expect(hostMessage.safeParse({ type: 'eval', code: 'x' }).success).toBe(false);
     expect(engineMessage.safeParse({ type: 'loading', fraction: 7 }).success).toBe(false);
     expect(engineMessage.safeParse({ type: 'progress', runId: 1, steps: 3 }).success).toBe(true);

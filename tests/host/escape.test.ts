@@ -74,7 +74,9 @@ describe('a scenario cannot reach the machine', () => {
         expect(escaped, context).toEqual([]);
         expect(lines.length, context).toBeGreaterThan(1);
         expect(trace.end.kind, context).toBe('exception');
-        expect(trace.end.message, context).toMatch(/^PermissionError: \d+ of \d+ attempts to reach the machine failed$/);
+        expect(trace.end.message, context).toMatch(
+          /^PermissionError: \d+ of \d+ attempts to reach the machine failed$/,
+        );
       }
       expect(readFileSync(join(dir, 'canary.txt'), 'utf8')).toBe(CANARY_TEXT);
       expect(existsSync(join(dir, 'marker.txt'))).toBe(false);

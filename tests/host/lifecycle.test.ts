@@ -10,7 +10,7 @@ import { HELLO, run, startService, stdout } from './helpers';
 const BUDGET_MS = 1000;
 /** A legitimate long run: many short steps (a second or more of simulation). */
 const MANY_STEPS =
-  'import asyncio\nasync def main():\n    for i in range(20_000):\n        await asyncio.sleep(0)\n    print("finished")\nasyncio.run(main())\n';
+  'import asyncio\nasync def main():\n    for i in range(40_000):\n        await asyncio.sleep(0)\n    print("finished")\nasyncio.run(main())\n';
 /** A run that is still going when the test stops it (it would end at the step cap). */
 const ENDLESS =
   'import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n';

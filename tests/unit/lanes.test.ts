@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { KEYFRAME_INTERVAL, indexTrace, lanesAt, outputUpTo, walkLanes } from '../../common/lanes';
-import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type Step, type Trace, type TraceEvent } from '../../common/trace';
+import {
+  DEFAULT_RUN_OPTIONS,
+  TRACE_VERSION,
+  type Step,
+  type Trace,
+  type TraceEvent,
+} from '../../common/trace';
 
 function trace(steps: Step[], events: TraceEvent[]): Trace {
   return {
@@ -73,14 +79,22 @@ describe('lane fold', () => {
 
   it('moves the due timer to the ready queue at the clock step', () => {
     const lanes = lanesAt(indexTrace(TWO_TASKS), 3);
-    expect({ time: lanes.time, ready: lanes.ready, timers: lanes.timers }).toEqual({ time: 0.5, ready: [3], timers: [] });
+    expect({ time: lanes.time, ready: lanes.ready, timers: lanes.timers }).toEqual({
+      time: 0.5,
+      ready: [3],
+      timers: [],
+    });
   });
 
   it('wakes the sleeper and finally marks it done with its result', () => {
     const index = indexTrace(TWO_TASKS);
     expect(lanesAt(index, 4).ready).toEqual([2]);
     const last = lanesAt(index, 5);
-    expect({ done: last.done, waiting: last.waiting.map((w) => w.actor), outputLength: last.outputLength }).toEqual({
+    expect({
+      done: last.done,
+      waiting: last.waiting.map((w) => w.actor),
+      outputLength: last.outputLength,
+    }).toEqual({
       done: [{ actor: 2, outcome: { kind: 'result', repr: '1' } }],
       waiting: [1],
       outputLength: 5,
@@ -105,6 +119,7 @@ describe('lane fold', () => {
     const t = trace(steps, events);
     const walked = [...walkLanes(t)];
     const index = indexTrace(t);
-    for (const step of [0, KEYFRAME_INTERVAL - 1, KEYFRAME_INTERVAL, n - 1]) expect(lanesAt(index, step)).toEqual(walked[step]);
+    for (const step of [0, KEYFRAME_INTERVAL - 1, KEYFRAME_INTERVAL, n - 1])
+      expect(lanesAt(index, step)).toEqual(walked[step]);
   });
 });

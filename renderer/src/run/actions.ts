@@ -1,14 +1,43 @@
 // Every player action by name, shared by the keyboard, the controls and the app menu.
 import type { MenuCommand } from '../bridge';
+import type { DesktopController } from '../desktop/desktop.svelte';
 import type { KeyAction } from '../player/keys';
 import type { Player } from '../player/player.svelte';
 import type { MotionSetting } from './motion.svelte';
 import type { Runner } from './runner.svelte';
 
-export type Actions = Record<KeyAction, () => void>;
+export type Actions = Record<KeyAction, () => void> & {
+  setSpeed(speed: number): void;
+  setInternals(on: boolean): void;
+  setMotion(on: boolean): void;
+};
 
-export function makeActions(player: Player, motion: MotionSetting, runner: Runner): Actions {
+/**
+ * View changes apply at once and are saved as settings, but only once main has answered with
+ * settings (a bridge without the desktop half, like the stage specs' fake, has none to save).
+ */
+export function makeActions(
+  player: Player,
+  motion: MotionSetting,
+  runner: Runner,
+  desktop?: DesktopController,
+): Actions {
+  const setSpeed = (speed: number) => {
+    player.speed = speed;
+    if (desktop?.settings) void desktop.setSetting({ speed });
+  };
+  const setInternals = (on: boolean) => {
+    player.showInternals = on;
+    if (desktop?.settings) void desktop.setSetting({ internals: on });
+  };
+  const setMotion = (on: boolean) => {
+    motion.enabled = on;
+    if (desktop?.settings) void desktop.setSetting({ motion: on ? 'system' : 'reduced' });
+  };
   return {
+    setSpeed,
+    setInternals,
+    setMotion,
     forward: () => player.forward(),
     back: () => player.back(),
     toggle: () => player.toggle(),
@@ -18,10 +47,16 @@ export function makeActions(player: Player, motion: MotionSetting, runner: Runne
     prevIteration: () => player.prevIteration(),
     nextClockJump: () => player.nextClockJump(),
     nextOfSelected: () => player.nextOfSelected(),
-    faster: () => player.faster(),
-    slower: () => player.slower(),
-    internals: () => (player.showInternals = !player.showInternals),
-    motion: () => (motion.enabled = !motion.enabled),
+    faster: () => {
+      player.faster();
+      setSpeed(player.speed);
+    },
+    slower: () => {
+      player.slower();
+      setSpeed(player.speed);
+    },
+    internals: () => setInternals(!player.showInternals),
+    motion: () => setMotion(!motion.enabled),
     run: () => void runner.run(),
   };
 }

@@ -152,7 +152,9 @@ export class StageRenderer {
       resolution,
       autoDensity: true,
       background: BG,
-      antialias: true,
+      // No MSAA: every sprite comes from a texture already drawn antialiased, and MSAA is what
+      // makes software WebGL (SwiftShader, VMs, old laptops) slow.
+      antialias: false,
       autoStart: false,
       sharedTicker: false,
     });

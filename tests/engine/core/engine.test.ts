@@ -32,7 +32,7 @@ describe('running programs', () => {
   it('prints the gather example in the order its sleeps end', async () => {
     const t = await run(GATHER);
     expect(out(t)).toBe(
-      'a started\nb started\nc started\nb finished\na finished\nc finished\nResult: [\'a\', \'b\', \'c\']\n',
+      "a started\nb started\nc started\nb finished\na finished\nc finished\nResult: ['a', 'b', 'c']\n",
     );
     expect(t.end).toEqual({ kind: 'ok', message: '', exitCode: 0 });
   });
@@ -41,7 +41,12 @@ describe('running programs', () => {
     const t = await run(GATHER);
     const waits = t.events.flatMap((e) => (e.t === 'taskWaiting' ? [e.reason] : []));
     expect(waits.slice(0, 2)).toEqual([
-      { kind: 'task', expr: 'asyncio.gather(work("a", 0.2), work("b", 0.1), work("c", 0.3))', targets: [2, 3, 4], line: 10 },
+      {
+        kind: 'task',
+        expr: 'asyncio.gather(work("a", 0.2), work("b", 0.1), work("c", 0.3))',
+        targets: [2, 3, 4],
+        line: 10,
+      },
       { kind: 'timer', expr: 'asyncio.sleep(delay)', deadline: 0.2, line: 5 },
     ]);
   });
@@ -94,7 +99,9 @@ asyncio.run(main())
   });
 
   it('reads time.time, time.monotonic and time.perf_counter from the virtual clock', async () => {
-    const t = await run('import time\ntime.sleep(1.5)\nprint(time.time(), time.monotonic(), time.perf_counter())\n');
+    const t = await run(
+      'import time\ntime.sleep(1.5)\nprint(time.time(), time.monotonic(), time.perf_counter())\n',
+    );
     expect(out(t)).toBe('1.5 1.5 1.5\n');
   });
 
@@ -103,6 +110,27 @@ asyncio.run(main())
     expect(out(t)).toBe('5.0\n');
     expect(t.actors).toEqual([{ id: 1, kind: 'task', name: 'main', coro: '<module>' }]);
     expect(t.steps.filter((s) => s.kind === 'run').map((s) => s.time)).toEqual([0, 3, 4, 5]);
+  });
+
+  it('gives the program a real text stream as sys.stdout, with .buffer', async () => {
+    const t = await run(
+      'import sys\nn = sys.stdout.write("a\\n")\nsys.stdout.buffer.write("é\\n".encode())\nprint(n, sys.stdout.encoding)\n',
+    );
+    expect(out(t)).toBe('a\né\n2 utf-8\n');
+  });
+
+  it('repeats a run byte for byte even when it iterates a set of tasks', async () => {
+    const src = `import asyncio
+async def main():
+    for c in asyncio.as_completed([asyncio.sleep(0.2, "b"), asyncio.sleep(0.1, "a"), asyncio.sleep(0.1, "c")]):
+        print(await c)
+    done, _ = await asyncio.wait({asyncio.ensure_future(asyncio.sleep(0.1, i)) for i in range(5)})
+    print(sorted(t.result() for t in done))
+asyncio.run(main())
+`;
+    const a = JSON.stringify(await run(src));
+    await run(GATHER);
+    expect(JSON.stringify(await run(src))).toBe(a);
   });
 
   it('seeds random from options.seed', async () => {
@@ -218,14 +246,59 @@ asyncio.run(main())
   });
 
   it.each([
-    ['capSteps', { maxSteps: 50 }, '--max-steps', 'import asyncio\nasync def m():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(m())\n'],
-    ['capTime', { maxTime: 10 }, '--max-time', 'import asyncio\nasync def m():\n    while True:\n        await asyncio.sleep(1)\nasyncio.run(m())\n'],
+    [
+      'capSteps',
+      { maxSteps: 50 },
+      '--max-steps',
+      'import asyncio\nasync def m():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(m())\n',
+    ],
+    [
+      'capTime',
+      { maxTime: 10 },
+      '--max-time',
+      'import asyncio\nasync def m():\n    while True:\n        await asyncio.sleep(1)\nasyncio.run(m())\n',
+    ],
     ['capOutput', { maxOutputBytes: 100 }, '--max-output', 'while True:\n    print("spam")\n'],
-    ['capTasks', { maxTasks: 10 }, '--max-tasks', 'import asyncio\nasync def m():\n    while True:\n        asyncio.create_task(asyncio.sleep(1))\n        await asyncio.sleep(0)\nasyncio.run(m())\n'],
+    [
+      'capTasks',
+      { maxTasks: 10 },
+      '--max-tasks',
+      'import asyncio\nasync def m():\n    while True:\n        asyncio.create_task(asyncio.sleep(1))\n        await asyncio.sleep(0)\nasyncio.run(m())\n',
+    ],
   ])('ends a run at the %s cap naming the option that raises it', async (kind, options, option, src) => {
     const t = await run(src, options);
-    expect({ kind: t.end.kind, option: t.end.option, exitCode: t.end.exitCode }).toEqual({ kind, option, exitCode: 124 });
+    expect({ kind: t.end.kind, option: t.end.option, exitCode: t.end.exitCode }).toEqual({
+      kind,
+      option,
+      exitCode: 124,
+    });
     expect(t.end.message).toContain(option);
+  });
+
+  it('stops a runaway step (a loop without await) with its line, and stays usable', async () => {
+    const t = await run(
+      'import asyncio\nasync def spin():\n    while True:\n        pass\nasyncio.run(spin())\n',
+    );
+    expect({ kind: t.end.kind, line: t.end.line }).toEqual({ kind: 'runaway', line: 3 });
+    expect(out(await run(GATHER))).toContain('Result:');
+  });
+
+  it('finalizes what the program left behind at exit, with its globals still there', async () => {
+    const t = await run(`import asyncio
+async def background():
+    try:
+        await asyncio.sleep(10)
+    finally:
+        print("finally at exit")
+async def main():
+    asyncio.create_task(background())
+    await asyncio.sleep(0.1)
+loop = asyncio.new_event_loop()
+loop.run_until_complete(main())
+print("last line")
+`);
+    expect(out(t)).toBe('last line\nfinally at exit\n');
+    expect(out(t, 'stderr')).toContain('Task was destroyed but it is pending!');
   });
 
   it('keeps the engine usable after a run ends at a cap', async () => {

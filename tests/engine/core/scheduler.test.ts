@@ -49,7 +49,7 @@ describe('heapq port', () => {
 });
 
 describe('clock', () => {
-  it("raises \"time can't go backwards\" on a jump into the past", () => {
+  it('raises "time can\'t go backwards" on a jump into the past', () => {
     const clock = new Clock();
     clock.jump(2);
     expect(() => clock.jump(1)).toThrow("time can't go backwards");

@@ -43,5 +43,5 @@ export function describeFailure({ program, mismatches }: GeneratedMismatch): str
 export function generatorOptionsFor(pythonVersion: string): GeneratorOptions {
   const [major, minor] = pythonVersion.split('.').map(Number);
   const atLeast = (wanted: number) => major > 3 || (major === 3 && minor >= wanted);
-  return { waitFor: atLeast(12), taskNames: atLeast(14) };
+  return { waitFor: atLeast(12), taskNames: atLeast(14), conditions: atLeast(14) };
 }

@@ -15,9 +15,11 @@ export interface GeneratorOptions {
    * not pinned down here, so names are printed only on the oracle's own version).
    */
   taskNames: boolean;
+  /** Use asyncio.Condition: after notify(), 3.11 takes more loop steps to wake a waiter than 3.14. */
+  conditions: boolean;
 }
 
-export const ALL_FEATURES: GeneratorOptions = { waitFor: true, taskNames: true };
+export const ALL_FEATURES: GeneratorOptions = { waitFor: true, taskNames: true, conditions: true };
 
 export interface GeneratedProgram {
   seed: number;
@@ -47,7 +49,7 @@ function worker(rng: Rng, index: number, leafCount: number, options: GeneratorOp
   const lines = [`async def worker_${index}():`];
   const steps = rng.int(1, 6);
   for (let step = 0; step < steps; step++) {
-    lines.push(...indent(workerStep({ rng, tag: `w${index}.${step}`, leafCount, waitFor: options.waitFor })));
+    lines.push(...indent(workerStep({ rng, tag: `w${index}.${step}`, leafCount, ...options })));
   }
   if (rng.chance(0.15)) lines.push(`    raise ValueError("worker_${index} gives up")`);
   else lines.push(`    return "worker_${index} done"`);

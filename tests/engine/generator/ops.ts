@@ -21,6 +21,8 @@ export interface OpContext {
    * task, so a wait that needs no suspension no longer yields); off for a native python < 3.12.
    */
   waitFor: boolean;
+  /** Condition wait/notify steps (see GeneratorOptions.conditions). */
+  conditions: boolean;
 }
 
 type OpBuilder = (ctx: OpContext) => string[];
@@ -290,12 +292,14 @@ const OPS: [OpBuilder, number][] = [
   [conditionNotify, 2],
   [barrierWait, 1],
 ];
-const TOTAL_WEIGHT = OPS.reduce((sum, [, weight]) => sum + weight, 0);
-const weightOf = (op: OpBuilder) => OPS.find(([build]) => build === op)?.[1] ?? 0;
 
 export function workerStep(ctx: OpContext): string[] {
-  const ops = ctx.waitFor ? OPS : OPS.filter(([build]) => build !== waitForLeaf);
-  let roll = ctx.rng.next() * (ctx.waitFor ? TOTAL_WEIGHT : TOTAL_WEIGHT - weightOf(waitForLeaf));
+  const left = new Set<OpBuilder>([
+    ...(ctx.waitFor ? [] : [waitForLeaf]),
+    ...(ctx.conditions ? [] : [conditionWait, conditionNotify]),
+  ]);
+  const ops = OPS.filter(([build]) => !left.has(build));
+  let roll = ctx.rng.next() * ops.reduce((sum, [, weight]) => sum + weight, 0);
   for (const [build, weight] of ops) {
     roll -= weight;
     if (roll < 0) return build(ctx);
