@@ -129,6 +129,9 @@ export interface RunOptions {
   maxTime: number;
   maxOutputBytes: number;
   maxTasks: number;
+  /** User lines one step may run before it is a runaway (a loop without await); optional
+   * so that option objects written before it existed stay valid (the default applies). */
+  maxStepLines?: number;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {
@@ -137,6 +140,7 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
   maxTime: 86_400,
   maxOutputBytes: 1_000_000,
   maxTasks: 100_000,
+  maxStepLines: 20_000_000,
 };
 
 export interface Trace {

@@ -9,7 +9,7 @@ import type { RunOptions } from '../../common/trace';
 import { formatSteps } from './steps';
 
 const USAGE = `usage: npm run sim -- FILE.py [--steps | --json] [--seed N] [--max-steps N]
-       [--max-time SECONDS] [--max-output BYTES] [--max-tasks N]`;
+       [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]`;
 
 const NUMERIC: Record<string, keyof RunOptions> = {
   '--seed': 'seed',
@@ -17,6 +17,7 @@ const NUMERIC: Record<string, keyof RunOptions> = {
   '--max-time': 'maxTime',
   '--max-output': 'maxOutputBytes',
   '--max-tasks': 'maxTasks',
+  '--max-step-lines': 'maxStepLines',
 };
 
 /** Ends the engine imposes; the others (exception, syntax error, exit) speak for themselves. */

@@ -49,8 +49,7 @@ function describe(
 ): string {
   const parts: string[] = [];
   if (kind === 'run') parts.push(`run ${name(actor)}`);
-  else if (kind === 'end')
-    parts.push(`end ${trace.end.kind}${trace.end.message ? `: ${trace.end.message}` : ''}`);
+  else if (kind === 'end') parts.push(`end ${trace.end.message || trace.end.kind}`);
   else if (kind === 'clock') parts.push('clock');
   else parts.push(`${kind}${lineSpan(topLines ?? [])}`);
   for (const e of events) {

@@ -49,11 +49,47 @@ def syntax_error(exc):
     return text, message, line, column
 
 
-def safe_repr(value, limit=200):
-    try:
-        text = repr(value)
-    except Exception as e:  # a user __repr__ that raises
-        text = f'<repr failed: {type(e).__name__}>'
-    if len(text) > limit:
-        text = text[:limit - 3] + '...'
+_PLAIN = (type(None), bool, int, float, complex, str, bytes)
+_CONTAINERS = {list: ('[', ']'), tuple: ('(', ')'), set: ('{', '}'), frozenset: ('frozenset({', '})')}
+REPR_LIMIT = 200  # characters of a result shown in the trace
+
+
+def _inert(value, depth):
+    t = type(value)
+    if t in _PLAIN:
+        return repr(value)
+    if depth < 3 and t in _CONTAINERS:
+        left, right = _CONTAINERS[t]
+        items = [_inert(v, depth + 1) for v in list(value)[:20]]
+        if t is tuple and len(items) == 1:
+            items[0] += ','
+        return left + ', '.join(items) + (', ...' if len(value) > 20 else '') + right
+    if depth < 3 and t is dict:
+        items = [f'{_inert(k, depth + 1)}: {_inert(v, depth + 1)}' for k, v in list(value.items())[:20]]
+        return '{' + ', '.join(items) + (', ...' if len(value) > 20 else '') + '}'
+    if isinstance(value, BaseException):
+        return f'{t.__qualname__}({", ".join(_inert(a, depth + 1) for a in value.args)})'
+    return f'<{t.__qualname__} object>'
+
+
+def inert_repr(value):
+    """A repr for the trace that runs no user code (no user __repr__, __str__ or __eq__):
+    asyncio never calls them, so showing a result must not either."""
+    text = _inert(value, 0)
+    if len(text) > REPR_LIMIT:
+        text = text[:REPR_LIMIT - 3] + '...'
     return text
+
+
+def outcome_traceback(exc, filename):
+    """A task's traceback for the trace, user frames only, without calling the exception's
+    __str__ (user code) unless it is a built-in one."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
+    head = 'Traceback (most recent call last):\n' + ''.join(
+        traceback.StackSummary.from_list(frames).format()) if frames else ''
+    t = type(exc)
+    builtin_str = type(t.__str__).__name__ in ('wrapper_descriptor', 'method-wrapper')
+    plain = all(type(a) in _PLAIN for a in exc.args)
+    message = str(exc) if builtin_str and plain else ', '.join(_inert(a, 1) for a in exc.args)
+    name = t.__qualname__ if t.__module__ in ('builtins', '__main__') else f'{t.__module__}.{t.__qualname__}'
+    return f'{head}{name}: {message}\n' if message else f'{head}{name}\n'

@@ -4,12 +4,15 @@ Handles stay here, so cancellation, contexts and callback errors are CPython's o
 
 import asyncio
 import sys
+import types
 from asyncio import base_events, events
 
 from . import state
+from .callbacks import self_of
 from .ops import SOON
 
 _CTask = asyncio.Task
+_Function = types.FunctionType
 
 _NO_THREADS = ("threads are not available in Loopscope: the program runs on one thread "
                "against a virtual clock, so there is nothing to run the work on")
@@ -59,7 +62,7 @@ class VirtualLoop(base_events.BaseEventLoop):
         handle._hid = hid
         run.handles[hid] = handle
         # The task fast path of run.actor_of, inlined: a task wakeup is the commonest call.
-        task = getattr(callback, '__self__', None)
+        task = self_of(callback)
         if task is not None and type(task) is _CTask:
             handle._ent = None
             e = run.tasks.get(id(task))

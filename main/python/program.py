@@ -42,7 +42,7 @@ def run_program(host, source, filename, opts):
         tree = ast.parse(source, filename)
     except SyntaxError:
         pass
-    run = Run(host, filename, opts, WaitDescriber(filename, AwaitIndex(source, tree)))
+    run = Run(host, filename, opts, lambda ops: WaitDescriber(filename, AwaitIndex(source, tree), ops))
     state.run = run
     proxies = [create_proxy(run.run_batch), create_proxy(run.take_clock),
                create_proxy(run.ops.arr), create_proxy(run.ops.strs)]

@@ -10,33 +10,31 @@ from asyncio import base_events, futures, tasks
 from asyncio.log import logger
 
 from . import faults
+from .callbacks import name_of, self_of
 from .faults import RunEnded
-from .ops import AT, BLOCK, CANCEL, CLOCK, END, RUN, SOON, STOP, Ops
+from .ops import AT, BLOCK, CANCEL, CLOCK, END, RUN, SOON, STOP, WAIT, Ops
 
 _MON = sys.monitoring
 _Task = tasks.Task
 _Function = types.FunctionType
 _sleep_timer_cb = futures._set_result_unless_cancelled
-# A step that runs this many user lines without yielding is a runaway (a loop with no await).
-MAX_LINES_PER_STEP = 2_000_000
-
-
-def _qualname(callback):
-    return getattr(callback, '__qualname__', None) or type(callback).__qualname__
+# A step's trace keeps its first this many lines: a hot loop would otherwise write millions.
+MAX_LINES_RECORDED = 1000
 
 
 class Run:
-    def __init__(self, host, filename, opts, describer):
+    def __init__(self, host, filename, opts, make_describer):
         self.host = host
         self.filename = filename
-        self.describer = describer
         self.max_tasks = int(opts.maxTasks)
         self.max_output = int(opts.maxOutputBytes)
         self.max_time = float(opts.maxTime)
+        self.max_step_lines = int(opts.maxStepLines or 20_000_000)
         self.now = 0.0
         self.readings = 0
         self.output_bytes = 0
         self.ops = Ops()
+        self.describer = make_describer(self.ops)
         self.handles = {}
         self.next_hid = 1
         self.next_actor = 1
@@ -71,7 +69,12 @@ class Run:
             self.now = to
 
     def flush(self):
-        """Hands the buffered ops and the clock to the scheduler (before any direct call)."""
+        """Hands the buffered ops and the clock to the scheduler (before any direct call).
+        After the run has ended (a cap, a deadlock) nothing more is recorded: asyncio.run's
+        teardown still cancels and wakes tasks, but the trace ends where the run did."""
+        if self.ended is not None:
+            self.ops.clear()
+            return
         self.ops.nums += (CLOCK, self.now, self.readings)
         self.ops.commit()
         self.host.flush()
@@ -121,7 +124,7 @@ class Run:
         return 0
 
     def actor_of(self, callback, handle):
-        s = getattr(callback, '__self__', None)
+        s = self_of(callback)
         if s is not None and isinstance(s, _Task):
             handle._ent = None
             e = self.tasks.get(id(s))
@@ -130,13 +133,14 @@ class Run:
             return self._spawn(s)
         # Plain functions (a sleep's timer callback) key by identity: no attribute lookups.
         fn = callback if type(callback) is _Function else None
-        key = (fn, self.cur) if fn is not None else (_qualname(callback), self.cur)
+        key = (fn, self.cur) if fn is not None else (name_of(callback)[0], self.cur)
         e = self.cb_actors.get(key)
         if e is None or e[1] > 0:
             actor = self.next_actor
             self.next_actor += 1
-            internal = (getattr(callback, '__module__', None) or '').startswith('asyncio')
-            self.ops.actor(actor, 'callback', _qualname(callback), '', internal,
+            qualname, module = name_of(callback)
+            internal = module.startswith('asyncio')
+            self.ops.actor(actor, 'callback', qualname, '', internal,
                            self.cur if internal else 0, 0 if internal else self.cur,
                            self.last_line)
             e = [actor, 0]
@@ -197,7 +201,8 @@ class Run:
             e = h._ent
             if e is not None:
                 e[1] -= 1
-            s = getattr(h._callback, '__self__', None)
+            cb = h._callback
+            s = self_of(cb)
             task = s if s is not None and isinstance(s, _Task) else None
             self.cur = actor
             lines = self.lines = []
@@ -205,8 +210,8 @@ class Run:
             if task is not None:
                 w = waits.get(actor)
                 if w is not None:
-                    lines.append(w[1])
-                    self.last_line = w[1]
+                    lines.append(w[2])
+                    self.last_line = w[2]
             loop = h._loop
             if loop._debug:
                 if not self._run_debug(loop, h):
@@ -254,16 +259,17 @@ class Run:
             else:
                 exc = task._exception
                 if exc is None:
-                    self.ops.exit(actor, 'result', faults.safe_repr(task._result), '')
+                    self.ops.exit(actor, 'result', faults.inert_repr(task._result), '')
                 else:
-                    self.ops.exit(actor, 'exception', faults.safe_repr(exc),
-                                  faults.user_traceback(exc, self.filename))
+                    self.ops.exit(actor, 'exception', faults.inert_repr(exc),
+                                  faults.outcome_traceback(exc, self.filename))
             return
         waiter = task._fut_waiter
         if waiter is None:
             return  # it rescheduled itself (sleep(0), a bare yield): already in the ready queue
-        kind, expr, line = self.describer.describe(task, waiter)
-        self.waits[actor] = (expr, line)
+        hit = self.describer.describe(task, waiter)
+        self.waits[actor] = hit
+        kind = hit[0]
         deadline = -1.0
         targets = ()
         if kind == 'timer':
@@ -275,21 +281,25 @@ class Run:
                 children = getattr(waiter, '_children', None)
                 if children:
                     targets = [self.task_actor(c) for c in children]
-        self.ops.wait(actor, kind, expr, line, deadline, targets)
+        nums = self.ops.nums
+        # hit = (kind, expr, line, kind code, expr's string id): see WaitDescriber.describe
+        nums += (WAIT, actor, hit[3], hit[4], hit[2], deadline, len(targets))
+        nums += targets
 
     # -- the line tracer ---------------------------------------------------------------------
     def on_line(self, code, line):
         if code.co_filename != self.filename:
             return _MON.DISABLE
         lines = self.lines
-        if not lines or lines[-1] != line:
+        if (not lines or lines[-1] != line) and len(lines) < MAX_LINES_RECORDED:
             lines.append(line)
         self.last_line = line
         self.step_lines += 1
-        if self.step_lines > MAX_LINES_PER_STEP:
+        if self.step_lines > self.max_step_lines:
             self.step_lines = 0
-            self.end(RunEnded('runaway', f'runaway step: line {line} ran {MAX_LINES_PER_STEP:,} '
-                              f'lines without an await', None, line))
+            self.end(RunEnded('runaway', f'runaway step: {self.max_step_lines:,} lines ran without '
+                              f'an await, at line {line} (raise it with --max-step-lines)',
+                              '--max-step-lines', line))
 
     # -- output ------------------------------------------------------------------------------
     def write(self, stream, text):
@@ -305,14 +315,14 @@ class Run:
 
     # -- the loop starting and stopping ----------------------------------------------------------
     def loop_started(self):
-        if self.loop_depth == 0:
+        if self.loop_depth == 0 and self.ended is None:
             self.flush()
             self.host.topLines(','.join(map(str, self.lines)))
         self.loop_depth += 1
 
     def loop_stopped(self):
         self.loop_depth -= 1
-        if self.loop_depth == 0:
+        if self.loop_depth == 0 and self.ended is None:
             self.flush()
             self.lines = []
             self.host.resumeTop()
@@ -360,7 +370,7 @@ class Run:
             if task is None or task.done():
                 continue
             w = self.waits.get(actor)
-            what = f'{w[0]} (line {w[1]})' if w is not None else 'nothing it can get'
+            what = f'{w[1]} (line {w[2]})' if w is not None else 'nothing it can get'
             parts.append(f'{task.get_name()} waits on {what}')
         if not parts:
             return 'deadlock: the loop has nothing to run and nothing to wait for'

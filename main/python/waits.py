@@ -6,6 +6,8 @@ import ast
 import types
 from asyncio import tasks
 
+from .ops import WAIT_CODE
+
 _Task = tasks.Task
 
 # The asyncio coroutine a user frame is suspended in -> the wait kind the stage shows.
@@ -71,14 +73,15 @@ class AwaitIndex:
 
 
 class WaitDescriber:
-    def __init__(self, filename, index):
+    def __init__(self, filename, index, ops):
         self.filename = filename
         self.index = index
+        self.ops = ops
         self.cache = {}
         self.keep = []
 
     def describe(self, task, waiter):
-        """(kind, expr, line) for a task suspended on `waiter`."""
+        """(kind, expr, line, kind code, expr string id) for a task suspended on `waiter`."""
         node = task.get_coro()
         user = None
         api = None
@@ -101,7 +104,7 @@ class WaitDescriber:
                 api = code
             node = nxt
         if user is None:
-            return 'other', '', 0
+            return ('other', '', 0, WAIT_CODE['other'], self.ops.sid(''))
         lasti = user.f_lasti
         # Code objects by id: hashing a code object hashes its bytecode, every time.
         key = (id(user.f_code), lasti, id(api), type(waiter))
@@ -117,6 +120,6 @@ class WaitDescriber:
             kind = 'task'
         else:
             kind = 'future'
-        hit = (kind, expr, line)
+        hit = (kind, expr, line, WAIT_CODE[kind], self.ops.sid(expr))
         self.cache[key] = hit
         return hit

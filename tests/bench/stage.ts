@@ -217,6 +217,21 @@ async function main(): Promise<void> {
       88_888,
     ];
     await seekTo(big, 5); // warm-up: first draw compiles shaders and builds glyphs
+    // Time the stage's share of each seek (layout + sprites + WebGL render) separately.
+    await big.evaluate(() => {
+      const w = window as unknown as {
+        __loopscopeStage: { show(...a: unknown[]): void };
+        __showMs: number[];
+      };
+      const stage = w.__loopscopeStage;
+      const show = stage.show.bind(stage);
+      w.__showMs = [];
+      stage.show = (...a: unknown[]) => {
+        const t = performance.now();
+        show(...a);
+        w.__showMs.push(performance.now() - t);
+      };
+    });
     const syncs: number[] = [];
     const framesMs: number[] = [];
     for (const t of targets) {
@@ -225,6 +240,7 @@ async function main(): Promise<void> {
       framesMs.push(r.frame);
     }
     const s = stats(syncs);
+    const shows = stats(await big.evaluate(() => (window as unknown as { __showMs: number[] }).__showMs));
     const f = stats(framesMs);
     console.log(
       `\n== Seek on a ${(last + 1).toLocaleString()}-step trace (1,000 tasks), motion off, ${targets.length} far jumps`,
@@ -232,6 +248,9 @@ async function main(): Promise<void> {
     console.log(
       `state + DOM + stage draw (input event to settled DOM and canvas): median ${ms(s.median)}, mean ${ms(s.mean)}, worst ${ms(Math.max(...syncs))}; ` +
         `to the next frame: median ${ms(f.median)}, worst ${ms(Math.max(...framesMs))}`,
+    );
+    console.log(
+      `of which the Pixi stage (layout, sprites, WebGL render): median ${ms(shows.median)}, worst ${ms(shows.p95)} (p95)`,
     );
     console.log(
       `renderer JS heap: ${mb(large)} with the trace loaded vs ${mb(small)} with a 3-task trace (held by the trace: ~${mb(large - small)})`,

@@ -327,7 +327,7 @@ test("the internals toggle shows asyncio's own timers and callbacks", async ({ p
   expect((await d.read()).waiting.map(([title]) => title)).toEqual([TIMERS, GATHER]);
   await d.press('i');
   const withInternals = await d.read();
-  expect(withInternals.ready).toEqual(['futures._set_result_unless_cancelled']);
+  expect(withInternals.ready).toEqual(['_set_result_u… → b']);
   expect(withInternals.waiting.map(([title]) => title)).toEqual([
     TIMERS,
     GATHER,
@@ -420,4 +420,25 @@ test('the stage exports itself as a PNG of what it shows', async ({ page }) => {
     return [...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('') + ':' + bytes.length;
   });
   expect(head).toMatch(/^PNG:\d{4,}$/);
+});
+
+test('a trace recorded by the real engine plays to the end with asyncio’s own tasks hidden', async ({
+  browser,
+}) => {
+  const recorded = JSON.parse(
+    readFileSync(new URL('./fixtures/abc-gather.engine.json', import.meta.url), 'utf8'),
+  );
+  const page = await browser.newPage();
+  await fakeBridge({ trace: recorded })(page);
+  const d = await new StageDriver(page).open();
+  await (await d.press('End')).expectStep(recorded.steps.length - 1);
+  const end = await d.read();
+  expect(end.done).toEqual(['b', 'a', 'c', 'main']);
+  expect(end.console.at(-1)).toBe("Result: ['a', 'b', 'c']");
+  expect(end.loop).toBe('the run finished: The program finished normally.');
+  await page.screenshot({ path: test.info().outputPath('engine-trace-end.png') });
+  await (await d.press('Home')).forward(7);
+  expect(await d.read()).toMatchObject({ running: 'b', ran: [11, 12, 13], done: [] });
+  await page.screenshot({ path: test.info().outputPath('engine-trace-step-7.png') });
+  await page.close();
 });

@@ -1,23 +1,47 @@
 // Issue 3, "Proven correct two ways": every corpus program runs on the engine and on the oracle
 // (a stock BaseEventLoop with a virtual selector, in the same Pyodide) and both must print the same,
 // virtual times included, and print the checked-in golden stdout. UPDATE_GOLDEN=1 rewrites goldens.
-// Until main/python/engine.ts lands, the subject is the oracle under native python3.
+// The built-in lessons (lessons/*.py) are held to the oracle the same way. Until
+// main/python/engine.ts landed, the subject was the oracle under native python3.
 
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareRun } from './oracle/compare.ts';
+import type { ProgramInput } from './oracle/native-oracle.ts';
 import { createOracle, type OracleResult } from './oracle/run-oracle.ts';
 import { availableSubject, loadSubject, type Subject, type SubjectRun } from './oracle/subject.ts';
 import { loadCorpus, readGolden, UPDATE_GOLDEN, writeGolden } from './corpus/corpus.ts';
 
 const MIN_CORPUS_SIZE = 40;
+const LESSONS_DIR = fileURLToPath(new URL('../../lessons/', import.meta.url));
+
 const corpus = loadCorpus();
+const lessons: (ProgramInput & { name: string })[] = readdirSync(LESSONS_DIR)
+  .filter((file) => file.endsWith('.py'))
+  .sort()
+  .map((fileName) => ({ name: fileName, fileName, source: readFileSync(LESSONS_DIR + fileName, 'utf8') }));
 const subjectKind = availableSubject();
-// One Pyodide runs the whole corpus once; both groups below read these results.
+
+// One Pyodide runs every program once on the oracle, one subject runs them all once; the groups
+// below only read the results. Lessons run after the corpus, keyed apart by their .py names.
+const programs = [...corpus, ...lessons];
 const oracleResults = new Map<string, OracleResult>();
+const subjectResults = new Map<string, SubjectRun>();
+let subject: Subject | undefined;
 
 beforeAll(async () => {
   const oracle = await createOracle();
-  for (const program of corpus) oracleResults.set(program.name, oracle.run(program.source, program.fileName));
+  for (const program of programs)
+    oracleResults.set(program.name, oracle.run(program.source, program.fileName));
+  if (!subjectKind) return;
+  subject = await loadSubject(subjectKind);
+  const runs = await subject.runAll(programs);
+  programs.forEach((program, i) => subjectResults.set(program.name, runs[i]));
+});
+
+afterAll(async () => {
+  await subject?.close();
 });
 
 describe('the corpus on the oracle in Pyodide', () => {
@@ -41,21 +65,8 @@ describe('the corpus on the oracle in Pyodide', () => {
 });
 
 describe.skipIf(!subjectKind)(`the corpus on ${subjectKind ?? 'no subject'} and on the oracle`, () => {
-  let subject: Subject;
-  const subjectResults = new Map<string, SubjectRun>();
-
-  beforeAll(async () => {
-    subject = await loadSubject(subjectKind!);
-    const runs = await subject.runAll(corpus);
-    corpus.forEach((program, i) => subjectResults.set(program.name, runs[i]));
-  });
-
-  afterAll(async () => {
-    await subject?.close();
-  });
-
   it('compared every corpus program', () => {
-    expect(subjectResults.size).toBe(corpus.length);
+    expect(corpus.every((program) => subjectResults.has(program.name))).toBe(true);
     expect(corpus.length).toBeGreaterThanOrEqual(MIN_CORPUS_SIZE);
   });
 
@@ -70,6 +81,18 @@ describe.skipIf(!subjectKind)(`the corpus on ${subjectKind ?? 'no subject'} and 
     expect(subjectResults.get(program.name)?.stdout).toBe(readGolden(program));
   });
 });
+
+describe.skipIf(!subjectKind || lessons.length === 0)(
+  `the built-in lessons on ${subjectKind ?? 'no subject'} and on the oracle`,
+  () => {
+    it.each(lessons)(
+      'lesson $name prints the same, at the same virtual times, and ends the same way',
+      (lesson) => {
+        expect(compareRun(oracleResults.get(lesson.name)!, subjectResults.get(lesson.name)!)).toEqual([]);
+      },
+    );
+  },
+);
 
 if (!subjectKind) {
   it.skip('corpus on the engine: skipped, neither main/python/engine.ts nor python3 is present', () => {});

@@ -68,3 +68,26 @@ describe('exports', () => {
     expect(svg.match(/<text /g)).toHaveLength(4);
   });
 });
+
+describe('a trace recorded from the real engine', () => {
+  it('plays the a/b/c run with asyncio’s own tasks hidden and the end said in words', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { narrate } = await import('../../renderer/src/player/narration');
+    const { buildTimeline } = await import('../../renderer/src/player/timeline');
+    const trace = JSON.parse(
+      readFileSync(new URL('../e2e/fixtures/abc-gather.engine.json', import.meta.url), 'utf8'),
+    );
+    const real = buildModel(trace);
+    expect(real.tasks.map((id) => real.info[id].label)).toEqual(['main', 'a', 'b', 'c']);
+    expect(buildTimeline(real).rows).toHaveLength(4);
+    const last = real.trace.steps.length - 1;
+    const end = snapshotAt(real, last, { showInternals: false });
+    expect(end.done.map((t) => t.label)).toEqual(['b', 'a', 'c', 'main']);
+    expect(end.loopNote).toBe('the run finished: The program finished normally.');
+    const cleanup = real.trace.steps.findIndex((s: { kind: string }) => s.kind === 'main');
+    expect(narrate(real, cleanup)).toBe(
+      "The loop is not running: the program's top level runs; asyncio.run() starts a clean-up task.",
+    );
+    expect(snapshotAt(real, cleanup, { showInternals: false }).ready).toEqual([]);
+  });
+});

@@ -59,7 +59,7 @@ describe('snapshot at a step', () => {
     expect(snapshotAt(model, 6, hidden).ready.map((t) => t.label)).toEqual(['b']);
     const shown = snapshotAt(model, 5, { showInternals: true });
     expect(shown.ready.map((t) => [t.label, t.kind, t.internal])).toEqual([
-      ['futures._set_result_unless_cancelled', 'callback', true],
+      ['_set_result_u… → b', 'callback', true],
     ]);
     expect(shown.waiting.at(-1)?.title).toBe('Timer heap (loop._scheduled)');
     expect(shown.waiting.at(-1)?.tokens.map((t) => t.detail)).toEqual(['at 0.200 for a', 'at 0.300 for c']);
@@ -147,5 +147,21 @@ describe('keys and names', () => {
       again.tasks.map((id) => again.info[id].colour),
     );
     expect(new Set(model.tasks.map((id) => model.info[id].colour)).size).toBe(4);
+  });
+});
+
+describe('done tasks', () => {
+  it('tell a result, an exception and a cancellation apart', () => {
+    const trace = buildAbc();
+    const exits = trace.events.filter((e) => e.t === 'taskExited');
+    exits[1].outcome = { kind: 'exception', repr: "ValueError('boom')", traceback: '' };
+    exits[2].outcome = { kind: 'cancelled', repr: 'CancelledError()' };
+    const s = snapshotAt(buildModel(trace), 18, hidden);
+    expect(s.done.map((t) => [t.label, t.outcome, t.detail])).toEqual([
+      ['b', 'result', "returned 'b'"],
+      ['a', 'exception', "raised ValueError('boom')"],
+      ['c', 'cancelled', 'cancelled'],
+      ['main', 'result', 'returned None'],
+    ]);
   });
 });

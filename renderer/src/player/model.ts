@@ -2,7 +2,7 @@
 // per-actor histories for the code markers and "next step of this task", and the step lists the
 // controls jump through. Pure: no Svelte, no Pixi.
 import { indexTrace, type TraceIndex } from '../../../common/lanes';
-import type { Actor, ActorId, Trace } from '../../../common/trace';
+import type { Actor, ActorId, RunEnd, Trace } from '../../../common/trace';
 import { CALLBACK_COLOUR, taskColour } from './colours';
 
 export interface ActorInfo {
@@ -25,10 +25,19 @@ export interface PlayerModel {
   clockSteps: number[];
   /** First step of each loop iteration, ascending. */
   iterationStarts: number[];
+  /** The program's tasks in creation order (asyncio's internal tasks left out). */
   tasks: ActorId[];
 }
 
 const DEFAULT_TASK_NAME = /^Task-\d+$/;
+
+/** How the run ended, in words, even when the engine left the message empty (a normal end). */
+export function endText(end: RunEnd): string {
+  if (end.message) return end.message;
+  if (end.kind === 'ok') return 'The program finished normally.';
+  if (end.kind === 'exit') return `The program exited with status ${end.exitCode}.`;
+  return `The run ended: ${end.kind}.`;
+}
 
 export function actorLabel(a: Actor): string {
   if (a.kind === 'task' && a.coro && DEFAULT_TASK_NAME.test(a.name)) return a.coro;
@@ -40,8 +49,11 @@ export function buildModel(trace: Trace): PlayerModel {
   const info: ActorInfo[] = [];
   const tasks: ActorId[] = [];
   for (const a of trace.actors) {
-    const colour = a.kind === 'task' ? taskColour(tasks.length) : CALLBACK_COLOUR;
-    if (a.kind === 'task') tasks.push(a.id);
+    // asyncio's own tasks (asyncio.run's shutdown_asyncgens …) get no colour slot and no
+    // timeline row, so the program's tasks keep the same colours whatever asyncio adds.
+    const user = a.kind === 'task' && !a.internal;
+    const colour = user ? taskColour(tasks.length) : CALLBACK_COLOUR;
+    if (user) tasks.push(a.id);
     info[a.id] = { actor: a, label: actorLabel(a), colour };
   }
   const runSteps = new Map<ActorId, number[]>();

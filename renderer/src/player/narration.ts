@@ -1,7 +1,7 @@
 // One plain sentence per step, in Python terms ("b awaits asyncio.sleep(0.1) and waits until
 // t=0.100; next the loop takes c from the run queue"). Pure: reads only the step's own events.
 import type { ActorId, Outcome, TraceEvent } from '../../../common/trace';
-import type { PlayerModel } from './model';
+import { endText, type PlayerModel } from './model';
 import { formatTime } from './snapshot';
 
 function list(names: string[]): string {
@@ -50,11 +50,14 @@ export function narrate(model: PlayerModel, step: number): string {
     const from = steps[step - 1]?.time ?? 0;
     return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, the earliest timer.`;
   }
-  if (st.kind === 'end') return `The run is over: ${model.trace.end.message}`;
+  if (st.kind === 'end') return `The run is over: ${endText(model.trace.end)}`;
   if (st.kind === 'main') {
-    const lines = st.lines?.length ? ` (line ${st.lines.join(', ')})` : '';
+    // Outside the loop: asyncio.run() tidying up after main returned, or code after it.
+    const lines = st.lines?.length ? ` runs line ${st.lines.join(', ')}` : ' runs';
     const printed = evs.filter((e) => e.t === 'output').length;
-    return `asyncio.run() has returned, so the program's top level carries on${lines}${printed ? ` and prints ${printed === 1 ? 'a line' : `${printed} lines`}` : ''}.`;
+    const prints = printed ? ` and prints ${printed === 1 ? 'a line' : `${printed} lines`}` : '';
+    const spawned = evs.some((e) => e.t === 'taskSpawned') ? '; asyncio.run() starts a clean-up task' : '';
+    return `The loop is not running: the program's top level${lines}${prints}${spawned}.`;
   }
 
   const actor = st.actor ?? 0;

@@ -5,8 +5,8 @@
 // everything else is where the lane fold leaves it after the step. So each step moves the
 // previous runner to where it went and the next one from the run queue into the loop.
 import { lanesAt } from '../../../common/lanes';
-import type { ActorId, Outcome, StepKind, WaitKind, WaitReason } from '../../../common/trace';
-import { lastLine, type PlayerModel } from './model';
+import type { Actor, ActorId, Outcome, StepKind, WaitKind, WaitReason } from '../../../common/trace';
+import { endText, lastLine, type PlayerModel } from './model';
 
 export type TokenState = 'ready' | 'running' | 'waiting' | 'timer' | 'done';
 
@@ -68,6 +68,13 @@ function outcomeDetail(o: Outcome): string {
   return `⊘ cancelled`;
 }
 
+/** The running task's outcome as the end of a sentence ("b runs lines 11–13, then returns 'b'"). */
+function endsWith(o: Outcome): string {
+  if (o.kind === 'result') return `then returns ${o.repr}`;
+  if (o.kind === 'exception') return `then raises ${o.repr}`;
+  return 'then is cancelled';
+}
+
 function waitDetail(r: WaitReason): string {
   return r.kind === 'timer' && r.deadline !== undefined ? `${r.expr} → ${formatTime(r.deadline)}` : r.expr;
 }
@@ -96,7 +103,7 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     const i = info[id];
     return {
       id,
-      label: i?.label ?? `#${id}`,
+      label: i ? (callbackLabel(model, i.actor, state) ?? i.label) : `#${id}`,
       fullName: i ? `${i.actor.name}${i.actor.coro ? ` · coroutine ${i.actor.coro}()` : ''}` : `#${id}`,
       kind: i?.actor.kind ?? 'task',
       internal: !!i?.actor.internal,
@@ -170,7 +177,7 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     const outcome = outcomeOf.get(runner);
     linesRun = linesOfStep(model, lanes.step, runner);
     const next = outcome
-      ? outcomeDetail(outcome)
+      ? endsWith(outcome)
       : reason
         ? `then awaits ${waitDetail(reason)}`
         : 'then yields to the loop';
@@ -188,10 +195,10 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     loopNote = 'the program starts: asyncio.run() creates the main task';
     linesRun = st.lines ?? [];
   } else if (st?.kind === 'main') {
-    loopNote = "the loop has stopped: the program's top level runs on";
+    loopNote = "the loop is not running: the program's top level runs";
     linesRun = st.lines ?? [];
   } else if (st?.kind === 'end') {
-    loopNote = `the run finished: ${trace.end.message}`;
+    loopNote = `the run finished: ${endText(trace.end)}`;
   } else {
     loopNote = 'idle';
   }
@@ -223,6 +230,18 @@ function linesLabel(lines: number[]): string {
   const lo = Math.min(...lines);
   const hi = Math.max(...lines);
   return lo === hi ? `line ${lo}` : `lines ${lo}–${hi}`;
+}
+
+/**
+ * asyncio's own callbacks are named for whom they work, which says more on a small token than
+ * "futures._set_result_unless_cancelled": "timer → b" while armed, "_done_callback → a" when ready.
+ */
+function callbackLabel(model: PlayerModel, a: Actor, state: TokenState): string | undefined {
+  if (a.kind !== 'callback' || !a.internal || a.serves === undefined) return undefined;
+  const whom = model.info[a.serves]?.label ?? `#${a.serves}`;
+  if (state === 'timer') return `timer → ${whom}`;
+  const short = a.name.split('.').pop() ?? a.name;
+  return `${short.length > 14 ? short.slice(0, 13) + '…' : short} → ${whom}`;
 }
 
 /** User lines `actor` executed in `step`. */

@@ -40,7 +40,7 @@ export function createTextures(renderer: Renderer): TokenTextures {
   for (let x = -BASE_H; x < BASE_W; x += 12) {
     sg.moveTo(Math.max(0, x), x < 0 ? -x : 0)
       .lineTo(Math.min(BASE_W, x + BASE_H), x + BASE_H > BASE_W ? BASE_W - x : BASE_H)
-      .stroke({ width: 4, color: 0x000000, alpha: 0.35 });
+      .stroke({ width: 3, color: 0x000000, alpha: 0.22 });
   }
   const striped = make(renderer, sg, BASE_W, BASE_H);
   const outline = make(

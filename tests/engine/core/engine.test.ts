@@ -278,8 +278,13 @@ asyncio.run(main())
   it('stops a runaway step (a loop without await) with its line, and stays usable', async () => {
     const t = await run(
       'import asyncio\nasync def spin():\n    while True:\n        pass\nasyncio.run(spin())\n',
+      { maxStepLines: 100_000 },
     );
-    expect({ kind: t.end.kind, line: t.end.line }).toEqual({ kind: 'runaway', line: 3 });
+    expect({ kind: t.end.kind, line: t.end.line, option: t.end.option }).toEqual({
+      kind: 'runaway',
+      line: 3,
+      option: '--max-step-lines',
+    });
     expect(out(await run(GATHER))).toContain('Result:');
   });
 

@@ -77,7 +77,7 @@ class OraclePolicy(_PolicyBase):
 
 
 @contextlib.contextmanager
-def _installed(run, seed, main):
+def _installed(run, seed, holder):
     saved = (
         asyncio.run,
         _get_policy(),
@@ -91,7 +91,7 @@ def _installed(run, seed, main):
     asyncio.run = runners.run
     policy = OraclePolicy(run)
     _set_policy(policy)
-    sys.modules["__main__"] = main.pop()
+    sys.modules["__main__"] = holder.pop()
     random.seed(seed)
     try:
         with patched_time(run.clock):
