@@ -13,7 +13,7 @@ export interface Engine {
 }
 
 /** The Python package the engine writes into Pyodide's file system, in import order. */
-const PY_MODULES = ['state', 'faults', 'ops', 'callbacks', 'loop', 'waits', 'runtime', 'patches', 'program'];
+const PY_MODULES = ['state', 'faults', 'ops', 'callbacks', 'actors', 'loop', 'waits', 'runtime', 'patches', 'program'];
 const PY_ROOT = '/loopscope';
 
 type RunProgram = ((host: RunHost, source: string, fileName: string, options: RunOptions) => void) & {

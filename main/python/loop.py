@@ -8,11 +8,10 @@ import types
 from asyncio import base_events, events
 
 from . import state
-from .callbacks import self_of
 from .ops import SOON
 
 _CTask = asyncio.Task
-_Function = types.FunctionType
+_Builtin = types.BuiltinMethodType
 
 _NO_THREADS = ("threads are not available in Loopscope: the program runs on one thread "
                "against a virtual clock, so there is nothing to run the work on")
@@ -62,7 +61,8 @@ class VirtualLoop(base_events.BaseEventLoop):
         handle._hid = hid
         run.handles[hid] = handle
         # The task fast path of run.actor_of, inlined: a task wakeup is the commonest call.
-        task = self_of(callback)
+        t = type(callback)  # callbacks.self_of, inlined for the two kinds a task schedules
+        task = callback.__self__ if t is _Builtin or t.__name__ == 'TaskStepMethWrapper' else None
         if task is not None and type(task) is _CTask:
             handle._ent = None
             e = run.tasks.get(id(task))

@@ -1,6 +1,6 @@
 """Runs one user program from source to RunEnd: compile, a fresh __main__, asyncio on the
-VirtualLoop, lines traced with sys.monitoring (PEP 669: the first event at each stdlib
-location disables itself, so only the user's lines cost anything), every fault a result."""
+VirtualLoop, lines traced with sys.monitoring (PEP 669) local events on the user's own code
+objects only, so asyncio's lines cost nothing; every fault a result, exit as CPython exits."""
 
 import ast
 import builtins
@@ -29,6 +29,14 @@ def _uses_asyncio(tree):
         if isinstance(node, ast.ImportFrom) and (node.module or '').split('.')[0] == 'asyncio':
             return True
     return False
+
+
+def _code_objects(code):
+    """The module's code object and every one nested in it (functions, classes, lambdas)."""
+    found = [code]
+    for c in found:
+        found.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
+    return found
 
 
 def _csv(lines):
@@ -75,7 +83,9 @@ def run_program(host, source, filename, opts):
                 host.startMain(run.main_actor)
             _MON.use_tool_id(_TOOL, 'loopscope')
             _MON.register_callback(_TOOL, _MON.events.LINE, run.on_line)
-            _MON.set_events(_TOOL, _MON.events.LINE)
+            # Line events on the user's code objects only: asyncio's lines cost nothing at all.
+            for c in _code_objects(code):
+                _MON.set_local_events(_TOOL, c, _MON.events.LINE)
             try:
                 exec(code, g)
                 end = ('ok', '', 0, 0, 0, '')

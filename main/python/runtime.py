@@ -5,24 +5,23 @@ the scheduler's: this side mirrors it while Python runs and hands it back with C
 
 import sys
 import types
-import weakref
 from asyncio import base_events, futures, tasks
 from asyncio.log import logger
 
 from . import faults
-from .callbacks import name_of, self_of
+from .actors import Actors
 from .faults import RunEnded
 from .ops import AT, BLOCK, CANCEL, CLOCK, END, RUN, SOON, STOP, WAIT, Ops
 
 _MON = sys.monitoring
 _Task = tasks.Task
-_Function = types.FunctionType
+_Builtin = types.BuiltinMethodType
 _sleep_timer_cb = futures._set_result_unless_cancelled
 # A step's trace keeps its first this many lines: a hot loop would otherwise write millions.
 MAX_LINES_RECORDED = 1000
 
 
-class Run:
+class Run(Actors):
     def __init__(self, host, filename, opts, make_describer):
         self.host = host
         self.filename = filename
@@ -112,65 +111,6 @@ class Run:
     def stop(self, lid):
         self.ops.nums.extend((STOP, lid))
 
-    # -- actors ------------------------------------------------------------------------------
-    def next_task_name(self):
-        self.task_names += 1
-        return f'Task-{self.task_names}'
-
-    def task_actor(self, task):
-        e = self.tasks.get(id(task))
-        if e is not None and e[0]() is task:
-            return e[1]
-        return 0
-
-    def actor_of(self, callback, handle):
-        s = self_of(callback)
-        if s is not None and isinstance(s, _Task):
-            handle._ent = None
-            e = self.tasks.get(id(s))
-            if e is not None and e[0]() is s:
-                return e[1]
-            return self._spawn(s)
-        # Plain functions (a sleep's timer callback) key by identity: no attribute lookups.
-        fn = callback if type(callback) is _Function else None
-        key = (fn, self.cur) if fn is not None else (name_of(callback)[0], self.cur)
-        e = self.cb_actors.get(key)
-        if e is None or e[1] > 0:
-            actor = self.next_actor
-            self.next_actor += 1
-            qualname, module = name_of(callback)
-            internal = module.startswith('asyncio')
-            self.ops.actor(actor, 'callback', qualname, '', internal,
-                           self.cur if internal else 0, 0 if internal else self.cur,
-                           self.last_line)
-            e = [actor, 0]
-            self.cb_actors[key] = e
-        e[1] += 1
-        handle._ent = e
-        return e[0]
-
-    def _spawn(self, task):
-        if self.task_count >= self.max_tasks:
-            self.end(RunEnded('capTasks', f'task cap reached: more than {self.max_tasks} tasks '
-                              f'(raise it with --max-tasks)', '--max-tasks', self.last_line))
-        self.task_count += 1
-        actor = self.next_actor
-        self.next_actor += 1
-        self.tasks[id(task)] = (weakref.ref(task), actor)
-        coro = task.get_coro()
-        qn = getattr(coro, '__qualname__', None) or type(coro).__qualname__
-        code = getattr(coro, 'cr_code', None)
-        # asyncio's own tasks (asyncio.run's shutdown_asyncgens and the like) are plumbing.
-        internal = code is not None and code.co_filename != self.filename and (
-            '/asyncio/' in code.co_filename)
-        self.ops.actor(actor, 'task', task.get_name(), qn, internal, 0, self.cur, self.last_line)
-        return actor
-
-    def handle_gone(self, handle):
-        e = handle._ent
-        if e is not None:
-            e[1] -= 1
-
     # -- one loop iteration's callbacks --------------------------------------------------------
     def run_batch(self, spec, now, readings, budget):
         """Runs the iteration's ready handles ("hid,actor,hid,actor..."), at most `budget`.
@@ -202,7 +142,8 @@ class Run:
             if e is not None:
                 e[1] -= 1
             cb = h._callback
-            s = self_of(cb)
+            t = type(cb)  # callbacks.self_of, inlined
+            s = cb.__self__ if t is _Builtin or t.__name__ == 'TaskStepMethWrapper' else None
             task = s if s is not None and isinstance(s, _Task) else None
             self.cur = actor
             lines = self.lines = []
@@ -226,7 +167,8 @@ class Run:
             self.cur = 0
             nums += (END, actor, len(lines))
             nums += lines
-            if task is not None:
+            # A task that rescheduled itself (sleep(0)) has nothing more to report.
+            if task is not None and (task._fut_waiter is not None or task.done()):
                 self._after_task_step(task, actor)
             if status:
                 break
@@ -288,8 +230,7 @@ class Run:
 
     # -- the line tracer ---------------------------------------------------------------------
     def on_line(self, code, line):
-        if code.co_filename != self.filename:
-            return _MON.DISABLE
+        """sys.monitoring LINE callback, set on the user's code objects only."""
         lines = self.lines
         if (not lines or lines[-1] != line) and len(lines) < MAX_LINES_RECORDED:
             lines.append(line)

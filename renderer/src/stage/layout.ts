@@ -11,7 +11,7 @@ export const BASE_H = 40;
 export const MARK_BASE = 10;
 export const LANE_KEYS = ['ready', 'loop', 'waiting', 'done'] as const;
 export type LaneKey = (typeof LANE_KEYS)[number];
-const LANE_SHARE: Record<LaneKey, number> = { ready: 0.24, loop: 0.24, waiting: 0.3, done: 0.22 };
+export const LANE_SHARE: Record<LaneKey, number> = { ready: 0.24, loop: 0.24, waiting: 0.3, done: 0.22 };
 /** The running token is drawn this much larger than the others (when the Loop lane allows). */
 export const RUNNING_SCALE = 1.5;
 /** The Loop lane always fits the running token at least this much larger. */

@@ -151,7 +151,10 @@ export class StageRenderer {
       height,
       resolution,
       autoDensity: true,
-      background: BG,
+      // Transparent: the lane backgrounds are CSS behind the canvas (Stage.svelte). Full-canvas
+      // quads through Pixi's batch shader cost ~30 ms a frame in software WebGL (SwiftShader);
+      // the canvas then only draws what moves and its labels.
+      backgroundAlpha: 0,
       // No MSAA: every sprite comes from a texture already drawn antialiased, and MSAA is what
       // makes software WebGL (SwiftShader, VMs, old laptops) slow.
       antialias: false,
@@ -169,6 +172,8 @@ export class StageRenderer {
     r.#selectRing.texture = r.#tex.ring;
     r.#selectRing.tint = SELECTED;
     r.app.stage.addChild(r.#lanes, r.#titles, r.#tokens, r.#overlay);
+    // Lane backgrounds are drawn only into exports (the screen shows the CSS ones).
+    r.#lanes.visible = false;
     r.#overlay.addChild(r.#ring, r.#selectRing, r.#focusRing);
     r.#overlay.eventMode = 'none';
     return r;
@@ -252,7 +257,16 @@ export class StageRenderer {
 
   /** The stage as it is drawn now, as PNG bytes (for File > Export). */
   async exportPng(): Promise<Uint8Array> {
-    const canvas = this.app.renderer.extract.canvas({ target: this.app.stage }) as HTMLCanvasElement;
+    this.#lanes.visible = true;
+    let canvas: HTMLCanvasElement;
+    try {
+      canvas = this.app.renderer.extract.canvas({
+        target: this.app.stage,
+        clearColor: BG,
+      }) as HTMLCanvasElement;
+    } finally {
+      this.#lanes.visible = false;
+    }
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('The stage could not be exported as PNG.');
     return new Uint8Array(await blob.arrayBuffer());

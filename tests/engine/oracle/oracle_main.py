@@ -11,6 +11,7 @@ import json
 import os
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the sources in the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from oracle_run import run_captured, run_program  # noqa: E402
