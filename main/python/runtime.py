@@ -13,7 +13,6 @@ from .actors import Actors
 from .faults import RunEnded
 from .ops import AT, BLOCK, CANCEL, CLOCK, END, RUN, SOON, STOP, WAIT, Ops
 
-_MON = sys.monitoring
 _Task = tasks.Task
 _Builtin = types.BuiltinMethodType
 _sleep_timer_cb = futures._set_result_unless_cancelled
