@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createEngine } from '../python/engine';
+import { runContained } from '../host/run-contained';
 import type { RunOptions } from '../../common/trace';
 import { formatSteps } from './steps';
 
@@ -67,12 +67,25 @@ async function main(): Promise<void> {
   const { file, mode, options } = parse(process.argv.slice(2));
   let source: string;
   try {
-    source = readFileSync(file, 'utf8');
+    source = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
   } catch (e) {
-    fail(`cannot read ${file}: ${(e as Error).message}`);
+    const why = e instanceof TypeError ? 'it is not UTF-8 text' : (e as Error).message;
+    fail(`cannot read ${file}: ${why}`);
   }
-  const engine = await createEngine();
-  const trace = await engine.run(source, basename(file), options);
+  // The program runs in a contained engine process (main/host), never in this one.
+  let trace;
+  try {
+    trace = await runContained(source, basename(file), options, {
+      onContainment: (report) => {
+        if (!report.contained) {
+          process.stderr.write(`sim: warning: the engine runs NOT contained (${report.problems.join('; ')})\n`);
+        }
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`sim: ${(e as Error).message}\n`);
+    process.exit(70);
+  }
   if (mode === 'json') process.stdout.write(`${JSON.stringify(trace)}\n`);
   else if (mode === 'steps') process.stdout.write(`${formatSteps(trace).join('\n')}\n`);
   else {

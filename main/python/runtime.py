@@ -3,7 +3,6 @@ per-callback work (run it, note its lines, say what it waits on). Everything goe
 op buffer (ops.py); the TypeScript scheduler reads it once per loop iteration. The clock is
 the scheduler's: this side mirrors it while Python runs and hands it back with CLOCK."""
 
-import sys
 import types
 from asyncio import base_events, futures, tasks
 from asyncio.log import logger

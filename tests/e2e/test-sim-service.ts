@@ -1,11 +1,13 @@
-// The SimService behind the test bridge: the real engine, run as the app runs it.
-import type { SimService } from '../../main/ipc/handlers';
-import { createEngine } from '../../main/python/engine';
+// The SimService behind the test bridge: the real engine in a contained engine process, started
+// exactly as the CLI starts it (main/host), so the renderer under test sees real runs.
+import type { HostedSimService } from '../../main/host/sim-service';
+import { createSimService } from '../../main/host/sim-service';
+import { buildNodeBundle } from '../../main/host/node-bundle';
+import { createNodeLauncher } from '../../main/host/node-launcher';
 
-export async function createTestSimService(): Promise<SimService & { dispose?: () => Promise<void> }> {
-  const engine = await createEngine();
-  return {
-    run: (request) => engine.run(request.source, request.fileName, request.options),
-    cancel: async () => undefined,
-  };
+export async function createTestSimService(): Promise<HostedSimService> {
+  const bundle = await buildNodeBundle();
+  const sim = createSimService({ launcher: createNodeLauncher(bundle), standby: false });
+  await sim.warm();
+  return sim;
 }
