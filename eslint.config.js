@@ -55,6 +55,13 @@ export default ts.config(
   restrict(['main/*.ts', 'main/ipc/register.ts', 'preload/**'], [pyodide]),
   restrict(['renderer/**'], [electron, pyodide, mainCode]),
   restrict(['renderer/src/panels/**'], [electron, pyodide, mainCode, pixi]),
+  // Only the stage draws: player state, run control and desktop logic stay free of Pixi.
+  restrict(['renderer/src/player/**', 'renderer/src/run/**', 'renderer/src/desktop/**', 'renderer/src/lessons/**'], [
+    electron,
+    pyodide,
+    mainCode,
+    { group: ['pixi.js', 'pixi.js/*'], message: 'Only renderer/src/stage/ imports Pixi.' },
+  ]),
   restrict(['renderer/src/stage/**'], [electron, pyodide, mainCode, panels]),
   {
     // Only bridge.ts reads window.loopscope.

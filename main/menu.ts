@@ -105,6 +105,7 @@ export function buildMenu(send: (command: MenuCommand) => void, desktop?: MenuDe
       submenu: [
         cmd('Presentation Mode', 'view:presentation', 'F5'),
         cmd('Show Loop Internals', 'view:internals', 'CmdOrCtrl+I'),
+        cmd('Compare Side by Side…', 'view:compare'),
         ...theme,
         { type: 'separator' },
         ...zoom,
@@ -116,6 +117,8 @@ export function buildMenu(send: (command: MenuCommand) => void, desktop?: MenuDe
     {
       role: 'help',
       submenu: [
+        cmd('Lessons…', 'view:lessons', 'F1'),
+        { type: 'separator' },
         cmd('About Loopscope', 'help:about'),
         { label: 'asyncio documentation', click: () => openExternalSafely('https://docs.python.org/3/library/asyncio.html') },
       ],

@@ -34,6 +34,7 @@ export type MenuCommand =
   | 'view:presentation'
   | 'view:internals'
   | 'view:compare'
+  | 'view:lessons'
   | 'player:play'
   | 'player:stepForward'
   | 'player:stepBack'

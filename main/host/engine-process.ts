@@ -10,7 +10,7 @@ import { checkContainment } from './containment-check';
 import { answerConstantsBinding, denyNetwork, denyProcesses, hideGlobals } from './harden';
 import { createInterruptSignal } from './interrupt';
 import { engineMessage, hostMessage, type EngineMessage, type HostMessage } from './protocol';
-import { installStepProbe } from './step-probe';
+import { createStepProbe, runawayOf } from './step-probe';
 
 /** Python start-up takes about this long on a laptop; the progress bar moves by it. */
 const EXPECTED_LOAD_MS = 3000;
@@ -44,12 +44,6 @@ function openChannel(): Channel {
   };
 }
 
-/** Hooks the engine may accept (requested in main/host/README.md); extra arguments are ignored until then. */
-interface EngineHostHooks {
-  onPyodide(py: { setInterruptBuffer(buffer: unknown): void }): void;
-}
-const createEngineWithHooks = createEngine as unknown as (hooks: EngineHostHooks) => Promise<Engine>;
-
 async function main(): Promise<void> {
   const channel = openChannel();
   // A Node child whose host went away has nobody to answer to.
@@ -58,7 +52,7 @@ async function main(): Promise<void> {
   answerConstantsBinding();
   denyNetwork();
   denyProcesses();
-  const probe = installStepProbe();
+  const probe = createStepProbe();
   const signal = createInterruptSignal(probe);
   const containment = checkContainment(os.homedir());
 
@@ -69,9 +63,10 @@ async function main(): Promise<void> {
   let interrupts = false;
   let engine: Engine;
   try {
-    engine = await createEngineWithHooks({
+    engine = await createEngine({
       onPyodide(py) {
-        py.setInterruptBuffer(signal.buffer);
+        // Pyodide only reads element 0, and this object computes it (interrupt.ts).
+        py.setInterruptBuffer(signal.buffer as unknown as Int32Array);
         interrupts = true;
       },
     });
@@ -97,16 +92,16 @@ async function main(): Promise<void> {
     };
     signal.arm(m.stepBudgetMs, m.firstStepBudgetMs);
     try {
-      const trace = await engine.run(m.source, m.fileName, m.options);
+      const trace = await engine.run(m.source, m.fileName, m.options, { onStep: probe.step });
       signal.disarm();
       send({ type: 'finishing', runId: m.runId });
       const runaway = signal.fired;
       if (runaway) {
-        const line = trace.end.line;
+        const { who, line } = runawayOf(trace);
         const at = line ? `, at line ${line}` : '';
         trace.end = {
           kind: 'runaway',
-          message: `${runaway.who} ran for ${runaway.seconds.toFixed(1)} s without awaiting${at}`,
+          message: `${who} ran for ${runaway.seconds.toFixed(1)} s without awaiting${at}`,
           exitCode: 1,
           ...(line ? { line } : {}),
         };

@@ -9,8 +9,8 @@ const SIGINT = 2;
 /** After the first interrupt, ask again this often: user code may swallow KeyboardInterrupt. */
 const REPEAT_MS = 250;
 
+/** How long the interrupted step had run; who it was comes from the trace (runawayOf). */
 export interface Runaway {
-  who: string;
   seconds: number;
 }
 
@@ -36,7 +36,7 @@ export function createInterruptSignal(probe: StepProbe): InterruptSignal {
       const ran = now - probe.stepStartedAt;
       if (ran <= (probe.stepStartedAt === armedAt ? first : budget)) return 0;
       if (fired && now < nextAt) return 0;
-      fired ??= { who: probe.who(), seconds: ran / 1000 };
+      fired ??= { seconds: ran / 1000 };
       nextAt = now + REPEAT_MS;
       return SIGINT;
     },

@@ -8,8 +8,21 @@ import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunOptions, type Trace } from '../../common/trace';
 import { RunHost } from './host';
 
+export interface EngineHooks {
+  /** Right after Pyodide loads, before the engine's Python: the host sets its interrupt buffer. */
+  onPyodide?(py: PyodideInterface): void;
+}
+
+export interface RunHooks {
+  /**
+   * At step boundaries seen from JavaScript: after each loop iteration's batch of callbacks,
+   * and when the top level starts, resumes or splits. `steps` is the trace's step count so far.
+   */
+  onStep?(steps: number): void;
+}
+
 export interface Engine {
-  run(source: string, fileName: string, options?: Partial<RunOptions>): Promise<Trace>;
+  run(source: string, fileName: string, options?: Partial<RunOptions>, hooks?: RunHooks): Promise<Trace>;
 }
 
 /** The Python package the engine writes into Pyodide's file system, in import order. */
@@ -63,20 +76,22 @@ function restoreHeap(py: PyodideInterface, image: HeapImage): void {
 /** A tiny program run once at start-up so the image holds every lazily imported module. */
 const WARM_UP = 'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
 
-export async function createEngine(): Promise<Engine> {
+export async function createEngine(hooks: EngineHooks = {}): Promise<Engine> {
   const quiet = (): void => {};
   // Fixed string hashing: set and dict orders must not change from one process to the next.
-  const py = await loadPyodide({ stdout: quiet, stderr: quiet, env: { PYTHONHASHSEED: '0' } });
+  // `import js` sees an empty object, not globalThis: a program has no business there.
+  const py = await loadPyodide({ stdout: quiet, stderr: quiet, env: { PYTHONHASHSEED: '0' }, jsglobals: {} });
+  hooks.onPyodide?.(py);
   const runProgram = installPython(py);
   runProgram(new RunHost(DEFAULT_RUN_OPTIONS), WARM_UP, 'warmup.py', DEFAULT_RUN_OPTIONS);
   const image: HeapImage = { bytes: heapOf(py).HEAPU8.slice() };
   let busy = false;
   return {
-    async run(source: string, fileName: string, options: Partial<RunOptions> = {}): Promise<Trace> {
+    async run(source, fileName, options = {}, runHooks = {}): Promise<Trace> {
       if (busy) throw new Error('the engine runs one program at a time');
       busy = true;
       const opts: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...options };
-      const host = new RunHost(opts);
+      const host = new RunHost(opts, runHooks.onStep);
       try {
         restoreHeap(py, image);
         runProgram(host, source, fileName, opts);

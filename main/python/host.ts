@@ -82,11 +82,15 @@ export class RunHost {
         this.recorder.stepBudget,
       );
       this.applyOps();
+      this.onStep?.(this.recorder.stepCount);
       return BATCH_STATUS[status];
     },
   };
 
-  constructor(private readonly options: RunOptions) {
+  constructor(
+    private readonly options: RunOptions,
+    private readonly onStep?: (steps: number) => void,
+  ) {
     this.recorder = new TraceRecorder(this.clock, options.maxSteps);
   }
 
@@ -221,14 +225,21 @@ export class RunHost {
 
   topLines = (lines: string): void => this.recorder.topLines(lines);
 
-  resumeTop = (): void => this.recorder.resumeTop();
+  resumeTop = (): void => {
+    this.recorder.resumeTop();
+    this.onStep?.(this.recorder.stepCount);
+  };
 
   startMain = (actor: ActorId): void => {
     this.mainActorId = actor;
     this.recorder.startMain(actor);
+    this.onStep?.(this.recorder.stepCount);
   };
 
-  splitMain = (lines: string): void => this.recorder.splitMain(this.mainActorId, lines);
+  splitMain = (lines: string): void => {
+    this.recorder.splitMain(this.mainActorId, lines);
+    this.onStep?.(this.recorder.stepCount);
+  };
 
   endMain = (lines: string, kind: 'result' | 'exception', repr: string, traceback: string): void => {
     const outcome: Outcome = kind === 'exception' ? { kind, repr, traceback } : { kind: 'result', repr };

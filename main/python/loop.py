@@ -3,12 +3,15 @@ run_forever handed to the TypeScript scheduler (main/engine/scheduler.ts) by int
 Handles stay here, so cancellation, contexts and callback errors are CPython's own code."""
 
 import asyncio
+import contextvars
 import sys
 import types
 from asyncio import base_events, events
 
 from . import state
-from .ops import SOON
+from .ops import CANCEL, SOON
+
+_copy_context = contextvars.copy_context
 
 _CTask = asyncio.Task
 _Builtin = types.BuiltinMethodType
@@ -34,9 +37,40 @@ class _Handle(events.Handle):
 
 
 class _TimerHandle(events.TimerHandle):
-    """asyncio's TimerHandle plus the id the scheduler knows it by; cancel() reaches
-    _timer_handle_cancelled as in CPython."""
+    """asyncio's TimerHandle plus the id the scheduler knows it by; cancel() does what
+    TimerHandle.cancel, _timer_handle_cancelled and Handle.cancel do, in one call (every
+    asyncio.sleep cancels its timer on the way out)."""
     __slots__ = ('_hid', '_ent')
+
+    def cancel(self):
+        if not self._cancelled:
+            loop = self._loop
+            run = loop._run
+            hid = self._hid
+            if run.handles.pop(hid, None) is not None:
+                run.handle_gone(self)
+                run.ops.nums += (CANCEL, loop._lid, hid)
+            self._cancelled = True
+            if loop._debug:
+                self._repr = repr(self)
+            self._callback = None
+            self._args = None
+
+
+def _new_timer(when, callback, args, loop, context):
+    """events.TimerHandle(when, callback, args, loop, context) outside debug mode, without
+    the two __init__ frames (debug mode takes CPython's path: its tracebacks count frames)."""
+    timer = _TimerHandle.__new__(_TimerHandle)
+    timer._context = _copy_context() if context is None else context
+    timer._loop = loop
+    timer._callback = callback
+    timer._args = args
+    timer._cancelled = False
+    timer._repr = None
+    timer._source_traceback = None
+    timer._when = when
+    timer._scheduled = True
+    return timer
 
 
 class VirtualLoop(base_events.BaseEventLoop):
@@ -51,10 +85,27 @@ class VirtualLoop(base_events.BaseEventLoop):
         self._clock_resolution = 1e-09
 
     # -- the clock and the scheduler ---------------------------------------------------------
+    def call_soon(self, callback, *args, context=None):
+        if self._debug:
+            return super().call_soon(callback, *args, context=context)
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+        return self._call_soon(callback, args, context)
+
     def _call_soon(self, callback, args, context):
-        handle = _Handle(callback, args, self, context)
-        if handle._source_traceback:
-            del handle._source_traceback[-1]
+        if self._debug:
+            handle = _Handle(callback, args, self, context)
+            if handle._source_traceback:
+                del handle._source_traceback[-1]
+        else:  # events.Handle(...) without its __init__ frame, as _new_timer
+            handle = _Handle.__new__(_Handle)
+            handle._context = _copy_context() if context is None else context
+            handle._loop = self
+            handle._callback = callback
+            handle._args = args
+            handle._cancelled = False
+            handle._repr = None
+            handle._source_traceback = None
         run = self._run
         hid = run.next_hid
         run.next_hid = hid + 1
@@ -76,10 +127,24 @@ class VirtualLoop(base_events.BaseEventLoop):
         self._check_closed()
         return self._call_soon(callback, args, context)
 
+    def call_later(self, delay, callback, *args, context=None):
+        if self._debug or delay is None:
+            return super().call_later(delay, callback, *args, context=context)
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+        when = self.time() + delay
+        timer = _new_timer(when, callback, args, self, context)
+        self._run.call_at(self._lid, timer, callback, float(when))
+        return timer
+
     def call_at(self, when, callback, *args, context=None):
         if when is None:
             raise TypeError("when cannot be None")
         self._check_closed()
+        if not self._debug:
+            timer = _new_timer(when, callback, args, self, context)
+            self._run.call_at(self._lid, timer, callback, float(when))
+            return timer
         if self._debug:
             self._check_thread()
             self._check_callback(callback, 'call_at')

@@ -3,8 +3,11 @@ virtual clock (each call is a reading for the tie-break), time.sleep blocks the 
 the clock, `random` is seeded, print goes to the trace, and threads, sockets and subprocesses
 raise NotImplementedError saying why."""
 
+import _socket
 import codecs
 import io
+import os
+import posix
 import random
 import socket
 import subprocess
@@ -13,7 +16,18 @@ import threading
 import time
 
 from . import state
+from .faults import RunEnded
 from .loop import _NO_IO, _NO_SUBPROCESS, _NO_THREADS
+
+_NO_DNS = ("host name lookups (DNS) are not available in Loopscope: the program runs in a "
+           "sandbox with no network; use a fixed address or simulate the lookup with "
+           "asyncio.sleep()")
+_PROCESS_CALLS = ('system', 'popen', 'fork', 'forkpty', 'execl', 'execle', 'execlp', 'execlpe',
+                  'execv', 'execve', 'execvp', 'execvpe', 'spawnl', 'spawnle', 'spawnlp',
+                  'spawnlpe', 'spawnv', 'spawnve', 'spawnvp', 'spawnvpe', 'posix_spawn',
+                  'posix_spawnp')
+_DNS_CALLS = ('getaddrinfo', 'gethostbyname', 'gethostbyname_ex', 'gethostbyaddr', 'getnameinfo')
+_ABSENT = object()
 
 
 class _Binary(io.RawIOBase):
@@ -104,6 +118,27 @@ def _no_subprocess(*args, **kwargs):
     raise NotImplementedError(_NO_SUBPROCESS)
 
 
+def _no_dns(*args, **kwargs):
+    raise NotImplementedError(_NO_DNS)
+
+
+def _exit(status):
+    """os._exit: the run ends at once with that status (no cleanup, as in CPython), but the
+    interpreter lives on: Emscripten's exit would leave Pyodide unusable."""
+    code = int(status)
+    err = RunEnded('exit', f'exit status {code} (os._exit)', None, state.run.last_line)
+    err.exit_code = code & 0xFF
+    state.run.end(err)
+
+
+def _replacements():
+    """(module, name, replacement) for every module-level call a run swaps out."""
+    out = [(m, n, _no_subprocess) for m in (os, posix) for n in _PROCESS_CALLS]
+    out += [(m, '_exit', _exit) for m in (os, posix)]
+    out += [(m, n, _no_dns) for m in (socket, _socket) for n in _DNS_CALLS]
+    return out
+
+
 _CLOCKS = ('time', 'monotonic', 'perf_counter')
 _CLOCKS_NS = ('time_ns', 'monotonic_ns', 'perf_counter_ns')
 
@@ -116,7 +151,10 @@ def enter(run, seed):
         'thread_start': threading.Thread.start,
         'socket_init': socket.socket.__init__,
         'popen_init': subprocess.Popen.__init__,
+        'calls': [(m, n, getattr(m, n, _ABSENT)) for m, n, _ in _replacements()],
     }
+    for m, n, f in _replacements():
+        setattr(m, n, f)
     for n in _CLOCKS:
         setattr(time, n, _now)
     for n in _CLOCKS_NS:
@@ -139,3 +177,8 @@ def leave(saved):
     threading.Thread.start = saved['thread_start']
     socket.socket.__init__ = saved['socket_init']
     subprocess.Popen.__init__ = saved['popen_init']
+    for m, n, f in saved['calls']:
+        if f is _ABSENT:
+            delattr(m, n)
+        else:
+            setattr(m, n, f)

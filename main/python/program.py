@@ -119,7 +119,10 @@ def run_program(host, source, filename, opts):
         linecache.cache.pop(filename, None)
         if run.ended is not None:
             e = run.ended
-            end = (e.kind, e.message, 124 if e.kind.startswith('cap') else 1,
+            code = getattr(e, 'exit_code', None)
+            if code is None:
+                code = 124 if e.kind.startswith('cap') else 1
+            end = (e.kind, e.message, code,
                    e.line or 0, 0, e.option or '')
         try:
             run.flush()

@@ -14,6 +14,7 @@ from .ops import AT, BLOCK, CANCEL, CLOCK, END, RUN, SOON, STOP, WAIT, Ops
 
 _Task = tasks.Task
 _Builtin = types.BuiltinMethodType
+_Function = types.FunctionType
 _sleep_timer_cb = futures._set_result_unless_cancelled
 # A step's trace keeps its first this many lines: a hot loop would otherwise write millions.
 MAX_LINES_RECORDED = 1000
@@ -96,7 +97,14 @@ class Run(Actors):
         self.next_hid = hid + 1
         handle._hid = hid
         self.handles[hid] = handle
-        actor = self.actor_of(callback, handle)
+        # The plain-function path of actor_of, inlined: every sleep arms one of these.
+        e = self.cb_actors.get((callback, self.cur)) if type(callback) is _Function else None
+        if e is not None and e[1] == 0:
+            e[1] = 1
+            handle._ent = e
+            actor = e[0]
+        else:
+            actor = self.actor_of(callback, handle)
         if callback is _sleep_timer_cb:
             self.sleep_deadline[self.cur] = when
         self.ops.nums.extend((AT, lid, hid, actor, when, self.readings))
@@ -121,11 +129,10 @@ class Run(Actors):
         handles = self.handles
         nums = ops.nums
         waits = self.waits
-        vals = spec.split(',')
+        vals = iter(map(int, spec.split(',')))
         status = 0
         ran = 0
-        for i in range(0, len(vals), 2):
-            hid = int(vals[i])
+        for hid, actor in zip(vals, vals):
             h = handles.pop(hid, None)
             if h is None:
                 continue  # cancelled meanwhile; CANCEL already told the scheduler
@@ -134,7 +141,6 @@ class Run(Actors):
                 status = 2
                 break
             ran += 1
-            actor = int(vals[i + 1])
             nums += (RUN, hid, actor)
             e = h._ent
             if e is not None:

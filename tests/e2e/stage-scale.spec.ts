@@ -32,6 +32,7 @@ test('seeking a 200,000-step trace lands on the requested step', async ({ page }
   await fakeBridge({
     generate: { fn: syntheticTrace.toString(), arg: { tasks: 1000, rounds: 400, maxSteps: 200_000 } },
   })(page);
+  await StageDriver.skipWelcome(page);
   await page.goto('/');
   const mirror = page.getByTestId('stage-mirror');
   await expect(mirror).toHaveAttribute('data-step', '0', { timeout: 30_000 });

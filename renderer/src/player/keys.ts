@@ -14,6 +14,8 @@ export type KeyAction =
   | 'slower'
   | 'internals'
   | 'motion'
+  | 'nextBookmark'
+  | 'prevBookmark'
   | 'run';
 
 export interface KeyInput {
@@ -58,6 +60,11 @@ export function keyAction(e: KeyInput): KeyAction | null {
     case 'm':
     case 'M':
       return 'motion';
+    // A lesson's bookmarks (free in presentation mode too: its keys leave brackets alone).
+    case ']':
+      return 'nextBookmark';
+    case '[':
+      return 'prevBookmark';
     default:
       return null;
   }

@@ -21,7 +21,13 @@ export function makeActions(
   motion: MotionSetting,
   runner: Runner,
   desktop?: DesktopController,
+  /** The step of the next (+1) or previous (-1) lesson bookmark, or null when there is none. */
+  bookmarkFrom: (step: number, direction: 1 | -1) => number | null = () => null,
 ): Actions {
+  const toBookmark = (direction: 1 | -1) => {
+    const step = bookmarkFrom(player.step, direction);
+    if (step !== null) player.seek(step);
+  };
   const setSpeed = (speed: number) => {
     player.speed = speed;
     if (desktop?.settings) void desktop.setSetting({ speed });
@@ -57,6 +63,8 @@ export function makeActions(
     },
     internals: () => setInternals(!player.showInternals),
     motion: () => setMotion(!motion.enabled),
+    nextBookmark: () => toBookmark(1),
+    prevBookmark: () => toBookmark(-1),
     run: () => void runner.run(),
   };
 }

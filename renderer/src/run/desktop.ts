@@ -10,7 +10,23 @@ export interface PngSources {
   timeline: (() => Promise<Uint8Array>) | null;
 }
 
-export function createDesktop(player: Player, runner: Runner, png: PngSources): DesktopController {
+/** A program to open as a new untitled document (a lesson), with the name its runs carry. */
+export interface PendingProgram {
+  text: string;
+  name: string;
+}
+
+/**
+ * Opening a lesson is File > New with the lesson's text: the controller asks about unsaved
+ * edits, forgets the current file (so Save cannot overwrite it with the lesson) and adopts the
+ * text; `pending` supplies that text and the lesson's file name while the New is under way.
+ */
+export function createDesktop(
+  player: Player,
+  runner: Runner,
+  png: PngSources,
+  pending: () => PendingProgram | null = () => null,
+): DesktopController {
   const needModel = () => {
     if (!player.model || !player.timeline) throw new Error('There is no run to export yet.');
     return { model: player.model, timeline: player.timeline };
@@ -22,9 +38,13 @@ export function createDesktop(player: Player, runner: Runner, png: PngSources): 
   return new DesktopController({
     getText: () => runner.source,
     setText: (text, name) => {
+      const program = pending();
       runner.source = text;
-      runner.fileName = name;
+      runner.fileName = program && program.text === text ? program.name : name;
       void runner.run();
+    },
+    get newProgram() {
+      return pending()?.text ?? '';
     },
     player: {
       forward: () => player.forward(),
