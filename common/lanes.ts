@@ -1,11 +1,26 @@
 // Lane state at any step, folded from the trace's event log. Pure: the renderer's player,
-// the CLI's --steps and the tests all call this. Keyframes every KEYFRAME_INTERVAL steps bound
-// a seek to that many steps of events, so seeking a 200,000-step trace stays within a frame.
+// the CLI's --steps and the tests all call this. Keyframes bound a seek to one interval of
+// events, so seeking a 200,000-step trace stays within a frame. A keyframe is compact: the
+// spawned and done lists only ever grow, so it keeps their lengths (prefixes of the run's final
+// lists) and holds waiting tasks and timers as flat arrays; and the interval grows with the
+// number of actors, since a keyframe's size does (200,000 steps x 1,000 tasks: 35 MB -> ~2 MB).
 
 import type { ActorId, Outcome, Trace, TraceEvent, WaitReason } from './trace';
 
-/** Steps between keyframes: a seek replays at most this many steps of events. */
+/** Steps between keyframes for small runs: a seek replays at most this many steps of events. */
 export const KEYFRAME_INTERVAL = 256;
+/** The interval stops growing here, so a seek's replay stays bounded on any run. */
+const MAX_KEYFRAME_INTERVAL = 2048;
+
+/**
+ * Steps between keyframes for a trace with this many actors: KEYFRAME_INTERVAL, doubled while
+ * the actors outnumber it (a keyframe costs O(actors), a seek's replay O(interval)).
+ */
+export function keyframeInterval(actors: number): number {
+  let k = KEYFRAME_INTERVAL;
+  while (k < MAX_KEYFRAME_INTERVAL && k < actors) k *= 2;
+  return k;
+}
 
 export interface Lanes {
   step: number;
@@ -35,9 +50,30 @@ interface FoldState {
   outputLength: number;
 }
 
+/** The fold state at a keyframe step, compact (see the top of this file). */
+interface Keyframe {
+  time: number;
+  ready: ActorId[];
+  running: ActorId | null;
+  waitingIds: Int32Array;
+  waitingReasons: WaitReason[];
+  timerIds: Int32Array;
+  timerDeadlines: Float64Array;
+  /** Lengths of the prefixes of TraceIndex.doneOrder / spawnOrder that hold at this step. */
+  done: number;
+  spawned: number;
+  outputLength: number;
+}
+
 export interface TraceIndex {
   trace: Trace;
-  keyframes: FoldState[];
+  /** Steps between keyframes (keyframeInterval of the trace's actor count). */
+  interval: number;
+  keyframes: Keyframe[];
+  /** Every task that is ever done, in the order it finished, with its outcome. */
+  doneOrder: [ActorId, Outcome][];
+  /** Every task spawned, in spawn order. */
+  spawnOrder: ActorId[];
   /** Concatenated output with each chunk's start offset, for the console. */
   output: { stream: 'stdout' | 'stderr'; text: string; offset: number; step: number }[];
 }
@@ -55,16 +91,35 @@ function emptyState(): FoldState {
   };
 }
 
-function cloneState(s: FoldState): FoldState {
+function keyframe(s: FoldState): Keyframe {
   return {
     time: s.time,
     ready: s.ready.slice(),
     running: s.running,
-    waiting: new Map(s.waiting),
-    timers: new Map(s.timers),
-    done: new Map(s.done),
-    spawned: s.spawned.slice(),
+    waitingIds: Int32Array.from(s.waiting.keys()),
+    waitingReasons: [...s.waiting.values()],
+    timerIds: Int32Array.from(s.timers.keys()),
+    timerDeadlines: Float64Array.from(s.timers.values()),
+    done: s.done.size,
+    spawned: s.spawned.length,
     outputLength: s.outputLength,
+  };
+}
+
+function restore(index: TraceIndex, k: Keyframe): FoldState {
+  const waiting = new Map<ActorId, WaitReason>();
+  for (let i = 0; i < k.waitingIds.length; i++) waiting.set(k.waitingIds[i], k.waitingReasons[i]);
+  const timers = new Map<ActorId, number>();
+  for (let i = 0; i < k.timerIds.length; i++) timers.set(k.timerIds[i], k.timerDeadlines[i]);
+  return {
+    time: k.time,
+    ready: k.ready.slice(),
+    running: k.running,
+    waiting,
+    timers,
+    done: new Map(index.doneOrder.slice(0, k.done)),
+    spawned: index.spawnOrder.slice(0, k.spawned),
+    outputLength: k.outputLength,
   };
 }
 
@@ -130,12 +185,13 @@ function applyStep(trace: Trace, s: FoldState, step: number): void {
 
 /** Builds keyframes and the output index once per trace; O(events). */
 export function indexTrace(trace: Trace): TraceIndex {
-  const keyframes: FoldState[] = [];
+  const interval = keyframeInterval(trace.actors.length);
+  const keyframes: Keyframe[] = [];
   const output: TraceIndex['output'] = [];
   const s = emptyState();
   let offset = 0;
   for (let step = 0; step < trace.steps.length; step++) {
-    if (step % KEYFRAME_INTERVAL === 0) keyframes.push(cloneState(s));
+    if (step % interval === 0) keyframes.push(keyframe(s));
     const st = trace.steps[step];
     const end = step + 1 < trace.steps.length ? trace.steps[step + 1].firstEvent : trace.events.length;
     for (let i = st.firstEvent; i < end; i++) {
@@ -147,7 +203,9 @@ export function indexTrace(trace: Trace): TraceIndex {
     }
     applyStep(trace, s, step);
   }
-  return { trace, keyframes, output };
+  // done and spawned only grow (a Map keeps first-insertion order), so each keyframe's lists are
+  // prefixes of the final ones.
+  return { trace, interval, keyframes, doneOrder: [...s.done], spawnOrder: s.spawned, output };
 }
 
 /** The lanes after `step` has run (step 0 is the program's start). */
@@ -155,9 +213,10 @@ export function lanesAt(index: TraceIndex, step: number): Lanes {
   const { trace } = index;
   const last = trace.steps.length - 1;
   const at = Math.max(0, Math.min(step, last));
-  const k = Math.floor(at / KEYFRAME_INTERVAL);
-  const s = cloneState(index.keyframes[k] ?? emptyState());
-  for (let i = k * KEYFRAME_INTERVAL; i <= at; i++) applyStep(trace, s, i);
+  const k = Math.floor(at / index.interval);
+  const kf = index.keyframes[k];
+  const s = kf ? restore(index, kf) : emptyState();
+  for (let i = kf ? k * index.interval : 0; i <= at; i++) applyStep(trace, s, i);
   return toLanes(s, at);
 }
 

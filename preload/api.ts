@@ -58,6 +58,7 @@ export function createApi(transport: Transport): LoopscopeApi {
     file: Object.freeze({
       newFile: () => call<void>('file:new'),
       open: () => call<OpenedFile | null>('file:open'),
+      pickToCompare: () => call<OpenedFile | null>('file:pickToCompare'),
       openPath: (path: string) => call<OpenedFile>('file:openPath', { path }),
       openDropped: async (file: File) => {
         let path = '';

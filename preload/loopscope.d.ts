@@ -159,6 +159,8 @@ export interface LoopscopeApi {
     newFile(): Promise<void>;
     /** Shows the Open dialog; null when cancelled. Rejects with a message a person can read. */
     open(): Promise<OpenedFile | null>;
+    /** Shows the Open dialog and reads the chosen program for the compare view, without opening it in the editor; null when cancelled. */
+    pickToCompare(): Promise<OpenedFile | null>;
     /** Opens a path main offered (OpenRequest, Open Recent); any other path is refused. */
     openPath(path: string): Promise<OpenedFile>;
     /** Opens a file dropped on the window (a DataTransfer File; its path is taken in the preload). */

@@ -101,6 +101,17 @@ export class DocumentSession {
     return path === null ? null : this.load(path);
   }
 
+  /**
+   * Shows the Open dialog and reads the chosen program without making it the document: the
+   * compare view's programs are not opened in the editor, watched or listed as recent.
+   */
+  async pickToCompare(): Promise<OpenedFile | null> {
+    const path = await this.deps.dialog.openPython();
+    if (path === null) return null;
+    const { text } = await readTextFile(this.deps.fs, path);
+    return { path, name: basename(path), text };
+  }
+
   /** Only paths main offered or listed under Open Recent: a renderer cannot read any file by name. */
   async openPath(path: string): Promise<OpenedFile> {
     const full = resolve(path);

@@ -92,7 +92,10 @@ async function main(): Promise<void> {
     };
     signal.arm(m.stepBudgetMs, m.firstStepBudgetMs);
     try {
-      const trace = await engine.run(m.source, m.fileName, m.options, { onStep: probe.step });
+      const trace = await engine.run(m.source, m.fileName, m.options, {
+        onStep: probe.step,
+        interrupted: () => signal.fired !== null,
+      });
       signal.disarm();
       send({ type: 'finishing', runId: m.runId });
       const runaway = signal.fired;

@@ -42,6 +42,7 @@ export const requestSchemas = {
   'app:close': z.undefined(),
   'file:new': z.undefined(),
   'file:open': z.undefined(),
+  'file:pickToCompare': z.undefined(),
   'file:openPath': z.object({ path: filePath }).strict(),
   'file:openDropped': z.object({ path: filePath }).strict(),
   'file:save': z.object({ text: sourceText }).strict(),

@@ -77,6 +77,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:close': async () => desktop().closeWindow(),
     'file:new': () => session().newFile(),
     'file:open': () => session().open(),
+    'file:pickToCompare': () => session().pickToCompare(),
     'file:openPath': ({ path }: Req<'file:openPath'>) => session().openPath(path),
     'file:openDropped': ({ path }: Req<'file:openDropped'>) => session().openDropped(path),
     'file:save': ({ text }: Req<'file:save'>) => session().save(text),

@@ -6,27 +6,21 @@
 import { readFileSync } from 'node:fs';
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunOptions, type Trace } from '../../common/trace';
-import { RunHost } from './host';
+import { RunHost, type RunHooks } from './host';
 
 export interface EngineHooks {
   /** Right after Pyodide loads, before the engine's Python: the host sets its interrupt buffer. */
   onPyodide?(py: PyodideInterface): void;
 }
 
-export interface RunHooks {
-  /**
-   * At step boundaries seen from JavaScript: after each loop iteration's batch of callbacks,
-   * and when the top level starts, resumes or splits. `steps` is the trace's step count so far.
-   */
-  onStep?(steps: number): void;
-}
+export type { RunHooks };
 
 export interface Engine {
   run(source: string, fileName: string, options?: Partial<RunOptions>, hooks?: RunHooks): Promise<Trace>;
 }
 
 /** The Python package the engine writes into Pyodide's file system, in import order. */
-const PY_MODULES = ['state', 'faults', 'ops', 'callbacks', 'actors', 'loop', 'waits', 'runtime', 'patches', 'program'];
+const PY_MODULES = ['state', 'faults', 'ops', 'callbacks', 'actors', 'unsupported', 'loop', 'waits', 'stages', 'runtime', 'patches', 'program'];
 const PY_ROOT = '/loopscope';
 
 type RunProgram = ((host: RunHost, source: string, fileName: string, options: RunOptions) => void) & {
@@ -91,7 +85,7 @@ export async function createEngine(hooks: EngineHooks = {}): Promise<Engine> {
       if (busy) throw new Error('the engine runs one program at a time');
       busy = true;
       const opts: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...options };
-      const host = new RunHost(opts, runHooks.onStep);
+      const host = new RunHost(opts, runHooks);
       try {
         restoreHeap(py, image);
         runProgram(host, source, fileName, opts);

@@ -54,6 +54,24 @@ interface PyBufferish {
   destroy(): void;
 }
 
+/** d[from .. from+n) as a plain array (a loop: subarray() allocates a view per call). */
+function numbers(d: Float64Array, from: number, n: number): number[] {
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) out[k] = d[from + k];
+  return out;
+}
+
+/** What the engine process may ask to hear about a run (engine.run's fourth argument). */
+export interface RunHooks {
+  /**
+   * At step boundaries seen from JavaScript: after each loop iteration's batch of callbacks,
+   * and when the top level starts, resumes or splits. `steps` is the trace's step count so far.
+   */
+  onStep?(steps: number): void;
+  /** Whether the host has interrupted Python (its interrupt buffer) since the run began. */
+  interrupted?(): boolean;
+}
+
 type Status = 'ok' | 'aborted' | 'capSteps';
 const BATCH_STATUS: Status[] = ['ok', 'aborted', 'capSteps'];
 
@@ -82,14 +100,14 @@ export class RunHost {
         this.recorder.stepBudget,
       );
       this.applyOps();
-      this.onStep?.(this.recorder.stepCount);
+      this.hooks.onStep?.(this.recorder.stepCount);
       return BATCH_STATUS[status];
     },
   };
 
   constructor(
     private readonly options: RunOptions,
-    private readonly onStep?: (steps: number) => void,
+    private readonly hooks: RunHooks = {},
   ) {
     this.recorder = new TraceRecorder(this.clock, options.maxSteps);
   }
@@ -144,14 +162,13 @@ export class RunHost {
           i += 3;
           break;
         case Op.END: {
-          const n = d[i + 2];
-          rec.stepEnd(d[i + 1], Array.from(d.subarray(i + 3, i + 3 + n)));
-          i += 3 + n;
+          rec.stepEnd(d[i + 1], numbers(d, i + 3, d[i + 2]));
+          i += 3 + d[i + 2];
           break;
         }
         case Op.WAIT: {
           const n = d[i + 6];
-          const targets = Array.from(d.subarray(i + 7, i + 7 + n));
+          const targets = numbers(d, i + 7, n);
           rec.waiting(d[i + 1], WAIT_KINDS[d[i + 2]], str[d[i + 3]], d[i + 4], d[i + 5], targets);
           i += 7 + n;
           break;
@@ -196,6 +213,9 @@ export class RunHost {
     }
   }
 
+  /** Python asks when a KeyboardInterrupt ends a loop run: was it the host's watchdog? */
+  interrupted = (): boolean => this.hooks.interrupted?.() ?? false;
+
   dispose(): void {
     this.runBatchPy = this.takeClockPy = null;
     this.nums = null;
@@ -227,18 +247,18 @@ export class RunHost {
 
   resumeTop = (): void => {
     this.recorder.resumeTop();
-    this.onStep?.(this.recorder.stepCount);
+    this.hooks.onStep?.(this.recorder.stepCount);
   };
 
   startMain = (actor: ActorId): void => {
     this.mainActorId = actor;
     this.recorder.startMain(actor);
-    this.onStep?.(this.recorder.stepCount);
+    this.hooks.onStep?.(this.recorder.stepCount);
   };
 
   splitMain = (lines: string): void => {
     this.recorder.splitMain(this.mainActorId, lines);
-    this.onStep?.(this.recorder.stepCount);
+    this.hooks.onStep?.(this.recorder.stepCount);
   };
 
   endMain = (lines: string, kind: 'result' | 'exception', repr: string, traceback: string): void => {

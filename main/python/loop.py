@@ -6,24 +6,18 @@ import asyncio
 import contextvars
 import sys
 import types
-from asyncio import base_events, events
+from asyncio import base_events, events, futures
 
 from . import state
-from .ops import CANCEL, SOON
+from .ops import AT, CANCEL, SOON
+from .unsupported import Unsupported
 
 _copy_context = contextvars.copy_context
+_Function = types.FunctionType
+_sleep_timer_cb = futures._set_result_unless_cancelled
 
 _CTask = asyncio.Task
 _Builtin = types.BuiltinMethodType
-
-_NO_THREADS = ("threads are not available in Loopscope: the program runs on one thread "
-               "against a virtual clock, so there is nothing to run the work on")
-_NO_IO = ("network and pipe I/O is not available in Loopscope: the program runs on a "
-          "virtual clock with no real sockets; simulate the wait with asyncio.sleep()")
-_NO_SUBPROCESS = ("subprocesses are not available in Loopscope: the program runs in a "
-                  "sandbox that cannot start processes")
-_NO_SIGNALS = ("signals are not available in Loopscope: nothing outside the program can "
-               "send one to the virtual loop")
 
 
 class _Handle(events.Handle):
@@ -73,7 +67,7 @@ def _new_timer(when, callback, args, loop, context):
     return timer
 
 
-class VirtualLoop(base_events.BaseEventLoop):
+class VirtualLoop(Unsupported, base_events.BaseEventLoop):
     def __init__(self):
         super().__init__()
         run = state.run
@@ -90,7 +84,30 @@ class VirtualLoop(base_events.BaseEventLoop):
             return super().call_soon(callback, *args, context=context)
         if self._closed:
             raise RuntimeError('Event loop is closed')
-        return self._call_soon(callback, args, context)
+        # _call_soon's fast path, inlined: every task step and wakeup comes here.
+        handle = _Handle.__new__(_Handle)
+        handle._context = _copy_context() if context is None else context
+        handle._loop = self
+        handle._callback = callback
+        handle._args = args
+        handle._cancelled = False
+        handle._repr = None
+        handle._source_traceback = None
+        run = self._run
+        hid = run.next_hid
+        run.next_hid = hid + 1
+        handle._hid = hid
+        run.handles[hid] = handle
+        t = type(callback)
+        task = callback.__self__ if t is _Builtin or t.__name__ == 'TaskStepMethWrapper' else None
+        if task is not None and type(task) is _CTask:
+            handle._ent = None  # actor_of's task path, inlined: a new task's first step
+            e = run.tasks.get(id(task))
+            actor = e[1] if e is not None and e[0]() is task else run._spawn(task)
+        else:
+            actor = run.actor_of(callback, handle)
+        run.ops.nums += (SOON, self._lid, hid, actor)
+        return handle
 
     def _call_soon(self, callback, args, context):
         if self._debug:
@@ -132,9 +149,36 @@ class VirtualLoop(base_events.BaseEventLoop):
             return super().call_later(delay, callback, *args, context=context)
         if self._closed:
             raise RuntimeError('Event loop is closed')
-        when = self.time() + delay
-        timer = _new_timer(when, callback, args, self, context)
-        self._run.call_at(self._lid, timer, callback, float(when))
+        # What self.time(), _new_timer and Run.call_at do, inlined: every sleep comes here.
+        run = self._run
+        run.readings += 1
+        when = run.now + delay
+        timer = _TimerHandle.__new__(_TimerHandle)
+        timer._context = _copy_context() if context is None else context
+        timer._loop = self
+        timer._callback = callback
+        timer._args = args
+        timer._cancelled = False
+        timer._repr = None
+        timer._source_traceback = None
+        timer._when = when
+        timer._scheduled = True
+        hid = run.next_hid
+        run.next_hid = hid + 1
+        timer._hid = hid
+        run.handles[hid] = timer
+        cur = run.cur
+        e = run.cb_actors.get((callback, cur)) if type(callback) is _Function else None
+        if e is not None and e[1] == 0:
+            e[1] = 1
+            timer._ent = e
+            actor = e[0]
+        else:
+            actor = run.actor_of(callback, timer)
+        at = float(when)
+        if callback is _sleep_timer_cb:
+            run.sleep_deadline[cur] = at
+        run.ops.nums += (AT, self._lid, hid, actor, at, run.readings)
         return timer
 
     def call_at(self, when, callback, *args, context=None):
@@ -158,7 +202,9 @@ class VirtualLoop(base_events.BaseEventLoop):
     def create_task(self, coro, *, name=None, **kwargs):
         # Task-N names count from 1 in every run (CPython's counter is per process).
         if name is None:
-            name = self._run.next_task_name()
+            run = self._run  # run.next_task_name(), inlined
+            run.task_names += 1
+            name = f'Task-{run.task_names}'
         task = super().create_task(coro, name=name, **kwargs)
         if task._source_traceback:
             del task._source_traceback[-1]  # this wrapper's frame: debug mode names the caller's
@@ -191,85 +237,6 @@ class VirtualLoop(base_events.BaseEventLoop):
             self._run_forever_cleanup()
             run.loop_stopped()
         run.after_loop(status)
-
-    # -- what a virtual clock cannot do ---------------------------------------------------------
-    def run_in_executor(self, executor, func, *args):
-        raise NotImplementedError(_NO_THREADS)
-
-    def set_default_executor(self, executor):
-        raise NotImplementedError(_NO_THREADS)
-
-    async def getaddrinfo(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def getnameinfo(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def create_connection(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def create_server(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def create_unix_connection(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def create_unix_server(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def create_datagram_endpoint(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def connect_accepted_socket(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def connect_read_pipe(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def connect_write_pipe(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def sock_recv(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def sock_sendall(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def sock_connect(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def sock_accept(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def sendfile(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def start_tls(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    def add_reader(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    def add_writer(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    def remove_reader(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    def remove_writer(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def subprocess_exec(self, *args, **kwargs):
-        raise NotImplementedError(_NO_SUBPROCESS)
-
-    async def subprocess_shell(self, *args, **kwargs):
-        raise NotImplementedError(_NO_SUBPROCESS)
-
-    def add_signal_handler(self, sig, callback, *args):
-        raise NotImplementedError(_NO_SIGNALS)
-
-    def remove_signal_handler(self, sig):
-        raise NotImplementedError(_NO_SIGNALS)
 
 
 class VirtualLoopPolicy(events._BaseDefaultEventLoopPolicy):

@@ -64,5 +64,12 @@ class Ops:
         self.nums.extend((OUT, 0 if stream == 'stdout' else 1, self.new_sid(text)))
 
     def actor(self, actor, kind, name, coro, internal, serves, parent, line):
-        self.nums.extend((ACTOR, actor, 0 if kind == 'task' else 1, self.sid(name),
-                          self.sid(coro), 1 if internal else 0, serves, parent, line))
+        interned = self.interned  # sid(), inlined twice: a program may start 100,000 tasks
+        n = interned.get(name)
+        if n is None:
+            n = interned[name] = self.new_sid(name)
+        c = interned.get(coro)
+        if c is None:
+            c = interned[coro] = self.new_sid(coro)
+        self.nums.extend((ACTOR, actor, 0 if kind == 'task' else 1, n, c,
+                          1 if internal else 0, serves, parent, line))

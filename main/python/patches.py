@@ -17,7 +17,7 @@ import time
 
 from . import state
 from .faults import RunEnded
-from .loop import _NO_IO, _NO_SUBPROCESS, _NO_THREADS
+from .unsupported import _NO_IO, _NO_SUBPROCESS, _NO_THREADS
 
 _NO_DNS = ("host name lookups (DNS) are not available in Loopscope: the program runs in a "
            "sandbox with no network; use a fixed address or simulate the lookup with "

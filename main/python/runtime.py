@@ -4,11 +4,12 @@ op buffer (ops.py); the TypeScript scheduler reads it once per loop iteration. T
 the scheduler's: this side mirrors it while Python runs and hands it back with CLOCK."""
 
 import types
-from asyncio import base_events, futures, tasks
+from asyncio import base_events, format_helpers, futures, tasks
 from asyncio.log import logger
 
 from . import faults
 from .actors import Actors
+from .stages import Stages
 from .faults import RunEnded
 from .ops import AT, BLOCK, CANCEL, CLOCK, END, RUN, SOON, STOP, WAIT, Ops
 
@@ -20,7 +21,16 @@ _sleep_timer_cb = futures._set_result_unless_cancelled
 MAX_LINES_RECORDED = 1000
 
 
-class Run(Actors):
+def _report_failed(h, exc):
+    """What Handle._run does with a callback's exception."""
+    cb = format_helpers._format_callback_source(h._callback, h._args, debug=h._loop.get_debug())
+    context = {'message': f'Exception in callback {cb}', 'exception': exc, 'handle': h}
+    if h._source_traceback:
+        context['source_traceback'] = h._source_traceback
+    h._loop.call_exception_handler(context)
+
+
+class Run(Actors, Stages):
     def __init__(self, host, filename, opts, make_describer):
         self.host = host
         self.filename = filename
@@ -129,6 +139,8 @@ class Run(Actors):
         handles = self.handles
         nums = ops.nums
         waits = self.waits
+        describe = self.describer.describe
+        sleep_deadline = self.sleep_deadline
         vals = iter(map(int, spec.split(',')))
         status = 0
         ran = 0
@@ -147,8 +159,11 @@ class Run(Actors):
                 e[1] -= 1
             cb = h._callback
             t = type(cb)  # callbacks.self_of, inlined
-            s = cb.__self__ if t is _Builtin or t.__name__ == 'TaskStepMethWrapper' else None
-            task = s if s is not None and isinstance(s, _Task) else None
+            if t is _Function:
+                task = None
+            else:
+                s = cb.__self__ if t is _Builtin or t.__name__ == 'TaskStepMethWrapper' else None
+                task = s if s is not None and isinstance(s, _Task) else None
             self.cur = actor
             lines = self.lines = []
             self.step_lines = 0
@@ -161,6 +176,20 @@ class Run(Actors):
             if loop._debug:
                 if not self._run_debug(loop, h):
                     status = 1
+            elif task is not None:
+                # Handle._run without its frame: a task's step or wakeup raises nothing but
+                # what Handle._run re-raises anyway (the task keeps every other exception).
+                try:
+                    h._context.run(cb, *h._args)
+                except (SystemExit, KeyboardInterrupt) as exc:
+                    self.stash = exc
+                    status = 1
+                except BaseException as exc:
+                    try:
+                        _report_failed(h, exc)
+                    except BaseException as exc2:
+                        self.stash = exc2
+                        status = 1
             else:
                 try:
                     h._run()
@@ -171,9 +200,20 @@ class Run(Actors):
             self.cur = 0
             nums += (END, actor, len(lines))
             nums += lines
-            # A task that rescheduled itself (sleep(0)) has nothing more to report.
-            if task is not None and (task._fut_waiter is not None or task.done()):
-                self._after_task_step(task, actor)
+            if task is not None:
+                if task.done():
+                    self._task_exited(task, actor)
+                else:
+                    # None: it rescheduled itself (sleep(0), a bare yield): nothing to report.
+                    waiter = task._fut_waiter
+                    if waiter is not None:
+                        # hit = (kind, expr, line, kind code, expr's string id): see describe
+                        hit = waits[actor] = describe(task, waiter)
+                        if hit[0] == 'timer':  # _waiting's commonest case, inlined
+                            nums += (WAIT, actor, hit[3], hit[4], hit[2],
+                                     sleep_deadline.get(actor, -1.0), 0)
+                        else:
+                            self._waiting(actor, waiter, hit)
             if status:
                 break
         nums += (CLOCK, self.now, self.readings)
@@ -197,24 +237,20 @@ class Run(Actors):
             loop._current_handle = None
         return True
 
-    def _after_task_step(self, task, actor):
-        if task.done():
-            self.waits.pop(actor, None)
-            if task.cancelled():
-                self.ops.exit(actor, 'cancelled', 'CancelledError()', '')
+    def _task_exited(self, task, actor):
+        self.waits.pop(actor, None)
+        if task.cancelled():
+            self.ops.exit(actor, 'cancelled', 'CancelledError()', '')
+        else:
+            exc = task._exception
+            if exc is None:
+                self.ops.exit(actor, 'result', faults.inert_repr(task._result), '')
             else:
-                exc = task._exception
-                if exc is None:
-                    self.ops.exit(actor, 'result', faults.inert_repr(task._result), '')
-                else:
-                    self.ops.exit(actor, 'exception', faults.inert_repr(exc),
-                                  faults.outcome_traceback(exc, self.filename))
-            return
-        waiter = task._fut_waiter
-        if waiter is None:
-            return  # it rescheduled itself (sleep(0), a bare yield): already in the ready queue
-        hit = self.describer.describe(task, waiter)
-        self.waits[actor] = hit
+                self.ops.exit(actor, 'exception', faults.inert_repr(exc),
+                              faults.outcome_traceback(exc, self.filename))
+
+    def _waiting(self, actor, waiter, hit):
+        """The WAIT op of a task suspended on `waiter`; hit is its WaitDescriber.describe."""
         kind = hit[0]
         deadline = -1.0
         targets = ()
@@ -228,7 +264,6 @@ class Run(Actors):
                 if children:
                     targets = [self.task_actor(c) for c in children]
         nums = self.ops.nums
-        # hit = (kind, expr, line, kind code, expr's string id): see WaitDescriber.describe
         nums += (WAIT, actor, hit[3], hit[4], hit[2], deadline, len(targets))
         nums += targets
 
@@ -245,78 +280,3 @@ class Run(Actors):
             self.end(RunEnded('runaway', f'runaway step: {self.max_step_lines:,} lines ran without '
                               f'an await, at line {line} (raise it with --max-step-lines)',
                               '--max-step-lines', line))
-
-    # -- output ------------------------------------------------------------------------------
-    def write(self, stream, text):
-        if self.ended is not None:
-            return
-        n = len(text) if text.isascii() else len(text.encode('utf-8', 'surrogatepass'))
-        if self.output_bytes + n > self.max_output:
-            self.end(RunEnded('capOutput', f'output cap reached: more than {self.max_output} '
-                              f'bytes printed (raise it with --max-output)', '--max-output',
-                              self.last_line))
-        self.output_bytes += n
-        self.ops.out(stream, text)
-
-    # -- the loop starting and stopping ----------------------------------------------------------
-    def loop_started(self):
-        if self.loop_depth == 0 and self.ended is None:
-            self.flush()
-            self.host.topLines(','.join(map(str, self.lines)))
-        self.loop_depth += 1
-
-    def loop_stopped(self):
-        self.loop_depth -= 1
-        if self.loop_depth == 0 and self.ended is None:
-            self.flush()
-            self.lines = []
-            self.host.resumeTop()
-
-    def release(self):
-        """At exit: let go of what a CPython loop would lose with its module (pending handles,
-        callback functions that hold the program's globals) so the collector can finalize it."""
-        self.handles.clear()
-        self.cb_actors.clear()
-        self.stash = None
-
-    # -- the end of a loop run ---------------------------------------------------------------
-    def end(self, err):
-        if self.ended is None:
-            self.ended = err
-        raise self.ended
-
-    def check_can_run(self):
-        if self.ended is not None:
-            raise self.ended
-
-    def after_loop(self, status):
-        if status == 'ok':
-            return
-        if status == 'aborted':
-            e = self.stash
-            self.stash = None
-            if isinstance(e, RunEnded):
-                self.end(e)
-            raise e
-        if status == 'deadlock':
-            self.end(RunEnded('deadlock', self.deadlock_message()))
-        if status == 'capSteps':
-            self.end(RunEnded('capSteps', 'step cap reached (raise it with --max-steps)',
-                              '--max-steps'))
-        if status == 'capTime':
-            self.end(RunEnded('capTime', 'virtual time cap reached (raise it with --max-time)',
-                              '--max-time'))
-        raise RuntimeError(f'Loopscope: unknown loop status {status}')
-
-    def deadlock_message(self):
-        parts = []
-        for ref, actor in self.tasks.values():
-            task = ref()
-            if task is None or task.done():
-                continue
-            w = self.waits.get(actor)
-            what = f'{w[1]} (line {w[2]})' if w is not None else 'nothing it can get'
-            parts.append(f'{task.get_name()} waits on {what}')
-        if not parts:
-            return 'deadlock: the loop has nothing to run and nothing to wait for'
-        return 'deadlock: ' + '; '.join(parts)

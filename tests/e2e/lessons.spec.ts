@@ -7,7 +7,9 @@ import { LESSON_IDS } from '../../lessons/lessons';
 import { expect, test } from './harness';
 
 const golden = (id: string): string[] =>
-  readFileSync(new URL(`../../lessons/expected/${id}.out`, import.meta.url), 'utf8').trimEnd().split('\n');
+  readFileSync(new URL(`../../lessons/expected/${id}.out`, import.meta.url), 'utf8')
+    .trimEnd()
+    .split('\n');
 
 /** The run of `id` is on screen (the status bar names its file). */
 async function waitForRun(page: Page, id: string): Promise<void> {
@@ -15,7 +17,8 @@ async function waitForRun(page: Page, id: string): Promise<void> {
 }
 
 async function pick(page: Page, id: string): Promise<void> {
-  if (!(await page.getByTestId('lessons-panel').isVisible())) await page.getByTestId('lessons-button').click();
+  if (!(await page.getByTestId('lessons-panel').isVisible()))
+    await page.getByTestId('lessons-button').click();
   await page.getByTestId(`lesson-${id}`).click();
   await expect(page.getByTestId('lessons-panel')).toBeHidden();
   await waitForRun(page, id);
@@ -45,6 +48,10 @@ test('the welcome lists every lesson on first start and can be dismissed', async
   await page.reload();
   await expect(page.getByTestId('run-status')).toContainText('steps');
   await expect(page.getByTestId('lessons-panel')).toBeHidden();
+  // The panel follows the theme (View > Theme > Light).
+  await loopscope.desktop.settings.set({ theme: 'light' });
+  await page.getByTestId('lessons-button').click();
+  await page.screenshot({ path: test.info().outputPath('lessons-light.png') });
 });
 
 test('every lesson opens from the picker and plays to its golden output', async ({ page, loopscope }) => {
@@ -75,6 +82,7 @@ test('] and [ jump between bookmarks and the caption shows in the narration', as
   await page.keyboard.press(']');
   await expect(caption).toContainText('watch: b finishes first');
   await expect(consoleLines(page).then((l) => l.at(-1))).resolves.toBe('b: finished');
+  await page.screenshot({ path: test.info().outputPath('lesson-bookmark.png') });
   await page.keyboard.press(']');
   await expect(caption).toContainText('the whole run took 0.3 s');
   await page.keyboard.press('[');
@@ -110,7 +118,10 @@ test('compare view: lesson 2 sync and async on one time axis', async ({ page, lo
   await expect(left).toHaveAttribute('data-finished', 'false');
   await expect(state(left)).toHaveText('running (ends at t=5.000)');
   await expect(right.getByTestId('console')).toContainText('elapsed 3.000 s');
+  await loopscope.desktop.settings.set({ theme: 'light' });
   await expect(left.getByTestId('console')).not.toContainText('elapsed');
+  await page.screenshot({ path: test.info().outputPath('compare-light.png') });
+  await loopscope.desktop.settings.set({ theme: 'dark' });
   await page.screenshot({ path: test.info().outputPath('compare.png') });
   await page.keyboard.press('End');
   await expect(clock).toHaveText('t = 5.000 s');
@@ -121,9 +132,37 @@ test('compare view: lesson 2 sync and async on one time axis', async ({ page, lo
   await expect(left).toHaveAttribute('data-finished', 'false');
   await page.keyboard.press('Escape');
   await expect(view).toBeHidden();
-  // The View menu opens it again; Close leaves.
+});
+
+test('View > Compare Side by Side… compares any two files chosen with the Open dialog', async ({
+  page,
+  loopscope,
+}) => {
+  await page.goto('/index.html');
+  await expect(page.getByTestId('run-status')).toContainText('steps', { timeout: 60_000 });
+  const fast = loopscope.desktop.write('fast.py', 'import time\ntime.sleep(1)\nprint("fast done")\n');
+  const slow = loopscope.desktop.write('slow.py', 'import time\ntime.sleep(2)\nprint("slow done")\n');
+  // Cancelling the first dialog changes nothing.
+  loopscope.desktop.dialog.openAnswers.push(null);
   await loopscope.menu('view:compare');
-  await expect(view.getByTestId('compare-left')).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => loopscope.desktop.dialog.asked).toEqual(['open']);
+  await expect(page.getByTestId('compare-view')).toBeHidden();
+  loopscope.desktop.dialog.openAnswers.push(fast, slow);
+  await loopscope.menu('view:compare');
+  const view = page.getByTestId('compare-view');
+  await expect(view.getByTestId('compare-left')).toHaveAttribute('aria-label', 'fast.py', {
+    timeout: 60_000,
+  });
+  await expect(view.getByTestId('compare-right')).toHaveAttribute('aria-label', 'slow.py');
+  await page.keyboard.press('End');
+  await expect(view.getByTestId('compare-clock')).toHaveText('t = 2.000 s');
+  await expect(view.getByTestId('compare-left').getByTestId('compare-state')).toHaveText(
+    'finished at t=1.000',
+  );
+  await expect(view.getByTestId('compare-right').getByTestId('console')).toContainText('slow done');
+  // The editor's program was not replaced, and the files were not added to Open Recent.
   await view.getByTestId('compare-close').click();
   await expect(view).toBeHidden();
+  await expect(page.getByTestId('run-status')).toContainText('gather_abc.py');
+  expect(loopscope.desktop.settings.get().recentFiles).toEqual([]);
 });

@@ -19,7 +19,9 @@ test('a thousand waiting tasks turn into compact marks and the lanes still count
   await expect(page.getByTestId('stage-layout')).toHaveAttribute('data-compact', /waiting/);
   await expect(mirror.getByRole('heading', { name: 'Waiting' })).toBeAttached();
   await expect(mirror.locator('[data-group="timer"]')).toHaveAttribute('data-title', 'Timers, by deadline');
-  await expect(mirror.locator('[data-group="timer"] > ol > li')).toHaveCount(100);
+  // The mirror reads out the first 25 of a lane and counts the rest.
+  await expect(mirror.locator('[data-group="timer"] > ol > li')).toHaveCount(25);
+  await expect(mirror.locator('[data-group="timer"]')).toContainText('and 974 more');
   await expect(page.getByTestId('clock-time')).toHaveText('0.000');
   await page.screenshot({ path: test.info().outputPath('thousand-tasks-waiting.png') });
   await page.keyboard.press('End');

@@ -488,12 +488,17 @@ test('a program that does not compile shows the engine’s message and the app r
   await expect(page.getByTestId('run-end')).toContainText('SyntaxError: invalid syntax (line 27, column 12)');
   await expect(page.getByTestId('console')).toContainText('def broken(:');
   await expect(page.getByTestId('code-marks')).toContainText('the run failed at line 27');
+  // No task was ever created: the first step says only that the program starts.
+  await expect(page.getByTestId('lane-loop')).toHaveText('the program starts');
+  await expect(page.getByTestId('narration')).toContainText('The program starts.');
   // Undo the edit and run again: the stage shows the a/b/c run from its start.
   for (let i = 0; i < broken.length; i++) await page.keyboard.press('Backspace');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('run-end')).toHaveText('The program finished normally.');
   await d.expectStep(0);
   expect(runs(loopscope.calls)).toBeGreaterThanOrEqual(3);
+  // Out of the editor, End is the player's key again.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await (await d.press('End')).expectStep(LAST);
   expectState(await d.read(), LAST);
 });
@@ -576,4 +581,45 @@ test('the stage exports itself as a PNG of what it shows', async ({ page, loopsc
     return [...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('') + ':' + bytes.length;
   });
   expect(head).toMatch(/^PNG:\d{4,}$/);
+});
+
+test('the light and high-contrast themes reach the stage lanes and the console', async ({
+  page,
+  loopscope,
+}) => {
+  void loopscope;
+  const d = await new StageDriver(page).open();
+  await d.forward(4);
+  const look = () =>
+    page.evaluate(() => {
+      const bg = (el: Element | null) => (el ? getComputedStyle(el).backgroundColor : '');
+      return {
+        lane: bg(document.querySelector('[data-testid="stage"] .lane')),
+        console: bg(document.querySelector('[data-testid="console"]')),
+      };
+    });
+  const dark = await look();
+  // What the desktop controller does on a theme change (applyTheme in renderer/src/desktop/theme.ts).
+  await page.evaluate(() => {
+    const root = document.documentElement;
+    root.dataset['theme'] = 'light';
+    const light = {
+      surface: '#ffffff',
+      fg: '#1b1d23',
+      muted: '#4a5160',
+      accent: '#0072b2',
+      danger: '#b3261e',
+    };
+    for (const [name, value] of Object.entries(light)) root.style.setProperty(`--ls-${name}`, value);
+  });
+  const light = await look();
+  expect(light.lane).toBe('rgb(238, 240, 244)');
+  expect(light.console).toBe('rgb(255, 255, 255)');
+  await page.screenshot({ path: test.info().outputPath('theme-light.png') });
+  await page.evaluate(() => (document.documentElement.dataset['theme'] = 'high-contrast'));
+  const contrast = await look();
+  expect(contrast).toEqual({ lane: 'rgb(0, 0, 0)', console: 'rgb(0, 0, 0)' });
+  await page.screenshot({ path: test.info().outputPath('theme-high-contrast.png') });
+  await page.evaluate(() => (document.documentElement.dataset['theme'] = 'dark'));
+  expect(await look()).toEqual(dark);
 });

@@ -67,3 +67,29 @@ test.describe('the real Electron app', () => {
     expect(info.name).toBeTruthy();
   });
 });
+
+test.describe('presentation mode in the real window', () => {
+  test.skip(skipReason !== '', skipReason);
+
+  test('enters full screen and Esc restores the window exactly as it was', async () => {
+    const app = await electron.launch({ args: ['out/main/index.js'], executablePath: 'path' in binary ? binary.path : undefined });
+    try {
+      const page = await app.firstWindow();
+      await page.waitForLoadState('domcontentloaded');
+      const before = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].getBounds());
+      expect(await page.evaluate(() => window.loopscope.app.presentation(true))).toBe(true);
+      await expect
+        .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].isFullScreen()))
+        .toBe(true);
+      await page.keyboard.press('Escape');
+      await expect
+        .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].isFullScreen()))
+        .toBe(false);
+      await expect
+        .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].getBounds()))
+        .toEqual(before);
+    } finally {
+      await app.close();
+    }
+  });
+});

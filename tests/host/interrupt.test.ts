@@ -1,6 +1,6 @@
-// The in-place interrupt, tried against a throwaway engine that offers the onPyodide hook the
-// real engine does not have yet (fixtures/hooked-engine.ts): Python is stopped inside the
-// process, the run ends with who ran and the line, and the process is retired all the same.
+// The in-place interrupt, tried against a minimal engine that offers only the onPyodide hook
+// (fixtures/hooked-engine.ts; watchdog-real.test.ts tries the real engine): Python is stopped
+// inside the process, the run ends with who ran and the line, and the process is retired.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

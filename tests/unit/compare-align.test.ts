@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   alignRuns,
+  axisTicks,
   nextTimeTick,
   prevTimeTick,
   sideFinished,
@@ -80,13 +81,24 @@ describe('compare timeline spans on the time axis', () => {
 
   it('a step before a clock jump takes no time: the loop slept, the task did not run', () => {
     expect(spanTime(ASYNC_STEPS, 1, 2, 'running')).toEqual([0, 0]);
-    expect(spanTime(ASYNC_STEPS, 2, 3, 'waiting')).toEqual([1, 1]);
-    expect(spanTime(ASYNC_STEPS, 1, 3, 'waiting')).toEqual([0, 1]);
+    // Went to sleep in step 1 (t=0): it waits from 0 until the clock jump's step wakes it.
+    expect(spanTime(ASYNC_STEPS, 2, 3, 'waiting')).toEqual([0, 1]);
+    expect(spanTime(ASYNC_STEPS, 3, 4, 'ready')).toEqual([1, 1]);
   });
 
   it('a blocking step runs until the next step starts', () => {
     expect(spanTime(SYNC_STEPS, 1, 3, 'running')).toEqual([0, 4]);
     expect(stepEndTime(SYNC_STEPS, 1)).toBe(3);
     expect(stepEndTime(SYNC_STEPS, 3)).toBe(4);
+  });
+});
+
+describe('compare time axis ticks', () => {
+  it('are round numbers from 0 that stay within the axis', () => {
+    expect(axisTicks(5)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(axisTicks(3)).toEqual([0, 1, 2, 3]);
+    expect(axisTicks(0.3)).toEqual([0, 0.1, 0.2, 0.3]);
+    expect(axisTicks(12)).toEqual([0, 5, 10]);
+    expect(axisTicks(0)).toEqual([0]);
   });
 });

@@ -27,6 +27,7 @@ const badPayloads: Record<InvokeChannel, unknown[]> = {
   'app:close': [{}, true, null],
   'file:new': [{}, 'untitled.py', null],
   'file:open': [{}, '/etc/passwd', { path: '/etc/passwd' }, null],
+  'file:pickToCompare': [{}, '/etc/passwd', { path: '/etc/passwd' }, null, 0],
   'file:openPath': [undefined, '/tmp/a.py', {}, { path: '' }, { path: 42 }, { path: 'a\0b' }, { path: 'x'.repeat(40_000) }, { path: '/a.py', x: 1 }],
   'file:openDropped': [undefined, '/tmp/a.py', {}, { path: '' }, { path: null }, { file: {} }, { path: '/a.py', text: 'x' }],
   'file:save': [undefined, 'print(1)', {}, { text: 1 }, { text: 'x', path: '/etc/passwd' }, { text: 'x'.repeat(2_000_001) }],
@@ -89,7 +90,7 @@ function fakeDesktop(): { deps: DesktopDeps; spies: ReturnType<typeof vi.fn>[] }
     );
   const deps = {
     session: spyObject(
-      'startup', 'newFile', 'open', 'openPath', 'openDropped', 'save', 'saveAs', 'reload',
+      'startup', 'newFile', 'open', 'pickToCompare', 'openPath', 'openDropped', 'save', 'saveAs', 'reload',
       'setDirty', 'saveDraft', 'restoreDraft', 'discardDraft',
     ),
     settings: spyObject('get', 'set', 'startNotices'),

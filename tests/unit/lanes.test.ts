@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { KEYFRAME_INTERVAL, indexTrace, lanesAt, outputUpTo, walkLanes } from '../../common/lanes';
+import {
+  KEYFRAME_INTERVAL,
+  indexTrace,
+  keyframeInterval,
+  lanesAt,
+  outputUpTo,
+  walkLanes,
+} from '../../common/lanes';
 import {
   DEFAULT_RUN_OPTIONS,
   TRACE_VERSION,
+  type Actor,
   type Step,
   type Trace,
   type TraceEvent,
@@ -121,5 +129,39 @@ describe('lane fold', () => {
     const index = indexTrace(t);
     for (const step of [0, KEYFRAME_INTERVAL - 1, KEYFRAME_INTERVAL, n - 1])
       expect(lanesAt(index, step)).toEqual(walked[step]);
+  });
+
+  it('spaces keyframes further apart as the actors grow, up to a bound, and seeks the same', () => {
+    expect(keyframeInterval(3)).toBe(KEYFRAME_INTERVAL);
+    expect(keyframeInterval(1000)).toBe(1024);
+    expect(keyframeInterval(1_000_000)).toBe(2048);
+    // 600 tasks each spawned, woken, run and finished: keyframes every 1,024 steps.
+    const tasks = 600;
+    const steps: Step[] = [];
+    const events: TraceEvent[] = [];
+    const actors: Actor[] = [];
+    for (let a = 1; a <= tasks; a++) actors.push({ id: a, kind: 'task', name: `Task-${a}`, coro: 'w' });
+    let i = 0;
+    for (let round = 0; round < 4; round++)
+      for (let a = 1; a <= tasks; a++, i++) {
+        steps.push({ kind: 'run', time: round, actor: a, iteration: i, firstEvent: events.length });
+        if (round === 0) events.push({ t: 'taskSpawned', actor: a });
+        if (round < 3)
+          events.push({
+            t: 'taskWaiting',
+            actor: a,
+            reason: { kind: 'timer', expr: 'sleep', deadline: round + 1 },
+          });
+        if (round < 3) events.push({ t: 'timerArmed', actor: a, deadline: round + 1 });
+        else events.push({ t: 'taskExited', actor: a, outcome: { kind: 'result', repr: String(a) } });
+        if (a % 7 === 0) events.push({ t: 'taskScheduled', actor: ((a * 13) % tasks) + 1 });
+      }
+    const t = { ...trace(steps, events), actors };
+    const index = indexTrace(t);
+    expect(index.interval).toBe(1024);
+    expect(index.keyframes).toHaveLength(Math.ceil(steps.length / 1024));
+    const walked = [...walkLanes(t)];
+    for (const step of [0, 1023, 1024, 1025, 2047, 2048, 2049, steps.length - 1])
+      expect(lanesAt(index, step), `step ${step}`).toEqual(walked[step]);
   });
 });

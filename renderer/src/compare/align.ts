@@ -69,7 +69,11 @@ export function stepEndTime(steps: readonly TimedStep[], step: number): number {
   return next && next.kind !== 'clock' ? next.time : here.time;
 }
 
-/** The [start, end] times of a timeline span of steps [from, to): running spans end when their last step ends. */
+/**
+ * The [start, end] times of a timeline span of steps [from, to). A running span ends when its
+ * last step ends; any other state was reached when the step before it ended (a task that went
+ * to sleep at t=0 waits from 0, although the next step is the clock jump to its deadline).
+ */
 export function spanTime(
   steps: readonly TimedStep[],
   from: number,
@@ -77,7 +81,23 @@ export function spanTime(
   state: string,
 ): [number, number] {
   const last = steps.length ? steps[steps.length - 1].time : 0;
-  const start = from < steps.length ? steps[from].time : last;
+  const start =
+    state !== 'running' && from > 0
+      ? stepEndTime(steps, from - 1)
+      : from < steps.length
+        ? steps[from].time
+        : last;
   const end = state === 'running' ? stepEndTime(steps, to - 1) : to < steps.length ? steps[to].time : last;
   return [start, Math.max(start, end)];
+}
+
+/** Round tick values for a time axis from 0 to `end` (steps of 1, 2 or 5 times a power of ten), at most `most` of them. */
+export function axisTicks(end: number, most = 6): number[] {
+  if (!(end > 0)) return [0];
+  const raw = end / Math.max(1, most - 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw - 1e-12) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let k = 0; k * step <= end + 1e-9; k++) ticks.push(Number((k * step).toPrecision(12)));
+  return ticks;
 }

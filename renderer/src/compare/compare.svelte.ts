@@ -12,6 +12,12 @@ export interface CompareProgram {
   source: string;
 }
 
+/** Keeps the engine to the compare view while it runs (the app's runner holds back). */
+export interface EngineLease {
+  acquire(): Promise<void>;
+  release(): void;
+}
+
 export class CompareState {
   open = $state(false);
   programs = $state.raw<[CompareProgram, CompareProgram] | null>(null);
@@ -20,11 +26,18 @@ export class CompareState {
   error = $state('');
   tick = $state(0);
   #seq = 0;
+  #leased = false;
+
+  constructor(
+    private readonly lease: EngineLease = { acquire: async () => undefined, release: () => undefined },
+  ) {}
 
   models = $derived(this.traces ? ([buildModel(this.traces[0]), buildModel(this.traces[1])] as const) : null);
   timelines = $derived(this.models ? this.models.map((m) => buildTimeline(m)) : null);
   ticks = $derived<Tick[]>(
-    this.traces ? alignRuns(...(this.traces.map((t) => t.steps.map((s) => s.time)) as [number[], number[]])) : [],
+    this.traces
+      ? alignRuns(...(this.traces.map((t) => t.steps.map((s) => s.time)) as [number[], number[]]))
+      : [],
   );
   current = $derived<Tick | undefined>(this.ticks[this.tick]);
   /** The shared axis runs to the later of the two ends. */
@@ -40,6 +53,10 @@ export class CompareState {
     this.error = '';
     this.running = true;
     try {
+      if (!this.#leased) {
+        this.#leased = true;
+        await this.lease.acquire();
+      }
       const a = await loopscope.sim.run({ source: left.source, fileName: left.name });
       const b = await loopscope.sim.run({ source: right.source, fileName: right.name });
       if (seq === this.#seq) this.traces = [a, b];
@@ -50,10 +67,24 @@ export class CompareState {
     }
   }
 
+  /** Opens the view with a message instead of two runs (a file could not be read). */
+  fail(message: string): void {
+    this.#seq++;
+    this.open = true;
+    this.programs = null;
+    this.traces = null;
+    this.running = false;
+    this.error = message;
+  }
+
   close(): void {
     this.#seq++;
     this.open = false;
     this.running = false;
+    if (this.#leased) {
+      this.#leased = false;
+      this.lease.release();
+    }
   }
 
   model(side: 0 | 1): PlayerModel | null {

@@ -1,10 +1,10 @@
 // Wires lessons and the compare view to the rest of the app: opening a lesson (File > New with
 // its text, see run/desktop.ts), its pair side by side, and their menu commands.
-import type { MenuCommand } from '../bridge';
+import { loopscope, type MenuCommand } from '../bridge';
 import { CompareState, type CompareProgram } from '../compare/compare.svelte';
 import type { DesktopController } from '../desktop/desktop.svelte';
 import type { Player } from '../player/player.svelte';
-import type { PendingProgram } from '../run/desktop';
+import { createDesktop, type PendingProgram, type PngSources } from '../run/desktop';
 import type { Runner } from '../run/runner.svelte';
 import { lessonById, type Lesson } from './builtin';
 import { LessonSession } from './lessonSession.svelte';
@@ -13,21 +13,28 @@ import { LessonSession } from './lessonSession.svelte';
 export const DEFAULT_PAIR = ['02a-sync-waits', '02b-async-waits'] as const;
 
 export interface LessonFlow {
+  desktop: DesktopController;
   lessons: LessonSession;
   compare: CompareState;
   /** Compares the open lesson with its partner, or else the default pair. */
   compareLesson(): void;
+  /** Asks for two programs with the Open dialog and compares them (View > Compare Side by Side…). */
+  compareFiles(): Promise<void>;
   menu: Partial<Record<MenuCommand, () => void>>;
 }
 
 const program = (lesson: Lesson): CompareProgram => ({ name: `${lesson.id}.py`, source: lesson.source });
 
-export function createLessonFlow(
-  player: Player,
-  runner: Runner,
-  desktop: DesktopController,
-  pending: { program: PendingProgram | null },
-): LessonFlow {
+/** Creates the desktop controller (run/desktop.ts) with the lessons that open through it. */
+export function createLessonFlow(player: Player, runner: Runner, png: PngSources): LessonFlow {
+  const pending: { program: PendingProgram | null } = { program: null };
+  const desktop = createDesktop(
+    player,
+    runner,
+    png,
+    () => pending.program,
+    (lesson) => lessons.programOpened(lesson),
+  );
   const open = async (lesson: Lesson): Promise<void> => {
     pending.program = { text: lesson.source, name: `${lesson.id}.py` };
     try {
@@ -46,24 +53,40 @@ export function createLessonFlow(
     () => player.trace,
     (lesson) => void open(lesson),
   );
-  const compare = new CompareState();
+  const compare = new CompareState({ acquire: () => runner.suspend(), release: () => runner.resume() });
   const compareLesson = (): void => {
     const current = lessons.current;
     const partner = lessons.partner;
-    const [a, b] =
-      current && partner ? [current, partner] : DEFAULT_PAIR.map((id) => lessonById(id)!);
+    const [a, b] = current && partner ? [current, partner] : DEFAULT_PAIR.map((id) => lessonById(id)!);
     // Lesson order puts the sync half (2a) on the left.
     const [left, right] = a.id < b.id ? [a, b] : [b, a];
     player.pause();
     void compare.show(program(left), program(right));
   };
+  const compareFiles = async (): Promise<void> => {
+    const picked: CompareProgram[] = [];
+    try {
+      for (let side = 0; side < 2; side++) {
+        const file = await loopscope.file.pickToCompare();
+        if (!file) return; // cancelled: nothing changes
+        picked.push({ name: file.name, source: file.text });
+      }
+    } catch (e) {
+      compare.fail(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    player.pause();
+    void compare.show(picked[0], picked[1]);
+  };
   return {
+    desktop,
     lessons,
     compare,
     compareLesson,
+    compareFiles,
     menu: {
       'view:lessons': () => lessons.showPanel(),
-      'view:compare': compareLesson,
+      'view:compare': () => void compareFiles(),
     },
   };
 }

@@ -55,9 +55,15 @@ export class LessonSession {
     this.#open(lesson);
   }
 
-  /** The program in the editor is no longer a lesson (File > New, Open). */
-  leave(): void {
-    this.current = null;
+  /** A program came into the editor: the panel makes way, and a file that is not a lesson ends the lesson. */
+  programOpened(lesson: boolean): void {
+    if (this.panelOpen) this.closePanel();
+    if (!lesson) this.current = null;
+  }
+
+  /** The lesson to show while `fileName` is in the editor: it stays while edited, not after File > Open. */
+  shownFor(fileName: string): Lesson | null {
+    return this.current && fileName === `${this.current.id}.py` ? this.current : null;
   }
 
   /** The step of the next (+1) or previous (-1) bookmark from `step`, or null when none. */

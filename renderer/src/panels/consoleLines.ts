@@ -6,8 +6,8 @@ export interface ConsoleLine {
   step: number;
 }
 
-/** Only the newest lines are kept on screen; the rest are counted. */
-export const CONSOLE_MAX_LINES = 400;
+/** Only the newest lines are rendered (a seek on a chatty run then stays cheap); the rest are counted. */
+export const CONSOLE_MAX_LINES = 100;
 
 export function consoleLines(chunks: { stream: 'stdout' | 'stderr'; text: string; step: number }[]): {
   lines: ConsoleLine[];

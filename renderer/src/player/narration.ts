@@ -44,7 +44,9 @@ export function narrate(model: PlayerModel, step: number): string {
 
   if (st.kind === 'start') {
     const spawned = evs.filter((e) => e.t === 'taskSpawned').map((e) => name(e.actor));
-    return `The program starts: asyncio.run() creates ${list(spawned) || 'the main task'} and puts it in the run queue.`;
+    // No task yet: the program did not compile, or its top level runs before asyncio.run().
+    if (spawned.length === 0) return 'The program starts.';
+    return `The program starts: asyncio.run() creates ${list(spawned)} and puts it in the run queue.`;
   }
   if (st.kind === 'clock') {
     const from = steps[step - 1]?.time ?? 0;

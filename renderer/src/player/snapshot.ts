@@ -192,7 +192,11 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
   } else if (st?.kind === 'clock') {
     loopNote = `nothing is ready: the clock jumps to ${formatTime(st.time)}`;
   } else if (st?.kind === 'start') {
-    loopNote = 'the program starts: asyncio.run() creates the main task';
+    // A program that does not compile (or never calls asyncio.run first) creates no task here.
+    loopNote =
+      lanes.spawned.length > 0
+        ? 'the program starts: asyncio.run() creates the main task'
+        : 'the program starts';
     linesRun = st.lines ?? [];
   } else if (st?.kind === 'main') {
     loopNote = "the loop is not running: the program's top level runs";

@@ -26,6 +26,8 @@ export function createDesktop(
   runner: Runner,
   png: PngSources,
   pending: () => PendingProgram | null = () => null,
+  /** A program came in (File > Open, New, a draft, a lesson): the lessons panel steps aside. */
+  onProgram: (lesson: boolean) => void = () => undefined,
 ): DesktopController {
   const needModel = () => {
     if (!player.model || !player.timeline) throw new Error('There is no run to export yet.');
@@ -41,6 +43,7 @@ export function createDesktop(
       const program = pending();
       runner.source = text;
       runner.fileName = program && program.text === text ? program.name : name;
+      onProgram(program !== null);
       void runner.run();
     },
     get newProgram() {

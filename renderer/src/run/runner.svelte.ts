@@ -1,6 +1,7 @@
 // Runs the program through the bridge: on start, after edits (debounced) and on Ctrl+Enter.
 // Only the newest request's answer is shown; a rejected run shows its message and keeps the
-// last good trace on screen.
+// last good trace on screen. The engine runs one program at a time (a newer run cancels the
+// older), so the compare view suspends the runner while it runs its two programs.
 import { loopscope, type SimProgress } from '../bridge';
 import type { Trace } from '../../../common/trace';
 
@@ -16,6 +17,9 @@ export class Runner {
   #seq = 0;
   #debounce: ReturnType<typeof setTimeout> | null = null;
   #unsubscribe: (() => void) | null = null;
+  #suspended = false;
+  #pending = false;
+  #inFlight: Promise<void> = Promise.resolve();
 
   constructor(private readonly onTrace: (trace: Trace) => void) {}
 
@@ -37,9 +41,31 @@ export class Runner {
     this.#debounce = setTimeout(() => void this.run(), EDIT_DEBOUNCE_MS);
   }
 
-  async run(): Promise<void> {
+  /** Holds runs back (they run on resume) and resolves once the run in flight has ended. */
+  suspend(): Promise<void> {
+    this.#suspended = true;
+    if (this.#debounce) {
+      clearTimeout(this.#debounce);
+      this.#debounce = null;
+      this.#pending = true;
+    }
+    return this.#inFlight;
+  }
+
+  resume(): void {
+    this.#suspended = false;
+    if (this.#pending) void this.run();
+  }
+
+  run(): Promise<void> {
     if (this.#debounce) clearTimeout(this.#debounce);
     this.#debounce = null;
+    this.#pending = this.#suspended;
+    if (this.#suspended) return Promise.resolve();
+    return (this.#inFlight = this.#run());
+  }
+
+  async #run(): Promise<void> {
     const seq = ++this.#seq;
     this.running = true;
     this.progress = { phase: 'starting', steps: 0, fraction: -1 };

@@ -9,5 +9,7 @@ export function statusText(running: boolean, trace: Trace | null, taskCount: num
 
 export function progressText(progress: SimProgress | null): string {
   if (!progress) return '';
-  return progress.phase === 'starting' ? 'starting Python…' : `${progress.steps.toLocaleString()} steps simulated`;
+  return progress.phase === 'starting'
+    ? 'starting Python…'
+    : `${progress.steps.toLocaleString()} steps simulated`;
 }

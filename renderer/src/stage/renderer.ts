@@ -15,11 +15,30 @@ export interface StageCallbacks {
   onSelect(id: ActorId): void;
 }
 
+/** The stage's own ink per theme (html[data-theme], renderer/src/desktop/theme.ts); tokens keep their colours. */
+export type StageTheme = 'dark' | 'light' | 'high-contrast';
+interface Ink {
+  bg: number;
+  lanes: [number, number];
+  loop: number;
+  text: number;
+  muted: number;
+}
+const INKS: Record<StageTheme, Ink> = {
+  dark: { bg: 0x14161c, lanes: [0x1b1e26, 0x20242e], loop: 0x262b38, text: 0xe8eaf0, muted: 0xb8bfcc },
+  light: { bg: 0xf7f7f9, lanes: [0xeef0f4, 0xe4e7ee], loop: 0xdde3ee, text: 0x1b1d23, muted: 0x4a5160 },
+  'high-contrast': {
+    bg: 0x000000,
+    lanes: [0x000000, 0x0d0d0d],
+    loop: 0x1a1a00,
+    text: 0xffffff,
+    muted: 0xffffff,
+  },
+};
+
 const FONT = 'DejaVu Sans, Verdana, system-ui, sans-serif';
 /** Glyphs are rasterised at 2x the size they are drawn, for crisp text on HiDPI screens. */
 const GLYPH_SCALE = 2;
-const BG = 0x14161c;
-const LANE_BG = [0x1b1e26, 0x20242e];
 const TEXT_DARK = 0x111111;
 const TEXT_LIGHT = 0xe8eaf0;
 const FOCUS = 0xffffff;
@@ -134,6 +153,7 @@ export class StageRenderer {
   /** Wall time of the previous animation frame; the ticker's own delta spans the idle gap since it last ran. */
   #lastFrame = 0;
   #selected: ActorId | null = null;
+  #ink: Ink = INKS.dark;
 
   private constructor(private readonly cb: StageCallbacks) {}
 
@@ -191,6 +211,15 @@ export class StageRenderer {
     this.app.renderer.resize(width, height, resolution);
     if (this.#snap) this.show(this.#snap, 0);
     else this.#render();
+  }
+
+  /** Lane titles and notes follow the app's theme (light, dark, high contrast). */
+  setTheme(theme: StageTheme): void {
+    const ink = INKS[theme] ?? INKS.dark;
+    if (ink === this.#ink) return;
+    this.#ink = ink;
+    if (this.#layout) this.#drawStatic(this.#layout);
+    this.#render();
   }
 
   setFocus(id: ActorId | null): void {
@@ -262,7 +291,7 @@ export class StageRenderer {
     try {
       canvas = this.app.renderer.extract.canvas({
         target: this.app.stage,
-        clearColor: BG,
+        clearColor: this.#ink.bg,
       }) as HTMLCanvasElement;
     } finally {
       this.#lanes.visible = false;
@@ -347,10 +376,11 @@ export class StageRenderer {
   #drawStatic(l: StageLayout): void {
     const g = this.#lanes.clear();
     l.lanes.forEach((lane, i) => {
-      g.rect(lane.x, lane.y, lane.w, lane.h).fill(lane.key === 'loop' ? 0x262b38 : LANE_BG[i % 2]);
+      const ink = this.#ink;
+      g.rect(lane.x, lane.y, lane.w, lane.h).fill(lane.key === 'loop' ? ink.loop : ink.lanes[i % 2]);
       const title = (this.#laneTitles[i] ??= this.#titles.addChild(text(16, true)));
       title.text = lane.title;
-      title.tint = TEXT_LIGHT;
+      title.tint = ink.text;
       title.position.set(lane.x + 10, lane.y + 7);
     });
     let n = 0;
@@ -365,10 +395,11 @@ export class StageRenderer {
       t.visible = true;
       n++;
     };
-    for (const h of l.headers) label(truncate(h.text, Math.floor(h.w / 7)), h.x, h.y + 2, 0xb8bfcc);
-    for (const o of l.overflow) label(o.text, o.x, o.y + 2, TEXT_LIGHT);
-    if (l.head) label('▶ next (head of the queue)', l.head.x, l.head.y + 2, TEXT_LIGHT);
-    label(l.loopNote.text, l.loopNote.x, l.loopNote.y, TEXT_LIGHT, 15, l.loopNote.w);
+    const { text: ink, muted } = this.#ink;
+    for (const h of l.headers) label(truncate(h.text, Math.floor(h.w / 7)), h.x, h.y + 2, muted);
+    for (const o of l.overflow) label(o.text, o.x, o.y + 2, ink);
+    if (l.head) label('▶ next (head of the queue)', l.head.x, l.head.y + 2, ink);
+    label(l.loopNote.text, l.loopNote.x, l.loopNote.y, ink, 15, l.loopNote.w);
     for (let i = n; i < this.#labels.length; i++) this.#labels[i].visible = false;
   }
 
