@@ -55,6 +55,7 @@ interface HeapImage {
 
 interface WasmModule {
   HEAPU8: Uint8Array;
+  HEAPF64: Float64Array;
 }
 
 function heapOf(py: PyodideInterface): WasmModule {
@@ -85,7 +86,7 @@ export async function createEngine(hooks: EngineHooks = {}): Promise<Engine> {
       if (busy) throw new Error('the engine runs one program at a time');
       busy = true;
       const opts: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...options };
-      const host = new RunHost(opts, runHooks);
+      const host = new RunHost(opts, runHooks, () => heapOf(py).HEAPF64);
       try {
         restoreHeap(py, image);
         runProgram(host, source, fileName, opts);

@@ -49,10 +49,6 @@ interface PyList {
   toJs(): string[];
   destroy(): void;
 }
-interface PyBufferish {
-  getBuffer(type: 'f64'): { data: Float64Array; release(): void };
-  destroy(): void;
-}
 
 /** d[from .. from+n) as a plain array (a loop: subarray() allocates a view per call). */
 function numbers(d: Float64Array, from: number, n: number): number[] {
@@ -82,7 +78,8 @@ export class RunHost {
   private readonly strings: string[] = [];
   private runBatchPy: PyCallable<[string, number, number, number], number> | null = null;
   private takeClockPy: PyCallable<[number, number], void> | null = null;
-  private nums: PyBufferish | null = null;
+  /** Byte address of ops.py's header [ops address, ops count, strings pending] in the heap. */
+  private hdr = 0;
   private strs: PyList | null = null;
   private running: Scheduler | null = null;
   private mainActorId = 0;
@@ -108,6 +105,8 @@ export class RunHost {
   constructor(
     private readonly options: RunOptions,
     private readonly hooks: RunHooks = {},
+    /** Pyodide's HEAPF64 now (a new view after the wasm memory grows). */
+    private readonly heap: () => Float64Array = () => new Float64Array(0),
   ) {
     this.recorder = new TraceRecorder(this.clock, options.maxSteps);
   }
@@ -115,12 +114,12 @@ export class RunHost {
   attach = (
     runBatch: PyCallable<[string, number, number, number], number>,
     takeClock: PyCallable<[number, number], void>,
-    nums: PyBufferish,
+    hdr: number,
     strs: PyList,
   ): void => {
     this.runBatchPy = runBatch;
     this.takeClockPy = takeClock;
-    this.nums = nums;
+    this.hdr = hdr;
     this.strs = strs;
   };
 
@@ -128,14 +127,11 @@ export class RunHost {
   flush = (): void => this.applyOps();
 
   private applyOps(): void {
-    const strs = this.strs!;
-    if (strs.length > 0) for (const s of strs.toJs()) this.strings.push(s);
-    const buf = this.nums!.getBuffer('f64');
-    try {
-      this.decode(buf.data);
-    } finally {
-      buf.release();
-    }
+    const heap = this.heap();
+    const h = this.hdr / 8;
+    if (heap[h + 2] > 0) for (const s of this.strs!.toJs()) this.strings.push(s);
+    const at = heap[h] / 8;
+    this.decode(heap.subarray(at, at + heap[h + 1]));
   }
 
   private decode(d: Float64Array): void {
@@ -218,7 +214,6 @@ export class RunHost {
 
   dispose(): void {
     this.runBatchPy = this.takeClockPy = null;
-    this.nums = null;
     this.strs = null;
   }
 

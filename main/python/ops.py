@@ -17,21 +17,30 @@ class Ops:
     def __init__(self):
         self.nums = []     # ops being written: list.append is Python's cheapest write
         self.arr = array('d')  # ops handed over: JavaScript reads these doubles in place
+        # Where they are: [address in the wasm heap, count, strings pending]. Never resized, so
+        # JavaScript learns its address once and reads the heap directly, with no call.
+        self.hdr = array('d', (0.0, 0.0, 0.0))
         self.strs = []     # strings not yet sent; JavaScript keeps the whole table
         self.nstrs = 0
         self.interned = {}
 
     def commit(self):
         """Moves the written ops into the array JavaScript reads (one C-speed copy)."""
-        del self.arr[:]
-        self.arr.fromlist(self.nums)
+        arr = self.arr
+        del arr[:]
+        arr.fromlist(self.nums)
         self.nums.clear()
+        hdr = self.hdr
+        hdr[0], hdr[1] = arr.buffer_info()
+        hdr[2] = len(self.strs)
 
     def clear(self):
         """After JavaScript applied the handed-over ops and strings."""
         del self.arr[:]
         self.nums.clear()
         del self.strs[:]
+        hdr = self.hdr
+        hdr[1] = hdr[2] = 0
 
     def sid(self, text):
         """A string's index in the run's string table (names and expressions are shared)."""
