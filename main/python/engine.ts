@@ -78,7 +78,7 @@ export async function createEngine(hooks: EngineHooks = {}): Promise<Engine> {
   const py = await loadPyodide({ stdout: quiet, stderr: quiet, env: { PYTHONHASHSEED: '0' }, jsglobals: {} });
   hooks.onPyodide?.(py);
   const runProgram = installPython(py);
-  runProgram(new RunHost(DEFAULT_RUN_OPTIONS), WARM_UP, 'warmup.py', DEFAULT_RUN_OPTIONS);
+  runProgram(new RunHost(DEFAULT_RUN_OPTIONS, {}, () => heapOf(py).HEAPF64), WARM_UP, 'warmup.py', DEFAULT_RUN_OPTIONS);
   const image: HeapImage = { bytes: heapOf(py).HEAPU8.slice() };
   let busy = false;
   return {

@@ -117,6 +117,7 @@ export class RunHost {
     hdr: number,
     strs: PyList,
   ): void => {
+    if (hdr % 8 !== 0) throw new Error(`op header at a misaligned address ${hdr}`);
     this.runBatchPy = runBatch;
     this.takeClockPy = takeClock;
     this.hdr = hdr;
@@ -130,7 +131,8 @@ export class RunHost {
     const heap = this.heap();
     const h = this.hdr / 8;
     if (heap[h + 2] > 0) for (const s of this.strs!.toJs()) this.strings.push(s);
-    const at = heap[h] / 8;
+    const at = heap[h] / 8; // array('d') data is malloc'ed: 8-byte aligned
+    if (!Number.isInteger(at)) throw new Error(`op buffer at a misaligned address ${heap[h]}`);
     this.decode(heap.subarray(at, at + heap[h + 1]));
   }
 

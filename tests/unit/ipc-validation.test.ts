@@ -1,69 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { INVOKE_CHANNELS, type InvokeChannel } from '../../main/ipc/channels';
+import { INVOKE_CHANNELS } from '../../main/ipc/channels';
+import { badPayloads } from '../ipc-bad-payloads';
 import { createHandlers, type DesktopDeps, type SimService } from '../../main/ipc/handlers';
 import type { Trace } from '../../common/trace';
 
-/** Wrongly shaped payloads for every channel; a new channel without samples fails the test below. */
-const badPayloads: Record<InvokeChannel, unknown[]> = {
-  'sim:run': [
-    undefined,
-    null,
-    'print(1)',
-    42,
-    {},
-    { source: 1, fileName: 'a.py' },
-    { source: 'print(1)' },
-    { source: 'print(1)', fileName: '' },
-    { source: 'print(1)', fileName: 'a.py', extra: true },
-    { source: 'print(1)', fileName: 'a.py', options: { seed: -1 } },
-    { source: 'print(1)', fileName: 'a.py', options: { maxSteps: 1.5 } },
-    { source: 'print(1)', fileName: 'a.py', options: { bogus: 1 } },
-    { source: 'x'.repeat(2_000_001), fileName: 'big.py' },
-  ],
-  'sim:cancel': [{}, 'now', 1, null],
-  'app:info': [{}, 'x', [], null],
-  'app:startup': [{}, 'now', 0, null],
-  'app:presentation': [undefined, null, true, 'on', {}, { on: 'yes' }, { on: 1 }, { on: true, display: 2 }],
-  'app:close': [{}, true, null],
-  'file:new': [{}, 'untitled.py', null],
-  'file:open': [{}, '/etc/passwd', { path: '/etc/passwd' }, null],
-  'file:pickToCompare': [{}, '/etc/passwd', { path: '/etc/passwd' }, null, 0],
-  'file:openPath': [undefined, '/tmp/a.py', {}, { path: '' }, { path: 42 }, { path: 'a\0b' }, { path: 'x'.repeat(40_000) }, { path: '/a.py', x: 1 }],
-  'file:openDropped': [undefined, '/tmp/a.py', {}, { path: '' }, { path: null }, { file: {} }, { path: '/a.py', text: 'x' }],
-  'file:save': [undefined, 'print(1)', {}, { text: 1 }, { text: 'x', path: '/etc/passwd' }, { text: 'x'.repeat(2_000_001) }],
-  'file:saveAs': [undefined, 'print(1)', {}, { text: null }, { text: 'x', path: '/tmp/x.py' }, { text: 'x'.repeat(2_000_001) }],
-  'file:reload': [{}, '/tmp/a.py', null],
-  'file:setDirty': [undefined, true, {}, { dirty: 'yes' }, { dirty: 1 }, { dirty: true, text: '' }],
-  'file:saveDraft': [undefined, 'print(1)', {}, { text: 3 }, { text: 'x', path: '/tmp/x' }, { text: 'x'.repeat(2_000_001) }],
-  'file:restoreDraft': [{}, 'draft', null],
-  'file:discardDraft': [{}, 1, null],
-  'file:export': [
-    undefined,
-    {},
-    { kind: 'trace-json', data: '{}' },
-    { kind: 'exe', data: 'MZ', name: 'a' },
-    { kind: 'trace-json', data: '{}', name: '' },
-    { kind: 'trace-json', data: 42, name: 'a' },
-    { kind: 'stage-png', data: [137, 80, 78, 71], name: 'a' },
-    { kind: 'trace-json', data: '{}', name: 'a', path: '/etc/passwd' },
-    { kind: 'trace-json', data: '{}', name: 'x'.repeat(256) },
-  ],
-  'settings:get': [{}, 'theme', null],
-  'settings:set': [
-    undefined,
-    null,
-    'dark',
-    { theme: 'purple' },
-    { speed: 0 },
-    { speed: 100 },
-    { zoom: 10 },
-    { motion: 'fast' },
-    { internals: 'yes' },
-    { recentFiles: ['/etc/passwd'] },
-    { windowBounds: { x: 0, y: 0, width: 800, height: 600, maximized: false } },
-    { unknown: 1 },
-  ],
-};
 
 function fakeSim(): SimService & { runs: number } {
   const sim = {
