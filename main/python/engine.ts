@@ -20,7 +20,20 @@ export interface Engine {
 }
 
 /** The Python package the engine writes into Pyodide's file system, in import order. */
-const PY_MODULES = ['state', 'faults', 'ops', 'callbacks', 'actors', 'unsupported', 'loop', 'waits', 'stages', 'runtime', 'patches', 'program'];
+const PY_MODULES = [
+  'state',
+  'faults',
+  'ops',
+  'callbacks',
+  'actors',
+  'unsupported',
+  'loop',
+  'waits',
+  'stages',
+  'runtime',
+  'patches',
+  'program',
+];
 const PY_ROOT = '/loopscope';
 
 type RunProgram = ((host: RunHost, source: string, fileName: string, options: RunOptions) => void) & {
@@ -78,7 +91,12 @@ export async function createEngine(hooks: EngineHooks = {}): Promise<Engine> {
   const py = await loadPyodide({ stdout: quiet, stderr: quiet, env: { PYTHONHASHSEED: '0' }, jsglobals: {} });
   hooks.onPyodide?.(py);
   const runProgram = installPython(py);
-  runProgram(new RunHost(DEFAULT_RUN_OPTIONS, {}, () => heapOf(py).HEAPF64), WARM_UP, 'warmup.py', DEFAULT_RUN_OPTIONS);
+  runProgram(
+    new RunHost(DEFAULT_RUN_OPTIONS, {}, () => heapOf(py).HEAPF64),
+    WARM_UP,
+    'warmup.py',
+    DEFAULT_RUN_OPTIONS,
+  );
   const image: HeapImage = { bytes: heapOf(py).HEAPU8.slice() };
   let busy = false;
   return {

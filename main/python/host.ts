@@ -1,7 +1,7 @@
 // The JavaScript side of a run: Python buffers what it does as numeric ops (main/python/ops.py)
 // and this host applies them, in order, to the schedulers and the recorder once per loop
-// iteration, reading the buffer in place through the buffer protocol. The few direct calls
-// (a loop starts, the top level resumes, the run ends) come after a flush.
+// iteration, reading the doubles straight from the wasm heap (ops.py's header says where).
+// The few direct calls (a loop starts, the top level resumes, the run ends) follow a flush.
 
 import type { ActorId, EndKind, Outcome, RunEnd, RunOptions, WaitKind } from '../../common/trace';
 import { Clock } from '../engine/clock';

@@ -1,6 +1,6 @@
 """The op buffer: everything a run tells the TypeScript side (schedule, cancel, a step's lines,
 a wait, output) is appended here as numbers, and JavaScript reads it once per loop iteration
-through the buffer protocol. One crossing per iteration instead of several per callback is
+straight from the wasm heap. One crossing per iteration instead of several per callback is
 what makes the engine fast; the op codes must match OPS in main/python/host.ts."""
 
 from array import array

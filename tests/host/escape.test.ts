@@ -69,7 +69,9 @@ describe('a scenario cannot reach the machine', () => {
         if (name === 'resolve-host.py') {
           // No placeholder address either: every lookup raises, saying why.
           for (const l of lines.slice(0, -1))
-            expect(l, context).toMatch(/^BLOCKED socket\.\w+: NotImplementedError: host name lookups \(DNS\)/);
+            expect(l, context).toMatch(
+              /^BLOCKED socket\.\w+: NotImplementedError: host name lookups \(DNS\)/,
+            );
         }
         expect(lines.length, context).toBeGreaterThan(1);
         expect(trace.end.kind, context).toBe('exception');

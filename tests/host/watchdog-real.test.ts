@@ -51,6 +51,8 @@ describe('the watchdog with the real engine', () => {
     const { trace } = await run(service, 'x = 0\nwhile True:\n    x += 1\n', 'top.py');
     // The interrupt lands between bytecodes of the loop: its test (line 2) or its body (line 3).
     expect(trace.end.kind).toBe('runaway');
-    expect(trace.end.message).toMatch(/^the program's top level ran for \d\.\d s without awaiting, at line [23]$/);
+    expect(trace.end.message).toMatch(
+      /^the program's top level ran for \d\.\d s without awaiting, at line [23]$/,
+    );
   });
 });
