@@ -13,7 +13,9 @@ import { compile, compileModule } from 'svelte/compiler';
 import { transform } from 'esbuild';
 import { DraftStore } from '../../main/files/drafts';
 import { createNodeFileSystem } from '../../main/files/node-fs';
-import type { DialogPort, FileSystemPort, UnsavedAnswer } from '../../main/files/ports';
+import type { FileSystemPort } from '../../main/files/ports';
+import { scriptedDialog, type ScriptedDialog } from '../support/scripted-dialog';
+export type { ScriptedDialog };
 import { DocumentSession } from '../../main/files/session';
 import { ExportWriter } from '../../main/export/writer';
 import type { DesktopDeps } from '../../main/ipc/handlers';
@@ -21,38 +23,6 @@ import type { EventChannel } from '../../main/ipc/channels';
 import { SettingsStore } from '../../main/settings/store';
 import type { OpenRequest } from '../../preload/loopscope';
 
-export interface ScriptedDialog extends DialogPort {
-  /** Answers for the next Open dialogs (null = cancelled). */
-  openAnswers: (string | null)[];
-  /** Answers for the next Save / Save As / Export dialogs. */
-  saveAnswers: (string | null)[];
-  /** Answers for the next "save changes before closing?" questions. */
-  unsavedAnswers: UnsavedAnswer[];
-  /** What was asked, in order: 'open', 'save:<title>:<default name>', 'unsaved:<name>'. */
-  asked: string[];
-}
-
-function scriptedDialog(): ScriptedDialog {
-  const dialog: ScriptedDialog = {
-    openAnswers: [],
-    saveAnswers: [],
-    unsavedAnswers: [],
-    asked: [],
-    async openPython() {
-      dialog.asked.push('open');
-      return dialog.openAnswers.shift() ?? null;
-    },
-    async savePath({ title, defaultName }) {
-      dialog.asked.push(`save:${title}:${defaultName}`);
-      return dialog.saveAnswers.shift() ?? null;
-    },
-    async confirmUnsaved(name) {
-      dialog.asked.push(`unsaved:${name}`);
-      return dialog.unsavedAnswers.shift() ?? 'cancel';
-    },
-  };
-  return dialog;
-}
 
 export interface TestDesktop {
   /** The temp root: `files/` for documents, `userData/` for settings and drafts. */

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNodeFileSystem } from '../../../main/files/node-fs';
-import type { DialogPort, FileSystemPort, UnsavedAnswer } from '../../../main/files/ports';
+import type { FileSystemPort } from '../../../main/files/ports';
+export { scriptedDialog, type ScriptedDialog } from '../../support/scripted-dialog';
 
 export interface TempDir {
   dir: string;
@@ -40,31 +41,3 @@ export function controlledFs(): FileSystemPort & { touch(path: string): void; wa
   };
 }
 
-export interface ScriptedDialog extends DialogPort {
-  openAnswers: (string | null)[];
-  saveAnswers: (string | null)[];
-  unsavedAnswers: UnsavedAnswer[];
-  asked: string[];
-}
-
-export function scriptedDialog(): ScriptedDialog {
-  const dialog: ScriptedDialog = {
-    openAnswers: [],
-    saveAnswers: [],
-    unsavedAnswers: [],
-    asked: [],
-    async openPython() {
-      dialog.asked.push('open');
-      return dialog.openAnswers.shift() ?? null;
-    },
-    async savePath({ title, defaultName }) {
-      dialog.asked.push(`save:${title}:${defaultName}`);
-      return dialog.saveAnswers.shift() ?? null;
-    },
-    async confirmUnsaved(name) {
-      dialog.asked.push(`unsaved:${name}`);
-      return dialog.unsavedAnswers.shift() ?? 'cancel';
-    },
-  };
-  return dialog;
-}
