@@ -1,13 +1,15 @@
-// CodeMirror 6 set-up for the code panel: Python, a dark theme that meets contrast on a
-// projector, Ctrl+Enter to run, and line decorations for the task markers (pushed in with an
+// CodeMirror 6 set-up for the code panel: Python, a theme that meets contrast on a projector
+// and follows html[data-theme] through CSS variables (global.css --ls-code-*, --ls-syntax-*),
+// Ctrl+Enter to run, and line decorations for the task markers (pushed in with an
 // effect, so marking never touches the document or its undo history).
 import { python } from '@codemirror/lang-python';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { Prec, StateEffect, StateField, type Range } from '@codemirror/state';
+import { Compartment, Prec, StateEffect, StateField, type Range } from '@codemirror/state';
 import { Decoration, EditorView, keymap, WidgetType, type DecorationSet } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
 import { CHIPS_PER_LINE, type CodeMarks, type LineMark } from './codeMarks';
+import { isDarkTheme, watchTheme } from './themeColours';
 
 const setMarks = StateEffect.define<CodeMarks>();
 
@@ -70,41 +72,52 @@ const marksField = StateField.define<DecorationSet>({
 });
 
 const highlight = HighlightStyle.define([
-  { tag: tags.keyword, color: '#ff9e64', fontWeight: 'bold' },
-  { tag: [tags.string, tags.special(tags.string)], color: '#9ece6a' },
-  { tag: [tags.number, tags.bool, tags.null], color: '#e0af68' },
-  { tag: tags.comment, color: '#8b93a7', fontStyle: 'italic' },
-  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: '#7dcfff' },
-  { tag: tags.definition(tags.variableName), color: '#bb9af7' },
-  { tag: tags.operator, color: '#c0caf5' },
+  { tag: tags.keyword, color: 'var(--ls-syntax-keyword, #ff9e64)', fontWeight: 'bold' },
+  { tag: [tags.string, tags.special(tags.string)], color: 'var(--ls-syntax-string, #9ece6a)' },
+  { tag: [tags.number, tags.bool, tags.null], color: 'var(--ls-syntax-number, #e0af68)' },
+  { tag: tags.comment, color: 'var(--ls-syntax-comment, #8b93a7)', fontStyle: 'italic' },
+  {
+    tag: [tags.function(tags.variableName), tags.function(tags.propertyName)],
+    color: 'var(--ls-syntax-function, #7dcfff)',
+  },
+  { tag: tags.definition(tags.variableName), color: 'var(--ls-syntax-definition, #bb9af7)' },
+  { tag: tags.operator, color: 'var(--ls-syntax-operator, #c0caf5)' },
 ]);
 
-const theme = EditorView.theme(
-  {
-    '&': { height: '100%', backgroundColor: '#15171d', color: '#e8eaf0' },
-    '.cm-content': { fontFamily: 'var(--mono)', caretColor: '#fff' },
-    '.cm-gutters': { backgroundColor: '#15171d', color: '#7d8496', border: 'none' },
-    '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'transparent' },
-    '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': {
-      backgroundColor: '#3a4257 !important',
-    },
-    '.cm-task-line': {
-      boxShadow: 'inset 5px 0 0 var(--task)',
-      backgroundColor: 'color-mix(in srgb, var(--task) 16%, transparent)',
-    },
-    '.cm-just-ran': { backgroundColor: 'rgb(255 255 255 / 0.13)', fontWeight: 'bold' },
-    '.cm-error-line': { backgroundColor: 'rgb(213 94 0 / 0.35)', textDecoration: 'underline wavy #ffb4a8' },
-    '.cm-task-chips': { marginLeft: '1em', fontSize: '0.8em' },
-    '.cm-task-chip': {
-      color: '#111',
-      borderRadius: '4px',
-      padding: '0 5px',
-      marginRight: '4px',
-      fontWeight: 'bold',
-    },
+// Colours are CSS variables, so a theme change restyles the editor with no reconfiguration.
+const theme = EditorView.theme({
+  '&': { height: '100%', backgroundColor: 'var(--ls-code-bg, #15171d)', color: 'var(--ls-code-fg, #e8eaf0)' },
+  '.cm-content': { fontFamily: 'var(--mono)', caretColor: 'var(--ls-code-caret, #fff)' },
+  '.cm-gutters': {
+    backgroundColor: 'var(--ls-code-bg, #15171d)',
+    color: 'var(--ls-code-gutter, #7d8496)',
+    border: 'none',
   },
-  { dark: true },
-);
+  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'transparent' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': {
+    backgroundColor: 'var(--ls-code-selection, #3a4257) !important',
+  },
+  '.cm-task-line': {
+    boxShadow: 'inset 5px 0 0 var(--task)',
+    backgroundColor: 'color-mix(in srgb, var(--task) 16%, transparent)',
+  },
+  '.cm-just-ran': { backgroundColor: 'var(--ls-code-ran, rgb(255 255 255 / 0.13))', fontWeight: 'bold' },
+  '.cm-error-line': {
+    backgroundColor: 'var(--ls-code-error, rgb(213 94 0 / 0.35))',
+    textDecoration: 'underline wavy var(--ls-code-error-wave, #ffb4a8)',
+  },
+  '.cm-task-chips': { marginLeft: '1em', fontSize: '0.8em' },
+  '.cm-task-chip': {
+    color: '#111',
+    borderRadius: '4px',
+    padding: '0 5px',
+    marginRight: '4px',
+    fontWeight: 'bold',
+  },
+});
+
+// CodeMirror's own light/dark defaults (cursor, tooltips, search panel) follow the theme too.
+const darkness = new Compartment();
 
 export interface CodeEditor {
   view: EditorView;
@@ -128,12 +141,18 @@ export function createEditor(
       python(),
       syntaxHighlighting(highlight),
       theme,
+      darkness.of(EditorView.darkTheme.of(isDarkTheme())),
       marksField,
       EditorView.contentAttributes.of({ 'aria-label': 'Python program' }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) onChange(u.state.doc.toString());
       }),
     ],
+  });
+  const unwatch = watchTheme(() => {
+    const dark = isDarkTheme();
+    if (view.state.facet(EditorView.darkTheme) !== dark)
+      view.dispatch({ effects: darkness.reconfigure(EditorView.darkTheme.of(dark)) });
   });
   return {
     view,
@@ -142,6 +161,9 @@ export function createEditor(
       if (text !== view.state.doc.toString())
         view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
     },
-    destroy: () => view.destroy(),
+    destroy: () => {
+      unwatch();
+      view.destroy();
+    },
   };
 }
