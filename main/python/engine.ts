@@ -53,6 +53,11 @@ sys.path.insert(0, ${JSON.stringify(PY_ROOT)})
 asyncio.events._set_running_loop(None)  # Pyodide starts with its WebLoop running
 import _loopscope.program
 `);
+  // Pyodide's JavaScript API (mountNodeFS, useNodeSockFS, runPython, FS...) is no business of a
+  // program: the engine's Python has what it needs by now, so the name goes, and with it what
+  // Pyodide imported of it; patches.py's gate makes `import pyodide_js` say why.
+  py.unregisterJsModule('pyodide_js');
+  py.runPython('import _loopscope.patches\n_loopscope.patches.close_js_api()');
   return py.pyimport('_loopscope.program').run_program as RunProgram;
 }
 

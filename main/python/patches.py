@@ -28,6 +28,57 @@ _PROCESS_CALLS = ('system', 'popen', 'fork', 'forkpty', 'execl', 'execle', 'exec
                   'posix_spawnp')
 _DNS_CALLS = ('getaddrinfo', 'gethostbyname', 'gethostbyname_ex', 'gethostbyaddr', 'getnameinfo')
 _ABSENT = object()
+_NO_JS = ("is not available in Loopscope: the program runs in a sandbox without access to "
+          "JavaScript (Pyodide's JavaScript API and its bridge to it are closed to programs)")
+# Always refused: Pyodide's JavaScript API (engine.ts unregisters it once the engine has loaded).
+_JS_API = 'pyodide_js'
+# Refused to a program during its run: Pyodide's Python-side bridge to JavaScript. Pyodide's C
+# core imports `_pyodide.*` by name at any time, so those stay; they reach no JavaScript of
+# their own (`js`, the one module they know, is an empty object here).
+_JS_BRIDGES = ('pyodide', '_pyodide_core')
+
+
+def _top(name):
+    return name.partition('.')[0]
+
+
+class _JsGate:
+    """First on sys.meta_path: `import pyodide_js` (always) and, while a program runs,
+    `import pyodide` / `from pyodide.ffi import ...` / `import _pyodide_core` raise ImportError
+    saying why. The modules themselves leave sys.modules for the run (enter/leave)."""
+
+    closed = False
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        top = _top(fullname)
+        if top == _JS_API or (cls.closed and top in _JS_BRIDGES):
+            raise ImportError(f'{fullname} {_NO_JS}', name=fullname)
+        return None
+
+    @classmethod
+    def invalidate_caches(cls):
+        pass
+
+
+def close_js_api():
+    """Called once at start-up, after the engine's own imports and once Pyodide's JavaScript API
+    (`pyodide_js`) is unregistered: drops what was imported of it and puts the gate first."""
+    for name in [m for m in sys.modules if _top(m) == _JS_API]:
+        del sys.modules[name]
+    if _JsGate not in sys.meta_path:
+        sys.meta_path.insert(0, _JsGate)
+
+
+def _hide_bridges():
+    hidden = {m: sys.modules.pop(m) for m in list(sys.modules) if _top(m) in _JS_BRIDGES}
+    _JsGate.closed = True
+    return hidden
+
+
+def _show_bridges(hidden):
+    _JsGate.closed = False
+    sys.modules.update(hidden)
 
 
 class _Binary(io.RawIOBase):
@@ -152,6 +203,7 @@ def enter(run, seed):
         'socket_init': socket.socket.__init__,
         'popen_init': subprocess.Popen.__init__,
         'calls': [(m, n, getattr(m, n, _ABSENT)) for m, n, _ in _replacements()],
+        'bridges': {},
     }
     for m, n, f in _replacements():
         setattr(m, n, f)
@@ -169,7 +221,13 @@ def enter(run, seed):
     return saved
 
 
+def hide_js(saved):
+    """After the loop is installed (loop.install reads pyodide.webloop): the program's run."""
+    saved['bridges'] = _hide_bridges()
+
+
 def leave(saved):
+    _show_bridges(saved['bridges'])
     sys.stdout = saved['stdout']
     sys.stderr = saved['stderr']
     for n, f in saved['time'].items():

@@ -56,6 +56,7 @@ def run_program(host, source, filename, opts):
     host.attach(proxies[0], proxies[1], run.ops.hdr.buffer_info()[0], proxies[2])
     saved = patches.enter(run, int(opts.seed))
     install_loop()
+    patches.hide_js(saved)
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     main = types.ModuleType('__main__')
     main.__file__ = filename

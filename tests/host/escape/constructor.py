@@ -1,6 +1,5 @@
 # Any JavaScript object's constructor.constructor is Function: source code from a string.
 import js
-from pyodide.ffi import create_proxy, to_js
 
 results = []
 
@@ -22,15 +21,15 @@ def finish():
     print("DONE")
     raise PermissionError(f"{results.count(True)} of {len(results)} attempts to reach the machine failed")
 
-obj = to_js({"a": 1})
-arr = to_js([1, 2])
-fn = create_proxy(lambda: 0)
+# pyodide.ffi (to_js, create_proxy) is closed to programs: `js` itself is a JavaScript object.
+obj = js
+arr = js.constructor.keys(js)
+fn = js.constructor
 attempt("object constructor.constructor", lambda: obj.constructor.constructor("return process.pid")())
 attempt("array constructor.constructor", lambda: arr.constructor.constructor("return process.pid")())
 attempt("function proxy constructor",
         lambda: js.Object.keys.constructor("return process.pid")())
-attempt("create_proxy round trip constructor",
-        lambda: js.Array.of(fn).constructor.constructor("return process.pid")())
+attempt("function constructor", lambda: fn.constructor("return process.pid")())
 attempt("js.Function", lambda: js.Function("return process")())
 attempt("js.setTimeout string", lambda: js.setTimeout("globalThis.escaped = 1", 0))
 finish()

@@ -1,6 +1,5 @@
 # Dynamic import() of node:fs / node:child_process / a data: URL module.
 import js
-from pyodide.ffi import to_js
 
 results = []
 
@@ -22,7 +21,7 @@ def finish():
     print("DONE")
     raise PermissionError(f"{results.count(True)} of {len(results)} attempts to reach the machine failed")
 
-attempt("Function import(node:fs)", lambda: to_js({}).constructor.constructor("return import('node:fs')")())
+attempt("Function import(node:fs)", lambda: js.constructor.constructor("return import('node:fs')")())
 attempt("Function import(data:)",
         lambda: js.Function("return import('data:text/javascript,export default 1')")())
 def via_run_js():

@@ -1,6 +1,5 @@
 # process.getBuiltinModule (Node 20.16+): every Node module without require or import.
 import js
-from pyodide.ffi import to_js
 
 results = []
 
@@ -25,5 +24,5 @@ def finish():
 attempt("js.process.getBuiltinModule", lambda: js.process.getBuiltinModule("child_process").execSync("id"))
 attempt("globalThis.process.getBuiltinModule", lambda: js.globalThis.process.getBuiltinModule("fs"))
 attempt("constructor to process.getBuiltinModule",
-        lambda: to_js({}).constructor.constructor("return process.getBuiltinModule('fs')")())
+        lambda: js.constructor.constructor("return process.getBuiltinModule('fs')")())
 finish()

@@ -2,7 +2,6 @@
 import socket
 import _socket
 import urllib.request
-import pyodide_js
 
 results = []
 
@@ -34,7 +33,12 @@ attempt("socket.create_connection", lambda: socket.create_connection(("127.0.0.1
 attempt("socket.socket().connect", lambda: socket.socket().connect(("127.0.0.1", __PORT__)))
 attempt("_socket connect", raw_connect)
 attempt("urllib", lambda: urllib.request.urlopen("http://127.0.0.1:__PORT__/", timeout=2).read())
-# Pyodide can swap in real Node sockets; their set-up finishes after this run, so the next run
-# of this file tries every socket above again with them in place.
-pyodide_js.useNodeSockFS()
+# Pyodide can swap in real Node sockets; their set-up would finish after this run, so the next
+# run of this file tries every socket above again. pyodide_js itself is closed to programs.
+def node_sockets():
+    import pyodide_js
+    return pyodide_js.useNodeSockFS()
+
+
+attempt("pyodide_js.useNodeSockFS", node_sockets)
 finish()

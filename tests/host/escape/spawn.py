@@ -34,6 +34,10 @@ attempt("os.popen", lambda: os.popen("touch __MARKER__").read())
 attempt("os.fork", lambda: os.fork())
 attempt("os.execv", lambda: os.execv("/bin/sh", ["sh", "-c", "touch __MARKER__"]))
 attempt("os.posix_spawn", lambda: os.posix_spawn("/bin/touch", ["touch", "__MARKER__"], {}))
-import pyodide_js
-attempt("pyodide_js child_process", lambda: pyodide_js.constructor.constructor("return require('child_process')")())
+def via_pyodide_js():
+    import pyodide_js
+    return pyodide_js.constructor.constructor("return require('child_process')")()
+
+
+attempt("pyodide_js child_process", via_pyodide_js)
 finish()
