@@ -166,3 +166,18 @@ test('View > Compare Side by Side… compares any two files chosen with the Open
   await expect(page.getByTestId('run-status')).toContainText('gather_abc.py');
   expect(loopscope.desktop.settings.get().recentFiles).toEqual([]);
 });
+
+test('while presenting, the clicker steps the compare view rather than the hidden player', async ({ page, loopscope }) => {
+  await page.goto('/index.html');
+  await pick(page, '02b-async-waits');
+  await page.getByTestId('lesson-compare').click();
+  const view = page.getByTestId('compare-view');
+  await expect(view.getByTestId('compare-left')).toHaveAttribute('aria-label', '02a-sync-waits.py', { timeout: 60_000 });
+  await loopscope.menu('view:presentation');
+  await expect(page.locator('html')).toHaveAttribute('data-presenting', '');
+  const clock = view.getByTestId('compare-clock');
+  await page.keyboard.press('End'); // the clicker's "last"
+  await expect(clock).toHaveText('t = 5.000 s');
+  await page.keyboard.press('Home'); // "first"
+  await expect(clock).toHaveText('t = 0.000 s');
+});

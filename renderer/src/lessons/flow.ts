@@ -34,6 +34,8 @@ export function createLessonFlow(player: Player, runner: Runner, png: PngSources
     png,
     () => pending.program,
     (lesson) => lessons.programOpened(lesson),
+    // While presenting, the clicker steps the compare view when it is open.
+    () => (compare.open ? compare : null),
   );
   const open = async (lesson: Lesson): Promise<void> => {
     pending.program = { text: lesson.source, name: `${lesson.id}.py` };

@@ -10,6 +10,14 @@ export interface PngSources {
   timeline: (() => Promise<Uint8Array>) | null;
 }
 
+/** Anything the clicker keys can step: the player, or the compare view while it is open. */
+export interface Stepper {
+  forward(): void;
+  back(): void;
+  toStart(): void;
+  toEnd(): void;
+}
+
 /** A program to open as a new untitled document (a lesson), with the name its runs carry. */
 export interface PendingProgram {
   text: string;
@@ -28,6 +36,8 @@ export function createDesktop(
   pending: () => PendingProgram | null = () => null,
   /** A program came in (File > Open, New, a draft, a lesson): the lessons panel steps aside. */
   onProgram: (lesson: boolean) => void = () => undefined,
+  /** What the clicker steps instead of the player while it is shown (the compare view). */
+  stepper: () => Stepper | null = () => null,
 ): DesktopController {
   const needModel = () => {
     if (!player.model || !player.timeline) throw new Error('There is no run to export yet.');
@@ -50,10 +60,10 @@ export function createDesktop(
       return pending()?.text ?? '';
     },
     player: {
-      forward: () => player.forward(),
-      back: () => player.back(),
-      start: () => player.toStart(),
-      end: () => player.toEnd(),
+      forward: () => (stepper() ?? player).forward(),
+      back: () => (stepper() ?? player).back(),
+      start: () => (stepper() ?? player).toStart(),
+      end: () => (stepper() ?? player).toEnd(),
     },
     exporters: {
       'trace-json': () => JSON.stringify(player.trace),
