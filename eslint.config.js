@@ -11,11 +11,20 @@ const restrict = (files, patterns, extra = {}) => ({
   rules: { 'no-restricted-imports': ['error', { patterns, ...extra }] },
 });
 
-const electron = { group: ['electron', 'electron/*'], message: 'Only the Electron main process and the preload may import electron.' };
+const electron = {
+  group: ['electron', 'electron/*'],
+  message: 'Only the Electron main process and the preload may import electron.',
+};
 const pyodide = { group: ['pyodide', 'pyodide/*'], message: 'Only main/python/ knows Pyodide.' };
-const pixi = { group: ['pixi.js', 'pixi.js/*', '**/stage/**', '../stage/*', './stage/*'], message: 'Panels never import Pixi or the stage.' };
+const pixi = {
+  group: ['pixi.js', 'pixi.js/*', '**/stage/**', '../stage/*', './stage/*'],
+  message: 'Panels never import Pixi or the stage.',
+};
 const panels = { group: ['**/panels/**', '../panels/*'], message: 'The stage never imports panels.' };
-const mainCode = { group: ['**/main/**', '../../main/*'], message: 'The renderer never imports main-process code.' };
+const mainCode = {
+  group: ['**/main/**', '../../main/*'],
+  message: 'The renderer never imports main-process code.',
+};
 
 export default ts.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/typecheck/'] },
@@ -44,10 +53,17 @@ export default ts.config(
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'The engine runs on the virtual clock: no wall time.' },
-        { object: 'performance', property: 'now', message: 'The engine runs on the virtual clock: no wall time.' },
+        {
+          object: 'performance',
+          property: 'now',
+          message: 'The engine runs on the virtual clock: no wall time.',
+        },
         { object: 'Math', property: 'random', message: 'The engine is deterministic: no Math.random.' },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'No wall time in the engine.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: 'No wall time in the engine.' },
+      ],
     },
   },
   restrict(['main/python/**', 'main/cli/**', 'main/host/**', 'common/**'], [electron]),
@@ -56,19 +72,25 @@ export default ts.config(
   restrict(['renderer/**'], [electron, pyodide, mainCode]),
   restrict(['renderer/src/panels/**'], [electron, pyodide, mainCode, pixi]),
   // Only the stage draws: player state, run control and desktop logic stay free of Pixi.
-  restrict(['renderer/src/player/**', 'renderer/src/run/**', 'renderer/src/desktop/**', 'renderer/src/lessons/**'], [
-    electron,
-    pyodide,
-    mainCode,
-    { group: ['pixi.js', 'pixi.js/*'], message: 'Only renderer/src/stage/ imports Pixi.' },
-  ]),
+  restrict(
+    ['renderer/src/player/**', 'renderer/src/run/**', 'renderer/src/desktop/**', 'renderer/src/lessons/**'],
+    [
+      electron,
+      pyodide,
+      mainCode,
+      { group: ['pixi.js', 'pixi.js/*'], message: 'Only renderer/src/stage/ imports Pixi.' },
+    ],
+  ),
   restrict(['renderer/src/stage/**'], [electron, pyodide, mainCode, panels]),
   {
     // Only bridge.ts reads window.loopscope.
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     ignores: ['renderer/src/bridge.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'window', property: 'loopscope', message: 'Import loopscope from bridge.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'loopscope', message: 'Import loopscope from bridge.ts.' },
+      ],
     },
   },
 );

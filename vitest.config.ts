@@ -10,7 +10,12 @@ export default defineConfig({
     alias: { electron: fileURLToPath(new URL('./tests/mocks/electron.ts', import.meta.url)) },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts', 'tests/host/**/*.test.ts', 'tests/lessons/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/engine/**/*.test.ts',
+      'tests/host/**/*.test.ts',
+      'tests/lessons/**/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -50,7 +50,11 @@ export function buildMenu(send: (command: MenuCommand) => void, desktop?: MenuDe
               click: () => desktop.openRecent(path),
             })),
             ...(desktop.recentFiles.length > 0 ? [{ type: 'separator' } as MenuItemConstructorOptions] : []),
-            { label: 'Clear Recent', enabled: desktop.recentFiles.length > 0, click: () => desktop.clearRecent() },
+            {
+              label: 'Clear Recent',
+              enabled: desktop.recentFiles.length > 0,
+              click: () => desktop.clearRecent(),
+            },
           ],
         },
       ]
@@ -58,7 +62,10 @@ export function buildMenu(send: (command: MenuCommand) => void, desktop?: MenuDe
   const exports: MenuItemConstructorOptions[] = desktop
     ? [
         { type: 'separator' },
-        { label: 'Export', submenu: EXPORTS.map(([kind, label]) => ({ label, click: () => desktop.exportAs(kind) })) },
+        {
+          label: 'Export',
+          submenu: EXPORTS.map(([kind, label]) => ({ label, click: () => desktop.exportAs(kind) })),
+        },
       ]
     : [];
   // Custom zoom items (same accelerators and steps as the roles) so the factor can be saved.
@@ -67,7 +74,13 @@ export function buildMenu(send: (command: MenuCommand) => void, desktop?: MenuDe
         { label: 'Actual Size', accelerator: 'CmdOrCtrl+0', click: () => desktop.zoom('reset') },
         { label: 'Zoom In', accelerator: 'CmdOrCtrl+Plus', click: () => desktop.zoom('in') },
         // Ctrl+= is where + lives without Shift on most layouts; hidden alias.
-        { label: 'Zoom In', accelerator: 'CmdOrCtrl+=', visible: false, acceleratorWorksWhenHidden: true, click: () => desktop.zoom('in') },
+        {
+          label: 'Zoom In',
+          accelerator: 'CmdOrCtrl+=',
+          visible: false,
+          acceleratorWorksWhenHidden: true,
+          click: () => desktop.zoom('in'),
+        },
         { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: () => desktop.zoom('out') },
       ]
     : [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }];
@@ -120,7 +133,10 @@ export function buildMenu(send: (command: MenuCommand) => void, desktop?: MenuDe
         cmd('Lessons…', 'view:lessons', 'F1'),
         { type: 'separator' },
         cmd('About Loopscope', 'help:about'),
-        { label: 'asyncio documentation', click: () => openExternalSafely('https://docs.python.org/3/library/asyncio.html') },
+        {
+          label: 'asyncio documentation',
+          click: () => openExternalSafely('https://docs.python.org/3/library/asyncio.html'),
+        },
       ],
     },
   ];

@@ -28,7 +28,9 @@ export function openExternalSafely(url: string): void {
 
 export function installSecurityGuards(devServerUrl: string | undefined): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)));
+  ses.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission)),
+  );
   ses.setPermissionCheckHandler((_wc, permission) => ALLOWED_PERMISSIONS.has(permission));
 
   app.on('web-contents-created', (_event, contents: WebContents) => {

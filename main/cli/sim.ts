@@ -78,7 +78,9 @@ async function main(): Promise<void> {
     trace = await runContained(source, basename(file), options, {
       onContainment: (report) => {
         if (!report.contained) {
-          process.stderr.write(`sim: warning: the engine runs NOT contained (${report.problems.join('; ')})\n`);
+          process.stderr.write(
+            `sim: warning: the engine runs NOT contained (${report.problems.join('; ')})\n`,
+          );
         }
       },
     });

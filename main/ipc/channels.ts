@@ -12,13 +12,24 @@ const MAX_PATH_CHARS = 32_767;
 /** The largest export (a trace of about a million steps); each kind has its own lower limit in main/export. */
 export const MAX_EXPORT_BYTES = 256_000_000;
 
-const filePath = z.string().min(1).max(MAX_PATH_CHARS).refine((p) => !p.includes('\0'), 'paths cannot contain NUL');
+const filePath = z
+  .string()
+  .min(1)
+  .max(MAX_PATH_CHARS)
+  .refine((p) => !p.includes('\0'), 'paths cannot contain NUL');
 const sourceText = z.string().max(MAX_SOURCE_BYTES, `programs are limited to ${MAX_SOURCE_BYTES} characters`);
-const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.byteLength <= MAX_EXPORT_BYTES, 'expected bytes');
+const bytes = z.custom<Uint8Array>(
+  (v) => v instanceof Uint8Array && v.byteLength <= MAX_EXPORT_BYTES,
+  'expected bytes',
+);
 
 const runOptions = z
   .object({
-    seed: z.number().int().min(0).max(2 ** 32 - 1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1),
     maxSteps: z.number().int().positive().max(50_000_000),
     maxTime: z.number().positive().max(1e9),
     maxOutputBytes: z.number().int().positive().max(100_000_000),

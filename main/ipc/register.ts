@@ -5,13 +5,21 @@ import { INVOKE_CHANNELS, type EventChannel } from './channels';
 import type { Handlers } from './handlers';
 import { isAppUrl } from '../security';
 
-export function senderIsWindow(event: IpcMainInvokeEvent, win: BrowserWindow, devServerUrl: string | undefined): boolean {
+export function senderIsWindow(
+  event: IpcMainInvokeEvent,
+  win: BrowserWindow,
+  devServerUrl: string | undefined,
+): boolean {
   const frame = event.senderFrame;
   if (!frame || win.isDestroyed()) return false;
   return frame === win.webContents.mainFrame && isAppUrl(frame.url, devServerUrl);
 }
 
-export function registerIpc(win: BrowserWindow, handlers: Handlers, devServerUrl: string | undefined): () => void {
+export function registerIpc(
+  win: BrowserWindow,
+  handlers: Handlers,
+  devServerUrl: string | undefined,
+): () => void {
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!senderIsWindow(event, win, devServerUrl)) {

@@ -23,7 +23,6 @@ import type { EventChannel } from '../../main/ipc/channels';
 import { SettingsStore } from '../../main/settings/store';
 import type { OpenRequest } from '../../preload/loopscope';
 
-
 export interface TestDesktop {
   /** The temp root: `files/` for documents, `userData/` for settings and drafts. */
   dir: string;

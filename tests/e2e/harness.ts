@@ -33,9 +33,17 @@ export interface LoopscopeHarness {
   desktop: TestDesktop;
 }
 
-const testAppInfo: AppInfo = { name: 'Loopscope', version: 'test', platform: process.platform, contained: true };
+const testAppInfo: AppInfo = {
+  name: 'Loopscope',
+  version: 'test',
+  platform: process.platform,
+  contained: true,
+};
 
-export const test = base.extend<{ loopscope: LoopscopeHarness; userDataSeed: UserDataSeed }, { sharedSim: SimService; engine: boolean }>({
+export const test = base.extend<
+  { loopscope: LoopscopeHarness; userDataSeed: UserDataSeed },
+  { sharedSim: SimService; engine: boolean }
+>({
   /** test.use({ engine: false }) for specs that never run a program (desktop workflow): no Pyodide start. */
   engine: [true, { scope: 'worker', option: true }],
   /** Files placed in the user-data folder before settings load: test.use({ userDataSeed: { 'settings.json': '{' } }). */
@@ -60,11 +68,13 @@ export const test = base.extend<{ loopscope: LoopscopeHarness; userDataSeed: Use
     const calls: string[] = [];
     const emit = async (channel: string, payload: unknown): Promise<void> => {
       await page.evaluate(
-        ([c, p]) => (window as unknown as { __loopscopeEmit(c: unknown, p: unknown): void }).__loopscopeEmit(c, p),
+        ([c, p]) =>
+          (window as unknown as { __loopscopeEmit(c: unknown, p: unknown): void }).__loopscopeEmit(c, p),
         [channel, payload] as const,
       );
     };
-    const send = (channel: EventChannel, payload: unknown): void => void emit(channel, payload).catch(() => undefined);
+    const send = (channel: EventChannel, payload: unknown): void =>
+      void emit(channel, payload).catch(() => undefined);
     const desktop = await createTestDesktop(send, userDataSeed);
     const handlers = createHandlers({
       sim: sharedSim,

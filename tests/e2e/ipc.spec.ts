@@ -6,14 +6,19 @@ import { expect, test } from './harness';
 
 type Reply = { ok: boolean; error?: string };
 
-test('a wrongly shaped payload on every channel gets an error, and the app keeps working', async ({ loopscope }) => {
+test('a wrongly shaped payload on every channel gets an error, and the app keeps working', async ({
+  loopscope,
+}) => {
   const { page } = loopscope;
   await page.goto('/index.html');
   let sent = 0;
   for (const channel of INVOKE_CHANNELS) {
     for (const payload of badPayloads[channel]) {
       const reply = await page.evaluate(
-        ([c, p]) => (window as unknown as { __loopscopeInvoke(c: string, p: unknown): Promise<Reply> }).__loopscopeInvoke(c, p),
+        ([c, p]) =>
+          (
+            window as unknown as { __loopscopeInvoke(c: string, p: unknown): Promise<Reply> }
+          ).__loopscopeInvoke(c, p),
         [channel, payload] as const,
       );
       expect(reply.ok, `${channel} accepted ${JSON.stringify(payload)?.slice(0, 60)}`).toBe(false);
@@ -33,7 +38,9 @@ test('a wrongly shaped payload on every channel gets an error, and the app keeps
   expect(message).toMatch(/^sim:run: invalid request/);
 
   // And the app still works: the engine runs a program, and the UI is alive.
-  const trace = await page.evaluate(() => window.loopscope.sim.run({ source: 'print("still here")', fileName: 'ok.py' }));
+  const trace = await page.evaluate(() =>
+    window.loopscope.sim.run({ source: 'print("still here")', fileName: 'ok.py' }),
+  );
   const printed = trace.events.flatMap((e) => (e.t === 'output' ? [e.text] : [])).join('');
   expect(printed).toBe('still here\n');
   expect(trace.end.kind).toBe('ok');

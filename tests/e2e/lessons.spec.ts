@@ -167,12 +167,17 @@ test('View > Compare Side by Side… compares any two files chosen with the Open
   expect(loopscope.desktop.settings.get().recentFiles).toEqual([]);
 });
 
-test('while presenting, the clicker steps the compare view rather than the hidden player', async ({ page, loopscope }) => {
+test('while presenting, the clicker steps the compare view rather than the hidden player', async ({
+  page,
+  loopscope,
+}) => {
   await page.goto('/index.html');
   await pick(page, '02b-async-waits');
   await page.getByTestId('lesson-compare').click();
   const view = page.getByTestId('compare-view');
-  await expect(view.getByTestId('compare-left')).toHaveAttribute('aria-label', '02a-sync-waits.py', { timeout: 60_000 });
+  await expect(view.getByTestId('compare-left')).toHaveAttribute('aria-label', '02a-sync-waits.py', {
+    timeout: 60_000,
+  });
   await loopscope.menu('view:presentation');
   await expect(page.locator('html')).toHaveAttribute('data-presenting', '');
   const clock = view.getByTestId('compare-clock');

@@ -16,7 +16,8 @@ declare global {
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
 const api = createApi({
-  invoke: async (channel, payload) => structuredClone(await window.__loopscopeInvoke(channel, structuredClone(payload))),
+  invoke: async (channel, payload) =>
+    structuredClone(await window.__loopscopeInvoke(channel, structuredClone(payload))),
   subscribe(channel, listener) {
     const set = listeners.get(channel) ?? new Set();
     listeners.set(channel, set);
@@ -28,7 +29,12 @@ const api = createApi({
   pathForFile: (file) => window.__loopscopeDropPaths?.[file.name] ?? '',
 });
 
-Object.defineProperty(window, 'loopscope', { value: api, writable: false, configurable: false, enumerable: true });
+Object.defineProperty(window, 'loopscope', {
+  value: api,
+  writable: false,
+  configurable: false,
+  enumerable: true,
+});
 // The harness plays main: it pushes events (progress, menu commands) through this hook.
 Object.defineProperty(window, '__loopscopeEmit', {
   value: (channel: string, payload: unknown) => {

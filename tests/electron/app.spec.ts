@@ -72,7 +72,10 @@ test.describe('presentation mode in the real window', () => {
   test.skip(skipReason !== '', skipReason);
 
   test('enters full screen and Esc restores the window exactly as it was', async () => {
-    const app = await electron.launch({ args: ['out/main/index.js'], executablePath: 'path' in binary ? binary.path : undefined });
+    const app = await electron.launch({
+      args: ['out/main/index.js'],
+      executablePath: 'path' in binary ? binary.path : undefined,
+    });
     try {
       const page = await app.firstWindow();
       await page.waitForLoadState('domcontentloaded');

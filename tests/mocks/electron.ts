@@ -33,5 +33,21 @@ export const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() 
 export const net = { fetch: vi.fn() };
 export const utilityProcess = { fork: vi.fn() };
 export class BrowserWindow {}
-export const Menu = { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() };
-export default { ipcMain, app, dialog, screen, webUtils, shell, session, protocol, net, utilityProcess, BrowserWindow, Menu };
+export const Menu = {
+  buildFromTemplate: vi.fn((template: unknown) => ({ template })),
+  setApplicationMenu: vi.fn(),
+};
+export default {
+  ipcMain,
+  app,
+  dialog,
+  screen,
+  webUtils,
+  shell,
+  session,
+  protocol,
+  net,
+  utilityProcess,
+  BrowserWindow,
+  Menu,
+};

@@ -4,7 +4,6 @@ import { badPayloads } from '../ipc-bad-payloads';
 import { createHandlers, type DesktopDeps, type SimService } from '../../main/ipc/handlers';
 import type { Trace } from '../../common/trace';
 
-
 function fakeSim(): SimService & { runs: number } {
   const sim = {
     runs: 0,
@@ -30,8 +29,19 @@ function fakeDesktop(): { deps: DesktopDeps; spies: ReturnType<typeof vi.fn>[] }
     );
   const deps = {
     session: spyObject(
-      'startup', 'newFile', 'open', 'pickToCompare', 'openPath', 'openDropped', 'save', 'saveAs', 'reload',
-      'setDirty', 'saveDraft', 'restoreDraft', 'discardDraft',
+      'startup',
+      'newFile',
+      'open',
+      'pickToCompare',
+      'openPath',
+      'openDropped',
+      'save',
+      'saveAs',
+      'reload',
+      'setDirty',
+      'saveDraft',
+      'restoreDraft',
+      'discardDraft',
     ),
     settings: spyObject('get', 'set', 'startNotices'),
     exporter: spyObject('export'),
@@ -88,16 +98,27 @@ describe('IPC payload validation', () => {
     expect(desktop.deps.settings.set).toHaveBeenCalledWith({ theme: 'high-contrast' });
     const bytes = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
     await handlers.invoke('file:export', { kind: 'stage-png', data: bytes, name: 'stage' });
-    expect(desktop.deps.exporter.export).toHaveBeenCalledWith({ kind: 'stage-png', data: bytes, name: 'stage' });
+    expect(desktop.deps.exporter.export).toHaveBeenCalledWith({
+      kind: 'stage-png',
+      data: bytes,
+      name: 'stage',
+    });
   });
 
   it('keeps working after bad payloads: a good request still reaches the engine', async () => {
     const sim = fakeSim();
     const handlers = handlersWith(sim);
     await handlers.invoke('sim:run', { nonsense: true });
-    const reply = await handlers.invoke('sim:run', { source: 'print(1)', fileName: 'a.py', options: { seed: 3 } });
+    const reply = await handlers.invoke('sim:run', {
+      source: 'print(1)',
+      fileName: 'a.py',
+      options: { seed: 3 },
+    });
     expect(reply).toEqual({ ok: true, value: { version: 1 } });
-    expect(sim.run).toHaveBeenCalledWith({ source: 'print(1)', fileName: 'a.py', options: { seed: 3 } }, expect.any(Function));
+    expect(sim.run).toHaveBeenCalledWith(
+      { source: 'print(1)', fileName: 'a.py', options: { seed: 3 } },
+      expect.any(Function),
+    );
   });
 
   it('an unknown channel is refused by name', async () => {

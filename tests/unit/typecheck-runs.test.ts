@@ -21,8 +21,18 @@ describe('the type checkers really run', () => {
   });
 
   it('svelte-check reports the deliberate type error in a component', () => {
-    const result = run('npx', ['svelte-check', '--workspace', 'tests/typecheck', '--tsconfig', './tsconfig.json', '--output', 'machine']);
+    const result = run('npx', [
+      'svelte-check',
+      '--workspace',
+      'tests/typecheck',
+      '--tsconfig',
+      './tsconfig.json',
+      '--output',
+      'machine',
+    ]);
     expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(/ERROR "DeliberateError\.svelte" 4:\d+ "Type 'number' is not assignable to type 'string'/);
+    expect(result.output).toMatch(
+      /ERROR "DeliberateError\.svelte" 4:\d+ "Type 'number' is not assignable to type 'string'/,
+    );
   });
 });

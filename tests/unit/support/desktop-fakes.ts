@@ -40,4 +40,3 @@ export function controlledFs(): FileSystemPort & { touch(path: string): void; wa
     watched: () => [...watchers].filter(([, set]) => set.size > 0).map(([path]) => path),
   };
 }
-
