@@ -6,7 +6,14 @@ import type { SimProgress } from '../../preload/loopscope';
 import { buildNodeBundle } from './node-bundle';
 import { createNodeLauncher } from './node-launcher';
 import type { ContainmentReport } from './protocol';
-import { createSimService } from './sim-service';
+import { createSimService, type HostedSimService, type SimServiceOptions } from './sim-service';
+
+/** A contained engine service in plain Node (CLI, tests): the engine process's esbuild bundle, forked. */
+export async function createNodeSimService(
+  options: Omit<SimServiceOptions, 'launcher' | 'mainDir'> = {},
+): Promise<HostedSimService> {
+  return createSimService({ launcher: createNodeLauncher(await buildNodeBundle()), ...options });
+}
 
 export interface RunContainedHooks {
   onProgress?: (progress: SimProgress) => void;
@@ -22,9 +29,7 @@ export async function runContained(
   options: Partial<RunOptions> = {},
   hooks: RunContainedHooks = {},
 ): Promise<Trace> {
-  const bundle = await buildNodeBundle();
-  const service = createSimService({
-    launcher: createNodeLauncher(bundle),
+  const service = await createNodeSimService({
     standby: false,
     ...(hooks.stepBudgetMs ? { stepBudgetMs: hooks.stepBudgetMs } : {}),
   });

@@ -2,15 +2,13 @@
 // Pyodide load, seconds on CI), a run helper that never forgets progress, and output readers.
 import type { Trace } from '../../common/trace';
 import type { SimProgress } from '../../preload/loopscope';
-import { buildNodeBundle } from '../../main/host/node-bundle';
-import { createNodeLauncher } from '../../main/host/node-launcher';
-import { createSimService, type HostedSimService, type SimServiceOptions } from '../../main/host/sim-service';
+import { createNodeSimService } from '../../main/host/run-contained';
+import type { HostedSimService, SimServiceOptions } from '../../main/host/sim-service';
 
 export async function startService(
   options: Omit<SimServiceOptions, 'launcher' | 'mainDir'> = {},
 ): Promise<HostedSimService> {
-  const bundle = await buildNodeBundle();
-  const service = createSimService({ launcher: createNodeLauncher(bundle), ...options });
+  const service = await createNodeSimService(options);
   await service.containment();
   return service;
 }

@@ -108,14 +108,9 @@ describe('the engine host outlives every program', () => {
 
 describe('starting the engine', () => {
   it('a cold start reports Python start-up as a fraction that ends at 1', async () => {
-    const { buildNodeBundle } = await import('../../main/host/node-bundle');
-    const { createNodeLauncher } = await import('../../main/host/node-launcher');
-    const { createSimService } = await import('../../main/host/sim-service');
+    const { createNodeSimService } = await import('../../main/host/run-contained');
     const t0 = performance.now();
-    const service = createSimService({
-      launcher: createNodeLauncher(await buildNodeBundle()),
-      standby: false,
-    });
+    const service = await createNodeSimService({ standby: false });
     try {
       const progress: SimProgress[] = [];
       const trace = await service.run({ source: HELLO, fileName: 'hello.py' }, (p) => progress.push(p));
