@@ -48,7 +48,7 @@ class Actors:
             internal = module.startswith('asyncio')
             self.ops.actor(actor, 'callback', qualname, '', internal,
                            self.cur if internal else 0, 0 if internal else self.cur,
-                           self.last_line)
+                           self.current_line())
             e = [actor, 0]
             self.cb_actors[key] = e
         e[1] += 1
@@ -58,18 +58,22 @@ class Actors:
     def _spawn(self, task):
         if self.task_count >= self.max_tasks:
             self.end(RunEnded('capTasks', f'task cap reached: more than {self.max_tasks} tasks '
-                              f'(raise it with --max-tasks)', '--max-tasks', self.last_line))
+                              f'(raise it with --max-tasks)', '--max-tasks', self.current_line()))
         self.task_count += 1
         actor = self.next_actor
         self.next_actor += 1
         self.tasks[id(task)] = (weakref.ref(task), actor)
+        try:
+            task._loopscope_actor = actor  # the loop's call_soon reads it: no lookup per step
+        except AttributeError:
+            pass
         coro = task.get_coro()
         qn = getattr(coro, '__qualname__', None) or type(coro).__qualname__
         code = getattr(coro, 'cr_code', None)
         # asyncio's own tasks (asyncio.run's shutdown_asyncgens and the like) are plumbing.
         internal = code is not None and code.co_filename != self.filename and (
             '/asyncio/' in code.co_filename)
-        self.ops.actor(actor, 'task', task.get_name(), qn, internal, 0, self.cur, self.last_line)
+        self.ops.actor(actor, 'task', task.get_name(), qn, internal, 0, self.cur, self.current_line())
         return actor
 
     def handle_gone(self, handle):

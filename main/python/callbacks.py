@@ -4,6 +4,7 @@ neither may we. Only types whose attributes are plain slots are asked anything."
 
 import functools
 import types
+from asyncio import base_events, events, tasks
 
 _Function = types.FunctionType
 _Method = types.MethodType
@@ -11,12 +12,34 @@ _Builtin = types.BuiltinMethodType
 _Partial = functools.partial
 
 
+def _step_wrapper_type():
+    """The type of the callback a C Task schedules for its steps (not importable by name)."""
+    async def probe():
+        pass
+    loop = base_events.BaseEventLoop()
+    running = events._get_running_loop()
+    events._set_running_loop(loop)
+    try:
+        task = tasks.Task(probe(), loop=loop)
+        step = loop._ready.popleft()
+        kind = type(step._callback)
+        step._run()
+    finally:
+        events._set_running_loop(running)
+        loop.close()
+    assert task.done(), 'the probe task did not finish in one step'
+    return kind
+
+
+STEP_WRAPPER = _step_wrapper_type()
+
+
 def self_of(callback):
     """The object a bound callback belongs to (a Task for a task step or wakeup), or None."""
     t = type(callback)
     if t is _Function:
         return None
-    if t is _Method or t is _Builtin or t.__name__ == 'TaskStepMethWrapper':
+    if t is _Method or t is _Builtin or t is STEP_WRAPPER:
         return callback.__self__
     return None
 

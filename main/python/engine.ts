@@ -29,6 +29,7 @@ const PY_MODULES = [
   'unsupported',
   'loop',
   'waits',
+  'lines',
   'stages',
   'runtime',
   'patches',

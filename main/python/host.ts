@@ -57,6 +57,20 @@ function numbers(d: Float64Array, from: number, n: number): number[] {
   return out;
 }
 
+/** A step keeps its first this many lines: main/python/lines.py's MAX_LINES_RECORDED. */
+const MAX_LINES_RECORDED = 1000;
+
+/** A step's raw lines d[from .. from+n) as the trace keeps them: repeats folded, capped. */
+function stepLines(d: Float64Array, from: number, n: number): number[] {
+  const out: number[] = [];
+  let last = -1;
+  for (let k = from; k < from + n && out.length < MAX_LINES_RECORDED; k++) {
+    const line = d[k];
+    if (line !== last) out.push((last = line));
+  }
+  return out;
+}
+
 /** What the engine process may ask to hear about a run (engine.run's fourth argument). */
 export interface RunHooks {
   /**
@@ -160,7 +174,7 @@ export class RunHost {
           i += 3;
           break;
         case Op.END: {
-          rec.stepEnd(d[i + 1], numbers(d, i + 3, d[i + 2]));
+          rec.stepEnd(d[i + 1], stepLines(d, i + 3, d[i + 2]));
           i += 3 + d[i + 2];
           break;
         }

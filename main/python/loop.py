@@ -10,6 +10,7 @@ from asyncio import base_events, events, futures
 
 from . import state
 from .ops import AT, CANCEL, SOON
+from .callbacks import STEP_WRAPPER as _StepWrapper
 from .unsupported import Unsupported
 
 _copy_context = contextvars.copy_context
@@ -21,8 +22,19 @@ _Builtin = types.BuiltinMethodType
 
 
 class _Handle(events.Handle):
-    """asyncio's Handle plus the id the scheduler knows it by."""
+    """asyncio's Handle plus the id the scheduler knows it by. Outside debug mode it is built
+    by this __init__ (Handle.__init__ without its debug checks and extra calls); debug mode
+    calls Handle.__init__ itself, whose tracebacks count frames."""
     __slots__ = ('_hid', '_ent')
+
+    def __init__(self, callback, args, loop, context):
+        self._context = context
+        self._loop = loop
+        self._callback = callback
+        self._args = args
+        self._cancelled = False
+        self._repr = None
+        self._source_traceback = None
 
     def cancel(self):
         if not self._cancelled:
@@ -31,17 +43,30 @@ class _Handle(events.Handle):
 
 
 class _TimerHandle(events.TimerHandle):
-    """asyncio's TimerHandle plus the id the scheduler knows it by; cancel() does what
-    TimerHandle.cancel, _timer_handle_cancelled and Handle.cancel do, in one call (every
-    asyncio.sleep cancels its timer on the way out)."""
+    """asyncio's TimerHandle plus the id the scheduler knows it by, built as _Handle is;
+    cancel() does what TimerHandle.cancel, _timer_handle_cancelled and Handle.cancel do, in
+    one call (every asyncio.sleep cancels its timer on the way out)."""
     __slots__ = ('_hid', '_ent')
+
+    def __init__(self, when, callback, args, loop, context):
+        self._context = context
+        self._loop = loop
+        self._callback = callback
+        self._args = args
+        self._cancelled = False
+        self._repr = None
+        self._source_traceback = None
+        self._when = when
+        self._scheduled = True
 
     def cancel(self):
         if not self._cancelled:
             loop = self._loop
             run = loop._run
             hid = self._hid
-            if run.handles.pop(hid, None) is not None:
+            handles = run.handles
+            if hid in handles:
+                del handles[hid]
                 run.handle_gone(self)
                 run.ops.nums += (CANCEL, loop._lid, hid)
             self._cancelled = True
@@ -49,22 +74,6 @@ class _TimerHandle(events.TimerHandle):
                 self._repr = repr(self)
             self._callback = None
             self._args = None
-
-
-def _new_timer(when, callback, args, loop, context):
-    """events.TimerHandle(when, callback, args, loop, context) outside debug mode, without
-    the two __init__ frames (debug mode takes CPython's path: its tracebacks count frames)."""
-    timer = _TimerHandle.__new__(_TimerHandle)
-    timer._context = _copy_context() if context is None else context
-    timer._loop = loop
-    timer._callback = callback
-    timer._args = args
-    timer._cancelled = False
-    timer._repr = None
-    timer._source_traceback = None
-    timer._when = when
-    timer._scheduled = True
-    return timer
 
 
 class VirtualLoop(Unsupported, base_events.BaseEventLoop):
@@ -84,26 +93,21 @@ class VirtualLoop(Unsupported, base_events.BaseEventLoop):
             return super().call_soon(callback, *args, context=context)
         if self._closed:
             raise RuntimeError('Event loop is closed')
-        # _call_soon's fast path, inlined: every task step and wakeup comes here.
-        handle = _Handle.__new__(_Handle)
-        handle._context = _copy_context() if context is None else context
-        handle._loop = self
-        handle._callback = callback
-        handle._args = args
-        handle._cancelled = False
-        handle._repr = None
-        handle._source_traceback = None
+        # _call_soon's body, inlined: a C Task's every step and wakeup comes here, and a call
+        # more per step would cost more than the repetition.
+        handle = _Handle(callback, args, self, _copy_context() if context is None else context)
         run = self._run
         hid = run.next_hid
         run.next_hid = hid + 1
         handle._hid = hid
         run.handles[hid] = handle
         t = type(callback)
-        task = callback.__self__ if t is _Builtin or t.__name__ == 'TaskStepMethWrapper' else None
-        if task is not None and type(task) is _CTask:
-            handle._ent = None  # actor_of's task path, inlined: a new task's first step
-            e = run.tasks.get(id(task))
-            actor = e[1] if e is not None and e[0]() is task else run._spawn(task)
+        if (t is _Builtin or t is _StepWrapper) and type(callback.__self__) is _CTask:
+            handle._ent = None
+            try:
+                actor = callback.__self__._loopscope_actor
+            except AttributeError:
+                actor = run.actor_of(callback, handle)
         else:
             actor = run.actor_of(callback, handle)
         run.ops.nums += (SOON, self._lid, hid, actor)
@@ -111,30 +115,25 @@ class VirtualLoop(Unsupported, base_events.BaseEventLoop):
 
     def _call_soon(self, callback, args, context):
         if self._debug:
-            handle = _Handle(callback, args, self, context)
+            handle = _Handle.__new__(_Handle)
+            events.Handle.__init__(handle, callback, args, self, context)
             if handle._source_traceback:
                 del handle._source_traceback[-1]
-        else:  # events.Handle(...) without its __init__ frame, as _new_timer
-            handle = _Handle.__new__(_Handle)
-            handle._context = _copy_context() if context is None else context
-            handle._loop = self
-            handle._callback = callback
-            handle._args = args
-            handle._cancelled = False
-            handle._repr = None
-            handle._source_traceback = None
+        else:
+            handle = _Handle(callback, args, self, _copy_context() if context is None else context)
         run = self._run
         hid = run.next_hid
         run.next_hid = hid + 1
         handle._hid = hid
         run.handles[hid] = handle
-        # The task fast path of run.actor_of, inlined: a task wakeup is the commonest call.
-        t = type(callback)  # callbacks.self_of, inlined for the two kinds a task schedules
-        task = callback.__self__ if t is _Builtin or t.__name__ == 'TaskStepMethWrapper' else None
-        if task is not None and type(task) is _CTask:
+        # The task path of run.actor_of, inlined: a task's actor id is kept on the task.
+        t = type(callback)
+        if (t is _Builtin or t is _StepWrapper) and type(callback.__self__) is _CTask:
             handle._ent = None
-            e = run.tasks.get(id(task))
-            actor = e[1] if e is not None and e[0]() is task else run.actor_of(callback, handle)
+            try:
+                actor = callback.__self__._loopscope_actor
+            except AttributeError:
+                actor = run.actor_of(callback, handle)
         else:
             actor = run.actor_of(callback, handle)
         run.ops.nums += (SOON, self._lid, hid, actor)
@@ -149,33 +148,29 @@ class VirtualLoop(Unsupported, base_events.BaseEventLoop):
             return super().call_later(delay, callback, *args, context=context)
         if self._closed:
             raise RuntimeError('Event loop is closed')
-        # What self.time(), _new_timer and Run.call_at do, inlined: every sleep comes here.
+        # What self.time(), call_at and _arm do, inlined: every sleep comes here.
         run = self._run
         run.readings += 1
         when = run.now + delay
-        timer = _TimerHandle.__new__(_TimerHandle)
-        timer._context = _copy_context() if context is None else context
-        timer._loop = self
-        timer._callback = callback
-        timer._args = args
-        timer._cancelled = False
-        timer._repr = None
-        timer._source_traceback = None
-        timer._when = when
-        timer._scheduled = True
+        timer = _TimerHandle(when, callback, args, self, _copy_context() if context is None else context)
         hid = run.next_hid
         run.next_hid = hid + 1
         timer._hid = hid
         run.handles[hid] = timer
         cur = run.cur
-        e = run.cb_actors.get((callback, cur)) if type(callback) is _Function else None
+        e = None
+        if type(callback) is _Function:
+            try:
+                e = run.cb_actors[(callback, cur)]
+            except KeyError:
+                pass
         if e is not None and e[1] == 0:
             e[1] = 1
             timer._ent = e
             actor = e[0]
         else:
             actor = run.actor_of(callback, timer)
-        at = float(when)
+        at = when if type(when) is float else float(when)
         if callback is _sleep_timer_cb:
             run.sleep_deadline[cur] = at
         run.ops.nums += (AT, self._lid, hid, actor, at, run.readings)
@@ -185,19 +180,44 @@ class VirtualLoop(Unsupported, base_events.BaseEventLoop):
         if when is None:
             raise TypeError("when cannot be None")
         self._check_closed()
-        if not self._debug:
-            timer = _new_timer(when, callback, args, self, context)
-            self._run.call_at(self._lid, timer, callback, float(when))
-            return timer
         if self._debug:
             self._check_thread()
             self._check_callback(callback, 'call_at')
-        timer = _TimerHandle(when, callback, args, self, context)
-        if timer._source_traceback:
-            del timer._source_traceback[-1]
-        timer._scheduled = True
-        self._run.call_at(self._lid, timer, callback, float(when))
+            timer = _TimerHandle.__new__(_TimerHandle)
+            events.TimerHandle.__init__(timer, when, callback, args, self, context)
+            if timer._source_traceback:
+                del timer._source_traceback[-1]
+            timer._scheduled = True
+        else:
+            timer = _TimerHandle(when, callback, args, self, _copy_context() if context is None else context)
+        self._arm(timer, when, callback)
         return timer
+
+    def _arm(self, timer, when, callback):
+        """Hands a new timer to the scheduler (call_later inlines this)."""
+        run = self._run
+        hid = run.next_hid
+        run.next_hid = hid + 1
+        timer._hid = hid
+        run.handles[hid] = timer
+        cur = run.cur
+        # The plain-function path of run.actor_of, inlined: a task's sleep timers are one actor.
+        e = None
+        if type(callback) is _Function:
+            try:
+                e = run.cb_actors[(callback, cur)]
+            except KeyError:
+                pass
+        if e is not None and e[1] == 0:
+            e[1] = 1
+            timer._ent = e
+            actor = e[0]
+        else:
+            actor = run.actor_of(callback, timer)
+        at = when if type(when) is float else float(when)
+        if callback is _sleep_timer_cb:
+            run.sleep_deadline[cur] = at
+        run.ops.nums += (AT, self._lid, hid, actor, at, run.readings)
 
     def create_task(self, coro, *, name=None, **kwargs):
         # Task-N names count from 1 in every run (CPython's counter is per process).

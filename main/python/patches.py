@@ -153,8 +153,7 @@ def _sleep(secs):
     run.sleep(secs)
     if run.cur == run.main_actor and run.main_actor and run.loop_depth == 0:
         run.flush()
-        run.host.splitMain(','.join(map(str, run.lines)))
-        run.lines = []
+        run.host.splitMain(','.join(map(str, run.tracer.take())))
 
 
 def _no_threads(*args, **kwargs):
@@ -177,7 +176,7 @@ def _exit(status):
     """os._exit: the run ends at once with that status (no cleanup, as in CPython), but the
     interpreter lives on: Emscripten's exit would leave Pyodide unusable."""
     code = int(status)
-    err = RunEnded('exit', f'exit status {code} (os._exit)', None, state.run.last_line)
+    err = RunEnded('exit', f'exit status {code} (os._exit)', None, state.run.current_line())
     err.exit_code = code & 0xFF
     state.run.end(err)
 

@@ -82,7 +82,7 @@ def run_program(host, source, filename, opts):
                 run.flush()
                 host.startMain(run.main_actor)
             _MON.use_tool_id(_TOOL, 'loopscope')
-            _MON.register_callback(_TOOL, _MON.events.LINE, run.on_line)
+            _MON.register_callback(_TOOL, _MON.events.LINE, run.tracer.on_line)
             # Line events on the user's code objects only: asyncio's lines cost nothing at all.
             for c in _code_objects(code):
                 _MON.set_local_events(_TOOL, c, _MON.events.LINE)
@@ -98,10 +98,10 @@ def run_program(host, source, filename, opts):
             run.flush()
             if sync:
                 failed = end[0] == 'exception'
-                host.endMain(_csv(run.lines), 'exception' if failed else 'result',
+                host.endMain(_csv(run.tracer.take()), 'exception' if failed else 'result',
                              end[1] if failed else 'None', '')
             else:
-                host.topLines(_csv(run.lines))
+                host.topLines(_csv(run.tracer.take()))
             # Interpreter exit: __main__ leaves sys.modules and is collected, finalizers first
             # (they still see the globals), so a pending task's `finally:` runs and "Task was
             # destroyed" / "exception was never retrieved" print where CPython prints them.
@@ -151,7 +151,7 @@ def _fault(run, e):
         _write(run, f'{code}\n')
         return ('exit', 'exit status 1', 1, 0, 0, '')
     _write(run, faults.user_traceback(e, run.filename))
-    return ('exception', faults.last_line(e), 1, run.last_line, 0, '')
+    return ('exception', faults.last_line(e), 1, run.current_line(), 0, '')
 
 
 def _write(run, text):

@@ -4,21 +4,19 @@ op buffer (ops.py); the TypeScript scheduler reads it once per loop iteration. T
 the scheduler's: this side mirrors it while Python runs and hands it back with CLOCK."""
 
 import types
-from asyncio import base_events, format_helpers, futures, tasks
+from asyncio import base_events, format_helpers, tasks
 from asyncio.log import logger
 
 from . import faults
 from .actors import Actors
+from .callbacks import STEP_WRAPPER as _StepWrapper
 from .stages import Stages
 from .faults import RunEnded
-from .ops import AT, BLOCK, CANCEL, CLOCK, END, RUN, SOON, STOP, WAIT, Ops
+from .lines import LineTracer
+from .ops import BLOCK, CANCEL, CLOCK, END, RUN, STOP, WAIT, Ops
 
 _Task = tasks.Task
 _Builtin = types.BuiltinMethodType
-_Function = types.FunctionType
-_sleep_timer_cb = futures._set_result_unless_cancelled
-# A step's trace keeps its first this many lines: a hot loop would otherwise write millions.
-MAX_LINES_RECORDED = 1000
 
 
 def _report_failed(h, exc):
@@ -38,6 +36,8 @@ class Run(Actors, Stages):
         self.max_output = int(opts.maxOutputBytes)
         self.max_time = float(opts.maxTime)
         self.max_step_lines = int(opts.maxStepLines or 20_000_000)
+        self.tracer = LineTracer(self.max_step_lines, lambda: 1 if self.cur in self.waits else 0,
+                                 self._runaway)
         self.now = 0.0
         self.readings = 0
         self.output_bytes = 0
@@ -53,13 +53,13 @@ class Run(Actors, Stages):
         self.waits = {}       # actor -> (expr, line) of its current wait
         self.sleep_deadline = {}
         self.cur = 0          # the actor running now; 0 = the program's top level
-        self.lines = []
-        self.last_line = 0
-        self.step_lines = 0
         self.ended = None
         self.stash = None
         self.loop_depth = 0
         self.main_actor = 0   # the actor a program without asyncio runs as
+
+    def current_line(self):
+        return self.tracer.current_line()
 
     # -- the clock mirror ----------------------------------------------------------------------
     def time(self):
@@ -71,7 +71,7 @@ class Run(Actors, Stages):
         to = self.now + secs
         if to > self.max_time:
             self.end(RunEnded('capTime', 'virtual time cap reached (raise it with --max-time)',
-                              '--max-time', self.last_line))
+                              '--max-time', self.current_line()))
         if to > self.now:
             self.ops.nums.extend((BLOCK, self.now, to))
             self.now = to
@@ -95,34 +95,13 @@ class Run(Actors, Stages):
         self.ops.clear()
 
     # -- scheduling (called by the loop) ---------------------------------------------------------
-    def call_soon(self, lid, handle, callback):
-        hid = self.next_hid
-        self.next_hid = hid + 1
-        handle._hid = hid
-        self.handles[hid] = handle
-        self.ops.nums.extend((SOON, lid, hid, self.actor_of(callback, handle)))
-
-    def call_at(self, lid, handle, callback, when):
-        hid = self.next_hid
-        self.next_hid = hid + 1
-        handle._hid = hid
-        self.handles[hid] = handle
-        # The plain-function path of actor_of, inlined: every sleep arms one of these.
-        e = self.cb_actors.get((callback, self.cur)) if type(callback) is _Function else None
-        if e is not None and e[1] == 0:
-            e[1] = 1
-            handle._ent = e
-            actor = e[0]
-        else:
-            actor = self.actor_of(callback, handle)
-        if callback is _sleep_timer_cb:
-            self.sleep_deadline[self.cur] = when
-        self.ops.nums.extend((AT, lid, hid, actor, when, self.readings))
-
     def cancelled(self, lid, handle):
-        if self.handles.pop(handle._hid, None) is not None:
+        handles = self.handles
+        hid = handle._hid
+        if hid in handles:
+            del handles[hid]
             self.handle_gone(handle)
-            self.ops.nums.extend((CANCEL, lid, handle._hid))
+            self.ops.nums += (CANCEL, lid, hid)
 
     def stop(self, lid):
         self.ops.nums.extend((STOP, lid))
@@ -131,7 +110,8 @@ class Run(Actors, Stages):
     def run_batch(self, spec, now, readings, budget):
         """Runs the iteration's ready handles ("hid,actor,hid,actor..."), at most `budget`.
         Returns 0 (ran them all), 1 (one raised out of the loop) or 2 (the step cap).
-        The loop body is run_handle inlined: this is the hottest code in the engine."""
+        The loop body is run_handle inlined: this is the hottest code in the engine, so it
+        avoids calls into C where an operator does (each costs more in WebAssembly)."""
         ops = self.ops
         ops.clear()
         self.now = float(now)
@@ -141,17 +121,20 @@ class Run(Actors, Stages):
         waits = self.waits
         describe = self.describer.describe
         sleep_deadline = self.sleep_deadline
+        tracer = self.tracer
+        buf = tracer.buf
         vals = iter(map(int, spec.split(',')))
         status = 0
         ran = 0
         for hid, actor in zip(vals, vals):
-            h = handles.pop(hid, None)
-            if h is None:
+            try:
+                h = handles[hid]
+            except KeyError:
                 continue  # cancelled meanwhile; CANCEL already told the scheduler
             if ran >= budget:
-                handles[hid] = h
                 status = 2
                 break
+            del handles[hid]
             ran += 1
             nums += (RUN, hid, actor)
             e = h._ent
@@ -159,19 +142,15 @@ class Run(Actors, Stages):
                 e[1] -= 1
             cb = h._callback
             t = type(cb)  # callbacks.self_of, inlined
-            if t is _Function:
-                task = None
+            if t is _Builtin or t is _StepWrapper:
+                task = cb.__self__
+                if not isinstance(task, _Task):
+                    task = None
             else:
-                s = cb.__self__ if t is _Builtin or t.__name__ == 'TaskStepMethWrapper' else None
-                task = s if s is not None and isinstance(s, _Task) else None
+                task = None
             self.cur = actor
-            lines = self.lines = []
-            self.step_lines = 0
-            if task is not None:
-                w = waits.get(actor)
-                if w is not None:
-                    lines.append(w[2])
-                    self.last_line = w[2]
+            if task is not None and actor in waits:
+                buf.append(waits[actor][2])  # the line it resumes on
             loop = h._loop
             if loop._debug:
                 if not self._run_debug(loop, h):
@@ -198,10 +177,20 @@ class Run(Actors, Stages):
                     status = 1
             h = None
             self.cur = 0
-            nums += (END, actor, len(lines))
-            nums += lines
+            # The step's raw lines; JavaScript folds repeats (lines.py).
+            if tracer.long:
+                lines = tracer.take()
+                nums += (END, actor, len(lines))
+                nums += lines
+            elif buf:
+                tracer.last = buf[-1]
+                nums += (END, actor, len(buf))
+                nums += buf
+                del buf[:]
+            else:
+                nums += (END, actor, 0)
             if task is not None:
-                if task.done():
+                if task._state != 'PENDING':
                     self._task_exited(task, actor)
                 else:
                     # None: it rescheduled itself (sleep(0), a bare yield): nothing to report.
@@ -267,16 +256,8 @@ class Run(Actors, Stages):
         nums += (WAIT, actor, hit[3], hit[4], hit[2], deadline, len(targets))
         nums += targets
 
-    # -- the line tracer ---------------------------------------------------------------------
-    def on_line(self, code, line):
-        """sys.monitoring LINE callback, set on the user's code objects only."""
-        lines = self.lines
-        if (not lines or lines[-1] != line) and len(lines) < MAX_LINES_RECORDED:
-            lines.append(line)
-        self.last_line = line
-        self.step_lines += 1
-        if self.step_lines > self.max_step_lines:
-            self.step_lines = 0
-            self.end(RunEnded('runaway', f'runaway step: {self.max_step_lines:,} lines ran without '
-                              f'an await, at line {line} (raise it with --max-step-lines)',
-                              '--max-step-lines', line))
+    def _runaway(self, line):
+        """--max-step-lines: a step ran that many lines without an await (lines.py counts)."""
+        self.end(RunEnded('runaway', f'runaway step: {self.max_step_lines:,} lines ran without '
+                          f'an await, at line {line} (raise it with --max-step-lines)',
+                          '--max-step-lines', line))

@@ -16,7 +16,7 @@ class Stages:
         if self.output_bytes + n > self.max_output:
             self.end(RunEnded('capOutput', f'output cap reached: more than {self.max_output} '
                               f'bytes printed (raise it with --max-output)', '--max-output',
-                              self.last_line))
+                              self.current_line()))
         self.output_bytes += n
         self.ops.out(stream, text)
 
@@ -24,14 +24,14 @@ class Stages:
     def loop_started(self):
         if self.loop_depth == 0 and self.ended is None:
             self.flush()
-            self.host.topLines(','.join(map(str, self.lines)))
+            self.host.topLines(','.join(map(str, self.tracer.take())))
         self.loop_depth += 1
 
     def loop_stopped(self):
         self.loop_depth -= 1
         if self.loop_depth == 0 and self.ended is None:
             self.flush()
-            self.lines = []
+            self.tracer.take()
             self.host.resumeTop()
 
     def release(self):
@@ -62,7 +62,7 @@ class Stages:
             if isinstance(e, KeyboardInterrupt) and self.host.interrupted():
                 # The host's watchdog stopped a runaway step: asyncio.run's teardown (cancel
                 # every task, run the loop again) must not become the next runaway.
-                self.ended = RunEnded('runaway', 'interrupted by the host', None, self.last_line)
+                self.ended = RunEnded('runaway', 'interrupted by the host', None, self.current_line())
             raise e
         if status == 'deadlock':
             self.end(RunEnded('deadlock', self.deadlock_message()))
