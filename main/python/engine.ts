@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunOptions, type Trace } from '../../common/trace';
 import { RunHost, type RunHooks } from './host';
+import { checkLayout, type Heap } from './pylist';
 
 export interface EngineHooks {
   /** Right after Pyodide loads, before the engine's Python: the host sets its interrupt buffer. */
@@ -72,9 +73,8 @@ interface HeapImage {
   bytes: Uint8Array;
 }
 
-interface WasmModule {
+interface WasmModule extends Heap {
   HEAPU8: Uint8Array;
-  HEAPF64: Float64Array;
 }
 
 function heapOf(py: PyodideInterface): WasmModule {
@@ -97,8 +97,15 @@ export async function createEngine(hooks: EngineHooks = {}): Promise<Engine> {
   const py = await loadPyodide({ stdout: quiet, stderr: quiet, env: { PYTHONHASHSEED: '0' }, jsglobals: {} });
   hooks.onPyodide?.(py);
   const runProgram = installPython(py);
+  const probe = py.runPython('import _loopscope.ops as o\n[id(o.PROBE), id(int), id(float)]') as {
+    toJs(): number[];
+    destroy(): void;
+  };
+  const [list, intType, floatType] = probe.toJs();
+  probe.destroy();
+  checkLayout(heapOf(py), { list, intType, floatType });
   runProgram(
-    new RunHost(DEFAULT_RUN_OPTIONS, {}, () => heapOf(py).HEAPF64),
+    new RunHost(DEFAULT_RUN_OPTIONS, {}, () => heapOf(py)),
     WARM_UP,
     'warmup.py',
     DEFAULT_RUN_OPTIONS,
@@ -110,7 +117,7 @@ export async function createEngine(hooks: EngineHooks = {}): Promise<Engine> {
       if (busy) throw new Error('the engine runs one program at a time');
       busy = true;
       const opts: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...options };
-      const host = new RunHost(opts, runHooks, () => heapOf(py).HEAPF64);
+      const host = new RunHost(opts, runHooks, () => heapOf(py));
       try {
         restoreHeap(py, image);
         runProgram(host, source, fileName, opts);

@@ -1,12 +1,13 @@
 // The JavaScript side of a run: Python buffers what it does as numeric ops (main/python/ops.py)
 // and this host applies them, in order, to the schedulers and the recorder once per loop
-// iteration, reading the doubles straight from the wasm heap (ops.py's header says where).
+// iteration, reading Python's list straight from the wasm heap (main/python/pylist.ts).
 // The few direct calls (a loop starts, the top level resumes, the run ends) follow a flush.
 
 import type { ActorId, EndKind, Outcome, RunEnd, RunOptions, WaitKind } from '../../common/trace';
 import { Clock } from '../engine/clock';
 import { TraceRecorder } from '../engine/recorder';
 import { Scheduler, type LoopHost, type ScheduledCallback } from '../engine/scheduler';
+import { listLength, readList, type Heap, type ListReader } from './pylist';
 
 /** Op codes: must match main/python/ops.py. */
 const enum Op {
@@ -92,9 +93,12 @@ export class RunHost {
   private readonly strings: string[] = [];
   private runBatchPy: PyCallable<[string, number, number, number], number> | null = null;
   private takeClockPy: PyCallable<[number, number], void> | null = null;
-  /** Byte address of ops.py's header [ops address, ops count, strings pending] in the heap. */
-  private hdr = 0;
+  /** Where ops.py's list of ops is, and the int and float types its items have. */
+  private ops: ListReader = { list: 0, intType: 0, floatType: 0 };
+  /** ops.py's list of strings not yet sent. */
+  private strsAt = 0;
   private strs: PyList | null = null;
+  private scratch: Float64Array = new Float64Array(4096);
   private running: Scheduler | null = null;
   private mainActorId = 0;
   result: RunEnd | null = null;
@@ -119,8 +123,8 @@ export class RunHost {
   constructor(
     private readonly options: RunOptions,
     private readonly hooks: RunHooks = {},
-    /** Pyodide's HEAPF64 now (a new view after the wasm memory grows). */
-    private readonly heap: () => Float64Array = () => new Float64Array(0),
+    /** Pyodide's heap views now (new views after the wasm memory grows). */
+    private readonly heap: () => Heap = () => ({ HEAPU32: new Uint32Array(0), HEAPF64: new Float64Array(0) }),
   ) {
     this.recorder = new TraceRecorder(this.clock, options.maxSteps);
   }
@@ -128,13 +132,16 @@ export class RunHost {
   attach = (
     runBatch: PyCallable<[string, number, number, number], number>,
     takeClock: PyCallable<[number, number], void>,
-    hdr: number,
+    list: number,
+    intType: number,
+    floatType: number,
+    strsAt: number,
     strs: PyList,
   ): void => {
-    if (hdr % 8 !== 0) throw new Error(`op header at a misaligned address ${hdr}`);
     this.runBatchPy = runBatch;
     this.takeClockPy = takeClock;
-    this.hdr = hdr;
+    this.ops = { list, intType, floatType };
+    this.strsAt = strsAt;
     this.strs = strs;
   };
 
@@ -143,11 +150,9 @@ export class RunHost {
 
   private applyOps(): void {
     const heap = this.heap();
-    const h = this.hdr / 8;
-    if (heap[h + 2] > 0) for (const s of this.strs!.toJs()) this.strings.push(s);
-    const at = heap[h] / 8; // array('d') data is malloc'ed: 8-byte aligned
-    if (!Number.isInteger(at)) throw new Error(`op buffer at a misaligned address ${heap[h]}`);
-    this.decode(heap.subarray(at, at + heap[h + 1]));
+    if (listLength(heap, this.strsAt) > 0) for (const s of this.strs!.toJs()) this.strings.push(s);
+    this.scratch = readList(heap, this.ops, this.scratch);
+    this.decode(this.scratch.subarray(0, listLength(heap, this.ops.list)));
   }
 
   private decode(d: Float64Array): void {

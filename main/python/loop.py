@@ -102,10 +102,11 @@ class VirtualLoop(Unsupported, base_events.BaseEventLoop):
         handle._hid = hid
         run.handles[hid] = handle
         t = type(callback)
-        if (t is _Builtin or t is _StepWrapper) and type(callback.__self__) is _CTask:
+        task = callback.__self__ if t is _Builtin or t is _StepWrapper else None
+        if type(task) is _CTask:
             handle._ent = None
             try:
-                actor = callback.__self__._loopscope_actor
+                actor = task._loopscope_actor
             except AttributeError:
                 actor = run.actor_of(callback, handle)
         else:
@@ -128,10 +129,11 @@ class VirtualLoop(Unsupported, base_events.BaseEventLoop):
         run.handles[hid] = handle
         # The task path of run.actor_of, inlined: a task's actor id is kept on the task.
         t = type(callback)
-        if (t is _Builtin or t is _StepWrapper) and type(callback.__self__) is _CTask:
+        task = callback.__self__ if t is _Builtin or t is _StepWrapper else None
+        if type(task) is _CTask:
             handle._ent = None
             try:
-                actor = callback.__self__._loopscope_actor
+                actor = task._loopscope_actor
             except AttributeError:
                 actor = run.actor_of(callback, handle)
         else:

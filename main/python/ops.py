@@ -1,9 +1,8 @@
 """The op buffer: everything a run tells the TypeScript side (schedule, cancel, a step's lines,
-a wait, output) is appended here as numbers, and JavaScript reads it once per loop iteration
-straight from the wasm heap. One crossing per iteration instead of several per callback is
-what makes the engine fast; the op codes must match OPS in main/python/host.ts."""
-
-from array import array
+a wait, output) is appended here as numbers, and JavaScript reads the list once per loop
+iteration straight from the wasm heap (main/python/pylist.ts). One crossing per iteration
+instead of several per callback is what makes the engine fast; the op codes must match Op in
+main/python/host.ts."""
 
 RUN, SOON, AT, CANCEL, END, WAIT, EXIT, OUT, ACTOR, BLOCK, STOP, CLOCK = range(1, 13)
 
@@ -12,35 +11,25 @@ WAIT_KINDS = ('timer', 'task', 'future', 'lock', 'queue', 'event', 'semaphore', 
 WAIT_CODE = {k: i for i, k in enumerate(WAIT_KINDS)}
 OUTCOME_CODE = {'result': 0, 'exception': 1, 'cancelled': 2}
 
+# pylist.ts's PROBE: JavaScript checks that it reads Python's objects right before any run.
+PROBE = [0, 1, -5, 300, 2**31 + 7, -(2**40), 1.5, -1.0, 1e-9]
+
 
 class Ops:
     def __init__(self):
         self.nums = []     # ops being written: list.append is Python's cheapest write
-        self.arr = array('d')  # ops handed over: JavaScript reads these doubles in place
-        # Where they are: [address in the wasm heap, count, strings pending]. Never resized, so
-        # JavaScript learns its address once and reads the heap directly, with no call.
-        self.hdr = array('d', (0.0, 0.0, 0.0))
         self.strs = []     # strings not yet sent; JavaScript keeps the whole table
         self.nstrs = 0
         self.interned = {}
 
-    def commit(self):
-        """Moves the written ops into the array JavaScript reads (one C-speed copy)."""
-        arr = self.arr
-        del arr[:]
-        arr.fromlist(self.nums)
-        self.nums.clear()
-        hdr = self.hdr
-        hdr[0], hdr[1] = arr.buffer_info()
-        hdr[2] = len(self.strs)
+    def addresses(self):
+        """Where JavaScript finds the ops and the types of their items (CPython's id)."""
+        return id(self.nums), id(int), id(float), id(self.strs)
 
     def clear(self):
-        """After JavaScript applied the handed-over ops and strings."""
-        del self.arr[:]
+        """After JavaScript applied the ops and strings."""
         self.nums.clear()
         del self.strs[:]
-        hdr = self.hdr
-        hdr[1] = hdr[2] = 0
 
     def sid(self, text):
         """A string's index in the run's string table (names and expressions are shared)."""

@@ -84,7 +84,6 @@ class Run(Actors, Stages):
             self.ops.clear()
             return
         self.ops.nums += (CLOCK, self.now, self.readings)
-        self.ops.commit()
         self.host.flush()
         self.ops.clear()
 
@@ -190,23 +189,23 @@ class Run(Actors, Stages):
             else:
                 nums += (END, actor, 0)
             if task is not None:
-                if task._state != 'PENDING':
+                # A task waiting on a future is not done: one attribute read for the commonest
+                # case. No waiter: it finished, or it rescheduled itself (sleep(0), a bare
+                # yield), which needs nothing reported.
+                waiter = task._fut_waiter
+                if waiter is not None:
+                    # hit = (kind, expr, line, kind code, expr's string id): see describe
+                    hit = waits[actor] = describe(task, waiter)
+                    if hit[0] == 'timer':  # _waiting's commonest case, inlined
+                        nums += (WAIT, actor, hit[3], hit[4], hit[2],
+                                 sleep_deadline.get(actor, -1.0), 0)
+                    else:
+                        self._waiting(actor, waiter, hit)
+                elif task.done():
                     self._task_exited(task, actor)
-                else:
-                    # None: it rescheduled itself (sleep(0), a bare yield): nothing to report.
-                    waiter = task._fut_waiter
-                    if waiter is not None:
-                        # hit = (kind, expr, line, kind code, expr's string id): see describe
-                        hit = waits[actor] = describe(task, waiter)
-                        if hit[0] == 'timer':  # _waiting's commonest case, inlined
-                            nums += (WAIT, actor, hit[3], hit[4], hit[2],
-                                     sleep_deadline.get(actor, -1.0), 0)
-                        else:
-                            self._waiting(actor, waiter, hit)
             if status:
                 break
         nums += (CLOCK, self.now, self.readings)
-        ops.commit()
         return status
 
     def _run_debug(self, loop, h):

@@ -81,39 +81,44 @@ class WaitDescriber:
         self.keep = []
 
     def describe(self, task, waiter):
-        """(kind, expr, line, kind code, expr string id) for a task suspended on `waiter`."""
+        """(kind, expr, line, kind code, expr string id) for a task suspended on `waiter`.
+        Walks code objects, not frames: asking a coroutine for its frame makes a frame
+        object, and only the innermost user frame is needed (for its instruction)."""
         node = task.get_coro()
-        user = None
-        api = None
+        user = None   # the innermost coroutine or generator running the user's code
+        user_code = None
+        api = None    # the code of the asyncio coroutine it awaits, if any
         filename = self.filename
-        while node is not None:
+        while True:
             t = type(node)  # type checks, not getattr with a default (a miss raises inside)
             if t is _CORO:
-                frame = node.cr_frame
+                code = node.cr_code
                 nxt = node.cr_await
             elif t is _GEN:
-                frame = node.gi_frame
+                code = node.gi_code
                 nxt = node.gi_yieldfrom
             else:
                 break
-            code = frame.f_code
             if code.co_filename == filename:
-                user = frame
+                user = node
+                user_code = code
                 api = None
             elif api is None and user is not None:
                 api = code
             node = nxt
         if user is None:
             return ('other', '', 0, WAIT_CODE['other'], self.ops.sid(''))
-        lasti = user.f_lasti
+        frame = user.cr_frame if type(user) is _CORO else user.gi_frame
+        lasti = frame.f_lasti
         # Code objects by id: hashing a code object hashes its bytecode, every time.
-        key = (id(user.f_code), lasti, id(api), type(waiter))
-        hit = self.cache.get(key)
-        if hit is not None:
-            return hit
-        self.keep.append((user.f_code, api))  # the ids stay valid while the cache lives
-        line = user.f_lineno or 0
-        expr = self.index.expr_at(user.f_code, lasti, line)
+        key = (id(user_code), lasti, id(api), type(waiter))
+        try:
+            return self.cache[key]
+        except KeyError:
+            pass
+        self.keep.append((user_code, api))  # the ids stay valid while the cache lives
+        line = frame.f_lineno or 0
+        expr = self.index.expr_at(user_code, lasti, line)
         if api is not None:
             kind = _KIND_BY_QUALNAME.get(api.co_qualname, 'other')
         elif isinstance(waiter, _Task) or type(waiter).__name__ == '_GatheringFuture':
