@@ -61,15 +61,21 @@ function numbers(d: Float64Array, from: number, n: number): number[] {
 /** A step keeps its first this many lines: main/python/lines.py's MAX_LINES_RECORDED. */
 const MAX_LINES_RECORDED = 1000;
 
-/** A step's raw lines d[from .. from+n) as the trace keeps them: repeats folded, capped. */
-function stepLines(d: Float64Array, from: number, n: number): number[] {
+/**
+ * A step's raw lines d[from .. from+n) as the trace keeps them: repeats folded, capped. A task
+ * in a loop runs the same lines step after step, so an actor's previous array is reused when
+ * equal: one array instead of one per step (traces are immutable once recorded).
+ */
+function stepLines(d: Float64Array, from: number, n: number, prev: number[] | undefined): number[] {
   const out: number[] = [];
   let last = -1;
   for (let k = from; k < from + n && out.length < MAX_LINES_RECORDED; k++) {
     const line = d[k];
     if (line !== last) out.push((last = line));
   }
-  return out;
+  if (prev === undefined || prev.length !== out.length) return out;
+  for (let k = 0; k < out.length; k++) if (prev[k] !== out[k]) return out;
+  return prev;
 }
 
 /** What the engine process may ask to hear about a run (engine.run's fourth argument). */
@@ -91,6 +97,8 @@ export class RunHost {
   readonly recorder: TraceRecorder;
   private readonly schedulers: Scheduler[] = [];
   private readonly strings: string[] = [];
+  /** Each actor's last step lines (stepLines reuses them), by actor id. */
+  private readonly lastLines: number[][] = [];
   private runBatchPy: PyCallable<[string, number, number, number], number> | null = null;
   private takeClockPy: PyCallable<[number, number], void> | null = null;
   /** Where ops.py's list of ops is, and the int and float types its items have. */
@@ -179,7 +187,10 @@ export class RunHost {
           i += 3;
           break;
         case Op.END: {
-          rec.stepEnd(d[i + 1], stepLines(d, i + 3, d[i + 2]));
+          const actor = d[i + 1];
+          const lines = stepLines(d, i + 3, d[i + 2], this.lastLines[actor]);
+          this.lastLines[actor] = lines;
+          rec.stepEnd(actor, lines);
           i += 3 + d[i + 2];
           break;
         }
