@@ -11,8 +11,7 @@ import { listLength, readList, type Heap, type ListReader } from './pylist';
 
 /** Op codes: must match main/python/ops.py. */
 const enum Op {
-  RUN = 1,
-  SOON,
+  SOON = 1,
   AT,
   CANCEL,
   END,
@@ -107,12 +106,18 @@ export class RunHost {
   private strsAt = 0;
   private strs: PyList | null = null;
   private scratch: Float64Array = new Float64Array(4096);
+  /** The batch Python is running (a step begins with its first op, ops.py), and where in it. */
+  private batch: ScheduledCallback[] | null = null;
+  private batchNext = 0;
+  private stepOpen = false;
   private running: Scheduler | null = null;
   private mainActorId = 0;
   result: RunEnd | null = null;
 
   private readonly loopHost: LoopHost = {
     runBatch: (batch: ScheduledCallback[]): Status => {
+      this.batch = batch;
+      this.batchNext = 0;
       let spec = '';
       for (let i = 0; i < batch.length; i++)
         spec += i === 0 ? `${batch[i].handle},${batch[i].actor}` : `,${batch[i].handle},${batch[i].actor}`;
@@ -123,6 +128,7 @@ export class RunHost {
         this.recorder.stepBudget,
       );
       this.applyOps();
+      this.batch = null;
       this.hooks.onStep?.(this.recorder.stepCount);
       return BATCH_STATUS[status];
     },
@@ -163,17 +169,26 @@ export class RunHost {
     this.decode(this.scratch.subarray(0, listLength(heap, this.ops.list)));
   }
 
+  /** The batch's next handle not cancelled meanwhile begins its step (Python skips the rest). */
+  private beginStep(): void {
+    const batch = this.batch!;
+    while (batch[this.batchNext].cancelled) this.batchNext++;
+    const cb = batch[this.batchNext++];
+    this.running?.started(cb.handle);
+    this.recorder.beginRun(cb.actor);
+    this.stepOpen = true;
+  }
+
   private decode(d: Float64Array): void {
     const rec = this.recorder;
     const str = this.strings;
     let i = 0;
     while (i < d.length) {
-      switch (d[i] as Op) {
-        case Op.RUN:
-          this.running?.started(d[i + 1]);
-          rec.beginRun(d[i + 2]);
-          i += 3;
-          break;
+      const op = d[i] as Op;
+      // WAIT and EXIT follow their step's END (what the task waits on now, how it ended).
+      if (this.batch !== null && !this.stepOpen && op !== Op.WAIT && op !== Op.EXIT && op !== Op.CLOCK)
+        this.beginStep();
+      switch (op) {
         case Op.SOON:
           this.schedulers[d[i + 1]].callSoon(d[i + 2], d[i + 3]);
           i += 4;
@@ -191,6 +206,7 @@ export class RunHost {
           const lines = stepLines(d, i + 3, d[i + 2], this.lastLines[actor]);
           this.lastLines[actor] = lines;
           rec.stepEnd(actor, lines);
+          this.stepOpen = false;
           i += 3 + d[i + 2];
           break;
         }

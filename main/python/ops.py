@@ -4,7 +4,10 @@ iteration straight from the wasm heap (main/python/pylist.ts). One crossing per 
 instead of several per callback is what makes the engine fast; the op codes must match Op in
 main/python/host.ts."""
 
-RUN, SOON, AT, CANCEL, END, WAIT, EXIT, OUT, ACTOR, BLOCK, STOP, CLOCK = range(1, 13)
+# A step has no op of its own before END: JavaScript knows the batch it handed over and which of
+# its handles were cancelled meanwhile, so it begins each step at the step's first op (WAIT and
+# EXIT come after their step's END).
+SOON, AT, CANCEL, END, WAIT, EXIT, OUT, ACTOR, BLOCK, STOP, CLOCK = range(1, 12)
 
 WAIT_KINDS = ('timer', 'task', 'future', 'lock', 'queue', 'event', 'semaphore', 'condition',
               'barrier', 'io', 'other')
@@ -43,16 +46,6 @@ class Ops:
         i = self.nstrs
         self.nstrs = i + 1
         return i
-
-    def end(self, actor, lines):
-        n = self.nums
-        n += (END, actor, len(lines))
-        n += lines
-
-    def wait(self, actor, kind, expr, line, deadline, targets):
-        n = self.nums
-        n += (WAIT, actor, WAIT_CODE.get(kind, 10), self.sid(expr), line, deadline, len(targets))
-        n += targets
 
     def exit(self, actor, kind, repr_, traceback):
         self.nums.extend((EXIT, actor, OUTCOME_CODE[kind], self.new_sid(repr_),

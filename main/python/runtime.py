@@ -13,7 +13,7 @@ from .callbacks import STEP_WRAPPER as _StepWrapper
 from .stages import Stages
 from .faults import RunEnded
 from .lines import LineTracer
-from .ops import BLOCK, CANCEL, CLOCK, END, RUN, STOP, WAIT, Ops
+from .ops import BLOCK, CANCEL, CLOCK, END, STOP, WAIT, Ops
 
 _Task = tasks.Task
 _Builtin = types.BuiltinMethodType
@@ -135,7 +135,6 @@ class Run(Actors, Stages):
                 break
             del handles[hid]
             ran += 1
-            nums += (RUN, hid, actor)
             e = h._ent
             if e is not None:
                 e[1] -= 1

@@ -3,6 +3,8 @@
 // asyncio's stock loop (the ceiling for any Pyodide engine), both on a virtual clock, in the same
 // run; Pyodide start-up, time to the first a/b/c trace, and trace bytes per event. Wall and CPU
 // time both: CPU time holds still when the machine is busy with other work, wall time does not.
+// Each program runs RUNS times on each of the three and the medians are compared (this machine's
+// timings vary by 10-20% from run to run).
 // Run: npx tsx tests/bench/engine.ts   (wall time is fine here: this is not the engine)
 
 import { execFileSync } from 'node:child_process';
@@ -10,6 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPyodide } from 'pyodide';
+import type { Trace } from '../../common/trace';
 import { createEngine } from '../../main/python/engine';
 
 const PROGRAMS: Record<string, string> = {
@@ -72,12 +75,20 @@ exec(compile(src, sys.argv[1], 'exec'), {'__name__': '__main__'})
 print(time.perf_counter() - t0, time.process_time() - c0)
 `;
 
+const RUNS = Number(process.env.LOOPSCOPE_BENCH_RUNS ?? 3);
+
 const ms = (t: number) => `${t.toFixed(1)} ms`;
 const rate = (n: number) => `${Math.round(n).toLocaleString('en-US')}/s`;
 
 interface Timing {
   wall: number;
   cpu: number;
+}
+
+/** The median wall and the median CPU time of `runs` timings (each taken separately). */
+function median(runs: Timing[]): Timing {
+  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { wall: mid(runs.map((r) => r.wall)), cpu: mid(runs.map((r) => r.cpu)) };
 }
 
 function nativeTiming(dir: string, name: string, source: string): Timing | null {
@@ -141,19 +152,31 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'loopscope-bench-'));
   try {
     for (const [name, source] of Object.entries(PROGRAMS)) {
-      const c0 = process.cpuUsage();
-      const t = performance.now();
-      const trace = await engine.run(source, 'bench.py', { maxSteps: 10_000_000 });
-      const c = process.cpuUsage(c0);
-      const ours: Timing = { wall: (performance.now() - t) / 1000, cpu: (c.user + c.system) / 1e6 };
+      const engineRuns: Timing[] = [];
+      const nativeRuns: Timing[] = [];
+      const stockRuns: Timing[] = [];
+      let last: Trace | undefined;
+      for (let i = 0; i < RUNS; i++) {
+        const c0 = process.cpuUsage();
+        const t = performance.now();
+        last = await engine.run(source, 'bench.py', { maxSteps: 10_000_000 });
+        const c = process.cpuUsage(c0);
+        engineRuns.push({ wall: (performance.now() - t) / 1000, cpu: (c.user + c.system) / 1e6 });
+        const n = nativeTiming(dir, name, source);
+        if (n) nativeRuns.push(n);
+        stockRuns.push(stockPyodideTiming(stock, source));
+      }
+      const ours = median(engineRuns);
+      const native = nativeRuns.length ? median(nativeRuns) : null;
+      const base = median(stockRuns);
+      if (!last) throw new Error('LOOPSCOPE_BENCH_RUNS must be at least 1');
+      const trace = last;
       const steps = trace.steps.length;
       const bytes = JSON.stringify(trace).length;
-      const native = nativeTiming(dir, name, source);
-      const base = stockPyodideTiming(stock, source);
       const line = (label: string, x: Timing) =>
         `  ${label.padEnd(34)} wall ${x.wall.toFixed(2)} s ${rate(steps / x.wall).padStart(10)}   cpu ${x.cpu.toFixed(2)} s ${rate(steps / x.cpu).padStart(10)}`;
       console.log(
-        `\n${name}: ${steps.toLocaleString('en-US')} steps, ${trace.events.length.toLocaleString('en-US')} events, end ${trace.end.kind}`,
+        `\n${name}: ${steps.toLocaleString('en-US')} steps, ${trace.events.length.toLocaleString('en-US')} events, end ${trace.end.kind}; medians of ${RUNS} runs`,
       );
       console.log(line('engine, trace on:', ours));
       console.log(line('Pyodide, stock asyncio loop:', base));
