@@ -14,25 +14,7 @@ import { join } from 'node:path';
 import { loadPyodide } from 'pyodide';
 import type { Trace } from '../../common/trace';
 import { createEngine } from '../../main/python/engine';
-
-const PROGRAMS: Record<string, string> = {
-  '10,000 tasks x 10 sleeps': `import asyncio
-async def worker(i):
-    for _ in range(10):
-        await asyncio.sleep(1)
-async def main():
-    await asyncio.gather(*(worker(i) for i in range(10000)))
-asyncio.run(main())
-`,
-  '100 tasks x 1,000 sleep(0)': `import asyncio
-async def worker(i):
-    for _ in range(1000):
-        await asyncio.sleep(0)
-async def main():
-    await asyncio.gather(*(worker(i) for i in range(100)))
-asyncio.run(main())
-`,
-};
+import { PROGRAMS } from './engine-programs';
 
 const GATHER = `import asyncio
 
