@@ -52,12 +52,12 @@ class LineTracer:
 
         def take():
             """The step's lines, folded; the tracer starts the next step."""
-            nonlocal limit, counted
+            nonlocal limit, counted, kept
             if buf:
                 self.last = buf[-1]
-            lines = fold(buf, kept[:] if self.long else [])
+            lines = fold(buf, kept)  # kept is empty unless the step was long
             del buf[:]
-            kept.clear()
+            kept = []
             counted = 0
             limit = first_limit
             self.long = False

@@ -50,7 +50,7 @@ class Run(Actors, Stages):
         self.task_names = 0
         self.tasks = {}       # id(task) -> (weakref, actor)
         self.cb_actors = {}   # (qualname, actor it serves) -> [actor, live handles]
-        self.waits = {}       # actor -> (expr, line) of its current wait
+        self.waits = {}       # actor -> its current wait, as WaitDescriber.describe gives it
         self.sleep_deadline = {}
         self.cur = 0          # the actor running now; 0 = the program's top level
         self.ended = None
