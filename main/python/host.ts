@@ -98,7 +98,11 @@ export class RunHost {
   private readonly strings: string[] = [];
   /** Each actor's last step lines (stepLines reuses them), by actor id. */
   private readonly lastLines: number[][] = [];
-  private runBatchPy: PyCallable<[string, number, number, number], number> | null = null;
+  private runBatchPy: PyCallable<[number, number, number, number], number> | null = null;
+  private growBatchPy: PyCallable<[number], number> | null = null;
+  /** Where ops.py's Batch buffer is, and how many pairs it holds. */
+  private batchAt = 0;
+  private batchCapacity = 0;
   private takeClockPy: PyCallable<[number, number], void> | null = null;
   /** Where ops.py's list of ops is, and the int and float types its items have. */
   private ops: ListReader = { list: 0, intType: 0, floatType: 0 };
@@ -118,11 +122,18 @@ export class RunHost {
     runBatch: (batch: ScheduledCallback[]): Status => {
       this.batch = batch;
       this.batchNext = 0;
-      let spec = '';
-      for (let i = 0; i < batch.length; i++)
-        spec += i === 0 ? `${batch[i].handle},${batch[i].actor}` : `,${batch[i].handle},${batch[i].actor}`;
+      if (batch.length > this.batchCapacity) {
+        this.batchAt = this.growBatchPy!(batch.length);
+        this.batchCapacity = batch.length;
+      }
+      // The (handle, actor) pairs go straight into Python's buffer (ops.py's Batch).
+      const u32 = this.heap().HEAPU32;
+      for (let i = 0, at = this.batchAt >> 2; i < batch.length; i++, at += 2) {
+        u32[at] = batch[i].handle;
+        u32[at + 1] = batch[i].actor;
+      }
       const status = this.runBatchPy!(
-        spec,
+        batch.length,
         this.clock.peek(),
         this.clock.lastReading(),
         this.recorder.stepBudget,
@@ -144,15 +155,21 @@ export class RunHost {
   }
 
   attach = (
-    runBatch: PyCallable<[string, number, number, number], number>,
+    runBatch: PyCallable<[number, number, number, number], number>,
     takeClock: PyCallable<[number, number], void>,
     list: number,
     intType: number,
     floatType: number,
     strsAt: number,
     strs: PyList,
+    growBatch: PyCallable<[number], number>,
+    batchAt: number,
+    batchCapacity: number,
   ): void => {
     this.runBatchPy = runBatch;
+    this.growBatchPy = growBatch;
+    this.batchAt = batchAt;
+    this.batchCapacity = batchCapacity;
     this.takeClockPy = takeClock;
     this.ops = { list, intType, floatType };
     this.strsAt = strsAt;
@@ -262,6 +279,7 @@ export class RunHost {
 
   dispose(): void {
     this.runBatchPy = this.takeClockPy = null;
+    this.growBatchPy = null;
     this.strs = null;
   }
 

@@ -2,7 +2,10 @@
 a wait, output) is appended here as numbers, and JavaScript reads the list once per loop
 iteration straight from the wasm heap (main/python/pylist.ts). One crossing per iteration
 instead of several per callback is what makes the engine fast; the op codes must match Op in
-main/python/host.ts."""
+main/python/host.ts. The other way, JavaScript writes a loop iteration's handles straight into
+Batch's buffer."""
+
+from array import array
 
 # A step has no op of its own before END: JavaScript knows the batch it handed over and which of
 # its handles were cancelled meanwhile, so it begins each step at the step's first op (WAIT and
@@ -64,3 +67,23 @@ class Ops:
             c = interned[coro] = self.new_sid(coro)
         self.nums.extend((ACTOR, actor, 0 if kind == 'task' else 1, n, c,
                           1 if internal else 0, serves, parent, line))
+
+
+class Batch:
+    """The handles of one loop iteration, as JavaScript writes them into this buffer: pairs of
+    (handle id, actor) as unsigned 32-bit ints, so no string is built, sent and parsed."""
+
+    def __init__(self):
+        self.grow(256)
+
+    def grow(self, pairs):
+        """A buffer for at least `pairs` pairs; returns its address (JavaScript writes there)."""
+        self.items = array('I', bytes(8 * pairs))
+        return self.items.buffer_info()[0]
+
+    def address(self):
+        return self.items.buffer_info()[0], len(self.items) // 2
+
+    def take(self, pairs):
+        """The first `pairs` pairs, copied: what runs next may write the buffer again."""
+        return self.items[:2 * pairs]

@@ -52,8 +52,9 @@ def run_program(host, source, filename, opts):
         pass
     run = Run(host, filename, opts, lambda ops: WaitDescriber(filename, AwaitIndex(source, tree), ops))
     state.run = run
-    proxies = [create_proxy(run.run_batch), create_proxy(run.take_clock), create_proxy(run.ops.strs)]
-    host.attach(proxies[0], proxies[1], *run.ops.addresses(), proxies[2])
+    proxies = [create_proxy(run.run_batch), create_proxy(run.take_clock), create_proxy(run.ops.strs),
+               create_proxy(run.batch.grow)]
+    host.attach(proxies[0], proxies[1], *run.ops.addresses(), proxies[2], proxies[3], *run.batch.address())
     saved = patches.enter(run, int(opts.seed))
     install_loop()
     patches.hide_js(saved)

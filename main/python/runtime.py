@@ -13,7 +13,7 @@ from .callbacks import STEP_WRAPPER as _StepWrapper
 from .stages import Stages
 from .faults import RunEnded
 from .lines import LineTracer
-from .ops import BLOCK, CANCEL, CLOCK, END, STOP, WAIT, Ops
+from .ops import BLOCK, CANCEL, CLOCK, END, STOP, WAIT, Batch, Ops
 
 _Task = tasks.Task
 _Builtin = types.BuiltinMethodType
@@ -42,6 +42,7 @@ class Run(Actors, Stages):
         self.readings = 0
         self.output_bytes = 0
         self.ops = Ops()
+        self.batch = Batch()
         self.describer = make_describer(self.ops)
         self.handles = {}
         self.next_hid = 1
@@ -106,8 +107,8 @@ class Run(Actors, Stages):
         self.ops.nums.extend((STOP, lid))
 
     # -- one loop iteration's callbacks --------------------------------------------------------
-    def run_batch(self, spec, now, readings, budget):
-        """Runs the iteration's ready handles ("hid,actor,hid,actor..."), at most `budget`.
+    def run_batch(self, pairs, now, readings, budget):
+        """Runs the iteration's ready handles (`pairs` of them in self.batch), at most `budget`.
         Returns 0 (ran them all), 1 (one raised out of the loop) or 2 (the step cap).
         The loop body is run_handle inlined: this is the hottest code in the engine, so it
         avoids calls into C where an operator does (each costs more in WebAssembly)."""
@@ -122,7 +123,7 @@ class Run(Actors, Stages):
         sleep_deadline = self.sleep_deadline
         tracer = self.tracer
         buf = tracer.buf
-        vals = iter(map(int, spec.split(',')))
+        vals = iter(self.batch.take(pairs))
         status = 0
         ran = 0
         for hid, actor in zip(vals, vals):
