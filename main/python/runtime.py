@@ -158,7 +158,11 @@ class Run(Actors, Stages):
                 # Handle._run without its frame: a task's step or wakeup raises nothing but
                 # what Handle._run re-raises anyway (the task keeps every other exception).
                 try:
-                    h._context.run(cb, *h._args)
+                    args = h._args  # a step has none, a wakeup its future: no *() to build
+                    if args:
+                        h._context.run(cb, *args)
+                    else:
+                        h._context.run(cb)
                 except (SystemExit, KeyboardInterrupt) as exc:
                     self.stash = exc
                     status = 1
