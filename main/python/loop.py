@@ -24,8 +24,9 @@ _Builtin = types.BuiltinMethodType
 class _Handle(events.Handle):
     """asyncio's Handle plus the id the scheduler knows it by. Outside debug mode it is built
     by this __init__ (Handle.__init__ without its debug checks and extra calls); debug mode
-    calls Handle.__init__ itself, whose tracebacks count frames."""
-    __slots__ = ('_hid', '_ent')
+    calls Handle.__init__ itself, whose tracebacks count frames. _task: the Task whose step or
+    wakeup this is, or None (the loop sets it: run_batch reads it instead of asking again)."""
+    __slots__ = ('_hid', '_ent', '_task')
 
     def __init__(self, callback, args, loop, context):
         self._context = context
@@ -45,8 +46,8 @@ class _Handle(events.Handle):
 class _TimerHandle(events.TimerHandle):
     """asyncio's TimerHandle plus the id the scheduler knows it by, built as _Handle is;
     cancel() does what TimerHandle.cancel, _timer_handle_cancelled and Handle.cancel do, in
-    one call (every asyncio.sleep cancels its timer on the way out)."""
-    __slots__ = ('_hid', '_ent')
+    one call (every asyncio.sleep cancels its timer on the way out). A timer is no task's step."""
+    __slots__ = ('_hid', '_ent', '_task')
 
     def __init__(self, when, callback, args, loop, context):
         self._context = context
@@ -58,6 +59,7 @@ class _TimerHandle(events.TimerHandle):
         self._source_traceback = None
         self._when = when
         self._scheduled = True
+        self._task = None
 
     def cancel(self):
         if not self._cancelled:
@@ -105,11 +107,13 @@ class VirtualLoop(Unsupported, base_events.BaseEventLoop):
         task = callback.__self__ if t is _Builtin or t is _StepWrapper else None
         if type(task) is _CTask:
             handle._ent = None
+            handle._task = task
             try:
                 actor = task._loopscope_actor
             except AttributeError:
                 actor = run.actor_of(callback, handle)
         else:
+            handle._task = task if isinstance(task, _CTask) else None  # a Task subclass's
             actor = run.actor_of(callback, handle)
         run.ops.nums += (SOON, self._lid, hid, actor)
         return handle
@@ -132,11 +136,13 @@ class VirtualLoop(Unsupported, base_events.BaseEventLoop):
         task = callback.__self__ if t is _Builtin or t is _StepWrapper else None
         if type(task) is _CTask:
             handle._ent = None
+            handle._task = task
             try:
                 actor = task._loopscope_actor
             except AttributeError:
                 actor = run.actor_of(callback, handle)
         else:
+            handle._task = task if isinstance(task, _CTask) else None  # a Task subclass's
             actor = run.actor_of(callback, handle)
         run.ops.nums += (SOON, self._lid, hid, actor)
         return handle
@@ -167,6 +173,7 @@ class VirtualLoop(Unsupported, base_events.BaseEventLoop):
             self._check_callback(callback, 'call_at')
             timer = _TimerHandle.__new__(_TimerHandle)
             events.TimerHandle.__init__(timer, when, callback, args, self, context)
+            timer._task = None
             if timer._source_traceback:
                 del timer._source_traceback[-1]
             timer._scheduled = True

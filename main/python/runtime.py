@@ -3,20 +3,17 @@ per-callback work (run it, note its lines, say what it waits on). Everything goe
 op buffer (ops.py); the TypeScript scheduler reads it once per loop iteration. The clock is
 the scheduler's: this side mirrors it while Python runs and hands it back with CLOCK."""
 
-import types
 from asyncio import base_events, format_helpers, tasks
 from asyncio.log import logger
 
 from . import faults
 from .actors import Actors
-from .callbacks import STEP_WRAPPER as _StepWrapper
 from .stages import Stages
 from .faults import RunEnded
 from .lines import LineTracer
 from .ops import BLOCK, CANCEL, CLOCK, END, STOP, WAIT, Batch, Ops
 
 _Task = tasks.Task
-_Builtin = types.BuiltinMethodType
 
 
 def _report_failed(h, exc):
@@ -139,14 +136,7 @@ class Run(Actors, Stages):
             e = h._ent
             if e is not None:
                 e[1] -= 1
-            cb = h._callback
-            t = type(cb)  # callbacks.self_of, inlined
-            if t is _Builtin or t is _StepWrapper:
-                task = cb.__self__
-                if not isinstance(task, _Task):
-                    task = None
-            else:
-                task = None
+            task = h._task  # the loop found it when the handle was made
             self.cur = actor
             if task is not None and actor in waits:
                 buf.append(waits[actor][2])  # the line it resumes on
@@ -160,9 +150,9 @@ class Run(Actors, Stages):
                 try:
                     args = h._args  # a step has none, a wakeup its future: no *() to build
                     if args:
-                        h._context.run(cb, *args)
+                        h._context.run(h._callback, *args)
                     else:
-                        h._context.run(cb)
+                        h._context.run(h._callback)
                 except (SystemExit, KeyboardInterrupt) as exc:
                     self.stash = exc
                     status = 1
