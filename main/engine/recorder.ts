@@ -1,6 +1,9 @@
 // Builds the trace (common/trace.ts) as the run goes: the scheduler reports scheduling as a
 // LoopObserver, the Python side reports what ran, printed and waits on. Append-only: nothing
 // is rewritten, so a step's events are exactly those appended between it and the next step.
+// Events that carry nothing but their actor (and a step's lines, when they repeat) are one
+// shared object per actor: a trace is never mutated once recorded (output text is merged only
+// into the step being recorded), and a loop of 100,000 steps then allocates a step apiece.
 
 import type {
   Actor,
@@ -33,6 +36,11 @@ export class TraceRecorder implements LoopObserver {
   private iteration = 0;
   /** The step that holds the program's top level now ('start' or 'main'), if any. */
   private topStep: Step | null;
+  /** Each actor's shared events, by actor id. */
+  private readonly scheduledEvent: TraceEvent[] = [];
+  private readonly beforeEvent: TraceEvent[] = [];
+  private readonly cancelledEvent: TraceEvent[] = [];
+  private readonly afterEvent: { t: 'afterTaskStep'; actor: ActorId; lines: number[] }[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -56,7 +64,7 @@ export class TraceRecorder implements LoopObserver {
   }
 
   scheduled(cb: ScheduledCallback): void {
-    this.events.push({ t: 'taskScheduled', actor: cb.actor });
+    this.events.push((this.scheduledEvent[cb.actor] ??= { t: 'taskScheduled', actor: cb.actor }));
   }
 
   timerArmed(cb: ScheduledCallback): void {
@@ -64,7 +72,7 @@ export class TraceRecorder implements LoopObserver {
   }
 
   cancelled(cb: ScheduledCallback): void {
-    this.events.push({ t: 'handleCancelled', actor: cb.actor });
+    this.events.push((this.cancelledEvent[cb.actor] ??= { t: 'handleCancelled', actor: cb.actor }));
   }
 
   clockAdvanced(from: number, to: number): void {
@@ -85,7 +93,7 @@ export class TraceRecorder implements LoopObserver {
       iteration: this.iteration,
       firstEvent: this.events.length,
     });
-    this.events.push({ t: 'beforeTaskStep', actor });
+    this.events.push((this.beforeEvent[actor] ??= { t: 'beforeTaskStep', actor }));
   }
 
   // -- the Python side ----------------------------------------------------------------------
@@ -109,8 +117,11 @@ export class TraceRecorder implements LoopObserver {
     if (kind === 'task') this.events.push({ t: 'taskSpawned', actor: id });
   }
 
+  /** `lines` is the actor's previous array when they repeat (the host reuses it). */
   stepEnd(actor: ActorId, lines: number[]): void {
-    this.events.push({ t: 'afterTaskStep', actor, lines });
+    let e = this.afterEvent[actor];
+    if (e === undefined || e.lines !== lines) e = this.afterEvent[actor] = { t: 'afterTaskStep', actor, lines };
+    this.events.push(e);
   }
 
   waiting(

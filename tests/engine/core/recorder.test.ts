@@ -1,0 +1,72 @@
+// The trace recorder (main/engine/recorder.ts) shares the events that carry nothing but their
+// actor, so a long loop keeps one object per step: sharing must never show in the trace's text,
+// and output, the one event merged into afterwards, must never be shared.
+import { describe, expect, it } from 'vitest';
+import { Clock } from '../../../main/engine/clock';
+import { TraceRecorder } from '../../../main/engine/recorder';
+import type { ScheduledCallback } from '../../../main/engine/scheduler';
+
+const cb = (actor: number): ScheduledCallback => ({
+  handle: actor * 10,
+  actor,
+  when: 0,
+  reading: 0,
+  cancelled: false,
+  scheduled: false,
+});
+
+/** Two steps of actor 1 with the same lines array, then one with other lines; actor 2 once. */
+function record(): TraceRecorder {
+  const rec = new TraceRecorder(new Clock(), 100);
+  const loopLines = [3, 4];
+  for (const lines of [loopLines, loopLines, [4, 5]]) {
+    rec.scheduled(cb(1));
+    rec.beginRun(1);
+    rec.output('stdout', 'a');
+    rec.stepEnd(1, lines);
+  }
+  rec.scheduled(cb(2));
+  rec.cancelled(cb(2));
+  return rec;
+}
+
+describe('trace recorder', () => {
+  it('records the same text as one fresh object per event', () => {
+    const events = record().events;
+    expect(JSON.parse(JSON.stringify(events))).toEqual([
+      ...[[3, 4], [3, 4], [4, 5]].flatMap((lines) => [
+        { t: 'taskScheduled', actor: 1 },
+        { t: 'beforeTaskStep', actor: 1 },
+        { t: 'output', stream: 'stdout', text: 'a' },
+        { t: 'afterTaskStep', actor: 1, lines },
+      ]),
+      { t: 'taskScheduled', actor: 2 },
+      { t: 'handleCancelled', actor: 2 },
+    ]);
+  });
+
+  it("shares an actor's scheduled, before-step and repeated after-step events", () => {
+    const e = record().events;
+    expect(e[4]).toBe(e[0]); // taskScheduled, actor 1
+    expect(e[5]).toBe(e[1]); // beforeTaskStep
+    expect(e[7]).toBe(e[3]); // afterTaskStep, the same lines array
+    expect(e[11]).not.toBe(e[7]); // other lines: a new event
+    expect(e[12]).not.toBe(e[0]); // another actor's
+  });
+
+  it('never shares output, so merging text into one step leaves the others alone', () => {
+    const e = record().events;
+    expect(e[2]).not.toBe(e[6]);
+    const rec = new TraceRecorder(new Clock(), 100);
+    rec.beginRun(1);
+    rec.output('stdout', 'x');
+    rec.output('stdout', 'y');
+    rec.stepEnd(1, []);
+    rec.beginRun(1);
+    rec.output('stdout', 'z');
+    expect(rec.events.filter((ev) => ev.t === 'output')).toEqual([
+      { t: 'output', stream: 'stdout', text: 'xy' },
+      { t: 'output', stream: 'stdout', text: 'z' },
+    ]);
+  });
+});
