@@ -110,7 +110,15 @@ function stockPyodideTiming(py: Py, source: string): Timing {
   return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
 }
 
+/** Whether this V8 runs WebAssembly GC: a module declaring one empty struct type validates. */
+const wasmGc = WebAssembly.validate(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 3, 1, 0x5f, 0]));
+
 async function main(): Promise<void> {
+  console.log(
+    `runtime: Node ${process.version}, V8 ${process.versions.v8}; WebAssembly GC ${wasmGc ? 'yes' : 'no'}, so ` +
+      `Pyodide calls C functions through ${wasmGc ? 'a WebAssembly' : 'a JavaScript'} trampoline` +
+      `${wasmGc ? '' : " (Electron's Node has WebAssembly GC: LOOPSCOPE_BENCH_NODE runs this on another Node)"}`,
+  );
   const t0 = performance.now();
   const engine = await createEngine();
   const startup = performance.now() - t0;
