@@ -36,7 +36,7 @@ class Actors:
             e = self.tasks.get(id(s))
             if e is not None and e[0]() is s:
                 return e[1]
-            return self._spawn(s)
+            return self.spawn(s)
         # Plain functions (a sleep's timer callback) key by identity: no attribute lookups.
         fn = callback if type(callback) is _Function else None
         key = (fn, self.cur) if fn is not None else (name_of(callback)[0], self.cur)
@@ -55,7 +55,7 @@ class Actors:
         handle._ent = e
         return e[0]
 
-    def _spawn(self, task):
+    def spawn(self, task):
         if self.task_count >= self.max_tasks:
             self.end(RunEnded('capTasks', f'task cap reached: more than {self.max_tasks} tasks '
                               f'(raise it with --max-tasks)', '--max-tasks', self.current_line()))

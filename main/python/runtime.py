@@ -11,6 +11,7 @@ from .actors import Actors
 from .stages import Stages
 from .faults import RunEnded
 from .lines import LineTracer
+from .loop import step_handle
 from .ops import BLOCK, CANCEL, CLOCK, END, STOP, WAIT, Batch, Ops
 
 _Task = tasks.Task
@@ -133,32 +134,39 @@ class Run(Actors, Stages):
                 break
             del handles[hid]
             ran += 1
-            e = h._ent
-            if e is not None:
-                e[1] -= 1
-            task = h._task  # the loop found it when the handle was made
+            if type(h) is tuple:  # a C Task's step (loop.call_soon)
+                cb, ctx, task, loop = h
+                args = ()
+            else:
+                e = h._ent
+                if e is not None:
+                    e[1] -= 1
+                task = h._task  # the loop found it when the handle was made
+                loop = h._loop
+                if task is not None:
+                    cb = h._callback
+                    ctx = h._context
+                    args = h._args  # a wakeup's future
             self.cur = actor
             if task is not None and actor in waits:
                 buf.append(waits[actor][2])  # the line it resumes on
-            loop = h._loop
             if loop._debug:
-                if not self._run_debug(loop, h):
+                if not self._run_debug(loop, h if type(h) is not tuple else step_handle(h)):
                     status = 1
             elif task is not None:
                 # Handle._run without its frame: a task's step or wakeup raises nothing but
                 # what Handle._run re-raises anyway (the task keeps every other exception).
                 try:
-                    args = h._args  # a step has none, a wakeup its future: no *() to build
                     if args:
-                        h._context.run(h._callback, *args)
+                        ctx.run(cb, *args)
                     else:
-                        h._context.run(h._callback)
+                        ctx.run(cb)
                 except (SystemExit, KeyboardInterrupt) as exc:
                     self.stash = exc
                     status = 1
                 except BaseException as exc:
                     try:
-                        _report_failed(h, exc)
+                        _report_failed(h if type(h) is not tuple else step_handle(h), exc)
                     except BaseException as exc2:
                         self.stash = exc2
                         status = 1
