@@ -1,6 +1,7 @@
 // The JavaScript side of a run: Python buffers what it does as numeric ops (main/python/ops.py)
 // and this host applies them, in order, to the schedulers and the recorder once per loop
-// iteration, reading Python's list straight from the wasm heap (main/python/pylist.ts).
+// iteration, reading Python's list straight from the wasm heap (main/python/pylist.ts); the
+// iteration's handles go the other way, written into Python's buffer (ops.py's Batch).
 // The few direct calls (a loop starts, the top level resumes, the run ends) follow a flush.
 
 import type { ActorId, EndKind, Outcome, RunEnd, RunOptions, WaitKind } from '../../common/trace';
