@@ -14,6 +14,7 @@ import type {
   Step,
   TraceEvent,
   WaitKind,
+  WaitReason,
 } from '../../common/trace';
 import type { Clock } from './clock';
 import type { LoopObserver, ScheduledCallback } from './scheduler';
@@ -41,6 +42,7 @@ export class TraceRecorder implements LoopObserver {
   private readonly beforeEvent: TraceEvent[] = [];
   private readonly cancelledEvent: TraceEvent[] = [];
   private readonly afterEvent: { t: 'afterTaskStep'; actor: ActorId; lines: number[] }[] = [];
+  private lastReason: WaitReason | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -120,7 +122,8 @@ export class TraceRecorder implements LoopObserver {
   /** `lines` is the actor's previous array when they repeat (the host reuses it). */
   stepEnd(actor: ActorId, lines: number[]): void {
     let e = this.afterEvent[actor];
-    if (e === undefined || e.lines !== lines) e = this.afterEvent[actor] = { t: 'afterTaskStep', actor, lines };
+    if (e === undefined || e.lines !== lines)
+      e = this.afterEvent[actor] = { t: 'afterTaskStep', actor, lines };
     this.events.push(e);
   }
 
@@ -132,13 +135,24 @@ export class TraceRecorder implements LoopObserver {
     deadline: number,
     targets: ActorId[],
   ): void {
-    const reason: { kind: WaitKind; expr: string; deadline?: number; targets?: ActorId[]; line?: number } = {
-      kind,
-      expr,
-    };
-    if (deadline >= 0) reason.deadline = deadline;
-    if (targets.length > 0) reason.targets = targets;
-    if (line) reason.line = line;
+    let reason = this.lastReason;
+    // Tasks that wait on the same thing in a row (a gather's children sleeping the same time)
+    // share the reason: it is immutable once recorded.
+    if (
+      reason === null ||
+      targets.length > 0 ||
+      reason.targets !== undefined ||
+      reason.kind !== kind ||
+      reason.expr !== expr ||
+      (reason.deadline ?? -1) !== (deadline >= 0 ? deadline : -1) ||
+      (reason.line ?? 0) !== line
+    ) {
+      reason = { kind, expr };
+      if (deadline >= 0) reason.deadline = deadline;
+      if (targets.length > 0) reason.targets = targets;
+      if (line) reason.line = line;
+      this.lastReason = reason;
+    }
     this.events.push({ t: 'taskWaiting', actor, reason });
   }
 

@@ -1,6 +1,7 @@
 // The trace recorder (main/engine/recorder.ts) shares the events that carry nothing but their
-// actor, so a long loop keeps one object per step: sharing must never show in the trace's text,
-// and output, the one event merged into afterwards, must never be shared.
+// actor, and a wait reason repeated by the next wait, so a long loop keeps one object per step:
+// sharing must never show in the trace's text, and output, the one event merged into
+// afterwards, must never be shared.
 import { describe, expect, it } from 'vitest';
 import { Clock } from '../../../main/engine/clock';
 import { TraceRecorder } from '../../../main/engine/recorder';
@@ -34,7 +35,11 @@ describe('trace recorder', () => {
   it('records the same text as one fresh object per event', () => {
     const events = record().events;
     expect(JSON.parse(JSON.stringify(events))).toEqual([
-      ...[[3, 4], [3, 4], [4, 5]].flatMap((lines) => [
+      ...[
+        [3, 4],
+        [3, 4],
+        [4, 5],
+      ].flatMap((lines) => [
         { t: 'taskScheduled', actor: 1 },
         { t: 'beforeTaskStep', actor: 1 },
         { t: 'output', stream: 'stdout', text: 'a' },
@@ -67,6 +72,28 @@ describe('trace recorder', () => {
     expect(rec.events.filter((ev) => ev.t === 'output')).toEqual([
       { t: 'output', stream: 'stdout', text: 'xy' },
       { t: 'output', stream: 'stdout', text: 'z' },
+    ]);
+  });
+
+  it('shares a wait reason only with the wait just before it, when every field is the same', () => {
+    const rec = new TraceRecorder(new Clock(), 100);
+    rec.waiting(1, 'timer', 'asyncio.sleep(1)', 4, 1, []);
+    rec.waiting(2, 'timer', 'asyncio.sleep(1)', 4, 1, []);
+    rec.waiting(3, 'timer', 'asyncio.sleep(1)', 4, 2, []);
+    rec.waiting(4, 'task', 'asyncio.gather(a, b)', 9, -1, [1, 2]);
+    rec.waiting(5, 'task', 'asyncio.gather(a, b)', 9, -1, [1, 2]);
+    rec.waiting(6, 'future', 'fut', 0, -1, []);
+    const reasons = rec.events.map((e) => (e.t === 'taskWaiting' ? e.reason : null));
+    expect(reasons[1]).toBe(reasons[0]);
+    expect(reasons[2]).not.toBe(reasons[1]); // another deadline
+    expect(reasons[4]).not.toBe(reasons[3]); // targets are never shared
+    expect(JSON.parse(JSON.stringify(reasons))).toEqual([
+      { kind: 'timer', expr: 'asyncio.sleep(1)', deadline: 1, line: 4 },
+      { kind: 'timer', expr: 'asyncio.sleep(1)', deadline: 1, line: 4 },
+      { kind: 'timer', expr: 'asyncio.sleep(1)', deadline: 2, line: 4 },
+      { kind: 'task', expr: 'asyncio.gather(a, b)', targets: [1, 2], line: 9 },
+      { kind: 'task', expr: 'asyncio.gather(a, b)', targets: [1, 2], line: 9 },
+      { kind: 'future', expr: 'fut' },
     ]);
   });
 });
