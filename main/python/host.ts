@@ -124,8 +124,9 @@ export class RunHost {
       this.batch = batch;
       this.batchNext = 0;
       if (batch.length > this.batchCapacity) {
-        this.batchAt = this.growBatchPy!(batch.length);
-        this.batchCapacity = batch.length;
+        const capacity = Math.max(batch.length, 2 * this.batchCapacity);
+        this.batchAt = this.growBatchPy!(capacity);
+        this.batchCapacity = capacity;
       }
       // The (handle, actor) pairs go straight into Python's buffer (ops.py's Batch).
       const u32 = this.heap().HEAPU32;
@@ -187,10 +188,15 @@ export class RunHost {
     this.decode(this.scratch.subarray(0, listLength(heap, this.ops.list)));
   }
 
-  /** The batch's next handle not cancelled meanwhile begins its step (Python skips the rest). */
+  /**
+   * The batch's next handle not cancelled meanwhile begins its step (Python skips the rest).
+   * After the last one there is none: what comes then (a finalizer that prints when run_batch
+   * lets go of the last task) stays with the step that just ended.
+   */
   private beginStep(): void {
     const batch = this.batch!;
-    while (batch[this.batchNext].cancelled) this.batchNext++;
+    while (this.batchNext < batch.length && batch[this.batchNext].cancelled) this.batchNext++;
+    if (this.batchNext === batch.length) return;
     const cb = batch[this.batchNext++];
     this.running?.started(cb.handle);
     this.recorder.beginRun(cb.actor);

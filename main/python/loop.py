@@ -83,6 +83,7 @@ def step_handle(step):
     mode switched on after the step was scheduled, an error to report)."""
     callback, context, task, loop = step
     handle = _Handle(callback, (), loop, context)
+    handle._hid = 0  # no longer scheduled (ids start at 1): cancel() finds nothing to cancel
     handle._ent = None
     handle._task = task
     return handle

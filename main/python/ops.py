@@ -81,7 +81,8 @@ class Batch:
         self.items = array('I', bytes(8 * pairs))
         return self.items.buffer_info()[0]
 
-    def address(self):
+    def location(self):
+        """(address, capacity in pairs): where JavaScript writes, and how much fits."""
         return self.items.buffer_info()[0], len(self.items) // 2
 
     def take(self, pairs):

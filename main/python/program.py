@@ -54,7 +54,7 @@ def run_program(host, source, filename, opts):
     state.run = run
     proxies = [create_proxy(run.run_batch), create_proxy(run.take_clock), create_proxy(run.ops.strs),
                create_proxy(run.batch.grow)]
-    host.attach(proxies[0], proxies[1], *run.ops.addresses(), proxies[2], proxies[3], *run.batch.address())
+    host.attach(proxies[0], proxies[1], *run.ops.addresses(), proxies[2], proxies[3], *run.batch.location())
     saved = patches.enter(run, int(opts.seed))
     install_loop()
     patches.hide_js(saved)

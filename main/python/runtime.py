@@ -108,8 +108,8 @@ class Run(Actors, Stages):
     def run_batch(self, pairs, now, readings, budget):
         """Runs the iteration's ready handles (`pairs` of them in self.batch), at most `budget`.
         Returns 0 (ran them all), 1 (one raised out of the loop) or 2 (the step cap).
-        The loop body is run_handle inlined: this is the hottest code in the engine, so it
-        avoids calls into C where an operator does (each costs more in WebAssembly)."""
+        The loop body does what Handle._run does, inlined: this is the hottest code in the
+        engine, so it avoids calls into C where an operator does (each costs more in WebAssembly)."""
         ops = self.ops
         ops.clear()
         self.now = float(now)
@@ -143,8 +143,8 @@ class Run(Actors, Stages):
                     e[1] -= 1
                 task = h._task  # the loop found it when the handle was made
                 loop = h._loop
+                cb = h._callback
                 if task is not None:
-                    cb = h._callback
                     ctx = h._context
                     args = h._args  # a wakeup's future
             self.cur = actor
@@ -176,7 +176,9 @@ class Run(Actors, Stages):
                 except BaseException as exc:
                     self.stash = exc
                     status = 1
-            h = None
+            # What the handle held goes now (cb and task go when the next handle comes): a
+            # finalizer that prints must run where it always has, or the trace would change.
+            h = ctx = args = None
             self.cur = 0
             # The step's raw lines; JavaScript folds repeats (lines.py).
             if tracer.long:
