@@ -12,7 +12,7 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: abs('main/index.ts'), 'engine-process': abs('main/host/engine-process.ts') },
+        input: { index: abs('main/index.ts'), 'engine-process': abs('engine/node/engine-process.ts') },
       },
     },
     plugins: [
@@ -20,8 +20,8 @@ export default defineConfig({
         // The engine reads its Python sources from beside its own bundle.
         name: 'engine-python',
         writeBundle(output: { dir?: string }) {
-          for (const file of readdirSync(abs('main/python'))) {
-            if (file.endsWith('.py')) copyFileSync(join(abs('main/python'), file), join(output.dir!, file));
+          for (const file of readdirSync(abs('engine/python'))) {
+            if (file.endsWith('.py')) copyFileSync(join(abs('engine/python'), file), join(output.dir!, file));
           }
         },
       },

@@ -15,7 +15,7 @@ const electron = {
   group: ['electron', 'electron/*'],
   message: 'Only the Electron main process and the preload may import electron.',
 };
-const pyodide = { group: ['pyodide', 'pyodide/*'], message: 'Only main/python/ knows Pyodide.' };
+const pyodide = { group: ['pyodide', 'pyodide/*'], message: 'Only engine/python/ knows Pyodide.' };
 const pixi = {
   group: ['pixi.js', 'pixi.js/*', '**/stage/**', '../stage/*', './stage/*'],
   message: 'Panels never import Pixi or the stage.',
@@ -45,10 +45,10 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig } },
   },
-  // The engine: no Electron, no Pyodide outside main/python, no wall time, no randomness.
-  restrict(['main/engine/**'], [electron, pyodide]),
+  // The engine: no Electron, no Pyodide outside engine/python, no wall time, no randomness.
+  restrict(['engine/core/**', 'engine/*.ts'], [electron, pyodide]),
   {
-    files: ['main/engine/**', 'main/python/**'],
+    files: ['engine/core/**', 'engine/python/**'],
     rules: {
       'no-restricted-properties': [
         'error',
@@ -66,7 +66,7 @@ export default ts.config(
       ],
     },
   },
-  restrict(['main/python/**', 'main/cli/**', 'main/host/**', 'common/**'], [electron]),
+  restrict(['engine/**', 'main/cli/**', 'main/host/**', 'common/**'], [electron]),
   restrict(['main/ipc/channels.ts', 'main/ipc/handlers.ts'], [electron, pyodide]),
   restrict(['main/*.ts', 'main/ipc/register.ts', 'preload/**'], [pyodide]),
   restrict(['renderer/**'], [electron, pyodide, mainCode]),

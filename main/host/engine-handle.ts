@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Trace } from '../../common/trace';
 import type { EngineChild, EngineLauncher } from './launcher';
-import { engineMessage, type ContainmentReport, type EngineMessage, type HostMessage } from './protocol';
+import { engineMessage, type ContainmentReport, type EngineMessage, type HostMessage } from '../../engine/protocol';
 
 export type RunReply =
   | { kind: 'result'; trace: Trace; tainted: boolean }

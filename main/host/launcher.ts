@@ -1,7 +1,7 @@
 // How the host starts an engine process, behind one small interface: a Node child process
 // (node-launcher.ts: the CLI, the tests, and the app via ELECTRON_RUN_AS_NODE) or Electron's
 // utilityProcess (utility-launcher.ts). The rest of the host never knows which.
-import type { HostMessage } from './protocol';
+import type { HostMessage } from '../../engine/protocol';
 
 export interface EngineChild {
   readonly pid: number | undefined;

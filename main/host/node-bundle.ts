@@ -28,7 +28,7 @@ export interface NodeBundle {
 /** A fingerprint of every source the bundle is built from, so an unchanged tree builds once. */
 function fingerprint(): string {
   const hash = createHash('sha256');
-  for (const dir of ['main/host', 'main/python', 'main/engine', 'common']) {
+  for (const dir of ['engine', 'engine/core', 'engine/python', 'engine/node', 'common']) {
     const abs = join(repoRoot, dir);
     if (!existsSync(abs)) continue;
     for (const name of readdirSync(abs).sort()) {
@@ -40,7 +40,7 @@ function fingerprint(): string {
 }
 
 /**
- * `engineModule` replaces main/python/engine.ts in the bundle (tests use it to try the host
+ * `engineModule` replaces engine/python/engine.ts in the bundle (tests use it to try the host
  * against an engine with hooks the real one does not have yet); give it its own outDir.
  */
 export async function buildNodeBundle(
@@ -55,7 +55,7 @@ export async function buildNodeBundle(
   mkdirSync(outDir, { recursive: true });
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [join(here, 'engine-process.ts')],
+    entryPoints: [join(repoRoot, 'engine/node/engine-process.ts')],
     outfile: entry,
     bundle: true,
     platform: 'node',
@@ -74,7 +74,7 @@ export async function buildNodeBundle(
         ]
       : [],
   });
-  const py = join(repoRoot, 'main/python');
+  const py = join(repoRoot, 'engine/python');
   for (const name of readdirSync(py))
     if (name.endsWith('.py')) copyFileSync(join(py, name), join(outDir, name));
   writeFileSync(stamp, print);

@@ -4,7 +4,7 @@
 // The child gets an empty environment: nothing of the user's (tokens, NODE_OPTIONS) leaks in.
 import { fork } from 'node:child_process';
 import type { EngineChild, EngineLauncher } from './launcher';
-import { permissionFlags } from './permission-flags';
+import { permissionFlags } from '../../engine/node/permission-flags';
 
 /** Keep this much of the child's stderr for the error a crash reports. */
 const STDERR_TAIL = 4000;

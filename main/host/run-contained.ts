@@ -5,7 +5,7 @@ import type { RunOptions, Trace } from '../../common/trace';
 import type { SimProgress } from '../../preload/loopscope';
 import { buildNodeBundle } from './node-bundle';
 import { createNodeLauncher } from './node-launcher';
-import type { ContainmentReport } from './protocol';
+import type { ContainmentReport } from '../../engine/protocol';
 import { createSimService, type HostedSimService, type SimServiceOptions } from './sim-service';
 
 /** A contained engine service in plain Node (CLI, tests): the engine process's esbuild bundle, forked. */

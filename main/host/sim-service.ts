@@ -16,7 +16,7 @@ import { EnginePool } from './engine-pool';
 import type { EngineLauncher } from './launcher';
 import { createNodeLauncher } from './node-launcher';
 import { pyodideDirFrom } from './pyodide-dir';
-import type { ContainmentReport } from './protocol';
+import type { ContainmentReport } from '../../engine/protocol';
 
 export const DEFAULT_STEP_BUDGET_MS = 2000;
 /** After the budget, the in-place interrupt gets this long to end the run before the process goes. */

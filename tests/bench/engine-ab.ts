@@ -10,13 +10,13 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROGRAMS } from './engine-programs';
 
-type EngineModule = typeof import('../../main/python/engine');
+type EngineModule = typeof import('../../engine/python/engine');
 type Engine = Awaited<ReturnType<EngineModule['createEngine']>>;
 
 const RUNS = Number(process.env.LOOPSCOPE_BENCH_RUNS ?? 7);
 
 async function load(checkout: string): Promise<Engine> {
-  const url = pathToFileURL(resolve(checkout, 'main/python/engine.ts')).href;
+  const url = pathToFileURL(resolve(checkout, 'engine/python/engine.ts')).href;
   const engine = (await import(url)) as EngineModule;
   return engine.createEngine();
 }

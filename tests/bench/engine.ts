@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPyodide } from 'pyodide';
 import type { Trace } from '../../common/trace';
-import { createEngine } from '../../main/python/engine';
+import { createEngine } from '../../engine/python/engine';
 import { PROGRAMS } from './engine-programs';
 
 const GATHER = `import asyncio

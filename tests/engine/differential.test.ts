@@ -2,7 +2,7 @@
 // (a stock BaseEventLoop with a virtual selector, in the same Pyodide) and both must print the same,
 // virtual times included, and print the checked-in golden stdout. UPDATE_GOLDEN=1 rewrites goldens.
 // The built-in lessons (lessons/*.py) are held to the oracle the same way. Until
-// main/python/engine.ts landed, the subject was the oracle under native python3.
+// engine/python/engine.ts landed, the subject was the oracle under native python3.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -95,5 +95,5 @@ describe.skipIf(!subjectKind || lessons.length === 0)(
 );
 
 if (!subjectKind) {
-  it.skip('corpus on the engine: skipped, neither main/python/engine.ts nor python3 is present', () => {});
+  it.skip('corpus on the engine: skipped, neither engine/python/engine.ts nor python3 is present', () => {});
 }

@@ -48,5 +48,5 @@ describe.skipIf(!subjectKind)(
 );
 
 if (!subjectKind) {
-  it.skip('generated programs: skipped, neither main/python/engine.ts nor python3 is present', () => {});
+  it.skip('generated programs: skipped, neither engine/python/engine.ts nor python3 is present', () => {});
 }

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildNodeBundle } from '../../main/host/node-bundle';
 import { createNodeLauncher } from '../../main/host/node-launcher';
-import { permissionFlags } from '../../main/host/permission-flags';
+import { permissionFlags } from '../../engine/node/permission-flags';
 import { createSimService, DEFAULT_STEP_BUDGET_MS } from '../../main/host/sim-service';
-import { engineMessage, hostMessage } from '../../main/host/protocol';
+import { engineMessage, hostMessage } from '../../engine/protocol';
 
 const node20 = { has: (f: string) => f !== '--permission' && f !== '--no-experimental-websocket' };
 const node22 = { has: () => true };

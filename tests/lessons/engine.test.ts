@@ -1,7 +1,7 @@
 // Engine goldens: each lesson run by Loopscope's engine must print exactly lessons/expected/
 // NAME.out (exact virtual times) and record exactly its checked-in trace; every bookmark must
 // name a step of that trace. UPDATE_GOLDEN=1 rewrites the goldens from the engine.
-// Until main/python/engine.ts exists, this file says so and skips.
+// Until engine/python/engine.ts exists, this file says so and skips.
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { findBookmarkStep } from '../../lessons/bookmarks';
 import { LESSON_IDS, parseLesson } from '../../lessons/lessons';
 import { EXPECTED_DIR, LESSONS_DIR } from './python';
 
-const ENGINE_PATH = fileURLToPath(new URL('../../main/python/engine.ts', import.meta.url));
+const ENGINE_PATH = fileURLToPath(new URL('../../engine/python/engine.ts', import.meta.url));
 const ENGINE_EXISTS = existsSync(ENGINE_PATH);
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 /** Traces whose file would exceed this are checked in as a digest (lesson 14: 10,000 tasks). */
@@ -24,7 +24,7 @@ const DEADLOCK_LESSON = '15-deadlock';
 /** Runs of one lesson compared for determinism; an order that varies shows within three. */
 const REPEAT_RUNS = 3;
 
-/** The API main/python/engine.ts promises; typed here so this file compiles before it exists. */
+/** The API engine/python/engine.ts promises; typed here so this file compiles before it exists. */
 interface Engine {
   run(source: string, fileName: string, options?: Partial<RunOptions>): Promise<Trace>;
   close?(): unknown;
@@ -73,7 +73,7 @@ function writeGoldens(id: string, trace: Trace): void {
 
 if (!ENGINE_EXISTS) {
   describe('lessons on the engine', () => {
-    it.skip('main/python/engine.ts does not exist yet: engine goldens are not checked', () => {});
+    it.skip('engine/python/engine.ts does not exist yet: engine goldens are not checked', () => {});
   });
 }
 

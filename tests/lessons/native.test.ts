@@ -19,7 +19,7 @@ import {
 const VERSION = python3Version();
 /** The version string when this python3 can run the lessons, else null (and the tests say why). */
 const PYTHON = python3CanRunLessons(VERSION) ? VERSION : null;
-const ENGINE_EXISTS = existsSync(new URL('../../main/python/engine.ts', import.meta.url));
+const ENGINE_EXISTS = existsSync(new URL('../../engine/python/engine.ts', import.meta.url));
 /** With no engine yet, UPDATE_GOLDEN=1 writes the .out goldens from the reference virtual clock. */
 const UPDATE_FROM_REFERENCE = process.env.UPDATE_GOLDEN === '1' && !ENGINE_EXISTS;
 

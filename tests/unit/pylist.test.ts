@@ -1,8 +1,8 @@
-// The op list read straight from the wasm heap (main/python/pylist.ts), on a heap laid out by
+// The op list read straight from the wasm heap (engine/python/pylist.ts), on a heap laid out by
 // hand as CPython 3.14 lays out a list, ints and floats on wasm32. The engine's start-up runs
 // checkLayout on Pyodide's real heap (tests/engine proves that path on every run).
 import { describe, expect, it } from 'vitest';
-import { PROBE, checkLayout, listLength, readList, type Heap } from '../../main/python/pylist';
+import { PROBE, checkLayout, listLength, readList, type Heap } from '../../engine/python/pylist';
 
 const INT_TYPE = 0x100;
 const FLOAT_TYPE = 0x200;

@@ -1,6 +1,6 @@
 // The engine end to end on Pyodide: one engine for the file (start-up is about 3 s), many runs.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../main/python/engine';
+import { createEngine, type Engine } from '../../../engine/python/engine';
 import type { Trace } from '../../../common/trace';
 
 let engine: Engine;

@@ -1,7 +1,7 @@
-// The lines a step records (main/python/lines.py, folded in main/python/host.ts): repeats folded,
+// The lines a step records (engine/python/lines.py, folded in engine/python/host.ts): repeats folded,
 // the first 1,000 kept, and --max-step-lines counted exactly, resume lines not counted.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../main/python/engine';
+import { createEngine, type Engine } from '../../../engine/python/engine';
 import type { Trace } from '../../../common/trace';
 
 let engine: Engine;

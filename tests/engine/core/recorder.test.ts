@@ -1,11 +1,11 @@
-// The trace recorder (main/engine/recorder.ts) shares the events that carry nothing but their
+// The trace recorder (engine/core/recorder.ts) shares the events that carry nothing but their
 // actor, and a wait reason repeated by the next wait, so a long loop keeps one object per step:
 // sharing must never show in the trace's text, and output, the one event merged into
 // afterwards, must never be shared.
 import { describe, expect, it } from 'vitest';
-import { Clock } from '../../../main/engine/clock';
-import { TraceRecorder } from '../../../main/engine/recorder';
-import type { ScheduledCallback } from '../../../main/engine/scheduler';
+import { Clock } from '../../../engine/core/clock';
+import { TraceRecorder } from '../../../engine/core/recorder';
+import type { ScheduledCallback } from '../../../engine/core/scheduler';
 
 const cb = (actor: number): ScheduledCallback => ({
   handle: actor * 10,

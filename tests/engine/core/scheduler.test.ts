@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Clock } from '../../../main/engine/clock';
-import { heapify, heappop, heappush } from '../../../main/engine/heapq';
-import { Scheduler, type LoopHost, type ScheduledCallback } from '../../../main/engine/scheduler';
+import { Clock } from '../../../engine/core/clock';
+import { heapify, heappop, heappush } from '../../../engine/core/heapq';
+import { Scheduler, type LoopHost, type ScheduledCallback } from '../../../engine/core/scheduler';
 
 /** A host that records which handles ran and lets a test react to each, as Python's does:
  * in batch order, skipping callbacks cancelled by earlier ones. */

@@ -1,7 +1,7 @@
 // The longer generated run: `npx tsx tests/engine/generator/fuzz.ts --count N --seed S`.
 // Checks N programs (in batches, one Pyodide for all) against the oracle and prints every mismatch
 // with its program; exit status 1 if any. --subject engine|native picks the other side (default:
-// the engine when main/python/engine.ts exists); --show SEED prints one program and stops.
+// the engine when engine/python/engine.ts exists); --show SEED prints one program and stops.
 
 import { parseArgs } from 'node:util';
 import { checkGenerated, describeFailure, generatorOptionsFor } from './check.ts';
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   const count = Number(values.count);
   const seed = Number(values.seed);
   if (!kind) {
-    console.error('fuzz: nothing to compare with: no main/python/engine.ts and no python3');
+    console.error('fuzz: nothing to compare with: no engine/python/engine.ts and no python3');
     return 2;
   }
   const started = Date.now();

@@ -1,5 +1,5 @@
 // What the differential tests hold against the oracle in Pyodide: the engine as soon as
-// main/python/engine.ts exists, until then the same oracle loop under native python3, so the
+// engine/python/engine.ts exists, until then the same oracle loop under native python3, so the
 // harness is proven before the engine lands. LOOPSCOPE_SUBJECT=engine|native forces one.
 
 import { existsSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { nativePythonVersion, runNativeOracle, type ProgramInput } from './nativ
 /** The engine runs the same Pyodide as the oracle (npm pyodide 314.0.7). */
 const ENGINE_PYTHON = '3.14';
 
-export const ENGINE_PATH = fileURLToPath(new URL('../../../main/python/engine.ts', import.meta.url));
+export const ENGINE_PATH = fileURLToPath(new URL('../../../engine/python/engine.ts', import.meta.url));
 
 /** The engine API announced in issue 3; declared here so this file compiles before it lands. */
 interface EngineLike {

@@ -1,5 +1,5 @@
 """The event loop programs run on: asyncio's own BaseEventLoop, with call_soon/call_at/time and
-run_forever handed to the TypeScript scheduler (main/engine/scheduler.ts) by integer handle ids.
+run_forever handed to the TypeScript scheduler (engine/core/scheduler.ts) by integer handle ids.
 Handles stay here, so cancellation, contexts and callback errors are CPython's own code."""
 
 import asyncio

@@ -1,16 +1,16 @@
-// The JavaScript side of a run: Python buffers what it does as numeric ops (main/python/ops.py)
+// The JavaScript side of a run: Python buffers what it does as numeric ops (engine/python/ops.py)
 // and this host applies them, in order, to the schedulers and the recorder once per loop
-// iteration, reading Python's list straight from the wasm heap (main/python/pylist.ts); the
+// iteration, reading Python's list straight from the wasm heap (engine/python/pylist.ts); the
 // iteration's handles go the other way, written into Python's buffer (ops.py's Batch).
 // The few direct calls (a loop starts, the top level resumes, the run ends) follow a flush.
 
 import type { ActorId, EndKind, Outcome, RunEnd, RunOptions, WaitKind } from '../../common/trace';
-import { Clock } from '../engine/clock';
-import { TraceRecorder } from '../engine/recorder';
-import { Scheduler, type LoopHost, type ScheduledCallback } from '../engine/scheduler';
+import { Clock } from '../core/clock';
+import { TraceRecorder } from '../core/recorder';
+import { Scheduler, type LoopHost, type ScheduledCallback } from '../core/scheduler';
 import { listLength, readList, type Heap, type ListReader } from './pylist';
 
-/** Op codes: must match main/python/ops.py. */
+/** Op codes: must match engine/python/ops.py. */
 const enum Op {
   SOON = 1,
   AT,
@@ -58,7 +58,7 @@ function numbers(d: Float64Array, from: number, n: number): number[] {
   return out;
 }
 
-/** A step keeps its first this many lines: main/python/lines.py's MAX_LINES_RECORDED. */
+/** A step keeps its first this many lines: engine/python/lines.py's MAX_LINES_RECORDED. */
 const MAX_LINES_RECORDED = 1000;
 
 /**

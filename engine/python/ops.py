@@ -1,8 +1,8 @@
 """The op buffer: everything a run tells the TypeScript side (schedule, cancel, a step's lines,
 a wait, output) is appended here as numbers, and JavaScript reads the list once per loop
-iteration straight from the wasm heap (main/python/pylist.ts). One crossing per iteration
+iteration straight from the wasm heap (engine/python/pylist.ts). One crossing per iteration
 instead of several per callback is what makes the engine fast; the op codes must match Op in
-main/python/host.ts. The other way, JavaScript writes a loop iteration's handles straight into
+engine/python/host.ts. The other way, JavaScript writes a loop iteration's handles straight into
 Batch's buffer."""
 
 from array import array

@@ -1,5 +1,5 @@
 // Reads a Python list of ints and floats straight from Pyodide's WebAssembly heap, so the op
-// buffer (main/python/ops.py) reaches JavaScript without Python converting it first: a copy
+// buffer (engine/python/ops.py) reaches JavaScript without Python converting it first: a copy
 // into array('d') cost about 80 ns an element, a tenth of the engine's time. The layouts are
 // CPython 3.14's on wasm32 (4-byte pointers, 30-bit digits); checkLayout() proves them at
 // start-up against a probe list, so a Pyodide with other layouts fails loudly, never silently.

@@ -1,7 +1,7 @@
 // The engine's public face: createEngine() loads Pyodide once (about 3 s), run() executes one
 // program on a fresh run (fresh globals, fresh scheduler, seeded random) and returns its trace.
 // The Python sources are read next to this module with fs (not bundler `?raw` imports), so the
-// engine runs under plain Node and tsx; a bundle must copy main/python/*.py beside it.
+// engine runs under plain Node and tsx; a bundle must copy engine/python/*.py beside it.
 
 import { readFileSync } from 'node:fs';
 import { loadPyodide, type PyodideInterface } from 'pyodide';

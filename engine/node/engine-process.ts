@@ -9,7 +9,7 @@ import { createEngine, type Engine } from '../python/engine';
 import { checkContainment } from './containment-check';
 import { answerConstantsBinding, denyNetwork, denyProcesses, hideGlobals } from './harden';
 import { createInterruptSignal } from './interrupt';
-import { engineMessage, hostMessage, type EngineMessage, type HostMessage } from './protocol';
+import { engineMessage, hostMessage, type EngineMessage, type HostMessage } from '../protocol';
 import { createStepProbe, runawayOf } from './step-probe';
 
 /** Python start-up takes about this long on a laptop; the progress bar moves by it. */

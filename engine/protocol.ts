@@ -3,7 +3,7 @@
 // lied to by nothing but itself. The trace is passed through unchecked (it is large and the
 // renderer treats it as data); everything else is checked field by field.
 import { z } from 'zod';
-import type { Trace } from '../../common/trace';
+import type { Trace } from '../common/trace';
 
 const runOptions = z
   .object({
