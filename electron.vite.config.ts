@@ -1,7 +1,7 @@
 // Builds the three processes from the top-level folders (not electron-vite's src/ default).
 // The preload stays one CommonJS file so it can run sandboxed; Pyodide stays an external
 // dependency because it loads its wasm and stdlib by fixed names from its own folder.
-import { copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
@@ -23,6 +23,10 @@ export default defineConfig({
           for (const file of readdirSync(abs('engine/python'))) {
             if (file.endsWith('.py')) copyFileSync(join(abs('engine/python'), file), join(output.dir!, file));
           }
+          cpSync(abs('engine/python/world'), join(output.dir!, 'world'), {
+            recursive: true,
+            filter: (path) => path.endsWith('.py') || !path.includes('.'),
+          });
         },
       },
     ],

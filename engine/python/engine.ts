@@ -1,9 +1,9 @@
 // The engine's public face: createEngine() loads Pyodide once (about 3 s), run() executes one
 // program on a fresh run (fresh globals, fresh scheduler, seeded random) and returns its trace.
 // The Python sources are read next to this module with fs (not bundler `?raw` imports), so the
-// engine runs under plain Node and tsx; a bundle must copy engine/python/*.py beside it.
+// engine runs under plain Node and tsx; a bundle must copy engine/python/*.py and world/ beside it.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunOptions, type Trace } from '../../common/trace';
 import { RunHost, type RunHooks } from './host';
@@ -37,6 +37,8 @@ const PY_MODULES = [
   'program',
 ];
 const PY_ROOT = '/loopscope';
+/** The virtual world's package (network, threads, files): every .py in world/, shared with the oracle. */
+const WORLD_DIR = new URL('./world/', import.meta.url);
 
 type RunProgram = ((host: RunHost, source: string, fileName: string, options: RunOptions) => void) & {
   destroy(): void;
@@ -49,6 +51,11 @@ function installPython(py: PyodideInterface): RunProgram {
     const text = readFileSync(new URL(`./${name}.py`, import.meta.url), 'utf8');
     py.FS.writeFile(`${PY_ROOT}/_loopscope/${name}.py`, text);
   }
+  py.FS.mkdirTree(`${PY_ROOT}/_loopscope/world`);
+  for (const name of readdirSync(WORLD_DIR)
+    .filter((n) => n.endsWith('.py'))
+    .sort())
+    py.FS.writeFile(`${PY_ROOT}/_loopscope/world/${name}`, readFileSync(new URL(name, WORLD_DIR), 'utf8'));
   py.runPython(`
 import sys, asyncio
 sys.path.insert(0, ${JSON.stringify(PY_ROOT)})

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { pyodideDirFrom } from './pyodide-dir';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const isPythonOrDir = (path: string): boolean => path.endsWith('.py') || !/\.[a-z]+$/.test(path);
 const repoRoot = resolve(here, '../..');
 
 export interface NodeBundle {
@@ -28,7 +30,14 @@ export interface NodeBundle {
 /** A fingerprint of every source the bundle is built from, so an unchanged tree builds once. */
 function fingerprint(): string {
   const hash = createHash('sha256');
-  for (const dir of ['engine', 'engine/core', 'engine/python', 'engine/node', 'common']) {
+  for (const dir of [
+    'engine',
+    'engine/core',
+    'engine/python',
+    'engine/python/world',
+    'engine/node',
+    'common',
+  ]) {
     const abs = join(repoRoot, dir);
     if (!existsSync(abs)) continue;
     for (const name of readdirSync(abs).sort()) {
@@ -77,6 +86,7 @@ export async function buildNodeBundle(
   const py = join(repoRoot, 'engine/python');
   for (const name of readdirSync(py))
     if (name.endsWith('.py')) copyFileSync(join(py, name), join(outDir, name));
+  cpSync(join(py, 'world'), join(outDir, 'world'), { recursive: true, filter: isPythonOrDir });
   writeFileSync(stamp, print);
   return result;
 }
