@@ -1,20 +1,17 @@
 // Engine goldens: each lesson run by Loopscope's engine must print exactly lessons/expected/
 // NAME.out (exact virtual times) and record exactly its checked-in trace; every bookmark must
 // name a step of that trace. UPDATE_GOLDEN=1 rewrites the goldens from the engine.
-// Until engine/python/engine.ts exists, this file says so and skips.
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunOptions, Trace } from '../../common/trace';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Trace } from '../../common/trace';
+import { createEngine, type Engine } from '../../engine/python/engine';
 import { findBookmarkStep } from '../../lessons/bookmarks';
 import { LESSON_IDS, parseLesson } from '../../lessons/lessons';
 import { EXPECTED_DIR, LESSONS_DIR } from './python';
 
-const ENGINE_PATH = fileURLToPath(new URL('../../engine/python/engine.ts', import.meta.url));
-const ENGINE_EXISTS = existsSync(ENGINE_PATH);
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 /** Traces whose file would exceed this are checked in as a digest (lesson 14: 10,000 tasks). */
 const TRACE_FILE_LIMIT = 200_000;
@@ -23,13 +20,6 @@ const RUN_ALL_TIMEOUT_MS = 300_000;
 const DEADLOCK_LESSON = '15-deadlock';
 /** Runs of one lesson compared for determinism; an order that varies shows within three. */
 const REPEAT_RUNS = 3;
-
-/** The API engine/python/engine.ts promises; typed here so this file compiles before it exists. */
-interface Engine {
-  run(source: string, fileName: string, options?: Partial<RunOptions>): Promise<Trace>;
-  close?(): unknown;
-  dispose?(): unknown;
-}
 
 interface TraceDigest {
   sha256: string;
@@ -71,32 +61,18 @@ function writeGoldens(id: string, trace: Trace): void {
   else writeFileSync(digestFile(id), `${JSON.stringify(digest(trace), null, 2)}\n`);
 }
 
-if (!ENGINE_EXISTS) {
-  describe('lessons on the engine', () => {
-    it.skip('engine/python/engine.ts does not exist yet: engine goldens are not checked', () => {});
-  });
-}
-
-describe.skipIf(!ENGINE_EXISTS)('lessons on the engine', () => {
+describe('lessons on the engine', () => {
   let engine: Engine;
   const traces = new Map<string, Trace>();
 
   beforeAll(async () => {
-    const module = (await import(/* @vite-ignore */ pathToFileURL(ENGINE_PATH).href)) as {
-      createEngine(): Promise<Engine>;
-    };
-    engine = await module.createEngine();
+    engine = await createEngine();
     for (const id of LESSON_IDS) {
       const trace = await engine.run(source(id), `${id}.py`);
       traces.set(id, trace);
       if (UPDATE) writeGoldens(id, trace);
     }
   }, RUN_ALL_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await engine?.close?.();
-    await engine?.dispose?.();
-  });
 
   it.each(LESSON_IDS.map((id) => [id]))(
     '%s prints exactly its golden output, with exact virtual times',

@@ -2,7 +2,7 @@
 // a fake clock, virtual_clock.py) must print the golden exactly, and a native run must print it
 // up to the timing normaliser (python.ts). Skipped, and said so, where python3 is missing.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LESSON_IDS } from '../../lessons/lessons';
@@ -19,9 +19,6 @@ import {
 const VERSION = python3Version();
 /** The version string when this python3 can run the lessons, else null (and the tests say why). */
 const PYTHON = python3CanRunLessons(VERSION) ? VERSION : null;
-const ENGINE_EXISTS = existsSync(new URL('../../engine/python/engine.ts', import.meta.url));
-/** With no engine yet, UPDATE_GOLDEN=1 writes the .out goldens from the reference virtual clock. */
-const UPDATE_FROM_REFERENCE = process.env.UPDATE_GOLDEN === '1' && !ENGINE_EXISTS;
 
 /**
  * Times are checked exactly on the virtual clock (the reference above and the engine); a real run
@@ -58,8 +55,6 @@ describe.skipIf(!PYTHON)(`lessons on the reference virtual clock (${PYTHON})`, (
       LESSON_IDS.map((id) => runPython([VIRTUAL_CLOCK, `${id}.py`], NATIVE_TIME_LIMIT_MS)),
     );
     LESSON_IDS.forEach((id, i) => runs.set(id, results[i]));
-    if (UPDATE_FROM_REFERENCE)
-      for (const [id, run] of runs) writeFileSync(join(EXPECTED_DIR, `${id}.out`), run.stdout);
   });
 
   it.each(LESSON_IDS.filter((id) => id !== DEADLOCK_LESSON).map((id) => [id]))(

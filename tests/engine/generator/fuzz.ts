@@ -1,13 +1,13 @@
 // The longer generated run: `npx tsx tests/engine/generator/fuzz.ts --count N --seed S`.
 // Checks N programs (in batches, one Pyodide for all) against the oracle and prints every mismatch
 // with its program; exit status 1 if any. --subject engine|native picks the other side (default:
-// the engine when engine/python/engine.ts exists); --show SEED prints one program and stops.
+// the engine); --show SEED prints one program and stops.
 
 import { parseArgs } from 'node:util';
 import { checkGenerated, describeFailure, generatorOptionsFor } from './check.ts';
 import { generateProgram, generatePrograms } from './generate.ts';
 import { createOracle } from '../oracle/run-oracle.ts';
-import { availableSubject, loadSubject, subjectPythonVersion, type SubjectKind } from '../oracle/subject.ts';
+import { chosenSubject, loadSubject, subjectPythonVersion, type SubjectKind } from '../oracle/subject.ts';
 
 // Batches keep memory flat and show progress; the size does not change which programs run.
 const BATCH_SIZE = 250;
@@ -22,19 +22,15 @@ async function main(): Promise<number> {
     },
   });
   if (values.subject) process.env.LOOPSCOPE_SUBJECT = values.subject;
-  const kind: SubjectKind | undefined = availableSubject();
+  const kind: SubjectKind = chosenSubject();
   if (values.show !== undefined) {
     // The program exactly as a run against this subject generated it.
-    const options = generatorOptionsFor(kind ? subjectPythonVersion(kind) : '3.14');
+    const options = generatorOptionsFor(subjectPythonVersion(kind));
     process.stdout.write(generateProgram(Number(values.show), options).source);
     return 0;
   }
   const count = Number(values.count);
   const seed = Number(values.seed);
-  if (!kind) {
-    console.error('fuzz: nothing to compare with: no engine/python/engine.ts and no python3');
-    return 2;
-  }
   const started = Date.now();
   const [oracle, subject] = await Promise.all([createOracle(), loadSubject(kind)]);
   const programs = generatePrograms(count, seed, generatorOptionsFor(subject.pythonVersion));

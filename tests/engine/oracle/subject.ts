@@ -1,23 +1,13 @@
-// What the differential tests hold against the oracle in Pyodide: the engine as soon as
-// engine/python/engine.ts exists, until then the same oracle loop under native python3, so the
-// harness is proven before the engine lands. LOOPSCOPE_SUBJECT=engine|native forces one.
+// What the differential tests hold against the oracle in Pyodide: the engine, imported as a
+// module so a missing or broken engine fails the suites instead of skipping them. The fuzzer can
+// also hold the oracle under native python3 against it (LOOPSCOPE_SUBJECT=native).
 
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { RunOptions, Trace } from '../../../common/trace.ts';
+import type { Trace } from '../../../common/trace.ts';
+import { createEngine } from '../../../engine/python/engine.ts';
 import { nativePythonVersion, runNativeOracle, type ProgramInput } from './native-oracle.ts';
 
 /** The engine runs the same Pyodide as the oracle (npm pyodide 314.0.7). */
 const ENGINE_PYTHON = '3.14';
-
-export const ENGINE_PATH = fileURLToPath(new URL('../../../engine/python/engine.ts', import.meta.url));
-
-/** The engine API announced in issue 3; declared here so this file compiles before it lands. */
-interface EngineLike {
-  run(source: string, fileName: string, options?: Partial<RunOptions>): Promise<Trace>;
-  close?(): void | Promise<void>;
-  dispose?(): void | Promise<void>;
-}
 
 export interface SubjectRun {
   stdout: string;
@@ -38,12 +28,9 @@ export interface Subject {
 
 export type SubjectKind = Subject['kind'];
 
-/** Which subject the tests will use, decided without loading anything; undefined: none here. */
-export function availableSubject(): SubjectKind | undefined {
-  const forced = process.env.LOOPSCOPE_SUBJECT;
-  if (forced === 'engine' || forced === 'native') return forced;
-  if (existsSync(ENGINE_PATH)) return 'engine';
-  return nativePythonVersion() ? 'native' : undefined;
+/** The engine, unless LOOPSCOPE_SUBJECT=native asks for the oracle under native python3. */
+export function chosenSubject(): SubjectKind {
+  return process.env.LOOPSCOPE_SUBJECT === 'native' ? 'native' : 'engine';
 }
 
 /** The Python a subject of this kind runs, known without loading it. */
@@ -68,10 +55,7 @@ function nativeSubject(): Subject {
 }
 
 async function loadEngineSubject(): Promise<Subject> {
-  const module = (await import(/* @vite-ignore */ pathToFileURL(ENGINE_PATH).href)) as {
-    createEngine: () => Promise<EngineLike>;
-  };
-  const engine = await module.createEngine();
+  const engine = await createEngine();
   return {
     kind: 'engine',
     description: 'the engine',
@@ -84,9 +68,7 @@ async function loadEngineSubject(): Promise<Subject> {
       }
       return runs;
     },
-    async close() {
-      await (engine.close ?? engine.dispose)?.call(engine);
-    },
+    async close() {},
   };
 }
 
