@@ -6,6 +6,7 @@ import bisect
 import heapq
 import re
 import socket as _s
+import weakref
 
 from . import errors
 from .model import ANY, LOCAL_ADDRESS, LOOPBACK, LOOPBACK6, DEFAULT_BUFFER, Link, default_hosts
@@ -40,10 +41,13 @@ class Net:
         self.instant = Link(0.0, 0)
         self.hosts = {h.name: h for h in default_hosts()}
         self.buffer = DEFAULT_BUFFER
-        self.fds = {}
+        # Weak, as a kernel's tables hold no Python objects: a socket nobody holds is collected
+        # (and closed by its __del__), and so is a loop whose self-pipe it is.
+        self.fds = weakref.WeakValueDictionary()
         self._free = []
+        self._freed = set()
         self._next_fd = 3
-        self.bound = {}           # (proto, v6?, port) -> [sockets]
+        self.bound = {}           # (proto, v6?, port) -> [weakrefs to sockets]
         self._next_port = 32768
         self.families = {_s.AF_INET, _V6, getattr(_s, 'AF_UNIX', 1)}
         self.open_count = 0
@@ -64,6 +68,7 @@ class Net:
                       '(raise it with --max-sockets)', '--max-sockets')
         self.open_count += 1
         fd = heapq.heappop(self._free) if self._free else self._next_fd
+        self._freed.discard(fd)
         if fd == self._next_fd:
             self._next_fd += 1
         self.fds[fd] = sock
@@ -150,29 +155,40 @@ class Net:
             raise errors.error('EADDRNOTAVAIL')
         if port == 0:
             port = self._ephemeral(sock)
-        for other in self.bound.get(self._key(sock, port), ()):
+        for other in self._bound(self._key(sock, port)):
             oip = other.laddr[0]
             if oip == ip or oip in ANY or ip in ANY:
                 raise errors.error('EADDRINUSE')
-        self.bound.setdefault(self._key(sock, port), []).append(sock)
+        self.bound.setdefault(self._key(sock, port), []).append(weakref.ref(sock))
         sock.laddr = self._addr(sock, ip, port)
+
+    def _bound(self, key):
+        """The live sockets bound to a (proto, v6?, port) key, in binding order."""
+        refs = self.bound.get(key)
+        if not refs:
+            return []
+        live = [s for s in (r() for r in refs) if s is not None and s.state != 4]
+        if len(live) != len(refs):
+            self.bound[key] = [weakref.ref(s) for s in live]
+        return live
 
     def _ephemeral(self, sock):
         while True:
             port = self._next_port
             self._next_port = port + 1 if port < 60999 else 32768
-            if not self.bound.get(self._key(sock, port)):
+            if not self._bound(self._key(sock, port)):
                 return port
 
     def _unbind(self, sock):
         if not isinstance(sock.laddr, tuple):
             return
-        lst = self.bound.get(self._key(sock, sock.laddr[1]))
-        if lst and sock in lst:
-            lst.remove(sock)
+        key = self._key(sock, sock.laddr[1])
+        refs = self.bound.get(key)
+        if refs:
+            self.bound[key] = [r for r in refs if r() is not None and r() is not sock]
 
     def _find(self, sock, ip, port, listening):
-        for other in self.bound.get(self._key(sock, port), ()):
+        for other in self._bound(self._key(sock, port)):
             if listening and other.state != 3:
                 continue
             oip = other.laddr[0]
@@ -201,7 +217,7 @@ class Net:
             raise errors.error('ENETUNREACH')
         if sock.laddr is None:
             p = self._ephemeral(sock)
-            self.bound.setdefault(self._key(sock, p), []).append(sock)
+            self.bound.setdefault(self._key(sock, p), []).append(weakref.ref(sock))
             sock.laddr = self._addr(sock, here, p)
         sock.raddr = self._addr(sock, ip, port)
         sock.state = CONNECTING
@@ -260,9 +276,16 @@ class Net:
             sock.queue = []
         sock.state = CLOSED
         self._unbind(sock)
-        if sock.fd is not None and self.fds.get(sock.fd) is sock:
-            del self.fds[sock.fd]
-            heapq.heappush(self._free, sock.fd)
+        self.release(sock)
+
+    def release(self, sock):
+        """A socket's descriptor goes back (closed, or collected without close())."""
+        fd = sock.fd
+        if fd is not None and fd not in self._freed:
+            if self.fds.get(fd) is sock:
+                del self.fds[fd]
+            self._freed.add(fd)
+            heapq.heappush(self._free, fd)
             self.open_count -= 1
 
     # -- datagrams --------------------------------------------------------------------------------

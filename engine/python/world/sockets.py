@@ -121,6 +121,15 @@ class VirtualSocket:
     def __enter__(self):
         return self
 
+    def __del__(self):
+        # As a real socket object's deallocation: the descriptor is closed, so the kernel ends
+        # the connection (FIN, or RST with unread data) as close() would.
+        try:
+            if self.state != CLOSED and self.fd is not None:
+                self._net.close(self, self._now())
+        except Exception:
+            pass
+
     def __exit__(self, *args):
         self.close()
 
