@@ -67,9 +67,11 @@ class Run(Actors, Stages):
 
     # -- the virtual world's run-ending faults -----------------------------------------------------
     def _net_cap(self, message, option):
+        self.flush()  # what the program printed before stays in the trace
         self.end(RunEnded('capNetwork', message, option, self.current_line()))
 
     def _stuck(self, message):
+        self.flush()
         self.end(RunEnded('deadlock', f'deadlock: {message}', None, self.current_line()))
 
     # -- the select step (the scheduler calls these only while the loop's selector is busy) -------

@@ -285,14 +285,11 @@ class VirtualSocket:
             if self.state not in (CONNECTED, CONNECTING) or self.inp is None:
                 raise errors.error('ENOTCONN')
             if self.state == CONNECTED:
+                if self._take_reset(now):
+                    raise errors.error('ECONNRESET')
                 data, kind = self.inp.read(now, bufsize) if bufsize else (b'', DATA)
                 if kind == DATA or kind == FIN:
                     return data
-                if kind == RST:
-                    self.inp.items.popleft()
-                    self.inp.items.append([now, FIN, b''])
-                    self.wr_shut = True
-                    raise errors.error('ECONNRESET')
             if self._timeout == 0.0:
                 raise BlockingIOError(errors.code('EAGAIN'), errors._MESSAGES['EAGAIN'])
             self._block(self._ready_read, f'recv() from {self._net.where(self.raddr)}')
@@ -331,7 +328,9 @@ class VirtualSocket:
             self._settle(now)
             self._pending()
             if self.state == CONNECTED:
-                if self.wr_shut or self._reset(now):
+                if self._take_reset(now):
+                    raise errors.error('ECONNRESET')
+                if self.wr_shut:
                     raise errors.error('EPIPE')
                 room = self._window() - self.out.outstanding(now)
                 if room > 0:
@@ -347,12 +346,18 @@ class VirtualSocket:
             self._block(lambda: self._writable_at(self._now()),
                         f'send() to {self._net.where(self.raddr)}')
 
-    def _reset(self, now):
-        """Whether a reset from the peer has arrived (writes then fail with EPIPE)."""
-        for arrival, kind, _ in self.inp.items:
+    def _take_reset(self, now):
+        """A reset from the peer that has arrived: the kernel drops what was unread, the next
+        call reports ECONNRESET, later reads see EOF and later writes EPIPE (as Linux does)."""
+        items = self.inp.items
+        for arrival, kind, _ in items:
             if arrival > now:
-                break
+                return False
             if kind == RST:
+                items.clear()
+                items.append([now, FIN, b''])
+                self.inp.size = 0
+                self.wr_shut = True
                 return True
         return False
 

@@ -152,7 +152,8 @@ asyncio.run(main())
     const t = await run(`import asyncio
 
 async def main():
-    server = await asyncio.start_server(lambda r, w: None, '127.0.0.1', 8888)
+    writers = []
+    server = await asyncio.start_server(lambda r, w: writers.append(w), '127.0.0.1', 8888)
     reader, writer = await asyncio.open_connection('127.0.0.1', 8888)
     await reader.read(100)
 
