@@ -106,6 +106,7 @@ export type EndKind =
   | 'capTime'
   | 'capOutput'
   | 'capTasks'
+  | 'capNetwork'
   | 'runaway'
   | 'exit'
   | 'internalError';
@@ -132,6 +133,10 @@ export interface RunOptions {
   /** User lines one step may run before it is a runaway (a loop without await); optional
    * so that option objects written before it existed stay valid (the default applies). */
   maxStepLines?: number;
+  /** Sockets open at once on the virtual network (optional, as maxStepLines). */
+  maxSockets?: number;
+  /** Bytes the program may send on the virtual network in all. */
+  maxNetworkBytes?: number;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {
@@ -141,6 +146,8 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
   maxOutputBytes: 1_000_000,
   maxTasks: 100_000,
   maxStepLines: 20_000_000,
+  maxSockets: 20_000,
+  maxNetworkBytes: 256 * 1024 * 1024,
 };
 
 export interface Trace {

@@ -12,6 +12,8 @@ const runOptions = z
     maxTime: z.number(),
     maxOutputBytes: z.number(),
     maxTasks: z.number(),
+    maxSockets: z.number(),
+    maxNetworkBytes: z.number(),
   })
   .partial()
   .strict();

@@ -51,6 +51,15 @@ export interface LoopHost {
    * step cap stopped the batch.
    */
   runBatch(batch: ScheduledCallback[]): 'ok' | 'aborted' | 'capSteps';
+  /**
+   * The select step's question, asked only while the loop has I/O (Scheduler.io): when would
+   * select return, given the earliest timer deadline (-1: none)? A time (I/O ready or a world
+   * event due then, no later than the deadline), -2 (the deadline comes first) or -1 (nothing
+   * could ever become ready).
+   */
+  selectIO?(deadline: number): number;
+  /** The select step at the current time: ready readers and writers join the ready queue. */
+  processIO?(): 'ok' | 'aborted';
 }
 
 export type RunOnceResult = 'ok' | 'deadlock' | 'capTime' | 'capSteps' | 'aborted';
@@ -71,6 +80,12 @@ export class Scheduler {
   timers: ScheduledCallback[] = [];
   /** asyncio's _stopping: set by stop(), the loop ends after the current iteration. */
   stopping = false;
+  /**
+   * The loop's selector could report something (a registered socket with data coming, a world
+   * event pending): only then does runOnce ask the host's select step, so programs without I/O
+   * pay nothing for it. Python sets it with the IO op.
+   */
+  io = false;
   /** asyncio's _timer_cancelled_count. */
   private timerCancelledCount = 0;
   private readonly live = new Map<number, ScheduledCallback>();
@@ -166,9 +181,35 @@ export class Scheduler {
       else if (timeout < 0) timeout = 0;
     }
 
-    // The virtual selector: no I/O ever arrives, so waiting means jumping the clock.
-    if (timeout === null) return 'deadlock';
-    if (timeout > 0) {
+    // The select step. With I/O possible the host says when select would return (the clock
+    // jumps there as a step of its own) and appends ready readers and writers, before due
+    // timers join them. Without, no I/O ever arrives, so waiting means jumping the clock.
+    let selected = -2;
+    if (this.io && host.selectIO) {
+      const deadline =
+        timeout === null
+          ? -1
+          : timeout === 0
+            ? this.clock.peek()
+            : timeout === MAXIMUM_SELECT_TIMEOUT
+              ? this.clock.peek() + timeout
+              : this.timers[0].when;
+      selected = host.selectIO(deadline);
+      if (selected === -1) return 'deadlock';
+      if (selected >= 0) {
+        const from = this.clock.peek();
+        if (selected > from) {
+          if (selected > this.maxTime) return 'capTime';
+          this.clock.jump(selected);
+          this.observer.clockAdvanced(from, selected);
+        }
+        if (host.processIO!() === 'aborted') return 'aborted';
+      }
+    }
+    if (selected >= 0) {
+      // I/O was processed at the time select returned: no timer wait on top of it.
+    } else if (timeout === null) return 'deadlock';
+    else if (timeout > 0) {
       const from = this.clock.peek();
       const to = timeout === MAXIMUM_SELECT_TIMEOUT ? from + timeout : this.timers[0].when;
       if (to > this.maxTime) return 'capTime';

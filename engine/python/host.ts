@@ -23,6 +23,7 @@ const enum Op {
   BLOCK,
   STOP,
   CLOCK,
+  IO,
 }
 
 const WAIT_KINDS: WaitKind[] = [
@@ -105,6 +106,8 @@ export class RunHost {
   private batchAt = 0;
   private batchCapacity = 0;
   private takeClockPy: PyCallable<[number, number], void> | null = null;
+  private selectPy: PyCallable<[number, number, number, number], number> | null = null;
+  private processPy: PyCallable<[number, number, number], number> | null = null;
   /** Where ops.py's list of ops is, and the int and float types its items have. */
   private ops: ListReader = { list: 0, intType: 0, floatType: 0 };
   /** ops.py's list of strings not yet sent. */
@@ -116,6 +119,8 @@ export class RunHost {
   private batchNext = 0;
   private stepOpen = false;
   private running: Scheduler | null = null;
+  /** The id of the loop running now (its scheduler is `running`). */
+  private runningId = 0;
   private mainActorId = 0;
   result: RunEnd | null = null;
 
@@ -145,6 +150,13 @@ export class RunHost {
       this.hooks.onStep?.(this.recorder.stepCount);
       return BATCH_STATUS[status];
     },
+    selectIO: (deadline: number): number =>
+      this.selectPy!(this.runningId, this.clock.peek(), this.clock.lastReading(), deadline),
+    processIO: (): 'ok' | 'aborted' => {
+      const status = this.processPy!(this.runningId, this.clock.peek(), this.clock.lastReading());
+      this.applyOps();
+      return status === 0 ? 'ok' : 'aborted';
+    },
   };
 
   constructor(
@@ -167,7 +179,11 @@ export class RunHost {
     growBatch: PyCallable<[number], number>,
     batchAt: number,
     batchCapacity: number,
+    select: PyCallable<[number, number, number, number], number>,
+    process: PyCallable<[number, number, number], number>,
   ): void => {
+    this.selectPy = select;
+    this.processPy = process;
     this.runBatchPy = runBatch;
     this.growBatchPy = growBatch;
     this.batchAt = batchAt;
@@ -210,7 +226,14 @@ export class RunHost {
     while (i < d.length) {
       const op = d[i] as Op;
       // WAIT and EXIT follow their step's END (what the task waits on now, how it ended).
-      if (this.batch !== null && !this.stepOpen && op !== Op.WAIT && op !== Op.EXIT && op !== Op.CLOCK)
+      if (
+        this.batch !== null &&
+        !this.stepOpen &&
+        op !== Op.WAIT &&
+        op !== Op.EXIT &&
+        op !== Op.CLOCK &&
+        op !== Op.IO
+      )
         this.beginStep();
       switch (op) {
         case Op.SOON:
@@ -275,6 +298,10 @@ export class RunHost {
           this.clock.sync(d[i + 1], d[i + 2]);
           i += 3;
           break;
+        case Op.IO:
+          this.schedulers[d[i + 1]].io = d[i + 2] === 1;
+          i += 3;
+          break;
         default:
           throw new Error(`unknown op ${d[i]} at ${i}`);
       }
@@ -286,6 +313,8 @@ export class RunHost {
 
   dispose(): void {
     this.runBatchPy = this.takeClockPy = null;
+    this.selectPy = null;
+    this.processPy = null;
     this.growBatchPy = null;
     this.strs = null;
   }
@@ -298,11 +327,14 @@ export class RunHost {
   private drive(lid: number, once: boolean): string {
     const s = this.schedulers[lid];
     const outer = this.running;
+    const outerId = this.runningId;
     this.running = s;
+    this.runningId = lid;
     try {
       return once ? s.runOnce(this.loopHost) : s.runForever(this.loopHost);
     } finally {
       this.running = outer;
+      this.runningId = outerId;
       this.takeClockPy!(this.clock.peek(), this.clock.lastReading());
     }
   }

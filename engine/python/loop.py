@@ -1,15 +1,21 @@
-"""The event loop programs run on: asyncio's own BaseEventLoop, with call_soon/call_at/time and
-run_forever handed to the TypeScript scheduler (engine/core/scheduler.ts) by integer handle ids.
-Handles stay here, so cancellation, contexts and callback errors are CPython's own code."""
+"""The event loop programs run on: asyncio's own selector event loop (BaseSelectorEventLoop, so
+CPython's transports, streams, servers and protocols run unmodified on the virtual network's
+selector, world/selector.py), with call_soon/call_at/time and run_forever handed to the
+TypeScript scheduler (engine/core/scheduler.ts) by integer handle ids. Handles stay here, so
+cancellation, contexts and callback errors are CPython's own code. The scheduler asks this side
+for the select step (Run.select_io / process_io) only while the selector could report anything."""
 
 import asyncio
 import contextvars
 import sys
 import types
-from asyncio import base_events, events, futures
+import selectors
+from asyncio import base_events, events, futures, selector_events
 
 from . import state
-from .ops import AT, CANCEL, SOON
+from .ops import AT, CANCEL, IO, SOON
+from .world.loops import NetLoopMixin
+from .world.selector import VirtualSelector
 from .callbacks import STEP_WRAPPER as _StepWrapper
 from .unsupported import Unsupported
 
@@ -89,16 +95,68 @@ def step_handle(step):
     return handle
 
 
-class VirtualLoop(Unsupported, base_events.BaseEventLoop):
+def _io_handle(callback, args, loop):
+    """A reader's or writer's Handle: scheduled afresh (a new id) each time its fd is ready."""
+    handle = _Handle(callback, args, loop, _copy_context())
+    handle._hid = 0
+    handle._ent = None
+    handle._task = None
+    return handle
+
+
+class VirtualLoop(NetLoopMixin, Unsupported, selector_events.BaseSelectorEventLoop):
     def __init__(self):
-        super().__init__()
         run = state.run
         if run is None:
             raise RuntimeError('Loopscope: no program is running')
         self._run = run
-        self._lid = run.host.newLoop()
+        self._lid = lid = run.host.newLoop()
+        selector = VirtualSelector(run.net)
+        ops = run.ops
+        selector.on_busy = lambda busy: ops.nums.extend((IO, lid, 1 if busy else 0))
+        run.selectors[lid] = (self, selector)
+        super().__init__(selector)
         self.time = run.time  # an attribute, not a method: loop.time() is the hottest call
         self._clock_resolution = 1e-09
+
+    # -- I/O: readers and writers are scheduled by id like every other callback ---------------
+    def _add_reader(self, fd, callback, *args):
+        self._check_closed()
+        handle = _io_handle(callback, args, self)
+        key = self._selector.get_map().get(fd)
+        if key is None:
+            self._selector.register(fd, selectors.EVENT_READ, (handle, None))
+        else:
+            mask, (reader, writer) = key.events, key.data
+            self._selector.modify(fd, mask | selectors.EVENT_READ, (handle, writer))
+            if reader is not None:
+                reader.cancel()
+        return handle
+
+    def _add_writer(self, fd, callback, *args):
+        self._check_closed()
+        handle = _io_handle(callback, args, self)
+        key = self._selector.get_map().get(fd)
+        if key is None:
+            self._selector.register(fd, selectors.EVENT_WRITE, (None, handle))
+        else:
+            mask, (reader, writer) = key.events, key.data
+            self._selector.modify(fd, mask | selectors.EVENT_WRITE, (reader, handle))
+            if writer is not None:
+                writer.cancel()
+        return handle
+
+    def _add_callback(self, handle):
+        """A ready reader or writer joins the ready queue (_process_events calls this)."""
+        if handle._cancelled:
+            return
+        run = self._run
+        hid = run.next_hid
+        run.next_hid = hid + 1
+        handle._hid = hid
+        run.handles[hid] = handle
+        actor = run.actor_of(handle._callback, handle)
+        run.ops.nums += (SOON, self._lid, hid, actor)
 
     # -- the clock and the scheduler ---------------------------------------------------------
     def call_soon(self, callback, *args, context=None):

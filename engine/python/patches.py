@@ -17,7 +17,8 @@ import time
 
 from . import state
 from .faults import RunEnded
-from .unsupported import _NO_IO, _NO_SUBPROCESS, _NO_THREADS
+from .unsupported import _NO_SUBPROCESS, _NO_THREADS
+from .world import netapi
 
 _NO_DNS = ("host name lookups (DNS) are not available in Loopscope: the program runs in a "
            "sandbox with no network; use a fixed address or simulate the lookup with "
@@ -160,10 +161,6 @@ def _no_threads(*args, **kwargs):
     raise NotImplementedError(_NO_THREADS)
 
 
-def _no_sockets(*args, **kwargs):
-    raise NotImplementedError(_NO_IO)
-
-
 def _no_subprocess(*args, **kwargs):
     raise NotImplementedError(_NO_SUBPROCESS)
 
@@ -185,7 +182,7 @@ def _replacements():
     """(module, name, replacement) for every module-level call a run swaps out."""
     out = [(m, n, _no_subprocess) for m in (os, posix) for n in _PROCESS_CALLS]
     out += [(m, '_exit', _exit) for m in (os, posix)]
-    out += [(m, n, _no_dns) for m in (socket, _socket) for n in _DNS_CALLS]
+    out += [(_socket, n, _no_dns) for n in _DNS_CALLS]
     return out
 
 
@@ -199,7 +196,7 @@ def enter(run, seed):
         'stderr': sys.stderr,
         'time': {n: getattr(time, n) for n in _CLOCKS + _CLOCKS_NS + ('sleep',)},
         'thread_start': threading.Thread.start,
-        'socket_init': socket.socket.__init__,
+        'socket': netapi.install(run.net),
         'popen_init': subprocess.Popen.__init__,
         'calls': [(m, n, getattr(m, n, _ABSENT)) for m, n, _ in _replacements()],
         'bridges': {},
@@ -215,7 +212,6 @@ def enter(run, seed):
     sys.stdout = _Stream('stdout', 'strict')
     sys.stderr = _Stream('stderr', 'backslashreplace')
     threading.Thread.start = _no_threads
-    socket.socket.__init__ = _no_sockets
     subprocess.Popen.__init__ = _no_subprocess
     return saved
 
@@ -232,7 +228,7 @@ def leave(saved):
     for n, f in saved['time'].items():
         setattr(time, n, f)
     threading.Thread.start = saved['thread_start']
-    socket.socket.__init__ = saved['socket_init']
+    netapi.uninstall(saved['socket'])
     subprocess.Popen.__init__ = saved['popen_init']
     for m, n, f in saved['calls']:
         if f is _ABSENT:

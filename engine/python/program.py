@@ -17,6 +17,7 @@ from .faults import RunEnded
 from .loop import install as install_loop
 from .runtime import Run
 from .waits import AwaitIndex, WaitDescriber
+from .world.model import DirectiveError, apply_directives, parse_directives
 
 _MON = sys.monitoring
 _TOOL = 4  # a free sys.monitoring tool id (0-2 and 5 are taken by debuggers and profilers)
@@ -53,8 +54,9 @@ def run_program(host, source, filename, opts):
     run = Run(host, filename, opts, lambda ops: WaitDescriber(filename, AwaitIndex(source, tree), ops))
     state.run = run
     proxies = [create_proxy(run.run_batch), create_proxy(run.take_clock), create_proxy(run.ops.strs),
-               create_proxy(run.batch.grow)]
-    host.attach(proxies[0], proxies[1], *run.ops.addresses(), proxies[2], proxies[3], *run.batch.location())
+               create_proxy(run.batch.grow), create_proxy(run.select_io), create_proxy(run.process_io)]
+    host.attach(proxies[0], proxies[1], *run.ops.addresses(), proxies[2], proxies[3], *run.batch.location(),
+                proxies[4], proxies[5])
     saved = patches.enter(run, int(opts.seed))
     install_loop()
     patches.hide_js(saved)
@@ -75,6 +77,13 @@ def run_program(host, source, filename, opts):
             _write(run, text)
             end = ('syntaxError', message, 1, line, column, '')
             code = None
+        if code is not None:
+            try:
+                apply_directives(run.net, parse_directives(source))
+            except DirectiveError as e:
+                _write(run, f'{filename}: loopscope directive error, {e}\n')
+                end = ('syntaxError', f'loopscope directive error, {e}', 1, e.line, 0, '')
+                code = None
         if code is not None:
             sync = tree is not None and not _uses_asyncio(tree)
             if sync:

@@ -13,6 +13,8 @@ from .faults import RunEnded
 from .lines import LineTracer
 from .loop import step_handle
 from .ops import BLOCK, CANCEL, CLOCK, END, STOP, WAIT, Batch, Ops
+from .world.core import World
+from .world.net import Net
 
 _Task = tasks.Task
 
@@ -56,6 +58,50 @@ class Run(Actors, Stages):
         self.stash = None
         self.loop_depth = 0
         self.main_actor = 0   # the actor a program without asyncio runs as
+        # The virtual world: the loop thread's time is this run's clock mirror.
+        self.world = World(lambda: self.now, self.sleep)
+        self.net = Net(self.world, int(getattr(opts, 'maxSockets', None) or 20_000),
+                       int(getattr(opts, 'maxNetworkBytes', None) or 256 * 1024 * 1024),
+                       self._net_cap, self._stuck)
+        self.selectors = {}   # loop id -> (loop, its VirtualSelector)
+
+    # -- the virtual world's run-ending faults -----------------------------------------------------
+    def _net_cap(self, message, option):
+        self.flush()  # what the program printed before stays in the trace
+        self.end(RunEnded('capNetwork', message, option, self.current_line()))
+
+    def _stuck(self, message):
+        self.flush()
+        self.end(RunEnded('deadlock', f'deadlock: {message}', None, self.current_line()))
+
+    # -- the select step (the scheduler calls these only while the loop's selector is busy) -------
+    def select_io(self, lid, now, readings, deadline):
+        """When the loop's select would return: the time I/O becomes ready or a world event is
+        due, if that is no later than `deadline` (-1: no deadline); -2 if the deadline comes
+        first; -1 if nothing could ever become ready."""
+        self.now = float(now)
+        self.readings = int(readings)
+        when = self.selectors[lid][1].next_time()
+        if when is None or (deadline >= 0 and when > deadline):
+            return -2.0 if deadline >= 0 else -1.0
+        return max(float(when), self.now)
+
+    def process_io(self, lid, now, readings):
+        """The select step at `now`: world events due run, then ready readers and writers join the
+        ready queue (SOON ops), before the scheduler moves due timers there."""
+        ops = self.ops
+        ops.clear()
+        self.now = float(now)
+        self.readings = int(readings)
+        loop, selector = self.selectors[lid]
+        status = 0
+        try:
+            loop._process_events(selector.ready(self.now))
+        except RunEnded as e:
+            self.stash = e
+            status = 1
+        ops.nums += (CLOCK, self.now, self.readings)
+        return status
 
     def current_line(self):
         return self.tracer.current_line()

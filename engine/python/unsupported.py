@@ -1,11 +1,15 @@
-"""What a virtual clock cannot do: the loop methods for threads, network and pipe I/O,
-subprocesses and signals raise NotImplementedError saying why (a mixin of VirtualLoop), and
+"""What a virtual clock cannot do: the loop methods for threads, UNIX sockets by path, pipes,
+TLS, subprocesses and signals raise NotImplementedError saying why (a mixin of VirtualLoop), and
 the messages patches.py reuses for the module-level equivalents."""
 
 _NO_THREADS = ("threads are not available in Loopscope: the program runs on one thread "
                "against a virtual clock, so there is nothing to run the work on")
-_NO_IO = ("network and pipe I/O is not available in Loopscope: the program runs on a "
-          "virtual clock with no real sockets; simulate the wait with asyncio.sleep()")
+_NO_UNIX = ("UNIX domain sockets by path are not available on Loopscope's virtual network yet: "
+            "use TCP on 127.0.0.1 (socket.socketpair() works)")
+_NO_PIPES = ("pipes to other processes are not available in Loopscope: the program runs in a "
+             "sandbox that cannot start processes")
+_NO_TLS = ("TLS is not available on Loopscope's virtual network: its built-in hosts speak plain "
+           "HTTP on port 80")
 _NO_SUBPROCESS = ("subprocesses are not available in Loopscope: the program runs in a "
                   "sandbox that cannot start processes")
 _NO_SIGNALS = ("signals are not available in Loopscope: nothing outside the program can "
@@ -21,65 +25,20 @@ class Unsupported:
     def set_default_executor(self, executor):
         raise NotImplementedError(_NO_THREADS)
 
-    async def getaddrinfo(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def getnameinfo(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def create_connection(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def create_server(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
     async def create_unix_connection(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
+        raise NotImplementedError(_NO_UNIX)
 
     async def create_unix_server(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def create_datagram_endpoint(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def connect_accepted_socket(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
+        raise NotImplementedError(_NO_UNIX)
 
     async def connect_read_pipe(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
+        raise NotImplementedError(_NO_PIPES)
 
     async def connect_write_pipe(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def sock_recv(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def sock_sendall(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def sock_connect(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def sock_accept(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    async def sendfile(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
+        raise NotImplementedError(_NO_PIPES)
 
     async def start_tls(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    def add_reader(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    def add_writer(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    def remove_reader(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
-
-    def remove_writer(self, *args, **kwargs):
-        raise NotImplementedError(_NO_IO)
+        raise NotImplementedError(_NO_TLS)
 
     async def subprocess_exec(self, *args, **kwargs):
         raise NotImplementedError(_NO_SUBPROCESS)

@@ -32,6 +32,67 @@ _KIND_BY_QUALNAME = {
     'TaskGroup.__aexit__': 'task',
     'TaskGroup._aexit': 'task',
 }
+# The asyncio coroutines that wait on the network: kind 'io', described by what they wait on.
+_IO_READ = ('StreamReader.read', 'StreamReader.readline', 'StreamReader.readexactly',
+            'StreamReader.readuntil', 'StreamReader._wait_for_data', 'StreamReader.__anext__')
+_IO_WRITE = ('StreamWriter.drain', 'FlowControlMixin._drain_helper')
+_IO_SOCK = {'BaseSelectorEventLoop.sock_recv': 'read from', 'BaseSelectorEventLoop.sock_recv_into': 'read from',
+            'BaseSelectorEventLoop.sock_recvfrom': 'read from',
+            'BaseSelectorEventLoop.sock_recvfrom_into': 'read from',
+            'BaseSelectorEventLoop.sock_sendall': 'write to',
+            'BaseSelectorEventLoop.sock_sendto': 'write to',
+            'BaseSelectorEventLoop.sock_accept': 'accept on',
+            'BaseSelectorEventLoop.sock_connect': 'connect to'}
+_IO_CONNECT = ('open_connection', 'BaseEventLoop.create_connection', 'start_server',
+               'BaseEventLoop.create_server', 'BaseEventLoop.create_datagram_endpoint',
+               'BaseEventLoop.sock_connect')
+for _q in _IO_READ + _IO_WRITE + tuple(_IO_SOCK) + _IO_CONNECT:
+    _KIND_BY_QUALNAME[_q] = 'io'
+
+
+def _where(addr):
+    from . import state
+    run = state.run
+    if not addr:
+        return 'a socket'
+    if isinstance(addr, tuple) and run is not None:
+        return run.net.where(addr)
+    return str(addr)
+
+
+def _transport_sock(stream):
+    transport = getattr(stream, '_transport', None)
+    return transport.get_extra_info('socket') if transport is not None else None
+
+
+def io_expr(qualname, frame_locals):
+    """'read from 127.0.0.1:8888', 'write to example.com:80 (buffer full)', 'accept on ...',
+    'connect to ...': what an I/O wait waits on, from the asyncio coroutine's locals."""
+    try:
+        if qualname in _IO_READ or qualname in _IO_WRITE:
+            sock = _transport_sock(frame_locals.get('self'))
+            if sock is None:
+                return ''
+            if qualname in _IO_READ:
+                return f'read from {_where(sock.getpeername())}'
+            return f'write to {_where(sock.getpeername())} (buffer full)'
+        verb = _IO_SOCK.get(qualname)
+        if verb is not None:
+            if verb == 'connect to':
+                return f'connect to {_where(frame_locals.get("address"))}'
+            sock = frame_locals.get('sock')
+            if verb == 'accept on':
+                return f'accept on {_where(sock.getsockname())}'
+            return f'{verb} {_where(sock.getpeername())}' + (' (buffer full)' if verb == 'write to' else '')
+        if qualname in _IO_CONNECT:
+            host, port = frame_locals.get('host'), frame_locals.get('port')
+            if qualname in ('start_server', 'BaseEventLoop.create_server'):
+                return f'listen on {host}:{port}'
+            if host is not None:
+                return f'connect to {_where((host, port))}'
+    except Exception:
+        pass
+    return ''
 
 
 _CORO = types.CoroutineType
@@ -88,6 +149,7 @@ class WaitDescriber:
         user = None   # the innermost coroutine or generator running the user's code
         user_code = None
         api = None    # the code of the asyncio coroutine it awaits, if any
+        api_node = None
         filename = self.filename
         while True:
             t = type(node)  # type checks, not getattr with a default (a miss raises inside)
@@ -105,6 +167,7 @@ class WaitDescriber:
                 api = None
             elif api is None and user is not None:
                 api = code
+                api_node = node
             node = nxt
         if user is None:
             return ('other', '', 0, WAIT_CODE['other'], self.ops.sid(''))
@@ -113,9 +176,13 @@ class WaitDescriber:
         # Code objects by id: hashing a code object hashes its bytecode, every time.
         key = (id(user_code), lasti, id(api), type(waiter))
         try:
-            return self.cache[key]
+            hit = self.cache[key]
         except KeyError:
             pass
+        else:
+            if hit[0] != 'io':
+                return hit
+            return self._io(hit, api, api_node)
         self.keep.append((user_code, api))  # the ids stay valid while the cache lives
         line = frame.f_lineno or 0
         expr = self.index.expr_at(user_code, lasti, line)
@@ -127,4 +194,28 @@ class WaitDescriber:
             kind = 'future'
         hit = (kind, expr, line, WAIT_CODE[kind], self.ops.sid(expr))
         self.cache[key] = hit
+        if kind == 'io':
+            return self._io(hit, api, api_node)
         return hit
+
+    def _io(self, hit, api, api_node):
+        """An I/O wait names its socket's peer, so it is described afresh each time (the deepest
+        asyncio frame that knows the socket: a read's StreamReader, a drain's StreamWriter)."""
+        node = api_node
+        best = ''
+        while node is not None:
+            t = type(node)
+            if t is _CORO:
+                frame, nxt = node.cr_frame, node.cr_await
+            elif t is _GEN:
+                frame, nxt = node.gi_frame, node.gi_yieldfrom
+            else:
+                break
+            if frame is not None:
+                text = io_expr(frame.f_code.co_qualname, frame.f_locals)
+                if text:
+                    best = text
+            node = nxt
+        if not best:
+            return hit
+        return (hit[0], best, hit[2], hit[3], self.ops.sid(best))

@@ -16,3 +16,7 @@ class CapSteps(Halt):
 
 class CapTime(Halt):
     kind = "capTime"
+
+
+class CapNetwork(Halt):
+    kind = "capNetwork"

@@ -1,13 +1,15 @@
-"""The oracle loop: a stock asyncio.BaseEventLoop (CPython's own _run_once, call_soon, timers and
-lazy cancellation) whose selector never sees I/O and jumps the virtual clock instead of waiting.
+"""The oracle loop: a stock asyncio selector event loop (CPython's own _run_once, call_soon, timers,
+lazy cancellation, transports and streams) on the virtual network's selector (the engine's own
+world package), which jumps the virtual clock to the next timer or I/O arrival instead of waiting.
 Only two things differ from stock, both to match real runs: the timer tie-break (DESIGN.md "Ties")
 and task names counted per run, as in a fresh process. Prior art: asyncio's test_utils.TestLoop.
 """
 
 import heapq
-from asyncio import base_events, events, tasks
+from asyncio import base_events, events, selector_events, tasks
 
 from oracle_halt import CapSteps, CapTime, Deadlock, Halt
+from oracle_world import world
 
 
 class OracleTimerHandle(events.TimerHandle):
@@ -48,13 +50,15 @@ class OracleTimerHandle(events.TimerHandle):
         return super().__ge__(other)
 
 
-class VirtualSelector:
-    """select(timeout) returns no events; it spends the timeout on the virtual clock at once.
+class VirtualSelector(world.selector.VirtualSelector):
+    """select(timeout) spends the wait on the virtual clock at once: it jumps to the earlier of the
+    timeout and the first I/O readiness (or world event), then reports what is ready then.
 
-    timeout None means nothing is ready and no timer is armed: with no I/O that run is deadlocked.
+    timeout None with nothing that could become ready: that run is deadlocked.
     """
 
-    def __init__(self, loop, clock, max_iterations):
+    def __init__(self, loop, clock, net, max_iterations):
+        super().__init__(net)
         self._loop = loop
         self._clock = clock
         self._max_iterations = max_iterations
@@ -64,30 +68,35 @@ class VirtualSelector:
         self.iterations += 1
         if self.iterations > self._max_iterations:
             raise self._clock.halt(CapSteps(f"more than {self._max_iterations} loop iterations"))
+        now = self._clock.now
+        io = self.next_time()
         if timeout is None:
-            raise self._clock.halt(Deadlock("deadlock: nothing is ready and no timer is armed"))
-        if timeout > 0:
-            scheduled = self._loop._scheduled
-            if timeout < base_events.MAXIMUM_SELECT_TIMEOUT and scheduled:
-                # timeout was computed as head._when - now; now + timeout can miss it by an ulp.
-                target = scheduled[0]._when
-            else:
-                target = self._clock.now + timeout
+            if io is None:
+                raise self._clock.halt(Deadlock("deadlock: nothing is ready and no timer is armed"))
+            target = io
+        else:
+            target = now
+            if timeout > 0:
+                scheduled = self._loop._scheduled
+                if timeout < base_events.MAXIMUM_SELECT_TIMEOUT and scheduled:
+                    # timeout was computed as head._when - now; now + timeout can miss it by an ulp.
+                    target = scheduled[0]._when
+                else:
+                    target = now + timeout
+            if io is not None and io <= target:
+                target = io
+        if target > now:
             if target > self._clock.max_time:
                 raise self._clock.halt(CapTime(f"virtual time would pass {self._clock.max_time} s"))
             self._clock.jump_to(target)
-        return []
-
-    def close(self):
-        pass
+        return self.ready(self._clock.now)
 
 
-class OracleLoop(base_events.BaseEventLoop):
+class OracleLoop(world.loops.NetLoopMixin, selector_events.BaseSelectorEventLoop):
     def __init__(self, run):
-        super().__init__()
         self._run_state = run
         self._clock = run.clock
-        self._selector = VirtualSelector(self, run.clock, run.max_iterations)
+        super().__init__(VirtualSelector(self, run.clock, run.net, run.max_iterations))
 
     def time(self):
         return self._clock.read()
@@ -127,9 +136,3 @@ class OracleLoop(base_events.BaseEventLoop):
                 pass
         self._run_state.keep_alive(self, tasks.all_tasks(self))
         raise self._clock.halted
-
-    def _process_events(self, event_list):
-        pass
-
-    def _write_to_self(self):
-        pass

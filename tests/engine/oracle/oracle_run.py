@@ -16,8 +16,9 @@ import types
 from asyncio import events, runners
 
 from oracle_clock import VirtualClock, patched_time
-from oracle_halt import Halt
+from oracle_halt import CapNetwork, Deadlock, Halt
 from oracle_loop import OracleLoop
+from oracle_world import world
 
 # Safety nets only: the oracle counts loop iterations, the engine counts callbacks, so these
 # never decide a comparison. 86,400 s is DEFAULT_RUN_OPTIONS.maxTime.
@@ -35,9 +36,20 @@ class RunState:
 
     def __init__(self, max_iterations=DEFAULT_MAX_ITERATIONS, max_time=DEFAULT_MAX_TIME):
         self.clock = VirtualClock(max_time)
+        clock = self.clock
+        # The virtual world (network, threads, files) on this clock: the loop thread's time is
+        # the clock's; a blocking call spends it as time.sleep does.
+        self.world = world.core.World(lambda: clock.now, clock.block)
+        self.net = world.net.Net(self.world, on_cap=self._cap, stuck=self._stuck)
         self.max_iterations = max_iterations
         self._task_number = 0
         self._kept = []
+
+    def _cap(self, message, option):
+        raise self.clock.halt(CapNetwork(message))
+
+    def _stuck(self, message):
+        raise self.clock.halt(Deadlock(message))
 
     @property
     def halt(self):
@@ -93,6 +105,7 @@ def _installed(run, seed, holder):
     _set_policy(policy)
     sys.modules["__main__"] = holder.pop()
     random.seed(seed)
+    saved_net = world.netapi.install(run.net)
     try:
         with patched_time(run.clock):
             try:
@@ -106,6 +119,7 @@ def _installed(run, seed, holder):
                 policy.set_event_loop(None)
                 gc.collect()
     finally:
+        world.netapi.uninstall(saved_net)
         asyncio.run, old_policy, old_running, _, old_random, old_hooks = saved
         _set_policy(old_policy)
         events._set_running_loop(old_running)
@@ -120,6 +134,11 @@ def _execute(run, source, filename, seed):
     except SyntaxError as error:
         traceback.print_exception(SyntaxError, error, None)
         return ("syntaxError", 1, f"SyntaxError: {error.msg} (line {error.lineno}, column {error.offset})")
+    try:
+        world.model.apply_directives(run.net, world.model.parse_directives(source))
+    except world.model.DirectiveError as error:
+        print(f"{filename}: loopscope directive error, {error}", file=sys.stderr)
+        return ("syntaxError", 1, f"loopscope directive error, {error}")
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     main = types.ModuleType("__main__")
     main.__file__ = filename

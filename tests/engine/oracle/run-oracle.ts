@@ -2,7 +2,7 @@
 // One instance runs many programs: oracle_run.py restores the interpreter after each, and a fresh
 // Pyodide costs ~3 s, which 500 generated programs cannot pay each.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
 
 export type OracleExitKind =
@@ -25,8 +25,16 @@ export interface Oracle {
   run(source: string, fileName: string, options?: Partial<OracleRunOptions>): OracleResult;
 }
 
-const ORACLE_MODULES = ['oracle_halt.py', 'oracle_clock.py', 'oracle_loop.py', 'oracle_run.py'];
+const ORACLE_MODULES = [
+  'oracle_halt.py',
+  'oracle_clock.py',
+  'oracle_world.py',
+  'oracle_loop.py',
+  'oracle_run.py',
+];
 const ORACLE_DIR_IN_PYODIDE = '/loopscope_oracle';
+/** The engine's virtual world (network, threads, files), pure Python: the oracle runs on it too. */
+const WORLD_DIR = new URL('../../../engine/python/world/', import.meta.url);
 
 export async function createOracle(): Promise<Oracle> {
   const pyodide = await loadPyodide();
@@ -35,6 +43,12 @@ export async function createOracle(): Promise<Oracle> {
     const text = readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
     pyodide.FS.writeFile(`${ORACLE_DIR_IN_PYODIDE}/${name}`, text);
   }
+  pyodide.FS.mkdirTree(`${ORACLE_DIR_IN_PYODIDE}/loopscope_world`);
+  for (const name of readdirSync(WORLD_DIR).filter((n) => n.endsWith('.py')))
+    pyodide.FS.writeFile(
+      `${ORACLE_DIR_IN_PYODIDE}/loopscope_world/${name}`,
+      readFileSync(new URL(name, WORLD_DIR), 'utf8'),
+    );
   const runJson = pyodide.runPython(`
 import json, sys
 sys.path.insert(0, ${JSON.stringify(ORACLE_DIR_IN_PYODIDE)})

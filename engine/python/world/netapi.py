@@ -1,0 +1,142 @@
+"""The `socket` module as a run sees it: socket.socket, socketpair, create_connection,
+create_server and the name functions (getaddrinfo, gethostbyname, getnameinfo...) over the
+virtual network. install() swaps them in for a run and returns what uninstall() puts back."""
+
+import socket as _s
+
+from . import errors, net as _net
+from .model import LOOPBACK
+from .pipe import Pipe
+from .sockets import CONNECTED, VirtualSocket
+
+_V6 = getattr(_s, 'AF_INET6', 10)
+_SERVICES = {'http': 80, 'echo': 7, 'https': 443, 'ftp': 21, 'ssh': 22, 'smtp': 25, 'domain': 53}
+_NAMES = ('socket', 'SocketType', 'socketpair', 'getaddrinfo', 'gethostbyname',
+          'gethostbyname_ex', 'gethostbyaddr', 'getnameinfo', 'fromfd', 'has_ipv6')
+
+
+def socketpair(family=None, type=_s.SOCK_STREAM, proto=0):
+    """A connected pair whose bytes arrive at once (an in-kernel pair; AF_INET where the
+    platform has no AF_UNIX, as CPython's own fallback)."""
+    net = _net.current()
+    if family is None:
+        family = getattr(_s, 'AF_UNIX', _s.AF_INET)
+    a = VirtualSocket(family, type, proto)
+    b = VirtualSocket(family, type, proto)
+    a.out = b.inp = Pipe(net.instant, a, b)
+    b.out = a.inp = Pipe(net.instant, b, a)
+    a.peer, b.peer = b, a
+    a.state = b.state = CONNECTED
+    if family == _s.AF_INET:
+        for s in (a, b):
+            net.bind(s, (LOOPBACK, 0))
+        a.raddr, b.raddr = b.laddr, a.laddr
+    else:
+        a.laddr = b.laddr = a.raddr = b.raddr = ''
+    return a, b
+
+
+def _port(port):
+    if port is None:
+        return 0
+    if isinstance(port, bytes):
+        port = port.decode()
+    if isinstance(port, str):
+        if port.isdigit():
+            return int(port)
+        if port in _SERVICES:
+            return _SERVICES[port]
+        raise _s.gaierror(_s.EAI_SERVICE, 'Servname not supported for ai_socktype')
+    return int(port)
+
+
+def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
+    net = _net.current()
+    if isinstance(host, bytes):
+        host = host.decode('idna')
+    p = _port(port)
+    fam = _s.AF_INET if family in (0, _s.AF_UNSPEC) else family
+    if host is None:
+        ip = ('::' if fam == _V6 else '0.0.0.0') if flags & _s.AI_PASSIVE else ('::1' if fam == _V6 else LOOPBACK)
+    else:
+        ip = net.resolve(host, fam)
+    kinds = [type] if type else [_s.SOCK_STREAM, _s.SOCK_DGRAM, _s.SOCK_RAW]
+    out = []
+    for k in kinds:
+        pr = proto or {_s.SOCK_STREAM: _s.IPPROTO_TCP, _s.SOCK_DGRAM: _s.IPPROTO_UDP}.get(k, 0)
+        addr = (ip, p, 0, 0) if fam == _V6 else (ip, p)
+        canon = (host or '') if flags & _s.AI_CANONNAME else ''
+        out.append((_s.AddressFamily(fam), _s.SocketKind(k), pr, canon, addr))
+    return out
+
+
+def gethostbyname(name):
+    return _net.current().resolve(name)
+
+
+def gethostbyname_ex(name):
+    ip = gethostbyname(name)
+    return (name, [], [ip])
+
+
+def gethostbyaddr(ip):
+    net = _net.current()
+    if ip.startswith('127.') or ip == '::1':
+        return ('localhost', [], [ip])
+    for h in net.hosts.values():
+        if h.ip == ip:
+            return (h.name, [], [ip])
+    raise _s.herror(1, 'Unknown host')
+
+
+def getnameinfo(sockaddr, flags):
+    ip, port = sockaddr[0], int(sockaddr[1])
+    host = ip
+    if not flags & _s.NI_NUMERICHOST:
+        try:
+            host = gethostbyaddr(ip)[0]
+        except OSError:
+            if flags & _s.NI_NAMEREQD:
+                raise errors.gaierror() from None
+    serv = str(port)
+    if not flags & _s.NI_NUMERICSERV:
+        serv = {v: k for k, v in _SERVICES.items()}.get(port, serv)
+    return host, serv
+
+
+def fromfd(fd, family, type, proto=0):
+    raise OSError(errors.code('EBADF'), 'socket.fromfd() is not available on the virtual network')
+
+
+# Linux's values for the constants Pyodide's socket module lacks (asyncio's servers use them).
+_MISSING = {'SO_REUSEADDR': 2, 'SO_REUSEPORT': 15}
+_ABSENT = object()
+
+
+def install(net):
+    """Makes `net` the run's network and swaps the socket module's calls; returns the originals."""
+    _net.set_current(net)
+    saved = {n: getattr(_s, n, _ABSENT) for n in _NAMES + tuple(_MISSING)}
+    for n, v in _MISSING.items():
+        if saved[n] is _ABSENT:
+            setattr(_s, n, v)
+    _s.socket = _s.SocketType = VirtualSocket
+    _s.socketpair = socketpair
+    _s.getaddrinfo = getaddrinfo
+    _s.gethostbyname = gethostbyname
+    _s.gethostbyname_ex = gethostbyname_ex
+    _s.gethostbyaddr = gethostbyaddr
+    _s.getnameinfo = getnameinfo
+    _s.fromfd = fromfd
+    _s.has_ipv6 = True
+    return saved
+
+
+def uninstall(saved):
+    for n, v in saved.items():
+        if v is _ABSENT:
+            if hasattr(_s, n):
+                delattr(_s, n)
+        else:
+            setattr(_s, n, v)
+    _net.set_current(None)

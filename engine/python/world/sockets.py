@@ -1,0 +1,466 @@
+"""Virtual sockets with CPython's semantics: non-blocking calls raise BlockingIOError (EAGAIN,
+EINPROGRESS), errors are the kernel's (ECONNREFUSED, ECONNRESET, EPIPE, ENOTCONN...), blocking
+calls spend the calling thread's virtual time until their condition holds (world.block_until)
+and a call that nothing could ever satisfy ends the run instead of hanging. The network itself
+(addresses, ports, hosts, fds) is net.py's; one direction of a stream is a pipe.py Pipe."""
+
+import socket as _s
+
+from . import errors
+from .pipe import DATA, FIN, RST
+
+NEW, CONNECTING, CONNECTED, LISTENING, CLOSED = range(5)
+_STATES = ('new', 'connecting', 'connected', 'listening', 'closed')
+READ, WRITE = 1, 2  # selectors.EVENT_READ, EVENT_WRITE
+
+
+def _family(value):
+    try:
+        return _s.AddressFamily(value)
+    except ValueError:
+        return value
+
+
+def _kind(value):
+    try:
+        return _s.SocketKind(value)
+    except ValueError:
+        return value
+
+
+class VirtualSocket:
+    """socket.socket for a run. Stream sockets (TCP, socketpair) and datagram sockets (UDP)."""
+
+    def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
+        from .net import current
+        if fileno is not None:
+            raise OSError(errors.code('EINVAL'), 'socket(fileno=...) is not available on the virtual network')
+        net = current()
+        if family == -1 or family is None:
+            family = _s.AF_INET
+        if type == -1 or type is None:
+            type = _s.SOCK_STREAM
+        if proto == -1 or proto is None:
+            proto = 0
+        if family not in net.families:
+            raise OSError(errors.code('EAFNOSUPPORT'), errors._MESSAGES['EAFNOSUPPORT'])
+        self._net = net
+        self._family = family
+        self._type = type & 0xF
+        self._proto = proto
+        self._timeout = _s.getdefaulttimeout()
+        self.state = NEW
+        self.laddr = None
+        self.raddr = None
+        self.inp = None        # Pipe in (streams)
+        self.out = None        # Pipe out (streams)
+        self.peer = None       # the other end's socket (None: a service)
+        self.conn_at = 0.0     # when a connect completes (or fails)
+        self.conn_err = None   # errno name a connect ends with
+        self.so_error = None   # pending errno name (SO_ERROR)
+        self.wr_shut = False
+        self.queue = []        # listening: [arrival, socket, address] not yet accepted
+        self.backlog = 0
+        self.dgrams = []       # UDP: [arrival, data, address] sorted by arrival
+        self.udp_last = 0.0
+        self.options = {}
+        self.sndbuf = net.buffer
+        self.rcvbuf = net.buffer
+        self.sel = None
+        self.label = ''
+        self.fd = net.open(self)
+
+    # -- plumbing ---------------------------------------------------------------------------------
+    def touch(self):
+        sel = self.sel
+        if sel is not None:
+            sel.refresh(self)
+
+    def _now(self):
+        return self._net.world.time()
+
+    def _settle(self, now):
+        """A connect whose handshake completed by `now` becomes connected (or failed)."""
+        if self.state == CONNECTING and now >= self.conn_at:
+            if self.conn_err is None:
+                self.state = CONNECTED
+            else:
+                self.so_error = self.conn_err
+                self.conn_err = None
+                self.state = NEW
+                self.inp = self.out = None
+
+    def _check(self):
+        if self.state == CLOSED:
+            raise errors.error('EBADF')
+
+    def _block(self, ready_at, what):
+        """Blocks the calling thread until ready_at() gives a time (settimeout's limit applies)."""
+        self._net.wait(ready_at, what, self._timeout)
+
+    @property
+    def _stream(self):
+        return self._type == _s.SOCK_STREAM
+
+    # -- socket.socket's attributes ---------------------------------------------------------------
+    family = property(lambda self: _family(self._family))
+    type = property(lambda self: _kind(self._type))
+    proto = property(lambda self: self._proto)
+
+    def fileno(self):
+        return self.fd
+
+    def __repr__(self):
+        s = f'<socket.socket fd={self.fd}, family={self._family}, type={self._type}, proto={self._proto}'
+        if self.laddr is not None and self.state != CLOSED:
+            s += f', laddr={self.laddr}'
+        if self.raddr is not None and self.state == CONNECTED:
+            s += f', raddr={self.raddr}'
+        return s + '>'
+
+    def __enter__(self):
+        return self
+
+    def __del__(self):
+        # As a real socket object's deallocation: the descriptor is closed, so the kernel ends
+        # the connection (FIN, or RST with unread data) as close() would.
+        try:
+            if self.state != CLOSED and self.fd is not None:
+                self._net.close(self, self._now())
+        except Exception:
+            pass
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __getstate__(self):
+        raise TypeError(f"cannot pickle {self.__class__.__name__!r} object")
+
+    def gettimeout(self):
+        return self._timeout
+
+    def settimeout(self, value):
+        if value is not None:
+            value = float(value)
+            if value < 0:
+                raise ValueError('Timeout value out of range')
+        self._timeout = value
+
+    def setblocking(self, flag):
+        self._timeout = None if flag else 0.0
+
+    def getblocking(self):
+        return self._timeout != 0.0
+
+    def setsockopt(self, level, option, value, optlen=None):
+        self._check()
+        if level == _s.SOL_SOCKET and option in (_s.SO_SNDBUF, _s.SO_RCVBUF):
+            size = max(256, min(int(value), 16 * 1024 * 1024))
+            if option == _s.SO_SNDBUF:
+                self.sndbuf = size
+            else:
+                self.rcvbuf = size
+            self.touch()
+            if self.peer is not None:
+                self.peer.touch()
+        self.options[(level, option)] = value
+
+    def getsockopt(self, level, option, buflen=None):
+        self._check()
+        if level == _s.SOL_SOCKET:
+            if option == _s.SO_ERROR:
+                self._settle(self._now())
+                err, self.so_error = self.so_error, None
+                return errors.code(err) if err else 0
+            if option == _s.SO_SNDBUF:
+                return self.sndbuf
+            if option == _s.SO_RCVBUF:
+                return self.rcvbuf
+            if option == _s.SO_TYPE:
+                return self._type
+        value = self.options.get((level, option), 0)
+        return int(value) if isinstance(value, (bool, int)) else value
+
+    def getsockname(self):
+        self._check()
+        if self.laddr is None:
+            return ('0.0.0.0', 0) if self._family == _s.AF_INET else ('::', 0, 0, 0)
+        return self.laddr
+
+    def getpeername(self):
+        self._check()
+        self._settle(self._now())
+        if self.raddr is None or self.state not in (CONNECTED,) and self._stream:
+            raise errors.error('ENOTCONN')
+        return self.raddr
+
+    def detach(self):
+        raise OSError(errors.code('EOPNOTSUPP'), 'detach() is not available on the virtual network')
+
+    # -- addresses and connections (net.py does the network's part) -------------------------------
+    def bind(self, address):
+        self._check()
+        if self.laddr is not None:
+            raise errors.error('EINVAL')
+        self._net.bind(self, address)
+
+    def listen(self, backlog=128):
+        self._check()
+        if not self._stream:
+            raise errors.error('EOPNOTSUPP')
+        if self.laddr is None:
+            self._net.bind(self, ('0.0.0.0', 0))
+        self.state = LISTENING
+        self.backlog = max(0, min(int(backlog), 4096))
+        self._net.listening(self)
+        self.touch()
+
+    def connect(self, address):
+        self._check()
+        if not self._stream:
+            self._net.udp_connect(self, address)
+            return
+        now = self._now()
+        self._settle(now)
+        if self.state == CONNECTED:
+            raise errors.error('EISCONN')
+        if self.state == CONNECTING:
+            raise errors.error('EALREADY')
+        if self.so_error:
+            err, self.so_error = self.so_error, None
+            raise errors.error(err)
+        self._net.connect(self, address, now)
+        self.touch()
+        if self._timeout == 0.0:
+            raise BlockingIOError(errors.code('EINPROGRESS'), errors._MESSAGES['EINPROGRESS'])
+        self._block(lambda: self.conn_at, f'connect() to {address}')
+        self._settle(self._now())
+        if self.so_error:
+            err, self.so_error = self.so_error, None
+            raise errors.error(err)
+
+    def connect_ex(self, address):
+        try:
+            self.connect(address)
+        except OSError as e:
+            return e.errno or 0
+        return 0
+
+    def accept(self):
+        self._check()
+        if self.state != LISTENING:
+            raise errors.error('EINVAL')
+        while True:
+            now = self._now()
+            q = self.queue
+            if q and q[0][0] <= now:
+                _, conn, addr = q.pop(0)
+                self.touch()
+                conn.fd = self._net.open(conn)
+                return conn, addr
+            if self._timeout == 0.0:
+                raise BlockingIOError(errors.code('EAGAIN'), errors._MESSAGES['EAGAIN'])
+            self._block(lambda: q[0][0] if q else None,
+                        f'accept() on {self._net.where(self.laddr)}')
+
+    # -- streams: reading and writing ---------------------------------------------------------------
+    def _pending(self):
+        if self.so_error:
+            err, self.so_error = self.so_error, None
+            raise errors.error(err)
+
+    def _readable_at(self):
+        return self.inp.first() if self.inp is not None else None
+
+    def recv(self, bufsize, flags=0):
+        self._check()
+        if not self._stream:
+            return self.recvfrom(bufsize, flags)[0]
+        if bufsize < 0:
+            raise ValueError('negative buffersize in recv')
+        while True:
+            now = self._now()
+            self._settle(now)
+            self._pending()
+            if self.state not in (CONNECTED, CONNECTING) or self.inp is None:
+                raise errors.error('ENOTCONN')
+            if self.state == CONNECTED:
+                if self._take_reset(now):
+                    raise errors.error('ECONNRESET')
+                data, kind = self.inp.read(now, bufsize) if bufsize else (b'', DATA)
+                if kind == DATA or kind == FIN:
+                    return data
+            if self._timeout == 0.0:
+                raise BlockingIOError(errors.code('EAGAIN'), errors._MESSAGES['EAGAIN'])
+            self._block(self._ready_read, f'recv() from {self._net.where(self.raddr)}')
+
+    def _ready_read(self):
+        if self.state == CONNECTING:
+            return self.conn_at
+        return self._readable_at()
+
+    def recv_into(self, buffer, nbytes=0, flags=0):
+        view = memoryview(buffer).cast('B')
+        data = self.recv(nbytes or len(view), flags)
+        view[:len(data)] = data
+        return len(data)
+
+    def _window(self):
+        peer = self.peer
+        return self.sndbuf + (peer.rcvbuf if peer is not None else self._net.buffer)
+
+    def _writable_at(self, now):
+        if self.state == CONNECTING:
+            return self.conn_at
+        if self.state != CONNECTED or self.wr_shut or self.so_error:
+            return now
+        return self.out.room_at(now, self._window())
+
+    def send(self, data, flags=0):
+        self._check()
+        if not self._stream:
+            if self.raddr is None:
+                raise errors.error('EDESTADDRREQ')
+            return self.sendto(data, self.raddr)
+        data = memoryview(data).cast('B')
+        while True:
+            now = self._now()
+            self._settle(now)
+            self._pending()
+            if self.state == CONNECTED:
+                if self._take_reset(now):
+                    raise errors.error('ECONNRESET')
+                if self.wr_shut:
+                    raise errors.error('EPIPE')
+                room = self._window() - self.out.outstanding(now)
+                if room > 0:
+                    n = min(room, len(data))
+                    if n:
+                        self._net.sent(self, n)
+                        self.out.push(now, data[:n])
+                    return n
+            elif self.state != CONNECTING:
+                raise errors.error('ENOTCONN' if self.state == NEW else 'EPIPE')
+            if self._timeout == 0.0:
+                raise BlockingIOError(errors.code('EAGAIN'), errors._MESSAGES['EAGAIN'])
+            self._block(lambda: self._writable_at(self._now()),
+                        f'send() to {self._net.where(self.raddr)}')
+
+    def _take_reset(self, now):
+        """A reset from the peer that has arrived: the kernel drops what was unread, the next
+        call reports ECONNRESET, later reads see EOF and later writes EPIPE (as Linux does)."""
+        items = self.inp.items
+        for arrival, kind, _ in items:
+            if arrival > now:
+                return False
+            if kind == RST:
+                items.clear()
+                items.append([now, FIN, b''])
+                self.inp.size = 0
+                self.wr_shut = True
+                return True
+        return False
+
+    def sendall(self, data, flags=0):
+        data = memoryview(data).cast('B')
+        sent = 0
+        while sent < len(data):
+            n = self.send(data[sent:], flags)
+            if self._timeout == 0.0 and n == 0:
+                raise BlockingIOError(errors.code('EAGAIN'), errors._MESSAGES['EAGAIN'])
+            sent += n
+
+    def sendmsg(self, buffers, ancdata=(), flags=0, address=None):
+        data = b''.join(bytes(b) for b in buffers)
+        if address is not None:
+            return self.sendto(data, address)
+        return self.send(data, flags)
+
+    def shutdown(self, how):
+        self._check()
+        self._settle(self._now())
+        if self.state != CONNECTED:
+            raise errors.error('ENOTCONN')
+        if how in (_s.SHUT_WR, _s.SHUT_RDWR) and not self.wr_shut:
+            self.wr_shut = True
+            self.out.control(self._now(), FIN)
+            self.touch()
+
+    def close(self):
+        if self.state == CLOSED:
+            return
+        self._net.close(self, self._now())
+
+    # -- datagrams --------------------------------------------------------------------------------
+    def sendto(self, data, flags_or_address, address=None):
+        self._check()
+        if address is None:
+            address = flags_or_address
+        if self._stream:
+            return self.send(data)
+        data = bytes(data)
+        return self._net.sendto(self, data, address, self._now())
+
+    def recvfrom(self, bufsize, flags=0):
+        self._check()
+        while True:
+            now = self._now()
+            d = self.dgrams
+            if d and d[0][0] <= now:
+                _, data, addr = d.pop(0)
+                self.touch()
+                return data[:bufsize], addr
+            if self._stream:
+                return self.recv(bufsize), self.raddr
+            if self._timeout == 0.0:
+                raise BlockingIOError(errors.code('EAGAIN'), errors._MESSAGES['EAGAIN'])
+            self._block(lambda: d[0][0] if d else None,
+                        f'recvfrom() on {self._net.where(self.laddr)}')
+
+    def recvfrom_into(self, buffer, nbytes=0, flags=0):
+        view = memoryview(buffer).cast('B')
+        data, addr = self.recvfrom(nbytes or len(view), flags)
+        view[:len(data)] = data
+        return len(data), addr
+
+    # -- readiness (the selector asks) -------------------------------------------------------------
+    def ready_time(self, events, now):
+        """The earliest virtual time one of `events` holds (maybe before now), or None."""
+        state = self.state
+        best = None
+        if events & READ:
+            if state == LISTENING:
+                best = self.queue[0][0] if self.queue else None
+            elif not self._stream:
+                best = self.dgrams[0][0] if self.dgrams else None
+            elif state == CONNECTED:
+                best = self.inp.first()
+            elif state == CONNECTING:
+                best = self.conn_at if self.conn_err is not None else self.inp.first()
+            elif state == NEW and self.so_error:
+                best = now
+        if events & WRITE:
+            if not self._stream:
+                w = now
+            elif state == CONNECTED:
+                w = self._writable_at(now)
+            elif state == CONNECTING:
+                w = self.conn_at
+            elif state == NEW:
+                w = now
+            else:
+                w = None
+            if w is not None and (best is None or w < best):
+                best = w
+        return best
+
+    def ready_mask(self, events, now):
+        self._settle(now)
+        mask = 0
+        t = self.ready_time(events & READ, now) if events & READ else None
+        if t is not None and t <= now:
+            mask |= READ
+        t = self.ready_time(events & WRITE, now) if events & WRITE else None
+        if t is not None and t <= now:
+            mask |= WRITE
+        return mask
