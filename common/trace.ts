@@ -106,6 +106,8 @@ export type EndKind =
   | 'capTime'
   | 'capOutput'
   | 'capTasks'
+  | 'capThreads'
+  | 'capFiles'
   | 'runaway'
   | 'exit'
   | 'internalError';
@@ -132,6 +134,10 @@ export interface RunOptions {
   /** User lines one step may run before it is a runaway (a loop without await); optional
    * so that option objects written before it existed stay valid (the default applies). */
   maxStepLines?: number;
+  /** Threads a run may start (threading.Thread and executor workers); optional, as above. */
+  maxThreads?: number;
+  /** Bytes a run may write to its in-memory files; optional, as above. */
+  maxFileBytes?: number;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {
@@ -141,6 +147,8 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
   maxOutputBytes: 1_000_000,
   maxTasks: 100_000,
   maxStepLines: 20_000_000,
+  // maxThreads (5,000) and maxFileBytes (64 MiB) default in engine/python/world/: left out here
+  // so that traces (which record their options) stay byte-identical for programs without them.
 };
 
 export interface Trace {

@@ -12,6 +12,8 @@ const runOptions = z
     maxTime: z.number(),
     maxOutputBytes: z.number(),
     maxTasks: z.number(),
+    maxThreads: z.number(),
+    maxFileBytes: z.number(),
   })
   .partial()
   .strict();

@@ -51,6 +51,14 @@ export interface LoopHost {
    * step cap stopped the batch.
    */
   runBatch(batch: ScheduledCallback[]): 'ok' | 'aborted' | 'capSteps';
+  /**
+   * [threads hook] When the virtual world's next event is due (a worker thread's job finishing,
+   * engine/python/world/), or Infinity. To the select step it is what a worker's write to the
+   * self-pipe is to CPython's: the loop wakes then, and is not deadlocked while one is pending.
+   */
+  worldNext?(): number;
+  /** [threads hook] Runs the world's events due now (they may call_soon_threadsafe). */
+  worldDue?(): 'ok' | 'aborted';
 }
 
 export type RunOnceResult = 'ok' | 'deadlock' | 'capTime' | 'capSteps' | 'aborted';
@@ -167,13 +175,31 @@ export class Scheduler {
     }
 
     // The virtual selector: no I/O ever arrives, so waiting means jumping the clock.
-    if (timeout === null) return 'deadlock';
-    if (timeout > 0) {
+    // [threads hook] ...to the earlier of the next timer and the world's next event, which then
+    // runs (its call_soon_threadsafe callbacks join the ready queue before due timers, as the
+    // callbacks a worker appended do in CPython). Without world events: exactly as before.
+    const worldAt = host.worldNext?.() ?? Infinity;
+    if (timeout === null) {
+      if (worldAt === Infinity) return 'deadlock';
       const from = this.clock.peek();
-      const to = timeout === MAXIMUM_SELECT_TIMEOUT ? from + timeout : this.timers[0].when;
+      if (worldAt > from) {
+        if (worldAt > this.maxTime) return 'capTime';
+        this.clock.jump(worldAt);
+        this.observer.clockAdvanced(from, worldAt);
+      }
+    } else if (timeout > 0) {
+      const from = this.clock.peek();
+      let to = timeout === MAXIMUM_SELECT_TIMEOUT ? from + timeout : this.timers[0].when;
+      if (worldAt < to) to = Math.max(worldAt, from);
       if (to > this.maxTime) return 'capTime';
-      this.clock.jump(to);
-      this.observer.clockAdvanced(from, to);
+      if (to > from) {
+        this.clock.jump(to);
+        this.observer.clockAdvanced(from, to);
+      }
+    }
+    if (worldAt <= this.clock.peek()) {
+      const status = host.worldDue!();
+      if (status !== 'ok') return status;
     }
 
     // Handle 'later' callbacks that are ready.

@@ -23,6 +23,7 @@ const enum Op {
   BLOCK,
   STOP,
   CLOCK,
+  WORLD,
 }
 
 const WAIT_KINDS: WaitKind[] = [
@@ -117,6 +118,9 @@ export class RunHost {
   private stepOpen = false;
   private running: Scheduler | null = null;
   private mainActorId = 0;
+  /** [threads hook] When the virtual world's next event is due (Python's WORLD op), or Infinity. */
+  private worldAt = Infinity;
+  private worldDuePy: PyCallable<[number, number], number> | null = null;
   result: RunEnd | null = null;
 
   private readonly loopHost: LoopHost = {
@@ -144,6 +148,13 @@ export class RunHost {
       this.batch = null;
       this.hooks.onStep?.(this.recorder.stepCount);
       return BATCH_STATUS[status];
+    },
+    // [threads hook] The world's events (a worker's job finishing) for the select step.
+    worldNext: (): number => this.worldAt,
+    worldDue: (): 'ok' | 'aborted' => {
+      const status = this.worldDuePy!(this.clock.peek(), this.clock.lastReading());
+      this.applyOps();
+      return status === 0 ? 'ok' : 'aborted';
     },
   };
 
@@ -178,6 +189,11 @@ export class RunHost {
     this.strs = strs;
   };
 
+  /** [threads hook] world_due in runtime.py: runs the world's events due now. */
+  attachWorld = (worldDue: PyCallable<[number, number], number>): void => {
+    this.worldDuePy = worldDue;
+  };
+
   /** Applies the ops Python buffered, in order. */
   flush = (): void => this.applyOps();
 
@@ -210,7 +226,14 @@ export class RunHost {
     while (i < d.length) {
       const op = d[i] as Op;
       // WAIT and EXIT follow their step's END (what the task waits on now, how it ended).
-      if (this.batch !== null && !this.stepOpen && op !== Op.WAIT && op !== Op.EXIT && op !== Op.CLOCK)
+      if (
+        this.batch !== null &&
+        !this.stepOpen &&
+        op !== Op.WAIT &&
+        op !== Op.EXIT &&
+        op !== Op.CLOCK &&
+        op !== Op.WORLD
+      )
         this.beginStep();
       switch (op) {
         case Op.SOON:
@@ -275,6 +298,10 @@ export class RunHost {
           this.clock.sync(d[i + 1], d[i + 2]);
           i += 3;
           break;
+        case Op.WORLD:
+          this.worldAt = d[i + 1] < 0 ? Infinity : d[i + 1];
+          i += 2;
+          break;
         default:
           throw new Error(`unknown op ${d[i]} at ${i}`);
       }
@@ -286,6 +313,7 @@ export class RunHost {
 
   dispose(): void {
     this.runBatchPy = this.takeClockPy = null;
+    this.worldDuePy = null;
     this.growBatchPy = null;
     this.strs = null;
   }

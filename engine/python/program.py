@@ -17,6 +17,7 @@ from .faults import RunEnded
 from .loop import install as install_loop
 from .runtime import Run
 from .waits import AwaitIndex, WaitDescriber
+from .world import files
 
 _MON = sys.monitoring
 _TOOL = 4  # a free sys.monitoring tool id (0-2 and 5 are taken by debuggers and profilers)
@@ -53,8 +54,14 @@ def run_program(host, source, filename, opts):
     run = Run(host, filename, opts, lambda ops: WaitDescriber(filename, AwaitIndex(source, tree), ops))
     state.run = run
     proxies = [create_proxy(run.run_batch), create_proxy(run.take_clock), create_proxy(run.ops.strs),
-               create_proxy(run.batch.grow)]
+               create_proxy(run.batch.grow), create_proxy(run.world_due)]
     host.attach(proxies[0], proxies[1], *run.ops.addresses(), proxies[2], proxies[3], *run.batch.location())
+    host.attachWorld(proxies[4])
+    directive_error = None
+    try:
+        run.disk_latency = files.disk_latency(source)
+    except files.DirectiveError as e:
+        directive_error = e
     saved = patches.enter(run, int(opts.seed))
     install_loop()
     patches.hide_js(saved)
@@ -74,6 +81,10 @@ def run_program(host, source, filename, opts):
             text, message, line, column = faults.syntax_error(e)
             _write(run, text)
             end = ('syntaxError', message, 1, line, column, '')
+            code = None
+        if code is not None and directive_error is not None:
+            _write(run, f'{filename}: {directive_error}\n')
+            end = ('exception', f'bad directive: {directive_error}', 1, directive_error.line, 0, '')
             code = None
         if code is not None:
             sync = tree is not None and not _uses_asyncio(tree)

@@ -12,7 +12,10 @@ from .stages import Stages
 from .faults import RunEnded
 from .lines import LineTracer
 from .loop import step_handle
-from .ops import BLOCK, CANCEL, CLOCK, END, STOP, WAIT, Batch, Ops
+from .ops import BLOCK, CANCEL, CLOCK, END, STOP, WAIT, WORLD, Batch, Ops
+from .world.core import World
+from .world.files import DEFAULT_DISK_LATENCY, DEFAULT_MAX_FILE_BYTES
+from .world.threads import DEFAULT_MAX_THREADS
 
 _Task = tasks.Task
 
@@ -26,6 +29,34 @@ def _report_failed(h, exc):
     h._loop.call_exception_handler(context)
 
 
+class RunWorld(World):
+    """The run's virtual world (world/core.py). [threads hook] Every change of the time of its
+    next event is told to the scheduler as a WORLD op, so the select step knows when a worker's
+    result is due without asking Python every iteration (engine/core/scheduler.ts)."""
+
+    def __init__(self, run):
+        super().__init__(lambda: run.now, run.block)
+        self._ops = run.ops
+        self._told = None
+
+    def _tell(self):
+        events = self._events
+        when = events[0][0] if events else None
+        if when != self._told:
+            self._told = when
+            self._ops.nums.extend((WORLD, -1.0 if when is None else float(when)))
+
+    def at(self, when, action):
+        super().at(when, action)
+        self._tell()
+
+    def run_due(self, now):
+        events = self._events
+        if events and events[0][0] <= now:
+            super().run_due(now)
+            self._tell()
+
+
 class Run(Actors, Stages):
     def __init__(self, host, filename, opts, make_describer):
         self.host = host
@@ -34,6 +65,9 @@ class Run(Actors, Stages):
         self.max_output = int(opts.maxOutputBytes)
         self.max_time = float(opts.maxTime)
         self.max_step_lines = int(opts.maxStepLines or 20_000_000)
+        self.max_threads = int(getattr(opts, 'maxThreads', None) or DEFAULT_MAX_THREADS)
+        self.max_file_bytes = int(getattr(opts, 'maxFileBytes', None) or DEFAULT_MAX_FILE_BYTES)
+        self.disk_latency = DEFAULT_DISK_LATENCY  # the program's directive sets it (program.py)
         self.tracer = LineTracer(self.max_step_lines, lambda: 1 if self.cur in self.waits else 0,
                                  self._runaway)
         self.now = 0.0
@@ -56,6 +90,7 @@ class Run(Actors, Stages):
         self.stash = None
         self.loop_depth = 0
         self.main_actor = 0   # the actor a program without asyncio runs as
+        self.world = RunWorld(self)
 
     def current_line(self):
         return self.tracer.current_line()
@@ -74,6 +109,30 @@ class Run(Actors, Stages):
         if to > self.now:
             self.ops.nums.extend((BLOCK, self.now, to))
             self.now = to
+
+    def block(self, secs):
+        """The loop's thread blocks for secs (world.block on it): time.sleep, a disk operation,
+        a join. A program without asyncio ends its main step there (the clock jump shows)."""
+        self.sleep(secs)
+        if self.cur == self.main_actor and self.main_actor and self.loop_depth == 0:
+            self.flush()
+            self.host.splitMain(','.join(map(str, self.tracer.take())))
+
+    def world_due(self, now, readings):
+        """[threads hook] The scheduler's select step reached the world's next event: run what is
+        due (a worker's result: its future's done callbacks call call_soon_threadsafe). Returns
+        0, or 1 when one raised out of the loop (stashed, as run_batch does)."""
+        self.ops.clear()
+        self.now = float(now)
+        self.readings = int(readings)
+        status = 0
+        try:
+            self.world.run_due(self.now)
+        except BaseException as exc:
+            self.stash = exc
+            status = 1
+        self.ops.nums += (CLOCK, self.now, self.readings)
+        return status
 
     def flush(self):
         """Hands the buffered ops and the clock to the scheduler (before any direct call).

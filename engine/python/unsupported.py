@@ -1,9 +1,9 @@
-"""What a virtual clock cannot do: the loop methods for threads, network and pipe I/O,
+"""What a virtual clock cannot do: the loop methods for network and pipe I/O,
 subprocesses and signals raise NotImplementedError saying why (a mixin of VirtualLoop), and
 the messages patches.py reuses for the module-level equivalents."""
 
-_NO_THREADS = ("threads are not available in Loopscope: the program runs on one thread "
-               "against a virtual clock, so there is nothing to run the work on")
+_NO_PROCESSES = ("process pools are not available in Loopscope: the program runs in a sandbox "
+                 "that cannot start processes; a ThreadPoolExecutor runs on virtual threads")
 _NO_IO = ("network and pipe I/O is not available in Loopscope: the program runs on a "
           "virtual clock with no real sockets; simulate the wait with asyncio.sleep()")
 _NO_SUBPROCESS = ("subprocesses are not available in Loopscope: the program runs in a "
@@ -14,12 +14,6 @@ _NO_SIGNALS = ("signals are not available in Loopscope: nothing outside the prog
 
 class Unsupported:
     """Mixed into VirtualLoop ahead of BaseEventLoop, whose versions these replace."""
-
-    def run_in_executor(self, executor, func, *args):
-        raise NotImplementedError(_NO_THREADS)
-
-    def set_default_executor(self, executor):
-        raise NotImplementedError(_NO_THREADS)
 
     async def getaddrinfo(self, *args, **kwargs):
         raise NotImplementedError(_NO_IO)

@@ -7,6 +7,7 @@ import types
 from asyncio import tasks
 
 from .ops import WAIT_CODE
+from .world.threads import Future as _WorkerFuture
 
 _Task = tasks.Task
 
@@ -31,9 +32,11 @@ _KIND_BY_QUALNAME = {
     'as_completed': 'task',
     'TaskGroup.__aexit__': 'task',
     'TaskGroup._aexit': 'task',
+    'to_thread': 'io',
 }
 
 
+_Function = types.FunctionType
 _CORO = types.CoroutineType
 _GEN = types.GeneratorType
 
@@ -113,9 +116,11 @@ class WaitDescriber:
         # Code objects by id: hashing a code object hashes its bytecode, every time.
         key = (id(user_code), lasti, id(api), type(waiter))
         try:
-            return self.cache[key]
+            hit = self.cache[key]
         except KeyError:
             pass
+        else:
+            return hit if hit[0] != 'future' and hit[0] != 'io' else self._on_worker(waiter, hit, api)
         self.keep.append((user_code, api))  # the ids stay valid while the cache lives
         line = frame.f_lineno or 0
         expr = self.index.expr_at(user_code, lasti, line)
@@ -127,4 +132,34 @@ class WaitDescriber:
             kind = 'future'
         hit = (kind, expr, line, WAIT_CODE[kind], self.ops.sid(expr))
         self.cache[key] = hit
-        return hit
+        return hit if kind != 'future' and kind != 'io' else self._on_worker(waiter, hit, api)
+
+    def _on_worker(self, waiter, hit, api):
+        """A wait on a worker thread's job (to_thread, run_in_executor, wrap_future): kind 'io',
+        named by the job and its worker, e.g. "to_thread(fetch) on worker asyncio_0"."""
+        job = _job_of(waiter)
+        if job is None:
+            return hit
+        via = 'to_thread' if api is not None and api.co_qualname == 'to_thread' else 'run_in_executor'
+        expr = f'{via}({job[0]}) on worker {job[1]}'
+        return ('io', expr, hit[2], WAIT_CODE['io'], self.ops.sid(expr))
+
+
+def _job_of(waiter):
+    """(job name, worker name) of the worker's future an asyncio future is chained to by
+    asyncio.wrap_future (found in its _call_check_cancel callback), or None. Reads closures
+    and instance dicts only: no user code runs."""
+    try:
+        callbacks = waiter._callbacks
+    except AttributeError:
+        return None
+    for item in callbacks or ():
+        cb = item[0]
+        if type(cb) is not _Function or cb.__name__ != '_call_check_cancel' or not cb.__closure__:
+            continue
+        for name, cell in zip(cb.__code__.co_freevars, cb.__closure__):
+            if name == 'source':
+                source = cell.cell_contents
+                if isinstance(source, _WorkerFuture):
+                    return source.__dict__.get('_loopscope_job')
+    return None

@@ -9,7 +9,8 @@ import type { RunOptions } from '../../common/trace';
 import { formatSteps } from './steps';
 
 const USAGE = `usage: npm run sim -- FILE.py [--steps | --json] [--seed N] [--max-steps N]
-       [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]`;
+       [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
+       [--max-threads N] [--max-file-bytes BYTES]`;
 
 const NUMERIC: Record<string, keyof RunOptions> = {
   '--seed': 'seed',
@@ -18,6 +19,8 @@ const NUMERIC: Record<string, keyof RunOptions> = {
   '--max-output': 'maxOutputBytes',
   '--max-tasks': 'maxTasks',
   '--max-step-lines': 'maxStepLines',
+  '--max-threads': 'maxThreads',
+  '--max-file-bytes': 'maxFileBytes',
 };
 
 /** Ends the engine imposes; the others (exception, syntax error, exit) speak for themselves. */
@@ -27,6 +30,8 @@ const ENGINE_ENDS = new Set([
   'capTime',
   'capOutput',
   'capTasks',
+  'capThreads',
+  'capFiles',
   'runaway',
   'internalError',
 ]);

@@ -34,6 +34,8 @@ const runOptions = z
     maxTime: z.number().positive().max(1e9),
     maxOutputBytes: z.number().int().positive().max(100_000_000),
     maxTasks: z.number().int().positive().max(10_000_000),
+    maxThreads: z.number().int().positive().max(100_000),
+    maxFileBytes: z.number().int().positive().max(1_000_000_000),
   })
   .strict()
   .partial();

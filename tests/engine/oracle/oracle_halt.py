@@ -16,3 +16,14 @@ class CapSteps(Halt):
 
 class CapTime(Halt):
     kind = "capTime"
+
+
+class CapThreads(Halt):
+    kind = "capThreads"
+
+
+class CapFiles(Halt):
+    kind = "capFiles"
+
+
+HALTS = {h.kind: h for h in (Deadlock, CapSteps, CapTime, CapThreads, CapFiles)}

@@ -54,9 +54,10 @@ class VirtualSelector:
     timeout None means nothing is ready and no timer is armed: with no I/O that run is deadlocked.
     """
 
-    def __init__(self, loop, clock, max_iterations):
+    def __init__(self, loop, clock, max_iterations, world=None):
         self._loop = loop
         self._clock = clock
+        self._world = world
         self._max_iterations = max_iterations
         self.iterations = 0
 
@@ -64,18 +65,31 @@ class VirtualSelector:
         self.iterations += 1
         if self.iterations > self._max_iterations:
             raise self._clock.halt(CapSteps(f"more than {self._max_iterations} loop iterations"))
+        # The world's next event (a worker thread finishing its job) wakes the select like the
+        # self-pipe a worker's call_soon_threadsafe writes to; it runs once the clock is there.
+        world = self._world
+        world_at = world.next_time() if world is not None else None
         if timeout is None:
-            raise self._clock.halt(Deadlock("deadlock: nothing is ready and no timer is armed"))
-        if timeout > 0:
+            if world_at is None:
+                raise self._clock.halt(Deadlock("deadlock: nothing is ready and no timer is armed"))
+            target = max(world_at, self._clock.now)
+            if target > self._clock.max_time:
+                raise self._clock.halt(CapTime(f"virtual time would pass {self._clock.max_time} s"))
+            self._clock.jump_to(target)
+        elif timeout > 0:
             scheduled = self._loop._scheduled
             if timeout < base_events.MAXIMUM_SELECT_TIMEOUT and scheduled:
                 # timeout was computed as head._when - now; now + timeout can miss it by an ulp.
                 target = scheduled[0]._when
             else:
                 target = self._clock.now + timeout
+            if world_at is not None and world_at < target:
+                target = max(world_at, self._clock.now)
             if target > self._clock.max_time:
                 raise self._clock.halt(CapTime(f"virtual time would pass {self._clock.max_time} s"))
             self._clock.jump_to(target)
+        if world_at is not None and world_at <= self._clock.now:
+            world.run_due(self._clock.now)
         return []
 
     def close(self):
@@ -87,7 +101,23 @@ class OracleLoop(base_events.BaseEventLoop):
         super().__init__()
         self._run_state = run
         self._clock = run.clock
-        self._selector = VirtualSelector(self, run.clock, run.max_iterations)
+        self._selector = VirtualSelector(self, run.clock, run.max_iterations, run.world)
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        # Stock, except that a call made by a thread's code (which runs before its virtual time,
+        # engine/python/world/threads.py) reaches the ready queue at that thread's time.
+        world = self._run_state.world
+        thread = world.thread if world is not None else None
+        if thread is None:
+            return super().call_soon_threadsafe(callback, *args, context=context)
+        self._check_closed()
+
+        def later():
+            if not self.is_closed():
+                super(OracleLoop, self).call_soon_threadsafe(callback, *args, context=context)
+
+        world.at(thread.time, later)
+        return None
 
     def time(self):
         return self._clock.read()

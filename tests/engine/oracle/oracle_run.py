@@ -16,8 +16,15 @@ import types
 from asyncio import events, runners
 
 from oracle_clock import VirtualClock, patched_time
-from oracle_halt import Halt
+from oracle_halt import HALTS, Halt
 from oracle_loop import OracleLoop
+
+# The engine's virtual world (threads, files), copied beside the oracle in Pyodide by
+# run-oracle.ts. Under native python3 there is none: I/O programs run there as plain python3.
+try:
+    from _loopscope.world import core as world_core, files as world_files, threads as world_threads
+except ImportError:
+    world_core = world_files = world_threads = None
 
 # Safety nets only: the oracle counts loop iterations, the engine counts callbacks, so these
 # never decide a comparison. 86,400 s is DEFAULT_RUN_OPTIONS.maxTime.
@@ -36,6 +43,13 @@ class RunState:
     def __init__(self, max_iterations=DEFAULT_MAX_ITERATIONS, max_time=DEFAULT_MAX_TIME):
         self.clock = VirtualClock(max_time)
         self.max_iterations = max_iterations
+        clock = self.clock
+        self.world = world_core.World(lambda: clock.now, clock.block) if world_core else None
+        self.disk_latency = world_files.DEFAULT_DISK_LATENCY if world_files else 0.0
+
+    def fail(self, kind, message, option):
+        """How the world ends a run (a cap, a thread that would wait forever): a Halt."""
+        raise self.clock.halt(HALTS.get(kind, Halt)(message))
         self._task_number = 0
         self._kept = []
 
@@ -93,8 +107,12 @@ def _installed(run, seed, holder):
     _set_policy(policy)
     sys.modules["__main__"] = holder.pop()
     random.seed(seed)
+    world = []
+    if run.world is not None:
+        world = [world_threads.install(run.world, run.fail, max_time=run.clock.max_time),
+                 world_files.install(run.world, run.fail, run.disk_latency)]
     try:
-        with patched_time(run.clock):
+        with patched_time(run.clock, run.world):
             try:
                 yield
             finally:
@@ -106,6 +124,9 @@ def _installed(run, seed, holder):
                 policy.set_event_loop(None)
                 gc.collect()
     finally:
+        if world:
+            world_files.uninstall(world[1])
+            world_threads.uninstall(world[0])
         asyncio.run, old_policy, old_running, _, old_random, old_hooks = saved
         _set_policy(old_policy)
         events._set_running_loop(old_running)
@@ -120,6 +141,12 @@ def _execute(run, source, filename, seed):
     except SyntaxError as error:
         traceback.print_exception(SyntaxError, error, None)
         return ("syntaxError", 1, f"SyntaxError: {error.msg} (line {error.lineno}, column {error.offset})")
+    if world_files is not None:
+        try:
+            run.disk_latency = world_files.disk_latency(source)
+        except world_files.DirectiveError as error:
+            print(f"{filename}: {error}", file=sys.stderr)
+            return ("exception", 1, f"bad directive: {error}")
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     main = types.ModuleType("__main__")
     main.__file__ = filename

@@ -2,7 +2,7 @@
 // One instance runs many programs: oracle_run.py restores the interpreter after each, and a fresh
 // Pyodide costs ~3 s, which 500 generated programs cannot pay each.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
 
 export type OracleExitKind =
@@ -27,6 +27,10 @@ export interface Oracle {
 
 const ORACLE_MODULES = ['oracle_halt.py', 'oracle_clock.py', 'oracle_loop.py', 'oracle_run.py'];
 const ORACLE_DIR_IN_PYODIDE = '/loopscope_oracle';
+/** The engine's virtual world (threads, files): the oracle runs on the same one. */
+const WORLD_DIR = new URL('../../../engine/python/world/', import.meta.url);
+/** The run's disk, fresh for every program as on the engine (engine/python/engine.ts). */
+const DISK_DIRS = ['/home/pyodide', '/tmp'];
 
 export async function createOracle(): Promise<Oracle> {
   const pyodide = await loadPyodide();
@@ -35,6 +39,16 @@ export async function createOracle(): Promise<Oracle> {
     const text = readFileSync(new URL(`./${name}`, import.meta.url), 'utf8');
     pyodide.FS.writeFile(`${ORACLE_DIR_IN_PYODIDE}/${name}`, text);
   }
+  const worldDir = `${ORACLE_DIR_IN_PYODIDE}/_loopscope/world`;
+  pyodide.FS.mkdirTree(worldDir);
+  pyodide.FS.writeFile(`${ORACLE_DIR_IN_PYODIDE}/_loopscope/__init__.py`, '');
+  for (const name of readdirSync(WORLD_DIR).filter((n) => n.endsWith('.py')))
+    pyodide.FS.writeFile(`${worldDir}/${name}`, readFileSync(new URL(name, WORLD_DIR), 'utf8'));
+  const fs = pyodide.FS;
+  const baseStreams = new Set<number>();
+  (fs.streams as unknown[]).forEach((s, fd) => {
+    if (s) baseStreams.add(fd);
+  });
   const runJson = pyodide.runPython(`
 import json, sys
 sys.path.insert(0, ${JSON.stringify(ORACLE_DIR_IN_PYODIDE)})
@@ -45,7 +59,18 @@ _loopscope_oracle_run
 `) as (source: string, fileName: string, seed: number) => string;
   return {
     run(source, fileName, options = {}) {
-      return JSON.parse(runJson(source, fileName, options.seed ?? 0)) as OracleResult;
+      for (const dir of DISK_DIRS) fs.mount(fs.filesystems.MEMFS, {}, dir);
+      fs.chdir(DISK_DIRS[0]);
+      try {
+        return JSON.parse(runJson(source, fileName, options.seed ?? 0)) as OracleResult;
+      } finally {
+        (fs.streams as unknown[]).forEach((s, fd) => {
+          if (s && !baseStreams.has(fd)) fs.close(s as never);
+        });
+        fs.chdir('/');
+        for (const dir of DISK_DIRS) fs.unmount(dir);
+        fs.chdir(DISK_DIRS[0]);
+      }
     },
   };
 }
