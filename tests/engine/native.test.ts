@@ -2,8 +2,12 @@
 // program must print its golden output (made by the oracle in Pyodide 3.14) there too, except
 // where the Python version explains the difference; each such program is listed below with why.
 
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus, readGolden } from './corpus/corpus.ts';
+import { CORPUS_DIR, loadCorpus, readGolden } from './corpus/corpus.ts';
 import { nativePythonVersion, runNativeOracle } from './oracle/native-oracle.ts';
 import type { OracleResult } from './oracle/run-oracle.ts';
 
@@ -18,7 +22,10 @@ const GOLDEN_PYTHON = '3.14';
  */
 const VERSION_EXPLAINED: Record<string, { versions: string[]; reason: string }> = {};
 
-const corpus = loadCorpus();
+const everything = loadCorpus();
+/** On the oracle loop under native python3; the rest (I/O programs) run as plain python3. */
+const corpus = everything.filter((p) => !p.nativePlain);
+const plain = everything.filter((p) => p.nativePlain);
 const version = nativePythonVersion();
 const differs = (name: string) =>
   version !== undefined &&
@@ -60,3 +67,27 @@ describe.skipIf(!version)(`the corpus on the oracle under native python ${versio
 if (!version) {
   it.skip('the oracle under native CPython: skipped, python3 is not installed on this machine', () => {});
 }
+
+/**
+ * The I/O programs (`# native: plain`): real threads and real files, each in an empty temporary
+ * directory, must print the golden the engine and the oracle print on the virtual world.
+ */
+describe.skipIf(!version || plain.length === 0)(
+  `the I/O corpus as plain native python ${version ?? ''}`,
+  () => {
+    it.each(plain)('$name prints its golden output with real threads and files', (program) => {
+      const dir = mkdtempSync(join(tmpdir(), 'loopscope-native-'));
+      try {
+        const run = spawnSync('python3', [join(CORPUS_DIR, program.fileName)], {
+          cwd: dir,
+          encoding: 'utf8',
+        });
+        expect(run.stdout).toBe(readGolden(program));
+        expect(run.status === 0 ? 'ok' : 'exception').toBe(program.expectedExit);
+        for (const text of program.stderrContains) expect(run.stderr).toContain(text);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  },
+);

@@ -1,6 +1,8 @@
 // The hand-written corpus: every NAME.py here, its golden stdout NAME.out, and what its header
 // comments promise. A header line `# exit: KIND` says how the run ends (default ok); `# stderr: TEXT`
-// names text its stderr must contain (stderr is otherwise free: tracebacks differ by design).
+// names text its stderr must contain (stderr is otherwise free: tracebacks differ by design);
+// `# native: plain` says native python3 runs it as a plain program (real threads and files, in an
+// empty directory) instead of on the oracle loop (native.test.ts): the I/O programs.
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,8 @@ export interface CorpusProgram {
   source: string;
   expectedExit: string;
   stderrContains: string[];
+  /** Native python3 runs it plainly, not on the oracle loop (`# native: plain`). */
+  nativePlain: boolean;
   goldenPath: string;
 }
 
@@ -37,6 +41,7 @@ export function loadCorpus(): CorpusProgram[] {
         source,
         expectedExit: field('exit')[0] ?? 'ok',
         stderrContains: field('stderr'),
+        nativePlain: field('native')[0] === 'plain',
         goldenPath: `${CORPUS_DIR}${name}.out`,
       };
     });

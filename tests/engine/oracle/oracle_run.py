@@ -46,12 +46,12 @@ class RunState:
         clock = self.clock
         self.world = world_core.World(lambda: clock.now, clock.block) if world_core else None
         self.disk_latency = world_files.DEFAULT_DISK_LATENCY if world_files else 0.0
+        self._task_number = 0
+        self._kept = []
 
     def fail(self, kind, message, option):
         """How the world ends a run (a cap, a thread that would wait forever): a Halt."""
         raise self.clock.halt(HALTS.get(kind, Halt)(message))
-        self._task_number = 0
-        self._kept = []
 
     @property
     def halt(self):
