@@ -107,6 +107,8 @@ export type EndKind =
   | 'capOutput'
   | 'capTasks'
   | 'capNetwork'
+  | 'capThreads'
+  | 'capFiles'
   | 'runaway'
   | 'exit'
   | 'internalError';
@@ -137,6 +139,10 @@ export interface RunOptions {
   maxSockets?: number;
   /** Bytes the program may send on the virtual network in all. */
   maxNetworkBytes?: number;
+  /** Threads a run may start (threading.Thread and executor workers); optional, as above. */
+  maxThreads?: number;
+  /** Bytes a run may write to its in-memory files; optional, as above. */
+  maxFileBytes?: number;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {
@@ -146,8 +152,9 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
   maxOutputBytes: 1_000_000,
   maxTasks: 100_000,
   maxStepLines: 20_000_000,
-  maxSockets: 20_000,
-  maxNetworkBytes: 256 * 1024 * 1024,
+  // maxSockets (20,000), maxNetworkBytes (256 MiB), maxThreads (5,000) and maxFileBytes (64 MiB)
+  // default in engine/python/: left out here so that traces (which record their options) stay
+  // byte-identical for programs that do not set them.
 };
 
 export interface Trace {

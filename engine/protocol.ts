@@ -14,6 +14,8 @@ const runOptions = z
     maxTasks: z.number(),
     maxSockets: z.number(),
     maxNetworkBytes: z.number(),
+    maxThreads: z.number(),
+    maxFileBytes: z.number(),
   })
   .partial()
   .strict();

@@ -94,6 +94,46 @@ function restoreHeap(py: PyodideInterface, image: HeapImage): void {
   if (heap.length > image.bytes.length) heap.fill(0, image.bytes.length);
 }
 
+/**
+ * The run's disk (engine/python/world/files.py): an empty in-memory file system on the program's
+ * working directory and on /tmp for every run, dropped after it with every file the program left
+ * open, so nothing one run writes is seen by the next (Pyodide's own MEMFS outlives the heap
+ * restore: a statistics.py written by one program shadowed `import statistics` in the next).
+ */
+const DISK_DIRS = ['/home/pyodide', '/tmp'];
+const HOME = DISK_DIRS[0];
+
+interface EmFS {
+  mount(type: unknown, opts: object, mountpoint: string): unknown;
+  unmount(mountpoint: string): void;
+  chdir(path: string): void;
+  close(stream: unknown): void;
+  streams: unknown[];
+  filesystems: { MEMFS: unknown };
+}
+
+function openStreams(fs: EmFS): Set<number> {
+  const open = new Set<number>();
+  fs.streams.forEach((s, fd) => {
+    if (s) open.add(fd);
+  });
+  return open;
+}
+
+function mountDisk(fs: EmFS): void {
+  for (const dir of DISK_DIRS) fs.mount(fs.filesystems.MEMFS, {}, dir);
+  fs.chdir(HOME);
+}
+
+function unmountDisk(fs: EmFS, keep: Set<number>): void {
+  fs.streams.forEach((s, fd) => {
+    if (s && !keep.has(fd)) fs.close(s);
+  });
+  fs.chdir('/');
+  for (const dir of DISK_DIRS) fs.unmount(dir);
+  fs.chdir(HOME);
+}
+
 /** A tiny program run once at start-up so the image holds every lazily imported module. */
 const WARM_UP = 'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
 
@@ -111,12 +151,16 @@ export async function createEngine(hooks: EngineHooks = {}): Promise<Engine> {
   const [list, intType, floatType] = probe.toJs();
   probe.destroy();
   checkLayout(heapOf(py), { list, intType, floatType });
+  const fs = py.FS as unknown as EmFS;
+  const baseStreams = openStreams(fs);
+  mountDisk(fs);
   runProgram(
     new RunHost(DEFAULT_RUN_OPTIONS, {}, () => heapOf(py)),
     WARM_UP,
     'warmup.py',
     DEFAULT_RUN_OPTIONS,
   );
+  unmountDisk(fs, baseStreams);
   const image: HeapImage = { bytes: heapOf(py).HEAPU8.slice() };
   let busy = false;
   return {
@@ -127,6 +171,7 @@ export async function createEngine(hooks: EngineHooks = {}): Promise<Engine> {
       const host = new RunHost(opts, runHooks, () => heapOf(py));
       try {
         restoreHeap(py, image);
+        mountDisk(fs);
         runProgram(host, source, fileName, opts);
       } catch (e) {
         if (!host.result)
@@ -139,8 +184,12 @@ export async function createEngine(hooks: EngineHooks = {}): Promise<Engine> {
             '',
           );
       } finally {
-        host.dispose();
-        busy = false;
+        try {
+          unmountDisk(fs, baseStreams);
+        } finally {
+          host.dispose();
+          busy = false;
+        }
       }
       const r = host.recorder;
       return {

@@ -7,6 +7,7 @@ for the select step (Run.select_io / process_io) only while the selector could r
 
 import asyncio
 import contextvars
+import functools
 import sys
 import types
 import selectors
@@ -213,7 +214,18 @@ class VirtualLoop(NetLoopMixin, Unsupported, selector_events.BaseSelectorEventLo
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         self._check_closed()
+        world = self._run.world
+        thread = world.thread
+        if thread is not None:
+            # Made by a thread's code, which runs before its virtual time (world/threads.py):
+            # the callback reaches the ready queue at that thread's time, as a world event.
+            world.at(thread.time, functools.partial(self._call_soon_later, callback, args, context))
+            return None
         return self._call_soon(callback, args, context)
+
+    def _call_soon_later(self, callback, args, context):
+        if not self._closed:
+            self._call_soon(callback, args, context)
 
     def call_later(self, delay, callback, *args, context=None):
         if self._debug or delay is None:

@@ -1,10 +1,12 @@
 """The process-wide things a run swaps in and restores: the clock functions of `time` read the
-virtual clock (each call is a reading for the tie-break), time.sleep blocks the loop and moves
-the clock, `random` is seeded, print goes to the trace, and threads, sockets and subprocesses
-raise NotImplementedError saying why."""
+calling thread's virtual clock (each loop-thread call is a reading for the tie-break), time.sleep
+blocks the calling thread (on the loop's thread the clock moves), `random` is seeded, print goes
+to the trace, threads and files are the virtual world's (world/threads.py, world/files.py), and
+sockets and subprocesses raise NotImplementedError saying why."""
 
 import _socket
 import codecs
+import concurrent.futures
 import io
 import os
 import posix
@@ -12,13 +14,12 @@ import random
 import socket
 import subprocess
 import sys
-import threading
 import time
 
 from . import state
 from .faults import RunEnded
-from .unsupported import _NO_SUBPROCESS, _NO_THREADS
-from .world import netapi
+from .unsupported import _NO_PROCESSES, _NO_SUBPROCESS
+from .world import files, netapi, threads
 
 _NO_DNS = ("host name lookups (DNS) are not available in Loopscope: the program runs in a "
            "sandbox with no network; use a fixed address or simulate the lookup with "
@@ -137,11 +138,13 @@ class _Stream(io.TextIOBase):
 
 
 def _now():
-    return state.run.time()
+    run = state.run
+    thread = run.world.thread
+    return run.time() if thread is None else thread.time  # a worker's own time (world/threads.py)
 
 
 def _now_ns():
-    return int(state.run.time() * 1e9)
+    return int(_now() * 1e9)
 
 
 def _sleep(secs):
@@ -151,14 +154,22 @@ def _sleep(secs):
     if secs < 0:
         raise ValueError('sleep length must be non-negative')
     run = state.run
-    run.sleep(secs)
-    if run.cur == run.main_actor and run.main_actor and run.loop_depth == 0:
-        run.flush()
-        run.host.splitMain(','.join(map(str, run.tracer.take())))
+    thread = run.world.thread
+    if thread is not None and thread.time + secs > run.max_time:
+        run.end(RunEnded('capTime', f'virtual time cap reached in thread {thread.name} (raise it '
+                         'with --max-time)', '--max-time', run.current_line()))
+    if thread is not None:
+        thread.time += secs  # a worker's own time: the loop is not stalled (world/threads.py)
+        return
+    run.block(secs)
+    run.world.run_due(run.now)
 
 
-def _no_threads(*args, **kwargs):
-    raise NotImplementedError(_NO_THREADS)
+class _NoProcessPool:
+    """concurrent.futures.ProcessPoolExecutor for a run."""
+
+    def __init__(self, *args, **kwargs):
+        raise NotImplementedError(_NO_PROCESSES)
 
 
 def _no_subprocess(*args, **kwargs):
@@ -195,7 +206,6 @@ def enter(run, seed):
         'stdout': sys.stdout,
         'stderr': sys.stderr,
         'time': {n: getattr(time, n) for n in _CLOCKS + _CLOCKS_NS + ('sleep',)},
-        'thread_start': threading.Thread.start,
         'socket': netapi.install(run.net),
         'popen_init': subprocess.Popen.__init__,
         'calls': [(m, n, getattr(m, n, _ABSENT)) for m, n, _ in _replacements()],
@@ -211,9 +221,20 @@ def enter(run, seed):
     random.seed(seed)
     sys.stdout = _Stream('stdout', 'strict')
     sys.stderr = _Stream('stderr', 'backslashreplace')
-    threading.Thread.start = _no_threads
+    fail = _failer(run)
+    saved['threads'] = threads.install(run.world, fail, run.max_threads, run.max_time)
+    saved['disk'] = files.install(run.world, fail, run.disk_latency, run.max_file_bytes)
     subprocess.Popen.__init__ = _no_subprocess
+    saved['process_pool'] = concurrent.futures.__dict__.get('ProcessPoolExecutor')
+    concurrent.futures.ProcessPoolExecutor = _NoProcessPool
     return saved
+
+
+def _failer(run):
+    """How the world ends the run: a cap or a thread that would wait forever."""
+    def fail(kind, message, option):
+        run.end(RunEnded(kind, message, option, run.current_line()))
+    return fail
 
 
 def hide_js(saved):
@@ -227,8 +248,13 @@ def leave(saved):
     sys.stderr = saved['stderr']
     for n, f in saved['time'].items():
         setattr(time, n, f)
-    threading.Thread.start = saved['thread_start']
     netapi.uninstall(saved['socket'])
+    if saved['process_pool'] is None:
+        del concurrent.futures.ProcessPoolExecutor
+    else:
+        concurrent.futures.ProcessPoolExecutor = saved['process_pool']
+    files.uninstall(saved['disk'])
+    threads.uninstall(saved['threads'])
     subprocess.Popen.__init__ = saved['popen_init']
     for m, n, f in saved['calls']:
         if f is _ABSENT:

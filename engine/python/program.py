@@ -17,6 +17,7 @@ from .faults import RunEnded
 from .loop import install as install_loop
 from .runtime import Run
 from .waits import AwaitIndex, WaitDescriber
+from .world import files
 from .world.model import DirectiveError, apply_directives, parse_directives
 
 _MON = sys.monitoring
@@ -57,6 +58,11 @@ def run_program(host, source, filename, opts):
                create_proxy(run.batch.grow), create_proxy(run.select_io), create_proxy(run.process_io)]
     host.attach(proxies[0], proxies[1], *run.ops.addresses(), proxies[2], proxies[3], *run.batch.location(),
                 proxies[4], proxies[5])
+    directive_error = None
+    try:
+        run.disk_latency = files.disk_latency(source)
+    except files.DirectiveError as e:
+        directive_error = e
     saved = patches.enter(run, int(opts.seed))
     install_loop()
     patches.hide_js(saved)
@@ -76,6 +82,10 @@ def run_program(host, source, filename, opts):
             text, message, line, column = faults.syntax_error(e)
             _write(run, text)
             end = ('syntaxError', message, 1, line, column, '')
+            code = None
+        if code is not None and directive_error is not None:
+            _write(run, f'{filename}: {directive_error}\n')
+            end = ('exception', f'bad directive: {directive_error}', 1, directive_error.line, 0, '')
             code = None
         if code is not None:
             try:

@@ -14,7 +14,9 @@ from .lines import LineTracer
 from .loop import step_handle
 from .ops import BLOCK, CANCEL, CLOCK, END, STOP, WAIT, Batch, Ops
 from .world.core import World
+from .world.files import DEFAULT_DISK_LATENCY, DEFAULT_MAX_FILE_BYTES
 from .world.net import Net
+from .world.threads import DEFAULT_MAX_THREADS
 
 _Task = tasks.Task
 
@@ -28,6 +30,36 @@ def _report_failed(h, exc):
     h._loop.call_exception_handler(context)
 
 
+class RunWorld(World):
+    """The run's virtual world (world/core.py): the loop thread's time is the run's clock mirror
+    and its blocking calls are Run.block. When the time of its next event changes (a worker's
+    result is due), every loop's selector re-checks whether it is busy, so the scheduler's
+    select step wakes for it without asking Python every iteration (engine/core/scheduler.ts)."""
+
+    def __init__(self, run):
+        super().__init__(lambda: run.now, run.block)
+        self._run = run
+        self._told = None
+
+    def _tell(self):
+        events = self._events
+        when = events[0][0] if events else None
+        if when != self._told:
+            self._told = when
+            for _, selector in self._run.selectors.values():
+                selector.world_changed()
+
+    def at(self, when, action):
+        super().at(when, action)
+        self._tell()
+
+    def run_due(self, now):
+        events = self._events
+        if events and events[0][0] <= now:
+            super().run_due(now)
+            self._tell()
+
+
 class Run(Actors, Stages):
     def __init__(self, host, filename, opts, make_describer):
         self.host = host
@@ -36,6 +68,9 @@ class Run(Actors, Stages):
         self.max_output = int(opts.maxOutputBytes)
         self.max_time = float(opts.maxTime)
         self.max_step_lines = int(opts.maxStepLines or 20_000_000)
+        self.max_threads = int(getattr(opts, 'maxThreads', None) or DEFAULT_MAX_THREADS)
+        self.max_file_bytes = int(getattr(opts, 'maxFileBytes', None) or DEFAULT_MAX_FILE_BYTES)
+        self.disk_latency = DEFAULT_DISK_LATENCY  # the program's directive sets it (program.py)
         self.tracer = LineTracer(self.max_step_lines, lambda: 1 if self.cur in self.waits else 0,
                                  self._runaway)
         self.now = 0.0
@@ -59,7 +94,7 @@ class Run(Actors, Stages):
         self.loop_depth = 0
         self.main_actor = 0   # the actor a program without asyncio runs as
         # The virtual world: the loop thread's time is this run's clock mirror.
-        self.world = World(lambda: self.now, self.sleep)
+        self.world = RunWorld(self)
         self.net = Net(self.world, int(getattr(opts, 'maxSockets', None) or 20_000),
                        int(getattr(opts, 'maxNetworkBytes', None) or 256 * 1024 * 1024),
                        self._net_cap, self._stuck)
@@ -120,6 +155,14 @@ class Run(Actors, Stages):
         if to > self.now:
             self.ops.nums.extend((BLOCK, self.now, to))
             self.now = to
+
+    def block(self, secs):
+        """The loop's thread blocks for secs (world.block on it): time.sleep, a disk operation,
+        a join. A program without asyncio ends its main step there (the clock jump shows)."""
+        self.sleep(secs)
+        if self.cur == self.main_actor and self.main_actor and self.loop_depth == 0:
+            self.flush()
+            self.host.splitMain(','.join(map(str, self.tracer.take())))
 
     def flush(self):
         """Hands the buffered ops and the clock to the scheduler (before any direct call).

@@ -1,9 +1,9 @@
-"""What a virtual clock cannot do: the loop methods for threads, UNIX sockets by path, pipes,
-TLS, subprocesses and signals raise NotImplementedError saying why (a mixin of VirtualLoop), and
+"""What a virtual clock cannot do: the loop methods for UNIX sockets by path, pipes, TLS,
+subprocesses and signals raise NotImplementedError saying why (a mixin of VirtualLoop), and
 the messages patches.py reuses for the module-level equivalents."""
 
-_NO_THREADS = ("threads are not available in Loopscope: the program runs on one thread "
-               "against a virtual clock, so there is nothing to run the work on")
+_NO_PROCESSES = ("process pools are not available in Loopscope: the program runs in a sandbox "
+                 "that cannot start processes; a ThreadPoolExecutor runs on virtual threads")
 _NO_UNIX = ("UNIX domain sockets by path are not available on Loopscope's virtual network yet: "
             "use TCP on 127.0.0.1 (socket.socketpair() works)")
 _NO_PIPES = ("pipes to other processes are not available in Loopscope: the program runs in a "
@@ -18,12 +18,6 @@ _NO_SIGNALS = ("signals are not available in Loopscope: nothing outside the prog
 
 class Unsupported:
     """Mixed into VirtualLoop ahead of BaseEventLoop, whose versions these replace."""
-
-    def run_in_executor(self, executor, func, *args):
-        raise NotImplementedError(_NO_THREADS)
-
-    def set_default_executor(self, executor):
-        raise NotImplementedError(_NO_THREADS)
 
     async def create_unix_connection(self, *args, **kwargs):
         raise NotImplementedError(_NO_UNIX)

@@ -7,6 +7,7 @@ import types
 from asyncio import tasks
 
 from .ops import WAIT_CODE
+from .world.threads import Future as _WorkerFuture
 
 _Task = tasks.Task
 
@@ -31,6 +32,7 @@ _KIND_BY_QUALNAME = {
     'as_completed': 'task',
     'TaskGroup.__aexit__': 'task',
     'TaskGroup._aexit': 'task',
+    'to_thread': 'io',
 }
 # The asyncio coroutines that wait on the network: kind 'io', described by what they wait on.
 _IO_READ = ('StreamReader.read', 'StreamReader.readline', 'StreamReader.readexactly',
@@ -95,6 +97,7 @@ def io_expr(qualname, frame_locals):
     return ''
 
 
+_Function = types.FunctionType
 _CORO = types.CoroutineType
 _GEN = types.GeneratorType
 
@@ -180,9 +183,7 @@ class WaitDescriber:
         except KeyError:
             pass
         else:
-            if hit[0] != 'io':
-                return hit
-            return self._io(hit, api, api_node)
+            return hit if hit[0] != 'future' and hit[0] != 'io' else self._refine(waiter, hit, api, api_node)
         self.keep.append((user_code, api))  # the ids stay valid while the cache lives
         line = frame.f_lineno or 0
         expr = self.index.expr_at(user_code, lasti, line)
@@ -194,10 +195,14 @@ class WaitDescriber:
             kind = 'future'
         hit = (kind, expr, line, WAIT_CODE[kind], self.ops.sid(expr))
         self.cache[key] = hit
-        if kind == 'io':
-            return self._io(hit, api, api_node)
-        return hit
+        return hit if kind != 'future' and kind != 'io' else self._refine(waiter, hit, api, api_node)
 
+    def _refine(self, waiter, hit, api, api_node):
+        """A future or I/O wait described afresh: a worker's job, else the socket it waits on."""
+        worker = self._on_worker(waiter, hit, api)
+        if worker is not hit or hit[0] != 'io':
+            return worker
+        return self._io(hit, api, api_node)
     def _io(self, hit, api, api_node):
         """An I/O wait names its socket's peer, so it is described afresh each time (the deepest
         asyncio frame that knows the socket: a read's StreamReader, a drain's StreamWriter)."""
@@ -219,3 +224,32 @@ class WaitDescriber:
         if not best:
             return hit
         return (hit[0], best, hit[2], hit[3], self.ops.sid(best))
+    def _on_worker(self, waiter, hit, api):
+        """A wait on a worker thread's job (to_thread, run_in_executor, wrap_future): kind 'io',
+        named by the job and its worker, e.g. "to_thread(fetch) on worker asyncio_0"."""
+        job = _job_of(waiter)
+        if job is None:
+            return hit
+        via = 'to_thread' if api is not None and api.co_qualname == 'to_thread' else 'run_in_executor'
+        expr = f'{via}({job[0]}) on worker {job[1]}'
+        return ('io', expr, hit[2], WAIT_CODE['io'], self.ops.sid(expr))
+
+
+def _job_of(waiter):
+    """(job name, worker name) of the worker's future an asyncio future is chained to by
+    asyncio.wrap_future (found in its _call_check_cancel callback), or None. Reads closures
+    and instance dicts only: no user code runs."""
+    try:
+        callbacks = waiter._callbacks
+    except AttributeError:
+        return None
+    for item in callbacks or ():
+        cb = item[0]
+        if type(cb) is not _Function or cb.__name__ != '_call_check_cancel' or not cb.__closure__:
+            continue
+        for name, cell in zip(cb.__code__.co_freevars, cb.__closure__):
+            if name == 'source':
+                source = cell.cell_contents
+                if isinstance(source, _WorkerFuture):
+                    return source.__dict__.get('_loopscope_job')
+    return None

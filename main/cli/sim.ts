@@ -10,7 +10,7 @@ import { formatSteps } from './steps';
 
 const USAGE = `usage: npm run sim -- FILE.py [--steps | --json] [--seed N] [--max-steps N]
        [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
-       [--max-sockets N] [--max-network-bytes BYTES]`;
+       [--max-sockets N] [--max-network-bytes BYTES] [--max-threads N] [--max-file-bytes BYTES]`;
 
 const NUMERIC: Record<string, keyof RunOptions> = {
   '--seed': 'seed',
@@ -21,6 +21,8 @@ const NUMERIC: Record<string, keyof RunOptions> = {
   '--max-step-lines': 'maxStepLines',
   '--max-sockets': 'maxSockets',
   '--max-network-bytes': 'maxNetworkBytes',
+  '--max-threads': 'maxThreads',
+  '--max-file-bytes': 'maxFileBytes',
 };
 
 /** Ends the engine imposes; the others (exception, syntax error, exit) speak for themselves. */
@@ -31,6 +33,8 @@ const ENGINE_ENDS = new Set([
   'capOutput',
   'capTasks',
   'capNetwork',
+  'capThreads',
+  'capFiles',
   'runaway',
   'internalError',
 ]);

@@ -36,6 +36,8 @@ const runOptions = z
     maxTasks: z.number().int().positive().max(10_000_000),
     maxSockets: z.number().int().positive().max(10_000_000),
     maxNetworkBytes: z.number().int().positive().max(2 ** 40),
+    maxThreads: z.number().int().positive().max(100_000),
+    maxFileBytes: z.number().int().positive().max(1_000_000_000),
   })
   .strict()
   .partial();

@@ -2,7 +2,6 @@
 // program must print its golden output (made by the oracle in Pyodide 3.14) there too, except
 // where the Python version explains the difference; each such program is listed below with why.
 
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, readGolden } from './corpus/corpus.ts';
 import { nativePythonVersion, runNativeOracle } from './oracle/native-oracle.ts';
@@ -19,7 +18,10 @@ const GOLDEN_PYTHON = '3.14';
  */
 const VERSION_EXPLAINED: Record<string, { versions: string[]; reason: string }> = {};
 
-const corpus = loadCorpus();
+const everything = loadCorpus();
+/** On the oracle loop under native python3; `# native: real` programs run for real instead
+ * (native-real.test.ts). */
+const corpus = everything.filter((p) => !p.nativeReal);
 const version = nativePythonVersion();
 const differs = (name: string) =>
   version !== undefined &&
@@ -61,19 +63,3 @@ describe.skipIf(!version)(`the corpus on the oracle under native python ${versio
 if (!version) {
   it.skip('the oracle under native CPython: skipped, python3 is not installed on this machine', () => {});
 }
-
-/**
- * The I/O programs (90-99) also run as plain `python3 FILE.py`, on the machine's real loopback
- * sockets, and must print their golden output there: the virtual network prints what a real one
- * does wherever the output does not depend on timing. A header line `# real: REASON` excludes a
- * program that needs the virtual network itself (its built-in hosts).
- */
-const ioPrograms = corpus.filter((p) => /^9\d_/.test(p.name) && !/^# real: /m.test(p.source));
-
-describe.skipIf(!version)(`the I/O corpus on real sockets under native python ${version ?? ''}`, () => {
-  it.each(ioPrograms)('$name prints its golden output with real loopback sockets', (program) => {
-    const run = spawnSync('python3', ['-c', program.source], { encoding: 'utf8', timeout: 30_000 });
-    expect(run.stdout).toBe(readGolden(program));
-    expect(run.status).toBe(0);
-  });
-});

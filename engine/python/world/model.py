@@ -63,6 +63,8 @@ def parse_directives(source):
         if not m:
             continue
         words = m.group(1).split()
+        if words and words[0].startswith('disk-latency='):
+            continue  # the disk's setting: files.disk_latency reads it
         if not words or words[0] not in _SETTINGS:
             raise DirectiveError(n, f'unknown loopscope directive {m.group(1).strip()!r}: expected '
                                  'one of ' + ', '.join(_SETTINGS) + ' (see engine/python/world/README.md)')

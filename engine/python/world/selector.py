@@ -94,6 +94,10 @@ class VirtualSelector(selectors._BaseSelectorImpl):
         self._prune()
         return bool(self._due or self._heap or self.net.world.next_time() is not None)
 
+    def world_changed(self):
+        """The world's next event moved (a worker's result is due, or was handed over)."""
+        self._check_busy()
+
     def _check_busy(self):
         hook = self.on_busy
         if hook is not None:

@@ -157,8 +157,8 @@ with asyncio.Runner() as r:
     expect(out(t)).toBe('1 0.5\n2.0\n3 2.5\n');
   });
 
-  it('raises NotImplementedError saying why for sockets, subprocesses and threads', async () => {
-    const t = await run(`import asyncio, threading
+  it('raises NotImplementedError saying why for sockets, subprocesses and process pools', async () => {
+    const t = await run(`import asyncio, concurrent.futures
 async def main():
     for coro in (asyncio.open_connection("example.com", 80), asyncio.create_subprocess_exec("ls")):
         try:
@@ -166,13 +166,13 @@ async def main():
         except NotImplementedError as e:
             print(str(e).split(":")[0])
     try:
-        await asyncio.to_thread(print, "x")
+        concurrent.futures.ProcessPoolExecutor()
     except NotImplementedError as e:
         print(str(e).split(":")[0])
 asyncio.run(main())
 `);
     expect(out(t)).toBe(
-      'network and pipe I/O is not available in Loopscope\nsubprocesses are not available in Loopscope\nthreads are not available in Loopscope\n',
+      'network and pipe I/O is not available in Loopscope\nsubprocesses are not available in Loopscope\nprocess pools are not available in Loopscope\n',
     );
   });
 });

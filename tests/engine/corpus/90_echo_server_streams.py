@@ -1,3 +1,4 @@
+# native: real
 # An echo server with asyncio.start_server and three clients with open_connection: each client
 # sends two lines and reads them back upper-cased; the server's handlers end on EOF.
 import asyncio

@@ -1,3 +1,4 @@
+# native: real
 # The loop's low-level socket API: sock_accept, sock_connect, sock_sendall, sock_recv and
 # sock_recv_into on non-blocking sockets, and getsockname/getpeername agreeing on both ends.
 import asyncio

@@ -1,3 +1,4 @@
+# native: real
 # Protocols and transports: loop.create_server with a Protocol class, loop.create_connection
 # with another; data_received, eof_received and connection_lost are called in CPython's order.
 import asyncio

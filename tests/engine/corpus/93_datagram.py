@@ -1,3 +1,4 @@
+# native: real
 # UDP with create_datagram_endpoint: a server protocol answers each datagram with its length,
 # a client sends three and waits for the three answers.
 import asyncio

@@ -1,3 +1,4 @@
+# native: real
 # Half close: the client sends its request and write_eof()s; the server reads to EOF, then
 # still answers on its half, and the client reads the answer to EOF.
 import asyncio

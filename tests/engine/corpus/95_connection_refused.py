@@ -1,3 +1,4 @@
+# native: real
 # Nobody listens on the port: open_connection fails with ConnectionRefusedError, a
 # blocking socket.create_connection too, and connect_ex returns the error number.
 import asyncio

@@ -1,3 +1,4 @@
+# native: real
 # asyncio.timeout around a read from a server that never answers: TimeoutError after 0.5 s,
 # and the connection is still usable for what the server sends later.
 import asyncio

@@ -1,3 +1,4 @@
+# native: real
 # A blocking socket call inside a coroutine stalls the whole loop: the ticker's 0.3 s tick runs
 # late, only after the blocking recv has timed out. The same wait with the loop's reader does not.
 import asyncio

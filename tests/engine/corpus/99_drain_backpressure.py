@@ -1,3 +1,4 @@
+# native: real
 # drain() backpressure: the writer sends 1 MiB in 64 KiB chunks, awaiting drain() after each;
 # the reader reads slowly (10 ms per 32 KiB). Every byte arrives.
 import asyncio

@@ -44,24 +44,39 @@ class VirtualClock:
 
 
 class patched_time:
-    """Context manager: the time module reads and spends the virtual clock, then is restored."""
+    """Context manager: the time module reads and spends the virtual clock, then is restored.
+    With a world (the engine's engine/python/world/core.py), a worker thread's code reads and
+    spends its own virtual time instead, as on the engine (engine/python/patches.py)."""
 
-    def __init__(self, clock):
+    def __init__(self, clock, world=None):
         self._clock = clock
+        self._world = world
         self._saved = {}
 
     def __enter__(self):
         clock = self._clock
+        world = self._world
         self._saved = {name: getattr(time, name) for name in _PATCHED}
 
         def read():
-            return clock.read()
+            thread = world.thread if world is not None else None
+            return clock.read() if thread is None else thread.time
 
         def read_ns():
-            return int(clock.read() * 1_000_000_000)
+            return int(read() * 1_000_000_000)
 
         def sleep(seconds):
-            clock.block(seconds)
+            thread = world.thread if world is not None else None
+            if thread is None:
+                clock.block(seconds)
+                if world is not None:
+                    world.run_due(clock.now)
+                return
+            if seconds < 0:
+                raise ValueError("sleep length must be non-negative")
+            if thread.time + seconds > clock.max_time:
+                raise clock.halt(CapTime(f"virtual time would pass {clock.max_time} s"))
+            thread.time += seconds
 
         for name in ("time", "monotonic", "perf_counter"):
             setattr(time, name, read)

@@ -20,3 +20,14 @@ class CapTime(Halt):
 
 class CapNetwork(Halt):
     kind = "capNetwork"
+
+
+class CapThreads(Halt):
+    kind = "capThreads"
+
+
+class CapFiles(Halt):
+    kind = "capFiles"
+
+
+HALTS = {h.kind: h for h in (Deadlock, CapSteps, CapTime, CapNetwork, CapThreads, CapFiles)}

@@ -61,6 +61,7 @@ class VirtualSelector(world.selector.VirtualSelector):
         super().__init__(net)
         self._loop = loop
         self._clock = clock
+        self._world = world
         self._max_iterations = max_iterations
         self.iterations = 0
 
@@ -97,6 +98,28 @@ class OracleLoop(world.loops.NetLoopMixin, selector_events.BaseSelectorEventLoop
         self._run_state = run
         self._clock = run.clock
         super().__init__(VirtualSelector(self, run.clock, run.net, run.max_iterations))
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        # Stock, except that a call made by a thread's code (which runs before its virtual time,
+        # engine/python/world/threads.py) reaches the ready queue at that thread's time.
+        world_ = self._run_state.world
+        thread = world_.thread
+        if thread is None:
+            return super().call_soon_threadsafe(callback, *args, context=context)
+        self._check_closed()
+
+        def later():
+            if not self.is_closed():
+                super(OracleLoop, self).call_soon_threadsafe(callback, *args, context=context)
+
+        world_.at(thread.time, later)
+        return None
+
+    def _write_to_self(self):
+        # A thread's call_soon_threadsafe reaches the ready queue through the world event that
+        # runs it (the selector wakes for it), as on the engine: no self-pipe byte, no extra
+        # _read_from_self callback that the engine's loop would not have.
+        pass
 
     def time(self):
         return self._clock.read()

@@ -16,7 +16,7 @@ import types
 from asyncio import events, runners
 
 from oracle_clock import VirtualClock, patched_time
-from oracle_halt import CapNetwork, Deadlock, Halt
+from oracle_halt import HALTS, CapNetwork, Deadlock, Halt
 from oracle_loop import OracleLoop
 from oracle_world import world
 
@@ -42,6 +42,7 @@ class RunState:
         self.world = world.core.World(lambda: clock.now, clock.block)
         self.net = world.net.Net(self.world, on_cap=self._cap, stuck=self._stuck)
         self.max_iterations = max_iterations
+        self.disk_latency = world.files.DEFAULT_DISK_LATENCY
         self._task_number = 0
         self._kept = []
 
@@ -50,6 +51,10 @@ class RunState:
 
     def _stuck(self, message):
         raise self.clock.halt(Deadlock(message))
+
+    def fail(self, kind, message, option):
+        """How the world ends a run (a cap, a thread that would wait forever): a Halt."""
+        raise self.clock.halt(HALTS.get(kind, Halt)(message))
 
     @property
     def halt(self):
@@ -106,8 +111,10 @@ def _installed(run, seed, holder):
     sys.modules["__main__"] = holder.pop()
     random.seed(seed)
     saved_net = world.netapi.install(run.net)
+    saved_world = [world.threads.install(run.world, run.fail, max_time=run.clock.max_time),
+                   world.files.install(run.world, run.fail, run.disk_latency)]
     try:
-        with patched_time(run.clock):
+        with patched_time(run.clock, run.world):
             try:
                 yield
             finally:
@@ -119,6 +126,8 @@ def _installed(run, seed, holder):
                 policy.set_event_loop(None)
                 gc.collect()
     finally:
+        world.files.uninstall(saved_world[1])
+        world.threads.uninstall(saved_world[0])
         world.netapi.uninstall(saved_net)
         asyncio.run, old_policy, old_running, _, old_random, old_hooks = saved
         _set_policy(old_policy)
@@ -139,6 +148,11 @@ def _execute(run, source, filename, seed):
     except world.model.DirectiveError as error:
         print(f"{filename}: loopscope directive error, {error}", file=sys.stderr)
         return ("syntaxError", 1, f"loopscope directive error, {error}")
+    try:
+        run.disk_latency = world.files.disk_latency(source)
+    except world.files.DirectiveError as error:
+        print(f"{filename}: {error}", file=sys.stderr)
+        return ("exception", 1, f"bad directive: {error}")
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     main = types.ModuleType("__main__")
     main.__file__ = filename

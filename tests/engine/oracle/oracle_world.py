@@ -26,5 +26,5 @@ def _load():
 
 
 world = _load()
-for _sub in ('core', 'model', 'net', 'netapi', 'selector', 'loops'):
+for _sub in ('core', 'model', 'net', 'netapi', 'selector', 'loops', 'files', 'threads'):
     importlib.import_module(f'{NAME}.{_sub}')

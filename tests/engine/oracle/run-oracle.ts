@@ -35,6 +35,8 @@ const ORACLE_MODULES = [
 const ORACLE_DIR_IN_PYODIDE = '/loopscope_oracle';
 /** The engine's virtual world (network, threads, files), pure Python: the oracle runs on it too. */
 const WORLD_DIR = new URL('../../../engine/python/world/', import.meta.url);
+/** The run's disk, fresh for every program as on the engine (engine/python/engine.ts). */
+const DISK_DIRS = ['/home/pyodide', '/tmp'];
 
 export async function createOracle(): Promise<Oracle> {
   const pyodide = await loadPyodide();
@@ -49,6 +51,11 @@ export async function createOracle(): Promise<Oracle> {
       `${ORACLE_DIR_IN_PYODIDE}/loopscope_world/${name}`,
       readFileSync(new URL(name, WORLD_DIR), 'utf8'),
     );
+  const fs = pyodide.FS;
+  const baseStreams = new Set<number>();
+  (fs.streams as unknown[]).forEach((s, fd) => {
+    if (s) baseStreams.add(fd);
+  });
   const runJson = pyodide.runPython(`
 import json, sys
 sys.path.insert(0, ${JSON.stringify(ORACLE_DIR_IN_PYODIDE)})
@@ -59,7 +66,18 @@ _loopscope_oracle_run
 `) as (source: string, fileName: string, seed: number) => string;
   return {
     run(source, fileName, options = {}) {
-      return JSON.parse(runJson(source, fileName, options.seed ?? 0)) as OracleResult;
+      for (const dir of DISK_DIRS) fs.mount(fs.filesystems.MEMFS, {}, dir);
+      fs.chdir(DISK_DIRS[0]);
+      try {
+        return JSON.parse(runJson(source, fileName, options.seed ?? 0)) as OracleResult;
+      } finally {
+        (fs.streams as unknown[]).forEach((s, fd) => {
+          if (s && !baseStreams.has(fd)) fs.close(s as never);
+        });
+        fs.chdir('/');
+        for (const dir of DISK_DIRS) fs.unmount(dir);
+        fs.chdir(DISK_DIRS[0]);
+      }
     },
   };
 }
