@@ -1,6 +1,9 @@
 // The hand-written corpus: every NAME.py here, its golden stdout NAME.out, and what its header
 // comments promise. A header line `# exit: KIND` says how the run ends (default ok); `# stderr: TEXT`
 // names text its stderr must contain (stderr is otherwise free: tracebacks differ by design).
+// `# native: real` marks a program whose golden is also what native python3 prints running it for
+// real (real loopback sockets, threads and files): its output does not depend on timing or on the
+// machine (tests/engine/native-real.test.ts holds it to that).
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,8 @@ export interface CorpusProgram {
   source: string;
   expectedExit: string;
   stderrContains: string[];
+  /** `# native: real`: native python3 running it for real prints the golden too. */
+  nativeReal: boolean;
   goldenPath: string;
 }
 
@@ -37,6 +42,7 @@ export function loadCorpus(): CorpusProgram[] {
         source,
         expectedExit: field('exit')[0] ?? 'ok',
         stderrContains: field('stderr'),
+        nativeReal: field('native').includes('real'),
         goldenPath: `${CORPUS_DIR}${name}.out`,
       };
     });
