@@ -50,7 +50,8 @@ function runReal(program: CorpusProgram): Promise<NativeRun> {
       },
       (error, stdout, stderr) => {
         rmSync(cwd, { recursive: true, force: true });
-        const failure = error as (Error & { code?: number | string; killed?: boolean; signal?: string }) | null;
+        const failure = error as
+          (Error & { code?: number | string; killed?: boolean; signal?: string }) | null;
         resolve({
           stdout,
           stderr,
@@ -70,7 +71,9 @@ describe.skipIf(!version)(`the corpus run for real by native python ${version ??
   it(`marks at least ${MIN_NATIVE_REAL} programs "# native: real", each with a golden`, () => {
     expect(programs.length).toBeGreaterThanOrEqual(MIN_NATIVE_REAL);
     expect(programs.filter((program) => readGolden(program) === undefined).map((p) => p.name)).toEqual([]);
-    expect(programs.filter((program) => !(program.expectedExit in EXIT_STATUS)).map((p) => p.name)).toEqual([]);
+    expect(programs.filter((program) => !(program.expectedExit in EXIT_STATUS)).map((p) => p.name)).toEqual(
+      [],
+    );
   });
 
   it.each(programs)(
