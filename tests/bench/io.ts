@@ -104,7 +104,7 @@ t0, c0 = time.perf_counter(), time.process_time()
 with contextlib.redirect_stdout(out):
     exec(compile(source, "io_bench.py", "exec"), {"__name__": "__main__"})
 wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-print(json.dumps({"wall": wall, "cpu": cpu, "stdout": out.getvalue(), "batch": batch,
+print(json.dumps({"wall": wall, "cpu": cpu, "stdout": out.getvalue(), "clients": clients, "batch": batch,
                   "fdLimit": soft, **counts}))
 `;
 
@@ -112,6 +112,7 @@ interface NativeRun {
   wall: number;
   cpu: number;
   stdout: string;
+  clients: number;
   batch: number;
   fdLimit: number;
   iterations: number;
@@ -194,9 +195,9 @@ async function main(): Promise<void> {
         `${count(native.callbacks)} callbacks (${rate(native.callbacks / native.cpu)} cpu)`,
     );
     console.log(
-      batch < CLIENTS
+      batch < natives[0].clients
         ? `  (open-file limit ${natives[0].fdLimit}: clients connected ${batch} at a time, not all at once)`
-        : `  (all ${count(CLIENTS)} clients connected at once; open-file limit ${natives[0].fdLimit})`,
+        : `  (all ${count(natives[0].clients)} clients connected at once; open-file limit ${natives[0].fdLimit})`,
     );
   } else console.log(`  native python3: no figure (${nativeProblem})`);
 
@@ -213,11 +214,14 @@ async function main(): Promise<void> {
   }
   const last = runs[runs.length - 1].trace;
   if (last.end.kind !== 'ok') {
+    const notYet = last.end.message.includes('NotImplementedError');
     console.log(
-      `  engine: NO FIGURE: the engine cannot run this program yet; it ended "${last.end.kind}": ` +
-        `${last.end.message.split('\n')[0].slice(0, 200)}`,
+      `  engine: NO FIGURE: ${notYet ? 'the engine cannot run this program yet' : 'the run did not finish'}; ` +
+        `it ended "${last.end.kind}": ${last.end.message.split('\n')[0].slice(0, 200)}`,
     );
-    console.log('  engine/native ratio: none (needs the virtual network, issue 12)');
+    console.log(
+      `  engine/native ratio: none (${notYet ? 'needs the virtual network, issue 12' : 'see above'})`,
+    );
     return;
   }
   const steps = last.steps.length;
