@@ -1,6 +1,8 @@
 # Blocking work off the loop: asyncio.to_thread, loop.run_in_executor with the default executor
 # and with a program's own ThreadPoolExecutor, and a blocking socket client (socket.create_connection,
-# sendall, recv) in a thread talking to a server on the loop, which keeps serving meanwhile.
+# sendall, recv) in a thread talking to a server on the loop, which keeps serving meanwhile. Called
+# straight from the coroutine instead, the same client blocks the loop: the server on that loop
+# cannot answer, and the socket's timeout ends the wait with TimeoutError.
 # native: real
 import asyncio
 import concurrent.futures
@@ -14,8 +16,8 @@ def blocking_square(n):
     return n * n, threading.current_thread() is threading.main_thread()
 
 
-def blocking_client(port, text):
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+def blocking_client(port, text, timeout=10):
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
         sock.sendall(text.encode() + b"\n")
         data = b""
         while not data.endswith(b"\n"):
@@ -27,11 +29,14 @@ def blocking_client(port, text):
 
 
 async def handle(reader, writer):
-    line = await reader.readline()
-    writer.write(b"echo: " + line)
-    await writer.drain()
-    writer.close()
-    await writer.wait_closed()
+    try:
+        line = await reader.readline()
+        writer.write(b"echo: " + line)
+        await writer.drain()
+        writer.close()
+        await writer.wait_closed()
+    except ConnectionError:
+        pass  # the client gave up and went away
 
 
 async def main():
@@ -52,6 +57,14 @@ async def main():
             asyncio.to_thread(blocking_client, port, "from thread two"),
         )
     print("blocking clients in threads:", replies)
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    async with server:
+        try:
+            blocking_client(port, "from the loop's own thread", timeout=0.3)
+        except TimeoutError:
+            print("blocking client in the coroutine: TimeoutError, the loop could not serve it")
 
 
 asyncio.run(main())
