@@ -148,6 +148,37 @@ describe('bad input ends quickly with a clear message, and the next run works', 
       expect(end.message).toMatch(/waits on async with/);
     }));
 
+  // Issue 12's bad input on the virtual network, threads and files. Assumed (the caps are the I/O
+  // helpers' to choose): each ends at a cap (kind cap*, with end.option named in the message, e.g.
+  // "... (raise it with --max-sockets)") or with an error or runaway whose message names the option
+  // that would let it go further; either way quickly, and the next run works.
+  const endsAtANamedCap = (end: RunEnd): void => {
+    expect(end.kind === 'exception' || end.kind === 'runaway' || end.kind.startsWith('cap')).toBe(true);
+    expect(end.message).toMatch(/--max-[a-z-]+/);
+    if (end.kind.startsWith('cap')) expect(end.message).toContain(end.option ?? '<no option>');
+  };
+
+  it('flooding a socket nobody reads (write without drain) ends at a named cap', () =>
+    expectEnd('socket-flood.py', source('socket-flood.py'), endsAtANamedCap));
+
+  it('opening 100,000 connections ends at a named cap', () =>
+    expectEnd('many-connections.py', source('many-connections.py'), (end, out) => {
+      endsAtANamedCap(end);
+      expect(out).not.toContain('opened 100000');
+    }));
+
+  it('writing 1 GB to a file ends at a named cap', () =>
+    expectEnd('gigabyte-file.py', source('gigabyte-file.py'), (end, out) => {
+      endsAtANamedCap(end);
+      expect(out).not.toContain('wrote 1073741824');
+    }));
+
+  it('starting 10,000 threads ends at a named cap', () =>
+    expectEnd('many-threads.py', source('many-threads.py'), (end, out) => {
+      endsAtANamedCap(end);
+      expect(out).not.toContain('joined 10000');
+    }));
+
   it('awaiting a future nobody resolves ends the run as a deadlock', () =>
     expectEnd('unresolved-future.py', source('unresolved-future.py'), (end) => {
       expect(end.kind).toBe('deadlock');
