@@ -96,7 +96,9 @@ class Net:
             if t is not None and (limit is None or t <= limit):
                 world.block_until(t)
                 return
-            nxt = world.next_time()
+            # A worker thread's code runs whole when it starts (threads.py): what the loop or
+            # other threads will do later cannot happen while it blocks, only its own timeout.
+            nxt = world.next_time() if world.thread is None else None
             if limit is not None and (nxt is None or nxt > limit):
                 world.block_until(limit)
                 raise errors.timeout()

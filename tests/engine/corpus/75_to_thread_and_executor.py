@@ -4,6 +4,7 @@
 # straight from the coroutine instead, the same client blocks the loop: the server on that loop
 # cannot answer, and the socket's timeout ends the wait with TimeoutError.
 # native: real
+# virtual: exception TimeoutError
 import asyncio
 import concurrent.futures
 import socket

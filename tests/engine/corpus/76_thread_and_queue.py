@@ -2,6 +2,7 @@
 # producer and two workers. A None per worker tells it to stop. Workers keep their own tallies,
 # printed after join, so the output does not depend on which worker took which item.
 # native: real
+# virtual: deadlock waits forever
 import queue
 import threading
 

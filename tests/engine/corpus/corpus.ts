@@ -3,7 +3,10 @@
 // names text its stderr must contain (stderr is otherwise free: tracebacks differ by design).
 // `# native: real` marks a program whose golden is also what native python3 prints running it for
 // real (real loopback sockets, threads and files): its output does not depend on timing or on the
-// machine (tests/engine/native-real.test.ts holds it to that).
+// machine (tests/engine/native-real.test.ts holds it to that). `# virtual: KIND TEXT` marks one
+// that the virtual world cannot run as a real machine does (a documented limit of its model, e.g. a
+// thread that must wait for the loop): on the engine and the oracle it ends as KIND with TEXT in
+// its message, both alike, and only native python3 prints the golden.
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +22,8 @@ export interface CorpusProgram {
   stderrContains: string[];
   /** `# native: real`: native python3 running it for real prints the golden too. */
   nativeReal: boolean;
+  /** `# virtual: KIND TEXT`: how the virtual world ends it instead of printing the golden. */
+  virtual?: { kind: string; text: string };
   goldenPath: string;
 }
 
@@ -43,9 +48,16 @@ export function loadCorpus(): CorpusProgram[] {
         expectedExit: field('exit')[0] ?? 'ok',
         stderrContains: field('stderr'),
         nativeReal: field('native').includes('real'),
+        virtual: virtualEnd(field('virtual')[0]),
         goldenPath: `${CORPUS_DIR}${name}.out`,
       };
     });
+}
+
+function virtualEnd(value: string | undefined): CorpusProgram['virtual'] {
+  if (value === undefined) return undefined;
+  const [kind, ...text] = value.split(' ');
+  return { kind, text: text.join(' ') };
 }
 
 export function readGolden(program: CorpusProgram): string | undefined {
