@@ -165,6 +165,9 @@ def _sleep(secs):
     run.world.run_due(run.now)
 
 
+_sleep.__name__ = _sleep.__qualname__ = 'sleep'  # as time.sleep's: Thread-1 (sleep)
+
+
 def _no_sockets(*args, **kwargs):
     raise NotImplementedError(_NO_IO)
 

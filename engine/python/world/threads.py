@@ -412,18 +412,27 @@ def _cpu_count():
     return VIRTUAL_CPUS
 
 
+def _done_at(f):
+    """When a worker's future is set (inf for one nothing in the world will set)."""
+    at = f.__dict__.get('_loopscope_done_at') if isinstance(f, Future) else None
+    return float('inf') if at is None else at
+
+
+def _fails(f):
+    outcome = f.__dict__.get('_loopscope_outcome') if isinstance(f, Future) else None
+    return outcome is not None and not outcome[0]
+
+
 def _as_completed(fs, timeout=None):
     """concurrent.futures.as_completed on virtual time: in order of finishing time."""
     world = _active.world
     end = None if timeout is None else world.time() + timeout
     fs = list(dict.fromkeys(fs))
-    pending = sorted(enumerate(fs), key=lambda p: (
-        -1 if p[1].done() else (p[1]._loopscope_done_at if p[1]._loopscope_done_at is not None
-                                else float('inf')), p[0]))
+    pending = sorted(enumerate(fs), key=lambda p: (-1 if p[1].done() else _done_at(p[1]), p[0]))
     for n, (_, f) in enumerate(pending):
         if not f.done():
-            at = getattr(f, '_loopscope_done_at', None)
-            if at is None or (end is not None and at > end):
+            at = _done_at(f)
+            if at == float('inf') or (end is not None and at > end):
                 if end is None:
                     _active.blocked_forever('concurrent.futures.as_completed()')
                 world.block_until(end)
@@ -439,16 +448,13 @@ def _wait(fs, timeout=None, return_when=_base.ALL_COMPLETED):
     end = None if timeout is None else world.time() + timeout
 
     def at(f):
-        if f.done():
-            return world.time()
-        a = getattr(f, '_loopscope_done_at', None)
-        return float('inf') if a is None else a
+        return world.time() if f.done() else _done_at(f)
 
     times = sorted(at(f) for f in fs)
     if return_when == _base.FIRST_COMPLETED:
         target = times[0] if times else world.time()
     elif return_when == _base.FIRST_EXCEPTION:
-        failing = [at(f) for f in fs if f._loopscope_outcome is not None and not f._loopscope_outcome[0]]
+        failing = [at(f) for f in fs if _fails(f)]
         failing += [world.time() for f in fs if f.done() and not f.cancelled() and f.exception(0) is not None]
         target = min(failing) if failing else (times[-1] if times else world.time())
     else:
