@@ -4,6 +4,8 @@
 // run with a message naming the option, and the next run works.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../engine/python/engine';
+import { buildModel } from '../../../renderer/src/player/model';
+import { narrate } from '../../../renderer/src/player/narration';
 import { out, stalled, stalls, waits } from './helpers';
 
 let engine: Engine;
@@ -36,7 +38,26 @@ describe('asyncio.to_thread and run_in_executor', () => {
 
   it('shows the task waiting on the job and its worker (an io wait)', async () => {
     const t = await run(FETCH);
-    expect(waits(t)).toContainEqual({ kind: 'io', expr: 'to_thread(fetch) on worker asyncio_0', line: 8 });
+    expect(waits(t)).toContainEqual({
+      kind: 'io',
+      expr: 'to_thread(fetch) on worker asyncio_0',
+      deadline: 1,
+      line: 8,
+    });
+  });
+
+  it('narrates the wait on a worker and the clock jump to its result', async () => {
+    const t = await run(FETCH);
+    const model = buildModel(t);
+    const sentences = t.steps.map((_, i) => narrate(model, i));
+    expect(sentences).toContainEqual(
+      expect.stringContaining(
+        'awaits to_thread(fetch) on worker asyncio_0 (the job ran when submitted: its output is above) and waits for its result at t=1.000',
+      ),
+    );
+    expect(sentences).toContainEqual(
+      "Nothing is ready, so the virtual clock jumps from 0.000 to 1.000, when a worker thread's job finishes: its result is handed to the loop with call_soon_threadsafe.",
+    );
   });
 
   it('names run_in_executor waits by the pool worker that runs them', async () => {
