@@ -90,6 +90,11 @@ def step_handle(step):
     return handle
 
 
+_NO_THREAD_LOOP = ("an event loop in a thread is not available in Loopscope: a thread's code runs "
+                   "whole when it starts (engine/python/world/README.md), so it cannot wait for "
+                   "a loop of its own; run the coroutine on the program's loop")
+
+
 class VirtualLoop(Unsupported, base_events.BaseEventLoop):
     def __init__(self):
         super().__init__()
@@ -255,6 +260,8 @@ class VirtualLoop(Unsupported, base_events.BaseEventLoop):
     def run_forever(self):
         run = self._run
         run.check_can_run()
+        if run.world.thread is not None:
+            raise NotImplementedError(_NO_THREAD_LOOP)
         self._run_forever_setup()
         run.loop_started()
         try:

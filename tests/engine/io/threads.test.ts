@@ -225,6 +225,20 @@ threading.Thread(target=beat, daemon=True).start()
     expect(t.end.option).toBe('--max-time');
   });
 
+  it('says why a thread cannot run an event loop of its own', async () => {
+    const t = await run(`import asyncio, threading
+async def hello():
+    return 1
+def body():
+    try:
+        asyncio.run(hello())
+    except NotImplementedError as e:
+        print(str(e).split(":")[0])
+threading.Thread(target=body).start()
+`);
+    expect(out(t)).toBe('an event loop in a thread is not available in Loopscope\n');
+  });
+
   it('keeps ProcessPoolExecutor a clear NotImplementedError', async () => {
     const t = await run(`from concurrent.futures import ProcessPoolExecutor
 try:
