@@ -408,6 +408,58 @@ def _condition_wait(self, timeout=None):
     return False
 
 
+class Lock:
+    """threading.Lock for a run. Pyodide's C lock spins forever when acquired while held (no
+    other thread can ever release it); here a blocking acquire of a held lock ends the run as a
+    deadlock saying why, and a timed one spends its timeout on the caller's clock."""
+
+    __slots__ = ('_locked', '__weakref__')
+
+    def __init__(self):
+        self._locked = False
+
+    def acquire(self, blocking=True, timeout=-1):
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if timeout < 0 and timeout != -1:
+            raise ValueError("timeout value must be a non-negative number")
+        if not self._locked:
+            self._locked = True
+            return True
+        if not blocking:
+            return False
+        if timeout == -1:
+            _active.blocked_forever('Lock.acquire() of a lock that is held')
+        _active.world.block(timeout)
+        return False
+
+    acquire_lock = acquire
+
+    def release(self):
+        if not self._locked:
+            raise RuntimeError('release unlocked lock')
+        self._locked = False
+
+    release_lock = release
+
+    def locked(self):
+        return self._locked
+
+    locked_lock = locked
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+    def _at_fork_reinit(self):
+        self._locked = False
+
+    def __repr__(self):
+        return f"<{'locked' if self._locked else 'unlocked'} _thread.lock object at {id(self):#x}>"
+
+
 def _cpu_count():
     return VIRTUAL_CPUS
 
@@ -491,6 +543,7 @@ def install(world, fail, max_threads=DEFAULT_MAX_THREADS, max_time=float('inf'))
         (threading, 'enumerate', threading.enumerate),
         (threading, 'active_count', threading.active_count),
         (threading, '_counter', threading._counter),
+        (threading, 'Lock', threading.Lock),
         (threading, '_time', threading._time),
         (_thread, 'get_ident', _thread.get_ident),
         (queue, 'time', queue.time),
@@ -512,6 +565,7 @@ def install(world, fail, max_threads=DEFAULT_MAX_THREADS, max_time=float('inf'))
     threading.enumerate = _enumerate
     threading.active_count = _active_count
     threading._counter = itertools.count(1).__next__
+    threading.Lock = Lock
     # threading and queue read time.monotonic as imported names: the virtual one, thread-aware.
     threading._time = queue.time = lambda: _time_module.monotonic()
     os.cpu_count = os.process_cpu_count = _cpu_count

@@ -173,6 +173,27 @@ q.put(1)
     expect(out(await run(FETCH))).toBe('1 1.0\n');
   });
 
+  it('ends the run when a thread acquires a lock another holds, instead of hanging', async () => {
+    const t = await run(`import threading
+lock = threading.Lock()
+counter = 0
+def add():
+    global counter
+    with lock:
+        counter += 1
+threads = [threading.Thread(target=add) for _ in range(3)]
+for th in threads:
+    th.start()
+print(counter, lock.locked(), lock.acquire(timeout=0.25), lock.acquire(blocking=False))
+with lock.__class__() as other:
+    pass
+threading.Thread(target=add, name="late").start()
+`);
+    expect(out(t)).toBe('3 False True False\n');
+    expect(t.end.kind).toBe('deadlock');
+    expect(t.end.message).toContain('late waits forever in Lock.acquire()');
+  });
+
   it('times out a timed wait in a thread on its own clock', async () => {
     const t = await run(`import queue, threading, time
 q = queue.Queue()
