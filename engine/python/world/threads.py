@@ -335,19 +335,6 @@ class Threads:
         return [e[0] for e in self.ends.values() if e[1] is None or now < e[1]]
 
 
-def _defer_or_none(world, fn):
-    """For call_soon_threadsafe: on a worker, fn runs at the worker's time (a world event) and
-    True is returned; on the loop's thread, False (the caller schedules now)."""
-    vt = world.thread
-    if vt is None:
-        return False
-    world.at(vt.time, fn)
-    return True
-
-
-defer_threadsafe = _defer_or_none
-
-
 # -- the patches --------------------------------------------------------------------------------
 def _start(self):
     _active.start(self)
