@@ -42,7 +42,8 @@ export interface WaitReason {
   kind: WaitKind;
   /** The awaited expression's source text, e.g. "asyncio.sleep(0.2)" or "queue.get()". */
   expr: string;
-  /** For timers: the virtual time it fires at, in seconds. */
+  /** For timers: the virtual time it fires at, in seconds; for a wait on a worker thread's job
+   * (kind 'io', "to_thread(f) on worker asyncio_0"): when its result reaches the loop. */
   deadline?: number;
   /** For waits on other tasks: who (gather waits on several). */
   targets?: ActorId[];

@@ -105,6 +105,11 @@ def _io_handle(callback, args, loop):
     return handle
 
 
+_NO_THREAD_LOOP = ("an event loop in a thread is not available in Loopscope: a thread's code runs "
+                   "whole when it starts (engine/python/world/README.md), so it cannot wait for "
+                   "a loop of its own; run the coroutine on the program's loop")
+
+
 class VirtualLoop(NetLoopMixin, Unsupported, selector_events.BaseSelectorEventLoop):
     def __init__(self):
         run = state.run
@@ -313,6 +318,8 @@ class VirtualLoop(NetLoopMixin, Unsupported, selector_events.BaseSelectorEventLo
     def run_forever(self):
         run = self._run
         run.check_can_run()
+        if run.world.thread is not None:
+            raise NotImplementedError(_NO_THREAD_LOOP)
         self._run_forever_setup()
         run.loop_started()
         try:

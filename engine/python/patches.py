@@ -165,6 +165,9 @@ def _sleep(secs):
     run.world.run_due(run.now)
 
 
+_sleep.__name__ = _sleep.__qualname__ = 'sleep'  # as time.sleep's: Thread-1 (sleep)
+
+
 class _NoProcessPool:
     """concurrent.futures.ProcessPoolExecutor for a run."""
 
@@ -233,7 +236,10 @@ def enter(run, seed):
 def _failer(run):
     """How the world ends the run: a cap or a thread that would wait forever."""
     def fail(kind, message, option):
-        run.end(RunEnded(kind, message, option, run.current_line()))
+        err = RunEnded(kind, message, option, run.current_line())
+        if run.ended is None and run.loop_depth == 0:
+            run.flush()  # outside a loop run nothing else would hand over what was printed
+        run.end(err)
     return fail
 
 

@@ -337,6 +337,8 @@ class Run(Actors, Stages):
         targets = ()
         if kind == 'timer':
             deadline = self.sleep_deadline.get(actor, -1.0)
+        elif kind == 'io' and len(hit) > 5 and hit[5] is not None:
+            deadline = float(hit[5])  # a worker's job: when its result arrives (waits.py)
         elif kind == 'task':
             if isinstance(waiter, _Task):
                 targets = (self.task_actor(waiter),)

@@ -227,18 +227,21 @@ class WaitDescriber:
     def _on_worker(self, waiter, hit, api):
         """A wait on a worker thread's job (to_thread, run_in_executor, wrap_future): kind 'io',
         named by the job and its worker, e.g. "to_thread(fetch) on worker asyncio_0"."""
-        job = _job_of(waiter)
+        source = _job_of(waiter)
+        job = source.__dict__.get('_loopscope_job') if source is not None else None
         if job is None:
             return hit
         via = 'to_thread' if api is not None and api.co_qualname == 'to_thread' else 'run_in_executor'
         expr = f'{via}({job[0]}) on worker {job[1]}'
-        return ('io', expr, hit[2], WAIT_CODE['io'], self.ops.sid(expr))
+        # A sixth item: when the job's result arrives (the WAIT op's deadline, runtime.py).
+        return ('io', expr, hit[2], WAIT_CODE['io'], self.ops.sid(expr),
+                source.__dict__.get('_loopscope_done_at'))
 
 
 def _job_of(waiter):
-    """(job name, worker name) of the worker's future an asyncio future is chained to by
+    """The worker's future (world/threads.py) an asyncio future is chained to by
     asyncio.wrap_future (found in its _call_check_cancel callback), or None. Reads closures
-    and instance dicts only: no user code runs."""
+    only: no user code runs."""
     try:
         callbacks = waiter._callbacks
     except AttributeError:
@@ -251,5 +254,5 @@ def _job_of(waiter):
             if name == 'source':
                 source = cell.cell_contents
                 if isinstance(source, _WorkerFuture):
-                    return source.__dict__.get('_loopscope_job')
+                    return source
     return None

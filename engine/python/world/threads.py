@@ -335,19 +335,6 @@ class Threads:
         return [e[0] for e in self.ends.values() if e[1] is None or now < e[1]]
 
 
-def _defer_or_none(world, fn):
-    """For call_soon_threadsafe: on a worker, fn runs at the worker's time (a world event) and
-    True is returned; on the loop's thread, False (the caller schedules now)."""
-    vt = world.thread
-    if vt is None:
-        return False
-    world.at(vt.time, fn)
-    return True
-
-
-defer_threadsafe = _defer_or_none
-
-
 # -- the patches --------------------------------------------------------------------------------
 def _start(self):
     _active.start(self)
@@ -408,8 +395,71 @@ def _condition_wait(self, timeout=None):
     return False
 
 
+class Lock:
+    """threading.Lock for a run. Pyodide's C lock spins forever when acquired while held (no
+    other thread can ever release it); here a blocking acquire of a held lock ends the run as a
+    deadlock saying why, and a timed one spends its timeout on the caller's clock."""
+
+    __slots__ = ('_locked', '__weakref__')
+
+    def __init__(self):
+        self._locked = False
+
+    def acquire(self, blocking=True, timeout=-1):
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if timeout < 0 and timeout != -1:
+            raise ValueError("timeout value must be a non-negative number")
+        if not self._locked:
+            self._locked = True
+            return True
+        if not blocking:
+            return False
+        if timeout == -1:
+            _active.blocked_forever('Lock.acquire() of a lock that is held')
+        _active.world.block(timeout)
+        return False
+
+    acquire_lock = acquire
+
+    def release(self):
+        if not self._locked:
+            raise RuntimeError('release unlocked lock')
+        self._locked = False
+
+    release_lock = release
+
+    def locked(self):
+        return self._locked
+
+    locked_lock = locked
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+    def _at_fork_reinit(self):
+        self._locked = False
+
+    def __repr__(self):
+        return f"<{'locked' if self._locked else 'unlocked'} _thread.lock object at {id(self):#x}>"
+
+
 def _cpu_count():
     return VIRTUAL_CPUS
+
+
+def _done_at(f):
+    """When a worker's future is set (inf for one nothing in the world will set)."""
+    at = f.__dict__.get('_loopscope_done_at') if isinstance(f, Future) else None
+    return float('inf') if at is None else at
+
+
+def _fails(f):
+    outcome = f.__dict__.get('_loopscope_outcome') if isinstance(f, Future) else None
+    return outcome is not None and not outcome[0]
 
 
 def _as_completed(fs, timeout=None):
@@ -417,13 +467,11 @@ def _as_completed(fs, timeout=None):
     world = _active.world
     end = None if timeout is None else world.time() + timeout
     fs = list(dict.fromkeys(fs))
-    pending = sorted(enumerate(fs), key=lambda p: (
-        -1 if p[1].done() else (p[1]._loopscope_done_at if p[1]._loopscope_done_at is not None
-                                else float('inf')), p[0]))
+    pending = sorted(enumerate(fs), key=lambda p: (-1 if p[1].done() else _done_at(p[1]), p[0]))
     for n, (_, f) in enumerate(pending):
         if not f.done():
-            at = getattr(f, '_loopscope_done_at', None)
-            if at is None or (end is not None and at > end):
+            at = _done_at(f)
+            if at == float('inf') or (end is not None and at > end):
                 if end is None:
                     _active.blocked_forever('concurrent.futures.as_completed()')
                 world.block_until(end)
@@ -439,16 +487,13 @@ def _wait(fs, timeout=None, return_when=_base.ALL_COMPLETED):
     end = None if timeout is None else world.time() + timeout
 
     def at(f):
-        if f.done():
-            return world.time()
-        a = getattr(f, '_loopscope_done_at', None)
-        return float('inf') if a is None else a
+        return world.time() if f.done() else _done_at(f)
 
     times = sorted(at(f) for f in fs)
     if return_when == _base.FIRST_COMPLETED:
         target = times[0] if times else world.time()
     elif return_when == _base.FIRST_EXCEPTION:
-        failing = [at(f) for f in fs if f._loopscope_outcome is not None and not f._loopscope_outcome[0]]
+        failing = [at(f) for f in fs if _fails(f)]
         failing += [world.time() for f in fs if f.done() and not f.cancelled() and f.exception(0) is not None]
         target = min(failing) if failing else (times[-1] if times else world.time())
     else:
@@ -485,6 +530,7 @@ def install(world, fail, max_threads=DEFAULT_MAX_THREADS, max_time=float('inf'))
         (threading, 'enumerate', threading.enumerate),
         (threading, 'active_count', threading.active_count),
         (threading, '_counter', threading._counter),
+        (threading, 'Lock', threading.Lock),
         (threading, '_time', threading._time),
         (_thread, 'get_ident', _thread.get_ident),
         (queue, 'time', queue.time),
@@ -506,6 +552,7 @@ def install(world, fail, max_threads=DEFAULT_MAX_THREADS, max_time=float('inf'))
     threading.enumerate = _enumerate
     threading.active_count = _active_count
     threading._counter = itertools.count(1).__next__
+    threading.Lock = Lock
     # threading and queue read time.monotonic as imported names: the virtual one, thread-aware.
     threading._time = queue.time = lambda: _time_module.monotonic()
     os.cpu_count = os.process_cpu_count = _cpu_count

@@ -50,6 +50,13 @@ export function narrate(model: PlayerModel, step: number): string {
   }
   if (st.kind === 'clock') {
     const from = steps[step - 1]?.time ?? 0;
+    // [threads] A jump to a worker thread's finishing time schedules asyncio's _set_state (the
+    // wrap_future chain's call_soon_threadsafe) in the clock step itself.
+    const worker = evs.some(
+      (e) => e.t === 'taskScheduled' && (model.info[e.actor]?.actor.name ?? '').endsWith('_set_state'),
+    );
+    if (worker)
+      return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, when a worker thread's job finishes: its result is handed to the loop with call_soon_threadsafe.`;
     return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, the earliest timer.`;
   }
   if (st.kind === 'end') return `The run is over: ${endText(model.trace.end)}`;
@@ -90,6 +97,11 @@ export function narrate(model: PlayerModel, step: number): string {
       const r = e.reason;
       if (r.kind === 'timer' && r.deadline !== undefined)
         parts.push(`awaits ${r.expr} and waits until t=${formatTime(r.deadline)}`);
+      else if (r.kind === 'io' && r.deadline !== undefined && r.expr.includes(' on worker '))
+        // Threads run their job whole when it is submitted (engine/python/world/README.md).
+        parts.push(
+          `awaits ${r.expr} (the job ran when submitted: its output is above) and waits for its result at t=${formatTime(r.deadline)}`,
+        );
       else parts.push(`awaits ${r.expr} and waits`);
     } else if (e.t === 'taskExited' && e.actor === actor) parts.push(ending(e.outcome));
     else if (e.t === 'taskScheduled' && e.actor === actor)

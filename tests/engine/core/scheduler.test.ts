@@ -201,3 +201,57 @@ describe('scheduler', () => {
     expect({ ran, stopping: s.stopping }).toEqual({ ran: [1, 2], stopping: false });
   });
 });
+
+describe('[threads hook] world events in the select step', () => {
+  /** A host whose world has one event (a worker finishing) that schedules handle 100. */
+  function worldHost(at: number, s: () => Scheduler) {
+    const rec = recordingHost();
+    let pending = at;
+    const host: LoopHost = {
+      runBatch: rec.host.runBatch,
+      worldNext: () => pending,
+      worldDue: () => {
+        pending = Infinity;
+        s().callSoon(100, 9);
+        return 'ok';
+      },
+    };
+    return { ran: rec.ran, host };
+  }
+
+  it('is no deadlock while an event is pending: the clock jumps to it and its callback runs', () => {
+    const s = new Scheduler(new Clock());
+    const { ran, host } = worldHost(1.5, () => s);
+    expect(s.runOnce(host)).toBe('ok');
+    expect(s.time()).toBe(1.5);
+    expect(ran).toEqual([100]);
+    expect(s.runOnce(host)).toBe('deadlock');
+  });
+
+  it('wakes at the earlier of the event and the next timer; its callback comes before due timers', () => {
+    const s = new Scheduler(new Clock());
+    s.callAt(2, 1, 1);
+    s.callAt(1, 2, 2);
+    const { ran, host } = worldHost(1, () => s);
+    s.runOnce(host);
+    expect(s.time()).toBe(1);
+    expect(ran).toEqual([100, 2]);
+    s.runOnce(host);
+    expect(ran).toEqual([100, 2, 1]);
+  });
+
+  it('runs an event already due without moving the clock when callbacks are ready', () => {
+    const s = new Scheduler(new Clock());
+    s.callSoon(1, 1);
+    const { ran, host } = worldHost(0, () => s);
+    s.runOnce(host);
+    expect(s.time()).toBe(0);
+    expect(ran).toEqual([1, 100]);
+  });
+
+  it('stops at the time cap instead of jumping to a later event', () => {
+    const s = new Scheduler(new Clock(), undefined, 10);
+    const { host } = worldHost(11, () => s);
+    expect(s.runOnce(host)).toBe('capTime');
+  });
+});

@@ -167,6 +167,26 @@ f.flush()
     expect(truncate.end.kind).toBe('capFiles');
   });
 
+  it('ends the run from inside a worker thread too, and the next run works', async () => {
+    const t = await run(
+      `# loopscope: disk-latency=0
+import asyncio
+def write():
+    with open("big", "wb") as f:
+        while True:
+            f.write(b"x" * (1 << 20))
+async def main():
+    print("start")
+    await asyncio.to_thread(write)
+asyncio.run(main())
+`,
+      { maxFileBytes: 4_000_000 },
+    );
+    expect(out(t)).toBe('start\n');
+    expect(t.end.kind).toBe('capFiles');
+    expect(out(await run('import os\nprint(os.listdir("."))\n'))).toBe('[]\n');
+  });
+
   it('raises the cap with maxFileBytes', async () => {
     const t = await run('open("f", "wb").write(b"x" * 2000)\n', { maxFileBytes: 1000 });
     expect(t.end.kind).toBe('capFiles');

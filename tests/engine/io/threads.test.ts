@@ -4,6 +4,8 @@
 // run with a message naming the option, and the next run works.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../engine/python/engine';
+import { buildModel } from '../../../renderer/src/player/model';
+import { narrate } from '../../../renderer/src/player/narration';
 import { out, stalled, stalls, waits } from './helpers';
 
 let engine: Engine;
@@ -36,7 +38,26 @@ describe('asyncio.to_thread and run_in_executor', () => {
 
   it('shows the task waiting on the job and its worker (an io wait)', async () => {
     const t = await run(FETCH);
-    expect(waits(t)).toContainEqual({ kind: 'io', expr: 'to_thread(fetch) on worker asyncio_0', line: 8 });
+    expect(waits(t)).toContainEqual({
+      kind: 'io',
+      expr: 'to_thread(fetch) on worker asyncio_0',
+      deadline: 1,
+      line: 8,
+    });
+  });
+
+  it('narrates the wait on a worker and the clock jump to its result', async () => {
+    const t = await run(FETCH);
+    const model = buildModel(t);
+    const sentences = t.steps.map((_, i) => narrate(model, i));
+    expect(sentences).toContainEqual(
+      expect.stringContaining(
+        'awaits to_thread(fetch) on worker asyncio_0 (the job ran when submitted: its output is above) and waits for its result at t=1.000',
+      ),
+    );
+    expect(sentences).toContainEqual(
+      "Nothing is ready, so the virtual clock jumps from 0.000 to 1.000, when a worker thread's job finishes: its result is handed to the loop with call_soon_threadsafe.",
+    );
   });
 
   it('names run_in_executor waits by the pool worker that runs them', async () => {
@@ -152,6 +173,27 @@ q.put(1)
     expect(out(await run(FETCH))).toBe('1 1.0\n');
   });
 
+  it('ends the run when a thread acquires a lock another holds, instead of hanging', async () => {
+    const t = await run(`import threading
+lock = threading.Lock()
+counter = 0
+def add():
+    global counter
+    with lock:
+        counter += 1
+threads = [threading.Thread(target=add) for _ in range(3)]
+for th in threads:
+    th.start()
+print(counter, lock.locked(), lock.acquire(timeout=0.25), lock.acquire(blocking=False))
+with lock.__class__() as other:
+    pass
+threading.Thread(target=add, name="late").start()
+`);
+    expect(out(t)).toBe('3 False True False\n');
+    expect(t.end.kind).toBe('deadlock');
+    expect(t.end.message).toContain('late waits forever in Lock.acquire()');
+  });
+
   it('times out a timed wait in a thread on its own clock', async () => {
     const t = await run(`import queue, threading, time
 q = queue.Queue()
@@ -202,6 +244,20 @@ threading.Thread(target=beat, daemon=True).start()
 `);
     expect(t.end.kind).toBe('capTime');
     expect(t.end.option).toBe('--max-time');
+  });
+
+  it('says why a thread cannot run an event loop of its own', async () => {
+    const t = await run(`import asyncio, threading
+async def hello():
+    return 1
+def body():
+    try:
+        asyncio.run(hello())
+    except NotImplementedError as e:
+        print(str(e).split(":")[0])
+threading.Thread(target=body).start()
+`);
+    expect(out(t)).toBe('an event loop in a thread is not available in Loopscope\n');
   });
 
   it('keeps ProcessPoolExecutor a clear NotImplementedError', async () => {
