@@ -157,10 +157,11 @@ with asyncio.Runner() as r:
     expect(out(t)).toBe('1 0.5\n2.0\n3 2.5\n');
   });
 
-  it('raises NotImplementedError saying why for sockets, subprocesses and process pools', async () => {
+  it('raises NotImplementedError saying why for pipes, subprocesses and process pools', async () => {
     const t = await run(`import asyncio, concurrent.futures
 async def main():
-    for coro in (asyncio.open_connection("example.com", 80), asyncio.create_subprocess_exec("ls")):
+    loop = asyncio.get_running_loop()
+    for coro in (loop.connect_read_pipe(asyncio.Protocol, None), asyncio.create_subprocess_exec("ls")):
         try:
             await coro
         except NotImplementedError as e:
@@ -172,7 +173,7 @@ async def main():
 asyncio.run(main())
 `);
     expect(out(t)).toBe(
-      'network and pipe I/O is not available in Loopscope\nsubprocesses are not available in Loopscope\nprocess pools are not available in Loopscope\n',
+      'pipes to other processes are not available in Loopscope\nsubprocesses are not available in Loopscope\nprocess pools are not available in Loopscope\n',
     );
   });
 });

@@ -130,7 +130,8 @@ print("never")
   });
 
   it('leaves other directive keys alone', async () => {
-    const t = await run(`# loopscope: latency=0.1, disk-latency=0
+    const t = await run(`# loopscope: latency example.com=0.1
+# loopscope: disk-latency=0
 open("x", "w").close()
 import time
 print(time.monotonic())
