@@ -7,10 +7,7 @@
 import { z } from 'zod';
 import type { Trace } from '../../common/trace';
 
-/** What the preload posts to the page's window, with the owner's MessagePort attached. */
-export const ENGINE_PORT_MESSAGE = 'loopscope-engine-port';
-/** The IPC channel on which main hands the preload a MessagePortMain. */
-export const ENGINE_PORT_CHANNEL = 'engine:port';
+export { ENGINE_PORT_CHANNEL, ENGINE_PORT_MESSAGE } from './port';
 
 /** Main to page, beside engine/protocol.ts's hostMessage: this port's engine is done with. */
 export const retireMessage = z.object({ type: z.literal('retire') }).strict();
