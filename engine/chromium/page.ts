@@ -87,6 +87,8 @@ function startWorker(): Slot {
       const m = parsed.data;
       if (m.type === 'ready' || m.type === 'startFailed') {
         if (answered) breach(`the engine sent '${m.type}' twice`);
+        else if (m.type === 'ready' && !m.evalRefused)
+          breach("the engine worker's CSP allows eval (no 'unsafe-eval' expected)");
         else if (m.type === 'ready') resolve({ loadMs: m.loadMs, interrupts: m.interrupts });
         else reject(new Error(m.message));
         answered = true;
@@ -165,7 +167,6 @@ function openSession(port: MessagePort): void {
 function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void): void {
   const sentAt = performance.now();
   const slot = takeStandby();
-  ensureStandby(); // the next run's worker loads now
   let steps = 0;
   let lastHeard = sentAt;
   let heardProgress = false;
@@ -184,6 +185,9 @@ function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void
     slot.worker.terminate();
     if (active?.port === port) active = null;
     if (reply) send(reply);
+    // The next run's worker loads now, not while this run ran: on two cores a Pyodide start
+    // beside a run slows the run enough to trip its step budget.
+    ensureStandby();
   };
   const ended = (end: Trace['end']): EngineMessage => ({
     type: 'result',

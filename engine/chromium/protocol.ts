@@ -67,7 +67,15 @@ export interface WorkerInit {
 
 /** Worker to page, on the private port only; anything on the worker's global channel is forged. */
 export const workerMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready'), loadMs: z.number(), interrupts: z.boolean() }).strict(),
+  z
+    .object({
+      type: z.literal('ready'),
+      loadMs: z.number(),
+      interrupts: z.boolean(),
+      /** The worker's own check that its CSP refuses `new Function` (a worker has its own CSP). */
+      evalRefused: z.boolean(),
+    })
+    .strict(),
   z.object({ type: z.literal('startFailed'), message: z.string() }).strict(),
   z.object({ type: z.literal('progress'), runId: z.number(), steps: z.number().int().min(0) }).strict(),
   z.object({ type: z.literal('finishing'), runId: z.number() }).strict(),

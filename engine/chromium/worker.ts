@@ -47,7 +47,12 @@ async function start(init: WorkerInit, port: MessagePort): Promise<void> {
     post({ type: 'startFailed', message: `the engine did not start: ${(e as Error).message}` });
     return;
   }
-  post({ type: 'ready', loadMs: performance.now() - started, interrupts: flags !== null });
+  post({
+    type: 'ready',
+    loadMs: performance.now() - started,
+    interrupts: flags !== null,
+    evalRefused: evalRefused(),
+  });
 
   port.onmessage = (event: MessageEvent) => {
     port.onmessage = null; // one program per worker
@@ -83,5 +88,16 @@ async function run(
     });
   } catch (e) {
     post({ type: 'failed', runId: m.runId, message: (e as Error).message });
+  }
+}
+
+/** Whether this worker's CSP refuses code from strings (a worker has its own policy, from its script's response). */
+function evalRefused(): boolean {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the check is that this throws
+    new Function('return 1');
+    return false;
+  } catch {
+    return true;
   }
 }

@@ -16,7 +16,7 @@ test.afterAll(async () => {
 test('gather a/b/c prints the chapter output on the virtual clock', async () => {
   const { trace } = await run(f.service, GATHER, 'gather.py');
   expect(stdout(trace)).toBe(
-    'a started\nb started\nc started\nb finished\na finished\nc finished\nResult: [\'a\', \'b\', \'c\']\n',
+    "a started\nb started\nc started\nb finished\na finished\nc finished\nResult: ['a', 'b', 'c']\n",
   );
   expect(trace.end).toMatchObject({ kind: 'ok', exitCode: 0 });
   const tasks = trace.actors.filter((a) => a.kind === 'task').map((a) => a.name);

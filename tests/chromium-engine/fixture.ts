@@ -24,7 +24,9 @@ export interface EngineFixture {
 let built = false;
 export async function buildEnginePage(): Promise<void> {
   if (built) return;
-  await build({ configFile: fileURLToPath(new URL('../../engine/chromium/vite.config.ts', import.meta.url)) });
+  await build({
+    configFile: fileURLToPath(new URL('../../engine/chromium/vite.config.ts', import.meta.url)),
+  });
   built = true;
 }
 

@@ -62,10 +62,10 @@ export function pageWindow(context: BrowserContext, url: string): PageWindow {
       return {
         postMessage(message) {
           enqueue((p) =>
-            p.evaluate(
-              ([portId, m]) => (window as unknown as PageGlobals).__ports[portId]?.postMessage(m),
-              [id, message] as const,
-            ),
+            p.evaluate(([portId, m]) => (window as unknown as PageGlobals).__ports[portId]?.postMessage(m), [
+              id,
+              message,
+            ] as const),
           );
         },
         onMessage(listener) {
