@@ -10,7 +10,6 @@ export function pageContainment(): Omit<ContainmentReport, 'interrupts'> {
   for (const name of ['process', 'require', 'module', 'Buffer', 'loopscope', 'electron', 'ipcRenderer'])
     if (g[name] !== undefined) problems.push(`the engine page can see '${name}'`);
   try {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the check is that this throws
     new Function('return 1');
     problems.push("the engine page's CSP allows eval (no 'unsafe-eval' expected)");
   } catch {

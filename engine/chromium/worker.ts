@@ -94,7 +94,6 @@ async function run(
 /** Whether this worker's CSP refuses code from strings (a worker has its own policy, from its script's response). */
 function evalRefused(): boolean {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the check is that this throws
     new Function('return 1');
     return false;
   } catch {

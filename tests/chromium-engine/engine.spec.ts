@@ -2,7 +2,7 @@
 // driven by the app's own SimService (main/engine-window). Runs, containment of the page and
 // its worker, forged messages, and fresh state between runs.
 import { expect, test } from '@playwright/test';
-import { GATHER, HELLO, run, startEngine, stdout, type EngineFixture } from './fixture';
+import { GATHER, run, startEngine, stdout, type EngineFixture } from './fixture';
 
 let f: EngineFixture;
 test.beforeAll(async () => {
