@@ -10,7 +10,7 @@
 // Run: npx tsx tests/bench/chromium.ts   (needs /usr/bin/chromium or LOOPSCOPE_CHROMIUM)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
@@ -156,7 +156,16 @@ async function main(): Promise<void> {
       `first-run latency, right after a run:    ${(noStandby.readyMs + noStandby.runMs).toFixed(0)} ms (waits ${noStandby.readyMs.toFixed(0)} ms for a fresh worker's Pyodide)`,
     );
 
+    const tNode = performance.now();
     const engine = await createEngine();
+    console.log(
+      `Node host's Pyodide start-up, same run:  ${(performance.now() - tNode).toFixed(0)} ms (createEngine in this process)`,
+    );
+    console.log(
+      `load average now: ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
+    );
     for (const [name, source] of Object.entries(PROGRAMS)) {
       const chrome: number[] = [];
       const node: number[] = [];
