@@ -5,7 +5,6 @@
 // cancel or a runaway costs a port, not a Pyodide start. Only when the page itself stops
 // answering, or its renderer process is gone, is the window destroyed and a new one opened.
 // Electron-free: the window is injected.
-import { performance } from 'node:perf_hooks';
 import type { EngineChild, EngineLauncher } from '../host/launcher';
 import type { HostMessage } from '../../engine/protocol';
 
