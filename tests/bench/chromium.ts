@@ -40,7 +40,7 @@ class VirtualLoop(base_events.BaseEventLoop):
     def _process_events(self, events): pass
     def _write_to_self(self): pass
 _run = asyncio.run
-asyncio.run = lambda main, **kw: _run(main, loop_factory=VirtualLoop)
+asyncio.run = lambda main, **kw: _run(main, loop_factory=VirtualLoop) if sys.version_info >= (3, 12) else asyncio.runners.Runner(loop_factory=VirtualLoop).run(main)
 src = open(sys.argv[1]).read()
 t0 = time.perf_counter()
 exec(compile(src, sys.argv[1], 'exec'), {'__name__': '__main__'})
