@@ -30,9 +30,12 @@ export async function buildEnginePage(): Promise<void> {
   built = true;
 }
 
-export async function startEngine(options: { stepBudgetMs?: number } = {}): Promise<EngineFixture> {
+export async function startEngine(
+  options: { stepBudgetMs?: number; root?: string } = {},
+): Promise<EngineFixture> {
+  const { root, ...serviceOptions } = options;
   await buildEnginePage();
-  const engine = await serveEngine();
+  const engine = await serveEngine(root);
   const outside = await serveOutside();
   // Chromium's own sandbox cannot run as root here (the CI container): --no-sandbox, as in
   // playwright.config.ts. Everything else (CSP, COOP/COEP, workers) is Chromium's own.
@@ -48,7 +51,7 @@ export async function startEngine(options: { stepBudgetMs?: number } = {}): Prom
       windows.push(w);
       return w;
     },
-    ...options,
+    ...serviceOptions,
   });
   return {
     browser,
