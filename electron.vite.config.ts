@@ -1,10 +1,14 @@
-// Builds the three processes from the top-level folders (not electron-vite's src/ default).
+// Builds the three processes from the top-level folders (not electron-vite's src/ default),
+// and the engine page the app runs programs in (engine/chromium/vite.config.ts, into out/engine)
+// after main's build. Two preloads: the UI's (preload/index.ts) and the engine window's, which
+// only hands the page its MessagePort (preload/engine-port.ts).
 // The preload stays one CommonJS file so it can run sandboxed; Pyodide stays an external
 // dependency because it loads its wasm and stdlib by fixed names from its own folder.
 import { copyFileSync, cpSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
+import { build } from 'vite';
 
 const abs = (path: string): string => resolve(import.meta.dirname, path);
 
@@ -17,7 +21,14 @@ export default defineConfig({
     },
     plugins: [
       {
-        // The engine reads its Python sources from beside its own bundle.
+        // The engine page (a separate Vite build: its own root, CSP and Pyodide's files).
+        name: 'engine-page',
+        async closeBundle() {
+          await build({ configFile: abs('engine/chromium/vite.config.ts') });
+        },
+      },
+      {
+        // The Node engine (CLI, tests) reads its Python sources from beside its own bundle.
         name: 'engine-python',
         writeBundle(output: { dir?: string }) {
           for (const file of readdirSync(abs('engine/python'))) {
@@ -33,7 +44,10 @@ export default defineConfig({
   },
   preload: {
     build: {
-      rollupOptions: { input: { index: abs('preload/index.ts') }, output: { format: 'cjs' } },
+      rollupOptions: {
+        input: { index: abs('preload/index.ts'), 'engine-port': abs('preload/engine-port.ts') },
+        output: { format: 'cjs' },
+      },
       externalizeDeps: false,
     },
   },

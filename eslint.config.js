@@ -67,6 +67,28 @@ export default ts.config(
     },
   },
   restrict(['engine/**', 'main/cli/**', 'main/host/**', 'common/**'], [electron]),
+  // The Chromium host runs in a sandboxed renderer and its worker: no Node, no Pyodide package
+  // (the worker loads Pyodide from the page's own origin); its build config runs in Node.
+  {
+    ...restrict(
+      ['engine/chromium/**'],
+      [
+        electron,
+        pyodide,
+        { group: ['node:*'], message: 'The engine page and worker run in Chromium: no Node.' },
+      ],
+    ),
+    ignores: ['engine/chromium/vite.config.ts'],
+  },
+  // main's engine host is Electron-free but for the window itself (engine-window.ts).
+  restrict(
+    [
+      'main/engine-window/chromium-launcher.ts',
+      'main/engine-window/chromium-sim-service.ts',
+      'main/engine-window/request-filter.ts',
+    ],
+    [electron, pyodide],
+  ),
   restrict(['main/ipc/channels.ts', 'main/ipc/handlers.ts'], [electron, pyodide]),
   restrict(['main/*.ts', 'main/ipc/register.ts', 'preload/**'], [pyodide]),
   restrict(['renderer/**'], [electron, pyodide, mainCode]),

@@ -43,5 +43,8 @@ export default defineConfig({
       },
     },
     { name: 'electron', testDir: 'tests/electron' },
+    // The Chromium engine host (engine/chromium) in Debian's Chromium, driven by main's own
+    // SimService; these specs serve the built engine page themselves (tests/chromium-engine/server.ts).
+    { name: 'chromium-engine', testDir: 'tests/chromium-engine', timeout: 300_000 },
   ],
 });

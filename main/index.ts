@@ -1,5 +1,6 @@
 // Electron main: one window, the app:// protocol, the security guards, the menu and IPC.
-// It never runs scenario code itself: programs go to the contained engine process (main/host).
+// It never runs scenario code itself: programs go to the engine page in a hidden, sandboxed
+// window (main/engine-window), which runs each in a dedicated Worker; no ELECTRON_RUN_AS_NODE.
 // Desktop workflow (files, settings, presentation, export) lives in files/, settings/,
 // export/ and presentation.ts; this file only wires them to the window.
 import { app, Menu, type BrowserWindow } from 'electron';
@@ -10,7 +11,8 @@ import { registerIpc, sendToWindow } from './ipc/register';
 import { buildMenu } from './menu';
 import { installSecurityGuards } from './security';
 import { createMainWindow } from './window';
-import { createSimService } from './host/sim-service';
+import { createChromiumSimService } from './engine-window/chromium-sim-service';
+import { openEngineWindow } from './engine-window/engine-window';
 import { DraftStore } from './files/drafts';
 import { createElectronDialogs } from './files/electron-dialog';
 import { createNodeFileSystem } from './files/node-fs';
@@ -67,7 +69,13 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const settings = await SettingsStore.load(fs, userData);
 
-  const sim = createSimService({ mainDir: import.meta.dirname });
+  const sim = createChromiumSimService({
+    openWindow: () =>
+      openEngineWindow({
+        engineDir: join(import.meta.dirname, '../engine'),
+        preload: join(import.meta.dirname, '../preload/engine-port.cjs'),
+      }),
+  });
   const win = createMainWindow({ preloadDir: join(import.meta.dirname, '../preload'), devServerUrl });
   mainWindow = win;
   restoreWindowBounds(win, settings);

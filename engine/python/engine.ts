@@ -1,207 +1,34 @@
-// The engine's public face: createEngine() loads Pyodide once (about 3 s), run() executes one
-// program on a fresh run (fresh globals, fresh scheduler, seeded random) and returns its trace.
-// The Python sources are read next to this module with fs (not bundler `?raw` imports), so the
-// engine runs under plain Node and tsx; a bundle must copy engine/python/*.py and world/ beside it.
+// The engine's public face under Node: createEngine() loads Pyodide from its npm package and the
+// engine's Python from the files beside this module (not bundler `?raw` imports), so the engine
+// runs under plain Node and tsx; a bundle must copy engine/python/*.py and world/ beside it.
+// The engine itself is engine-core.ts (no Node API); the Chromium host passes its own sources.
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { loadPyodide, type PyodideInterface } from 'pyodide';
-import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunOptions, type Trace } from '../../common/trace';
-import { RunHost, type RunHooks } from './host';
-import { checkLayout, type Heap } from './pylist';
+import { loadPyodide } from 'pyodide';
+import {
+  createEngineWith,
+  PY_MODULES,
+  type Engine,
+  type EngineHooks,
+  type EngineSources,
+} from './engine-core';
 
-export interface EngineHooks {
-  /** Right after Pyodide loads, before the engine's Python: the host sets its interrupt buffer. */
-  onPyodide?(py: PyodideInterface): void;
-}
+export type { Engine, EngineHooks, EngineSources, RunHooks } from './engine-core';
 
-export type { RunHooks };
-
-export interface Engine {
-  run(source: string, fileName: string, options?: Partial<RunOptions>, hooks?: RunHooks): Promise<Trace>;
-}
-
-/** The Python package the engine writes into Pyodide's file system, in import order. */
-const PY_MODULES = [
-  'state',
-  'faults',
-  'ops',
-  'callbacks',
-  'actors',
-  'unsupported',
-  'loop',
-  'waits',
-  'lines',
-  'stages',
-  'runtime',
-  'patches',
-  'program',
-];
-const PY_ROOT = '/loopscope';
 /** The virtual world's package (network, threads, files): every .py in world/, shared with the oracle. */
 const WORLD_DIR = new URL('./world/', import.meta.url);
 
-type RunProgram = ((host: RunHost, source: string, fileName: string, options: RunOptions) => void) & {
-  destroy(): void;
-};
-
-function installPython(py: PyodideInterface): RunProgram {
-  py.FS.mkdirTree(`${PY_ROOT}/_loopscope`);
-  py.FS.writeFile(`${PY_ROOT}/_loopscope/__init__.py`, '');
-  for (const name of PY_MODULES) {
-    const text = readFileSync(new URL(`./${name}.py`, import.meta.url), 'utf8');
-    py.FS.writeFile(`${PY_ROOT}/_loopscope/${name}.py`, text);
-  }
-  py.FS.mkdirTree(`${PY_ROOT}/_loopscope/world`);
-  for (const name of readdirSync(WORLD_DIR)
-    .filter((n) => n.endsWith('.py'))
-    .sort())
-    py.FS.writeFile(`${PY_ROOT}/_loopscope/world/${name}`, readFileSync(new URL(name, WORLD_DIR), 'utf8'));
-  py.runPython(`
-import sys, asyncio
-sys.path.insert(0, ${JSON.stringify(PY_ROOT)})
-asyncio.events._set_running_loop(None)  # Pyodide starts with its WebLoop running
-import _loopscope.program
-`);
-  // Pyodide's JavaScript API (mountNodeFS, useNodeSockFS, runPython, FS...) is no business of a
-  // program: the engine's Python has what it needs by now, so the name goes, and with it what
-  // Pyodide imported of it; patches.py's gate makes `import pyodide_js` say why.
-  py.unregisterJsModule('pyodide_js');
-  py.runPython('import _loopscope.patches\n_loopscope.patches.close_js_api()');
-  return py.pyimport('_loopscope.program').run_program as RunProgram;
+/** The engine's Python as the files beside this module (or its bundle) hold it. */
+export function readEngineSources(): EngineSources {
+  const modules: Record<string, string> = {};
+  for (const name of PY_MODULES)
+    modules[name] = readFileSync(new URL(`./${name}.py`, import.meta.url), 'utf8');
+  const world: Record<string, string> = {};
+  for (const name of readdirSync(WORLD_DIR).filter((n) => n.endsWith('.py')))
+    world[name] = readFileSync(new URL(name, WORLD_DIR), 'utf8');
+  return { modules, world };
 }
-
-/**
- * The WebAssembly heap as it was after start-up, put back before every run. Object addresses
- * decide the iteration order of sets of tasks (asyncio.wait, as_completed), so a run that found
- * the allocator as the previous run left it could order them differently: restoring the heap
- * makes every run start from the same bytes, and frees whatever the previous program kept.
- */
-interface HeapImage {
-  bytes: Uint8Array;
-}
-
-interface WasmModule extends Heap {
-  HEAPU8: Uint8Array;
-}
-
-function heapOf(py: PyodideInterface): WasmModule {
-  return (py as unknown as { _module: WasmModule })._module;
-}
-
-function restoreHeap(py: PyodideInterface, image: HeapImage): void {
-  const heap = heapOf(py).HEAPU8;
-  heap.set(image.bytes);
-  if (heap.length > image.bytes.length) heap.fill(0, image.bytes.length);
-}
-
-/**
- * The run's disk (engine/python/world/files.py): an empty in-memory file system on the program's
- * working directory and on /tmp for every run, dropped after it with every file the program left
- * open, so nothing one run writes is seen by the next (Pyodide's own MEMFS outlives the heap
- * restore: a statistics.py written by one program shadowed `import statistics` in the next).
- */
-const DISK_DIRS = ['/home/pyodide', '/tmp'];
-const HOME = DISK_DIRS[0];
-
-interface EmFS {
-  mount(type: unknown, opts: object, mountpoint: string): unknown;
-  unmount(mountpoint: string): void;
-  chdir(path: string): void;
-  close(stream: unknown): void;
-  streams: unknown[];
-  filesystems: { MEMFS: unknown };
-}
-
-function openStreams(fs: EmFS): Set<number> {
-  const open = new Set<number>();
-  fs.streams.forEach((s, fd) => {
-    if (s) open.add(fd);
-  });
-  return open;
-}
-
-function mountDisk(fs: EmFS): void {
-  for (const dir of DISK_DIRS) fs.mount(fs.filesystems.MEMFS, {}, dir);
-  fs.chdir(HOME);
-}
-
-function unmountDisk(fs: EmFS, keep: Set<number>): void {
-  fs.streams.forEach((s, fd) => {
-    if (s && !keep.has(fd)) fs.close(s);
-  });
-  fs.chdir('/');
-  for (const dir of DISK_DIRS) fs.unmount(dir);
-  fs.chdir(HOME);
-}
-
-/** A tiny program run once at start-up so the image holds every lazily imported module. */
-const WARM_UP = 'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
 
 export async function createEngine(hooks: EngineHooks = {}): Promise<Engine> {
-  const quiet = (): void => {};
-  // Fixed string hashing: set and dict orders must not change from one process to the next.
-  // `import js` sees an empty object, not globalThis: a program has no business there.
-  const py = await loadPyodide({ stdout: quiet, stderr: quiet, env: { PYTHONHASHSEED: '0' }, jsglobals: {} });
-  hooks.onPyodide?.(py);
-  const runProgram = installPython(py);
-  const probe = py.runPython('import _loopscope.ops as o\n[id(o.PROBE), id(int), id(float)]') as {
-    toJs(): number[];
-    destroy(): void;
-  };
-  const [list, intType, floatType] = probe.toJs();
-  probe.destroy();
-  checkLayout(heapOf(py), { list, intType, floatType });
-  const fs = py.FS as unknown as EmFS;
-  const baseStreams = openStreams(fs);
-  mountDisk(fs);
-  runProgram(
-    new RunHost(DEFAULT_RUN_OPTIONS, {}, () => heapOf(py)),
-    WARM_UP,
-    'warmup.py',
-    DEFAULT_RUN_OPTIONS,
-  );
-  unmountDisk(fs, baseStreams);
-  const image: HeapImage = { bytes: heapOf(py).HEAPU8.slice() };
-  let busy = false;
-  return {
-    async run(source, fileName, options = {}, runHooks = {}): Promise<Trace> {
-      if (busy) throw new Error('the engine runs one program at a time');
-      busy = true;
-      const opts: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...options };
-      const host = new RunHost(opts, runHooks, () => heapOf(py));
-      try {
-        restoreHeap(py, image);
-        mountDisk(fs);
-        runProgram(host, source, fileName, opts);
-      } catch (e) {
-        if (!host.result)
-          host.end(
-            'internalError',
-            `internal error: ${(e as Error).message.split('\n').slice(-2).join(' ')}`,
-            70,
-            0,
-            0,
-            '',
-          );
-      } finally {
-        try {
-          unmountDisk(fs, baseStreams);
-        } finally {
-          host.dispose();
-          busy = false;
-        }
-      }
-      const r = host.recorder;
-      return {
-        version: TRACE_VERSION,
-        source,
-        fileName,
-        options: opts,
-        actors: r.actors,
-        steps: r.steps,
-        events: r.events,
-        end: host.result ?? r.finish('internalError', 'internal error: the run did not end', 70, 0, 0, ''),
-      };
-    },
-  };
+  return createEngineWith(loadPyodide, readEngineSources(), hooks);
 }

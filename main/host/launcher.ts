@@ -1,6 +1,7 @@
 // How the host starts an engine process, behind one small interface: a Node child process
-// (node-launcher.ts: the CLI, the tests, and the app via ELECTRON_RUN_AS_NODE) or Electron's
-// utilityProcess (utility-launcher.ts). The rest of the host never knows which.
+// (node-launcher.ts: the CLI and the Node-side tests), Electron's utilityProcess
+// (utility-launcher.ts), or a session with the engine page in a hidden sandboxed window (the
+// app: main/engine-window/chromium-launcher.ts). The rest of the host never knows which.
 import type { HostMessage } from '../../engine/protocol';
 
 export interface EngineChild {

@@ -6,7 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const benches = ['tests/bench/engine.ts', 'tests/bench/io.ts', 'tests/bench/host.ts', 'tests/bench/stage.ts'];
+const benches = [
+  'tests/bench/engine.ts',
+  'tests/bench/chromium.ts',
+  'tests/bench/io.ts',
+  'tests/bench/host.ts',
+  'tests/bench/stage.ts',
+];
 const only = process.argv.slice(2);
 const otherNode = process.env.LOOPSCOPE_BENCH_NODE;
 let failed = 0;

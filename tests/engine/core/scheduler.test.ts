@@ -202,20 +202,29 @@ describe('scheduler', () => {
   });
 });
 
-describe('[threads hook] world events in the select step', () => {
-  /** A host whose world has one event (a worker finishing) that schedules handle 100. */
+describe('the select step: I/O readiness and world events', () => {
+  /**
+   * A host whose selector becomes ready once, at `at` (a worker finishing, bytes arriving): the
+   * select step then appends handle 100. It answers as RunHost does (Run.select_io/process_io).
+   */
   function worldHost(at: number, s: () => Scheduler) {
     const rec = recordingHost();
     let pending = at;
     const host: LoopHost = {
       runBatch: rec.host.runBatch,
-      worldNext: () => pending,
-      worldDue: () => {
-        pending = Infinity;
-        s().callSoon(100, 9);
+      selectIO: (deadline) => {
+        if (pending === Infinity || (deadline >= 0 && pending > deadline)) return deadline >= 0 ? -2 : -1;
+        return Math.max(pending, s().time());
+      },
+      processIO: () => {
+        if (pending <= s().time()) {
+          pending = Infinity;
+          s().callSoon(100, 9);
+        }
         return 'ok';
       },
     };
+    s().io = true;
     return { ran: rec.ran, host };
   }
 

@@ -1,0 +1,310 @@
+// The engine page: a hidden window's only script. It owns the workers that run programs and
+// speaks engine/protocol.ts to its owner (main, or the tests) over a MessagePort the preload
+// hands it. Each run goes to a fresh worker (the warm standby), which is terminated after it,
+// so no run sees anything of another. The watchdog is here, outside the worker: a step budget
+// measured from the worker's progress messages and a wall-clock budget per run. A runaway is
+// interrupted in place through Pyodide's interrupt buffer when the page is crossOriginIsolated,
+// and its worker is terminated if that does not end the run within the grace.
+import { runawayOf } from '../core/runaway';
+import type { Trace } from '../../common/trace';
+import { hostMessage, type EngineMessage, type HostMessage } from '../protocol';
+import {
+  ENGINE_PORT_MESSAGE,
+  retireMessage,
+  workerMessage,
+  type WorkerInit,
+  type WorkerMessage,
+  type WorkerRun,
+} from './protocol';
+import { endedRun, pageContainment } from './page-checks';
+
+/** Python start-up takes about this long; the owner's progress bar moves by it. */
+const EXPECTED_LOAD_MS = 4000;
+/** After an in-place interrupt, this long for the run to end before the worker is terminated. */
+const INTERRUPT_GRACE_MS = 1000;
+/** After the first interrupt, ask again this often: a program may swallow KeyboardInterrupt. */
+const REINTERRUPT_MS = 250;
+/** No run may take longer than this in wall time, whatever its progress messages say. */
+const RUN_WALL_BUDGET_MS = 120_000;
+/** A finished run's trace may take this long to arrive. */
+const TRANSFER_TIMEOUT_MS = 60_000;
+/** The page tells its owner it is alive this often during a run (the owner's watchdog). */
+const HEARTBEAT_MS = 250;
+const WATCH_EVERY_MS = 50;
+
+const SIGINT = 2;
+
+interface Slot {
+  worker: Worker;
+  port: MessagePort;
+  flags: Int32Array | null;
+  startedAt: number;
+  ready: Promise<{ loadMs: number; interrupts: boolean }>;
+  /** Set while a run is on this worker: every valid message goes there. */
+  listener: ((m: WorkerMessage) => void) | null;
+  /** The worker broke protocol (bad message, or a message on its global channel). */
+  onBreach: ((why: string) => void) | null;
+}
+
+const indexURL = new URL('pyodide/', document.baseURI).href;
+const containment = pageContainment();
+
+function startWorker(): Slot {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+  const channel = new MessageChannel();
+  const shared = globalThis.crossOriginIsolated ? new SharedArrayBuffer(8) : null;
+  const slot: Slot = {
+    worker,
+    port: channel.port1,
+    flags: shared ? new Int32Array(shared) : null,
+    startedAt: performance.now(),
+    ready: Promise.resolve({ loadMs: 0, interrupts: false }),
+    listener: null,
+    onBreach: null,
+  };
+  let answered = false;
+  slot.ready = new Promise((resolve, reject) => {
+    const breach = (why: string): void => {
+      worker.terminate();
+      if (standby === slot) standby = null;
+      reject(new Error(why));
+      slot.onBreach?.(why);
+    };
+    // The worker's own channel is for nothing after init: a message here came from the program.
+    worker.onmessage = () => breach('the engine sent a message on a channel it must not use');
+    worker.onmessageerror = () => breach('the engine sent a message that could not be read');
+    worker.onerror = (e) => {
+      e.preventDefault();
+      breach(`the engine worker failed: ${e.message || 'unknown error'}`);
+    };
+    slot.port.onmessageerror = () => breach('the engine sent a message that could not be read');
+    slot.port.onmessage = (e: MessageEvent) => {
+      const parsed = workerMessage.safeParse(e.data);
+      if (!parsed.success) {
+        breach('the engine sent a malformed message');
+        return;
+      }
+      const m = parsed.data;
+      if (m.type === 'ready' || m.type === 'startFailed') {
+        if (answered) breach(`the engine sent '${m.type}' twice`);
+        else if (m.type === 'ready' && !m.evalRefused)
+          breach("the engine worker's CSP allows eval (no 'unsafe-eval' expected)");
+        else if (m.type === 'ready') resolve({ loadMs: m.loadMs, interrupts: m.interrupts });
+        else reject(new Error(m.message));
+        answered = true;
+      } else if (slot.listener) slot.listener(m);
+      else breach(`the engine sent '${m.type}' with no run in progress`);
+    };
+  });
+  slot.ready.catch(() => {});
+  const init: WorkerInit = { type: 'init', indexURL, interrupt: shared };
+  worker.postMessage(init, [channel.port2]);
+  return slot;
+}
+
+let standby: Slot | null = null;
+function takeStandby(): Slot {
+  const slot = standby ?? startWorker();
+  standby = null;
+  return slot;
+}
+function ensureStandby(): Slot {
+  standby ??= startWorker();
+  return standby;
+}
+
+/** The owner's port of the current session; a new port ends the previous session. */
+let owner: MessagePort | null = null;
+let active: { port: MessagePort; stop: () => void } | null = null;
+
+window.addEventListener('message', (e: MessageEvent) => {
+  if (e.source !== window || e.data !== ENGINE_PORT_MESSAGE || !e.ports[0]) return;
+  openSession(e.ports[0]);
+});
+ensureStandby();
+
+function openSession(port: MessagePort): void {
+  if (active) active.stop();
+  owner?.close();
+  owner = port;
+  const send = (m: EngineMessage): void => {
+    if (owner === port) port.postMessage(m);
+  };
+  port.onmessage = (e: MessageEvent) => {
+    if (owner !== port) return;
+    if (retireMessage.safeParse(e.data).success) {
+      if (active?.port === port) active.stop();
+      owner = null;
+      port.close();
+      return;
+    }
+    const parsed = hostMessage.safeParse(e.data);
+    if (!parsed.success) return; // only the owner talks here; anything else is noise
+    if (active) {
+      send({ type: 'failed', runId: parsed.data.runId, message: 'the engine runs one program at a time' });
+      return;
+    }
+    run(port, parsed.data, send);
+  };
+  const slot = ensureStandby();
+  const ticker = setInterval(() => {
+    const fraction = Math.min(0.95, (performance.now() - slot.startedAt) / EXPECTED_LOAD_MS);
+    send({ type: 'loading', fraction });
+  }, 200);
+  slot.ready.then(
+    ({ loadMs, interrupts }) => {
+      clearInterval(ticker);
+      send({ type: 'ready', loadMs, containment: { ...containment, interrupts } });
+    },
+    (e: Error) => {
+      clearInterval(ticker);
+      if (standby === slot) standby = null;
+      send({ type: 'startFailed', message: `the engine did not start: ${e.message}` });
+    },
+  );
+}
+
+function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void): void {
+  const sentAt = performance.now();
+  const slot = takeStandby();
+  let steps = 0;
+  let lastHeard = sentAt;
+  let heardProgress = false;
+  let started = false;
+  let finishing = false;
+  let interruptedAt = 0;
+  let lastInterrupt = 0;
+  let done = false;
+
+  const finish = (reply: EngineMessage | null): void => {
+    if (done) return;
+    done = true;
+    clearInterval(watch);
+    clearInterval(heartbeat);
+    slot.listener = slot.onBreach = null;
+    slot.worker.terminate();
+    if (active?.port === port) active = null;
+    if (reply) send(reply);
+    // The next run's worker loads now, not while this run ran: on two cores a Pyodide start
+    // beside a run slows the run enough to trip its step budget.
+    ensureStandby();
+  };
+  const ended = (end: Trace['end']): EngineMessage => ({
+    type: 'result',
+    runId: m.runId,
+    trace: endedRun(m, end),
+    tainted: false,
+  });
+  active = { port, stop: () => finish(null) };
+
+  slot.onBreach = (why) =>
+    finish(
+      ended({ kind: 'internalError', message: `internal error: ${why}; the run was stopped`, exitCode: 70 }),
+    );
+  slot.listener = (w) => {
+    if ('runId' in w && w.runId !== m.runId) {
+      slot.onBreach?.('the engine sent a message for another run');
+      return;
+    }
+    lastHeard = performance.now();
+    if (w.type === 'progress') {
+      heardProgress = true;
+      steps = w.steps;
+    } else if (w.type === 'finishing') {
+      finishing = true;
+      send({ type: 'finishing', runId: m.runId });
+    } else if (w.type === 'result') finish(resultOf(m, w.trace, w.interrupted, interruptedAt, lastHeard));
+    else if (w.type === 'failed') finish({ type: 'failed', runId: m.runId, message: w.message });
+  };
+
+  const heartbeat = setInterval(() => send({ type: 'progress', runId: m.runId, steps }), HEARTBEAT_MS);
+  const watch = setInterval(() => {
+    const now = performance.now();
+    if (!started) return;
+    if (now - sentAt > RUN_WALL_BUDGET_MS) {
+      finish(
+        ended({
+          kind: 'runaway',
+          message: `the run took more than ${RUN_WALL_BUDGET_MS / 1000} s of wall time; the engine was stopped and restarted`,
+          exitCode: 1,
+        }),
+      );
+      return;
+    }
+    const silent = now - lastHeard;
+    const allowed = finishing ? TRANSFER_TIMEOUT_MS : heardProgress ? m.stepBudgetMs : m.firstStepBudgetMs;
+    if (silent <= allowed) return;
+    if (finishing) {
+      finish(
+        ended({
+          kind: 'internalError',
+          message: 'internal error: the trace did not arrive in time',
+          exitCode: 70,
+        }),
+      );
+      return;
+    }
+    if (slot.flags && (!interruptedAt || now - interruptedAt < INTERRUPT_GRACE_MS)) {
+      if (now - lastInterrupt >= REINTERRUPT_MS) {
+        interruptedAt ||= now;
+        lastInterrupt = now;
+        Atomics.store(slot.flags, 1, 1);
+        Atomics.store(slot.flags, 0, SIGINT);
+      }
+      return;
+    }
+    finish(
+      ended({
+        kind: 'runaway',
+        message: `a step ran for ${(silent / 1000).toFixed(1)} s without awaiting; the engine was stopped and restarted`,
+        exitCode: 1,
+      }),
+    );
+  }, WATCH_EVERY_MS);
+
+  slot.ready.then(
+    () => {
+      if (done) return;
+      started = true;
+      lastHeard = performance.now();
+      const request: WorkerRun = {
+        type: 'run',
+        runId: m.runId,
+        source: m.source,
+        fileName: m.fileName,
+        options: m.options as Record<string, number>,
+      };
+      slot.port.postMessage(request);
+    },
+    (e: Error) =>
+      finish({ type: 'failed', runId: m.runId, message: `the engine did not start: ${e.message}` }),
+  );
+}
+
+/** The worker's trace, with the page's own verdict on runaways and exits. */
+function resultOf(
+  m: HostMessage,
+  trace: Trace,
+  interrupted: boolean,
+  interruptedAt: number,
+  endedAt: number,
+): EngineMessage {
+  if (interrupted && interruptedAt) {
+    const { who, line } = runawayOf(trace);
+    const at = line ? `, at line ${line}` : '';
+    const seconds = (m.stepBudgetMs + (endedAt - interruptedAt)) / 1000;
+    trace.end = {
+      kind: 'runaway',
+      message: `${who} ran for ${seconds.toFixed(1)} s without awaiting${at}`,
+      exitCode: 1,
+      ...(line ? { line } : {}),
+    };
+  }
+  // Emscripten's exit (os._exit) leaves Pyodide unusable: report it as the exit it was.
+  const exit = trace.end.kind === 'internalError' ? /exit\((\d+)\)/.exec(trace.end.message) : null;
+  if (exit) {
+    const code = Number(exit[1]);
+    trace.end = { kind: 'exit', message: `exit status ${code} (os._exit)`, exitCode: code & 0xff };
+  }
+  return { type: 'result', runId: m.runId, trace, tainted: false };
+}

@@ -1,0 +1,187 @@
+// The engine without its host: createEngineWith() loads Pyodide once (about 3 s) through the
+// loader it is given, writes the engine's Python sources it is given into Pyodide's file
+// system, and run() executes one program on a fresh run (fresh globals, fresh scheduler,
+// seeded random) and returns its trace. No Node or DOM API here: engine.ts (Node) reads the
+// sources with fs and imports Pyodide's npm package; engine/chromium/worker.ts passes sources
+// bundled by Vite and Pyodide loaded from the app's own assets.
+
+import type { PyodideInterface } from 'pyodide';
+import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunOptions, type Trace } from '../../common/trace';
+import { RunHost, type RunHooks } from './host';
+import { mountDisk, openStreams, unmountDisk, type EmFS } from './disk';
+import { checkLayout, type Heap } from './pylist';
+
+/** The engine's Python: `_loopscope/<name>.py` for each of PY_MODULES, and every world/*.py. */
+export interface EngineSources {
+  /** Module name (without .py) to its text; must hold every name in PY_MODULES. */
+  modules: Record<string, string>;
+  /** File name (with .py) to its text, for `_loopscope/world/`. */
+  world: Record<string, string>;
+}
+
+type LoadPyodide = (options: {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: Record<string, string>;
+  jsglobals: object;
+}) => Promise<PyodideInterface>;
+
+export interface EngineHooks {
+  /** Right after Pyodide loads, before the engine's Python: the host sets its interrupt buffer. */
+  onPyodide?(py: PyodideInterface): void;
+}
+
+export type { RunHooks };
+
+export interface Engine {
+  run(source: string, fileName: string, options?: Partial<RunOptions>, hooks?: RunHooks): Promise<Trace>;
+}
+
+/** The Python package the engine writes into Pyodide's file system, in import order. */
+export const PY_MODULES = [
+  'state',
+  'faults',
+  'ops',
+  'callbacks',
+  'actors',
+  'unsupported',
+  'loop',
+  'waits',
+  'lines',
+  'stages',
+  'runtime',
+  'patches',
+  'program',
+];
+const PY_ROOT = '/loopscope';
+
+type RunProgram = ((host: RunHost, source: string, fileName: string, options: RunOptions) => void) & {
+  destroy(): void;
+};
+
+function installPython(py: PyodideInterface, sources: EngineSources): RunProgram {
+  py.FS.mkdirTree(`${PY_ROOT}/_loopscope`);
+  py.FS.writeFile(`${PY_ROOT}/_loopscope/__init__.py`, '');
+  for (const name of PY_MODULES) {
+    const text = sources.modules[name];
+    if (text === undefined) throw new Error(`the engine's Python module ${name}.py is missing`);
+    py.FS.writeFile(`${PY_ROOT}/_loopscope/${name}.py`, text);
+  }
+  py.FS.mkdirTree(`${PY_ROOT}/_loopscope/world`);
+  for (const name of Object.keys(sources.world)
+    .filter((n) => n.endsWith('.py'))
+    .sort())
+    py.FS.writeFile(`${PY_ROOT}/_loopscope/world/${name}`, sources.world[name]);
+  py.runPython(`
+import sys, asyncio
+sys.path.insert(0, ${JSON.stringify(PY_ROOT)})
+asyncio.events._set_running_loop(None)  # Pyodide starts with its WebLoop running
+import _loopscope.program
+`);
+  // Pyodide's JavaScript API (mountNodeFS, useNodeSockFS, runPython, FS...) is no business of a
+  // program: the engine's Python has what it needs by now, so the name goes, and with it what
+  // Pyodide imported of it; patches.py's gate makes `import pyodide_js` say why.
+  py.unregisterJsModule('pyodide_js');
+  py.runPython('import _loopscope.patches\n_loopscope.patches.close_js_api()');
+  return py.pyimport('_loopscope.program').run_program as RunProgram;
+}
+
+/**
+ * The WebAssembly heap as it was after start-up, put back before every run. Object addresses
+ * decide the iteration order of sets of tasks (asyncio.wait, as_completed), so a run that found
+ * the allocator as the previous run left it could order them differently: restoring the heap
+ * makes every run start from the same bytes, and frees whatever the previous program kept.
+ */
+interface HeapImage {
+  bytes: Uint8Array;
+}
+
+interface WasmModule extends Heap {
+  HEAPU8: Uint8Array;
+}
+
+function heapOf(py: PyodideInterface): WasmModule {
+  return (py as unknown as { _module: WasmModule })._module;
+}
+
+function restoreHeap(py: PyodideInterface, image: HeapImage): void {
+  const heap = heapOf(py).HEAPU8;
+  heap.set(image.bytes);
+  if (heap.length > image.bytes.length) heap.fill(0, image.bytes.length);
+}
+
+/** A tiny program run once at start-up so the image holds every lazily imported module. */
+const WARM_UP = 'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
+
+export async function createEngineWith(
+  load: LoadPyodide,
+  sources: EngineSources,
+  hooks: EngineHooks = {},
+): Promise<Engine> {
+  const quiet = (): void => {};
+  // Fixed string hashing: set and dict orders must not change from one process to the next.
+  // `import js` sees an empty object, not globalThis: a program has no business there.
+  const py = await load({ stdout: quiet, stderr: quiet, env: { PYTHONHASHSEED: '0' }, jsglobals: {} });
+  hooks.onPyodide?.(py);
+  const runProgram = installPython(py, sources);
+  const probe = py.runPython('import _loopscope.ops as o\n[id(o.PROBE), id(int), id(float)]') as {
+    toJs(): number[];
+    destroy(): void;
+  };
+  const [list, intType, floatType] = probe.toJs();
+  probe.destroy();
+  checkLayout(heapOf(py), { list, intType, floatType });
+  const fs = py.FS as unknown as EmFS;
+  const baseStreams = openStreams(fs);
+  mountDisk(fs);
+  runProgram(
+    new RunHost(DEFAULT_RUN_OPTIONS, {}, () => heapOf(py)),
+    WARM_UP,
+    'warmup.py',
+    DEFAULT_RUN_OPTIONS,
+  );
+  unmountDisk(fs, baseStreams);
+  const image: HeapImage = { bytes: heapOf(py).HEAPU8.slice() };
+  let busy = false;
+  return {
+    async run(source, fileName, options = {}, runHooks = {}): Promise<Trace> {
+      if (busy) throw new Error('the engine runs one program at a time');
+      busy = true;
+      const opts: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...options };
+      const host = new RunHost(opts, runHooks, () => heapOf(py));
+      try {
+        restoreHeap(py, image);
+        mountDisk(fs);
+        runProgram(host, source, fileName, opts);
+      } catch (e) {
+        if (!host.result)
+          host.end(
+            'internalError',
+            `internal error: ${(e as Error).message.split('\n').slice(-2).join(' ')}`,
+            70,
+            0,
+            0,
+            '',
+          );
+      } finally {
+        try {
+          unmountDisk(fs, baseStreams);
+        } finally {
+          host.dispose();
+          busy = false;
+        }
+      }
+      const r = host.recorder;
+      return {
+        version: TRACE_VERSION,
+        source,
+        fileName,
+        options: opts,
+        actors: r.actors,
+        steps: r.steps,
+        events: r.events,
+        end: host.result ?? r.finish('internalError', 'internal error: the run did not end', 70, 0, 0, ''),
+      };
+    },
+  };
+}

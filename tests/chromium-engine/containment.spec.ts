@@ -1,0 +1,148 @@
+// The escape corpus (tests/host/escape/*.py) and the page's own containment, against the
+// Chromium host: every attempt fails with a Python exception, the run goes on to its last line,
+// the page's server sees no request but the engine's own files, and the "outside" server none.
+// Plus what only JavaScript can try: eval and a cross-origin fetch inside the engine's worker,
+// and a worker that posts on the channel it must not use.
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { HELLO, run, startEngine, stdout, type EngineFixture } from './fixture';
+
+const ESCAPE_DIR = new URL('../host/escape/', import.meta.url);
+const scenarios = readdirSync(ESCAPE_DIR)
+  .filter((f) => f.endsWith('.py'))
+  .sort();
+
+let f: EngineFixture;
+test.beforeAll(async () => {
+  f = await startEngine();
+  await f.service.warm();
+});
+test.afterAll(async () => {
+  await f?.close();
+});
+test.afterEach(async () => {
+  await new Promise((r) => setTimeout(r, 300)); // a WebSocket or fetch attempt has landed by now
+  expect(f.engine.strays, 'requests to the engine origin that are not engine files').toEqual([]);
+  expect(f.outside.requests, 'requests to another origin').toEqual([]);
+});
+
+const fill = (name: string): string =>
+  readFileSync(new URL(name, ESCAPE_DIR), 'utf8')
+    // The user's files as the Node host's test names them: a folder outside the engine.
+    .replaceAll('__CANARY__', '/home/student/loopscope-canary.txt')
+    .replaceAll('__MARKER__', '/home/student/loopscope-marker.txt')
+    .replaceAll('__DIR__', '/home/student')
+    // Aimed at the "outside" server: reaching it at all is the escape.
+    .replaceAll('__PORT__', String(f.outside.port));
+
+/**
+ * Found here, not in the Node host: Emscripten's SOCKFS in a browser "connects" a raw `_socket`
+ * by opening a WebSocket, so connect() returns before anything happened. The CSP (connect-src
+ * 'self') refuses the WebSocket and the outside server sees nothing (checked after every test);
+ * closing `_socket` itself is the Python side's work (the virtual network).
+ */
+const SOCKFS_PRETENDS: Record<string, string[]> = { 'network.py': ["ESCAPED _socket connect: 'connected'"] };
+
+for (const name of scenarios) {
+  test(`${name}: every attempt fails with a Python exception, the run goes on and ends non-zero`, async () => {
+    for (const round of [1, 2]) {
+      const { trace } = await run(f.service, fill(name), name);
+      const out = stdout(trace);
+      const context = `${name} round ${round}\n${out}\n${JSON.stringify(trace.end)}`;
+      const lines = out.trimEnd().split('\n');
+      expect(lines.at(-1), context).toBe('DONE');
+      expect(
+        lines.filter((l) => l.startsWith('ESCAPED')),
+        context,
+      ).toEqual(SOCKFS_PRETENDS[name] ?? []);
+      expect(lines.length, context).toBeGreaterThan(1);
+      expect(trace.end.kind, context).toBe('exception');
+      expect(trace.end.message, context).toMatch(
+        /^PermissionError: \d+ of \d+ attempts to reach the machine failed$/,
+      );
+    }
+  });
+}
+
+// eval is checked by the worker itself at start-up (its 'ready' says so, and the page refuses a
+// worker whose CSP allows it): DevTools' own evaluation, which Playwright uses, is exempt from
+// the CSP's eval rule, so it cannot be checked from here.
+test("inside the engine's worker, fetch and import() to another origin fail", async () => {
+  const page = await f.windows[0].page;
+  const workers = page.workers();
+  expect(workers.length).toBeGreaterThan(0);
+  const worker = workers[0];
+  const verdict = await worker.evaluate(async (outside) => {
+    const out: string[] = [];
+    try {
+      await fetch(outside);
+      out.push('fetch ALLOWED');
+    } catch (e) {
+      out.push(`fetch refused: ${(e as Error).name}`);
+    }
+    try {
+      await import(`${outside}x.js`);
+      out.push('import ALLOWED');
+    } catch (e) {
+      out.push(`import refused: ${(e as Error).name}`);
+    }
+    return out;
+  }, f.outside.url);
+  expect(verdict).toEqual(['fetch refused: TypeError', 'import refused: TypeError']);
+  // The page too: no Node, no eval, isolated.
+  const pageState = await page.evaluate(() => ({
+    isolated: globalThis.crossOriginIsolated,
+    process: typeof (globalThis as Record<string, unknown>).process,
+    require: typeof (globalThis as Record<string, unknown>).require,
+  }));
+  expect(pageState).toEqual({ isolated: true, process: 'undefined', require: 'undefined' });
+});
+
+test('a worker that posts on its global channel is discarded and never passes for a result', async () => {
+  const page = await f.windows[0].page;
+  const before = page.workers().length;
+  // The standby worker (the next run's) forges a result the way a program that reached
+  // JavaScript would: self.postMessage. The page must terminate it and load another.
+  for (const w of page.workers())
+    await w
+      .evaluate(() =>
+        (self as unknown as { postMessage(m: unknown): void }).postMessage({
+          type: 'result',
+          runId: 1,
+          trace: { forged: true },
+          interrupted: false,
+        }),
+      )
+      .catch(() => {});
+  await expect.poll(() => page.workers().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(before);
+  const { trace } = await run(f.service, HELLO, 'hello.py');
+  expect(trace.end.kind).toBe('ok');
+  expect(stdout(trace)).toBe('hello\n');
+  expect(JSON.stringify(trace)).not.toContain('forged');
+});
+
+test('each run gets a fresh worker: globals, modules and files of one run are gone in the next', async () => {
+  const first = await run(
+    f.service,
+    [
+      'import sys, builtins',
+      'builtins.LEAK = 1',
+      'sys.modules["statistics"] = "shadowed"',
+      'open("/tmp/statistics.py", "w").write("raise SystemExit(9)")',
+      'print("set")',
+    ].join('\n'),
+    'first.py',
+  );
+  expect(stdout(first.trace)).toBe('set\n');
+  const second = await run(
+    f.service,
+    [
+      'import builtins, sys',
+      'sys.path.insert(0, "/tmp")',
+      'import statistics',
+      'print(hasattr(builtins, "LEAK"), type(statistics).__name__)',
+    ].join('\n'),
+    'second.py',
+  );
+  expect(stdout(second.trace)).toBe('False module\n');
+});
