@@ -60,7 +60,9 @@ describe('latency and bandwidth', () => {
 # loopscope: bandwidth example.com=1e6
 ${ECHO_TIMES}`;
     const t = await run(src);
-    expect(out(t)).toBe('loopback 0.002\nexample.com 0.4\nexample.com 1 MB 2.8825\nconnect example.org 0.16\n');
+    expect(out(t)).toBe(
+      'loopback 0.002\nexample.com 0.4\nexample.com 1 MB 2.8825\nconnect example.org 0.16\n',
+    );
   });
 
   it('rejects a bad directive with the line it is on', async () => {
@@ -118,7 +120,9 @@ async def main():
 asyncio.run(main())
 `);
     expect(out(t)).toMatch(/^received 524288\npaused [1-8]\n$/);
-    const waits = t.events.flatMap((e) => (e.t === 'taskWaiting' && e.reason.kind === 'io' ? [e.reason.expr] : []));
+    const waits = t.events.flatMap((e) =>
+      e.t === 'taskWaiting' && e.reason.kind === 'io' ? [e.reason.expr] : [],
+    );
     expect(waits.some((w) => w.startsWith('write to 127.0.0.1:') && w.endsWith('(buffer full)'))).toBe(true);
   });
 });

@@ -143,7 +143,9 @@ async def main():
 
 asyncio.run(main())
 `);
-    const io = t.events.flatMap((e) => (e.t === 'taskWaiting' && e.reason.kind === 'io' ? [e.reason.expr] : []));
+    const io = t.events.flatMap((e) =>
+      e.t === 'taskWaiting' && e.reason.kind === 'io' ? [e.reason.expr] : [],
+    );
     expect(io).toContain('read from 127.0.0.1:8888');
     expect(io).toContain('connect to 127.0.0.1:8888');
     expect(t.end.kind).toBe('capTime');
