@@ -10,7 +10,7 @@ import contextvars
 import sys
 import types
 import selectors
-from asyncio import base_events, events, futures, selector_events
+from asyncio import events, futures, selector_events
 
 from . import state
 from .ops import AT, CANCEL, IO, SOON

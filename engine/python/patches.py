@@ -1,7 +1,8 @@
 """The process-wide things a run swaps in and restores: the clock functions of `time` read the
 virtual clock (each call is a reading for the tie-break), time.sleep blocks the loop and moves
-the clock, `random` is seeded, print goes to the trace, and threads, sockets and subprocesses
-raise NotImplementedError saying why."""
+the clock, `random` is seeded, print goes to the trace, threads and subprocesses raise
+NotImplementedError saying why, and the socket module's calls go to the run's virtual network
+(world/netapi.py)."""
 
 import _socket
 import codecs
@@ -9,7 +10,6 @@ import io
 import os
 import posix
 import random
-import socket
 import subprocess
 import sys
 import threading
