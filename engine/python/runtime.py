@@ -59,11 +59,19 @@ class Run(Actors, Stages):
         self.loop_depth = 0
         self.main_actor = 0   # the actor a program without asyncio runs as
         # The virtual world: the loop thread's time is this run's clock mirror.
-        self.world = World(lambda: self.now, self.sleep)
+        self.world = World(lambda: self.now, self._world_block)
         self.net = Net(self.world, int(getattr(opts, 'maxSockets', None) or 20_000),
                        int(getattr(opts, 'maxNetworkBytes', None) or 256 * 1024 * 1024),
                        self._net_cap, self._stuck)
         self.selectors = {}   # loop id -> (loop, its VirtualSelector)
+
+    def _world_block(self, secs):
+        """A blocking call (a socket's) on the loop's thread: as time.sleep, the clock moves, and
+        a program without asyncio gets a step boundary there (patches._sleep does the same)."""
+        self.sleep(secs)
+        if self.cur == self.main_actor and self.main_actor and self.loop_depth == 0:
+            self.flush()
+            self.host.splitMain(','.join(map(str, self.tracer.take())))
 
     # -- the virtual world's run-ending faults -----------------------------------------------------
     def _net_cap(self, message, option):

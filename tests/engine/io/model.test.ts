@@ -126,3 +126,20 @@ asyncio.run(main())
     expect(waits.some((w) => w.startsWith('write to 127.0.0.1:') && w.endsWith('(buffer full)'))).toBe(true);
   });
 });
+
+describe('blocking sockets in a program without asyncio', () => {
+  it('spend the main thread virtual time, each wait a step boundary as time.sleep is', async () => {
+    const t = await run(`import socket, time
+for path in ('/delay/1', '/'):
+    s = socket.create_connection(('example.com', 80))
+    s.sendall(f'GET {path} HTTP/1.0\\r\\n\\r\\n'.encode())
+    data = b''
+    while chunk := s.recv(65536):
+        data += chunk
+    s.close()
+    print(path, data.split(b'\\r\\n')[0].decode(), round(time.monotonic(), 3))
+`);
+    expect(out(t)).toBe('/delay/1 HTTP/1.1 200 OK 1.21\n/ HTTP/1.1 200 OK 1.42\n');
+    expect(t.steps.length).toBeGreaterThan(2);
+  });
+});
