@@ -64,6 +64,12 @@ class Run(Actors, Stages):
                        int(getattr(opts, 'maxNetworkBytes', None) or 256 * 1024 * 1024),
                        self._net_cap, self._stuck)
         self.selectors = {}   # loop id -> (loop, its VirtualSelector)
+        self.world.on_event = self._world_event
+
+    def _world_event(self):
+        """A world event was added: every loop's select step must run from now on (IO op)."""
+        for _, selector in self.selectors.values():
+            selector._check_busy()
 
     def _world_block(self, secs):
         """A blocking call (a socket's) on the loop's thread: as time.sleep, the clock moves, and

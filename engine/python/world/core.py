@@ -41,6 +41,9 @@ class World:
         self._block = block
         self._events = []
         self._seq = 0
+        # Called after at() adds an event: the engine's loops then ask their select step, which
+        # runs due events (a scheduler asks it only while something could happen).
+        self.on_event = None
         # The VirtualThread whose Python runs now; None while the loop's own thread runs.
         self.thread = None
 
@@ -75,6 +78,8 @@ class World:
         """action() runs when the loop's clock reaches `when` (in time, then scheduling, order)."""
         heapq.heappush(self._events, (when, self._seq, action))
         self._seq += 1
+        if self.on_event is not None:
+            self.on_event()
 
     def next_time(self):
         """When the earliest pending event falls due, or None."""

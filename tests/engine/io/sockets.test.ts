@@ -202,3 +202,21 @@ asyncio.run(main())
     expect(t.end.option).toBe('--max-network-bytes');
   });
 });
+
+describe('world events', () => {
+  it('wake the loop at their virtual time through the select step (what worker threads use)', async () => {
+    const t = await run(`import asyncio
+from _loopscope import state
+
+async def main():
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    state.run.world.at(2.0, lambda: loop.call_soon_threadsafe(fut.set_result, 'event'))
+    print(await fut, loop.time())
+
+asyncio.run(main())
+`);
+    expect(out(t)).toBe('event 2.0\n');
+    expect(t.end.kind).toBe('ok');
+  });
+});
