@@ -136,9 +136,10 @@ export interface RunOptions {
   /** User lines one step may run before it is a runaway (a loop without await); optional
    * so that option objects written before it existed stay valid (the default applies). */
   maxStepLines?: number;
-  /** Sockets open at once on the virtual network (optional, as maxStepLines). */
+  /** Sockets open at once on the virtual network; optional (default 20,000, set in
+   * engine/python/runtime.py) so traces of programs without I/O keep their options. */
   maxSockets?: number;
-  /** Bytes the program may send on the virtual network in all. */
+  /** Bytes the program may send on the virtual network in all (default 256 MiB). */
   maxNetworkBytes?: number;
   /** Threads a run may start (threading.Thread and executor workers); optional, as above. */
   maxThreads?: number;

@@ -11,7 +11,7 @@ import functools
 import sys
 import types
 import selectors
-from asyncio import base_events, events, futures, selector_events
+from asyncio import events, futures, selector_events
 
 from . import state
 from .ops import AT, CANCEL, IO, SOON

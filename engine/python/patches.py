@@ -1,8 +1,8 @@
 """The process-wide things a run swaps in and restores: the clock functions of `time` read the
 calling thread's virtual clock (each loop-thread call is a reading for the tie-break), time.sleep
 blocks the calling thread (on the loop's thread the clock moves), `random` is seeded, print goes
-to the trace, threads and files are the virtual world's (world/threads.py, world/files.py), and
-sockets and subprocesses raise NotImplementedError saying why."""
+to the trace, threads, files and sockets are the virtual world's (world/threads.py, files.py,
+netapi.py), and subprocesses raise NotImplementedError saying why."""
 
 import _socket
 import codecs
@@ -11,7 +11,6 @@ import io
 import os
 import posix
 import random
-import socket
 import subprocess
 import sys
 import time

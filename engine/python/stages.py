@@ -39,6 +39,7 @@ class Stages:
         callback functions that hold the program's globals) so the collector can finalize it."""
         self.handles.clear()
         self.cb_actors.clear()
+        self.selectors.clear()
         self.stash = None
 
     # -- the end of a loop run ---------------------------------------------------------------

@@ -38,7 +38,8 @@ _KIND_BY_QUALNAME = {
 _IO_READ = ('StreamReader.read', 'StreamReader.readline', 'StreamReader.readexactly',
             'StreamReader.readuntil', 'StreamReader._wait_for_data', 'StreamReader.__anext__')
 _IO_WRITE = ('StreamWriter.drain', 'FlowControlMixin._drain_helper')
-_IO_SOCK = {'BaseSelectorEventLoop.sock_recv': 'read from', 'BaseSelectorEventLoop.sock_recv_into': 'read from',
+_IO_SOCK = {'BaseSelectorEventLoop.sock_recv': 'read from',
+            'BaseSelectorEventLoop.sock_recv_into': 'read from',
             'BaseSelectorEventLoop.sock_recvfrom': 'read from',
             'BaseSelectorEventLoop.sock_recvfrom_into': 'read from',
             'BaseSelectorEventLoop.sock_sendall': 'write to',

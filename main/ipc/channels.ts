@@ -35,7 +35,11 @@ const runOptions = z
     maxOutputBytes: z.number().int().positive().max(100_000_000),
     maxTasks: z.number().int().positive().max(10_000_000),
     maxSockets: z.number().int().positive().max(10_000_000),
-    maxNetworkBytes: z.number().int().positive().max(2 ** 40),
+    maxNetworkBytes: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 40),
     maxThreads: z.number().int().positive().max(100_000),
     maxFileBytes: z.number().int().positive().max(1_000_000_000),
   })

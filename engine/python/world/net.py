@@ -8,10 +8,10 @@ import re
 import socket as _s
 import weakref
 
-from . import errors
+from . import datagrams, errors
 from .model import ANY, LOCAL_ADDRESS, LOOPBACK, LOOPBACK6, DEFAULT_BUFFER, Link, default_hosts
 from .pipe import RST, FIN, Pipe
-from .services import SERVICES, Echo, ServiceConn
+from .services import SERVICES, ServiceConn
 
 _current = None
 _IPV4 = re.compile(r'^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$')
@@ -148,7 +148,8 @@ class Net:
 
     def bind(self, sock, address):
         if not isinstance(address, tuple) or len(address) < 2:
-            raise TypeError(f'{"AF_INET6" if sock._family == _V6 else "AF_INET"} address must be a tuple (host, port)')
+            family = 'AF_INET6' if sock._family == _V6 else 'AF_INET'
+            raise TypeError(f'{family} address must be a tuple (host, port)')
         ip = self.resolve(address[0], sock._family)
         port = int(address[1])
         if not 0 <= port <= 65535:
@@ -247,8 +248,9 @@ class Net:
             sock.out = conn.inp = Pipe(link, sock, conn)
             sock.inp = conn.out = Pipe(link, conn, sock)
             sock.peer, conn.peer = conn, sock
-            # The server can accept once the handshake's last ACK arrives: 3 one-way trips.
-            arrival = now + 3 * link.latency
+            # The server can accept once the SYN has arrived: on loopback Linux completes the whole
+            # handshake inside connect(), and asyncio's server side sees it first, as here.
+            arrival = now + link.latency
             if len(listener.queue) > listener.backlog:
                 arrival += 1.0   # the SYN is dropped and sent again after Linux's initial RTO
             bisect.insort(listener.queue, [arrival, conn, sock.laddr], key=lambda e: e[0])
@@ -291,37 +293,9 @@ class Net:
             heapq.heappush(self._free, fd)
             self.open_count -= 1
 
-    # -- datagrams --------------------------------------------------------------------------------
-    def _udp_bind(self, sock):
-        if sock.laddr is None:
-            self.bind(sock, ('::' if sock._family == _V6 else '0.0.0.0', 0))
-
+    # -- datagrams (datagrams.py) ------------------------------------------------------------------
     def udp_connect(self, sock, address):
-        ip = self.resolve(address[0], sock._family)
-        self._udp_bind(sock)
-        sock.raddr = self._addr(sock, ip, int(address[1]))
+        datagrams.udp_connect(self, sock, address)
 
     def sendto(self, sock, data, address, now):
-        ip = self.resolve(address[0], sock._family)
-        port = int(address[1])
-        self._udp_bind(sock)
-        self.sent(sock, len(data))
-        host = self.ips.get(ip)
-        if self.is_local(ip):
-            link = self.loopback
-            src = self._addr(sock, LOOPBACK6 if sock._family == _V6 else LOOPBACK, sock.laddr[1])
-            dest = self._find(sock, ip, port, False)
-        elif host is not None:
-            link, src, dest = host.link, None, None
-        else:
-            raise errors.error('ENETUNREACH')
-        arrival = max(now + link.latency + link.transmit(len(data)), sock.udp_last)
-        sock.udp_last = arrival
-        if dest is not None and dest.state != 4:
-            bisect.insort(dest.dgrams, [arrival, data, src], key=lambda e: e[0])
-            dest.touch()
-        elif host is not None and port == 7:
-            back = arrival + link.latency + link.transmit(len(data))
-            bisect.insort(sock.dgrams, [back, data, (ip, 7)], key=lambda e: e[0])
-            sock.touch()
-        return len(data)
+        return datagrams.sendto(self, sock, data, address, now)

@@ -57,7 +57,10 @@ def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
     p = _port(port)
     fam = _s.AF_INET if family in (0, _s.AF_UNSPEC) else family
     if host is None:
-        ip = ('::' if fam == _V6 else '0.0.0.0') if flags & _s.AI_PASSIVE else ('::1' if fam == _V6 else LOOPBACK)
+        if flags & _s.AI_PASSIVE:
+            ip = '::' if fam == _V6 else '0.0.0.0'
+        else:
+            ip = '::1' if fam == _V6 else LOOPBACK
     else:
         ip = net.resolve(host, fam)
     kinds = [type] if type else [_s.SOCK_STREAM, _s.SOCK_DGRAM, _s.SOCK_RAW]

@@ -7,7 +7,7 @@ and a call that nothing could ever satisfy ends the run instead of hanging. The 
 import socket as _s
 
 from . import errors
-from .pipe import DATA, FIN, RST
+from .sockio import DatagramCalls, Readiness, StreamCalls
 
 NEW, CONNECTING, CONNECTED, LISTENING, CLOSED = range(5)
 _STATES = ('new', 'connecting', 'connected', 'listening', 'closed')
@@ -28,7 +28,7 @@ def _kind(value):
         return value
 
 
-class VirtualSocket:
+class VirtualSocket(StreamCalls, DatagramCalls, Readiness):
     """socket.socket for a run. Stream sockets (TCP, socketpair) and datagram sockets (UDP)."""
 
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
@@ -263,204 +263,7 @@ class VirtualSocket:
             self._block(lambda: q[0][0] if q else None,
                         f'accept() on {self._net.where(self.laddr)}')
 
-    # -- streams: reading and writing ---------------------------------------------------------------
-    def _pending(self):
-        if self.so_error:
-            err, self.so_error = self.so_error, None
-            raise errors.error(err)
-
-    def _readable_at(self):
-        return self.inp.first() if self.inp is not None else None
-
-    def recv(self, bufsize, flags=0):
-        self._check()
-        if not self._stream:
-            return self.recvfrom(bufsize, flags)[0]
-        if bufsize < 0:
-            raise ValueError('negative buffersize in recv')
-        while True:
-            now = self._now()
-            self._settle(now)
-            self._pending()
-            if self.state not in (CONNECTED, CONNECTING) or self.inp is None:
-                raise errors.error('ENOTCONN')
-            if self.state == CONNECTED:
-                if self._take_reset(now):
-                    raise errors.error('ECONNRESET')
-                data, kind = self.inp.read(now, bufsize) if bufsize else (b'', DATA)
-                if kind == DATA or kind == FIN:
-                    return data
-            if self._timeout == 0.0:
-                raise BlockingIOError(errors.code('EAGAIN'), errors._MESSAGES['EAGAIN'])
-            self._block(self._ready_read, f'recv() from {self._net.where(self.raddr)}')
-
-    def _ready_read(self):
-        if self.state == CONNECTING:
-            return self.conn_at
-        return self._readable_at()
-
-    def recv_into(self, buffer, nbytes=0, flags=0):
-        view = memoryview(buffer).cast('B')
-        data = self.recv(nbytes or len(view), flags)
-        view[:len(data)] = data
-        return len(data)
-
-    def _window(self):
-        peer = self.peer
-        return self.sndbuf + (peer.rcvbuf if peer is not None else self._net.buffer)
-
-    def _writable_at(self, now):
-        if self.state == CONNECTING:
-            return self.conn_at
-        if self.state != CONNECTED or self.wr_shut or self.so_error:
-            return now
-        return self.out.room_at(now, self._window())
-
-    def send(self, data, flags=0):
-        self._check()
-        if not self._stream:
-            if self.raddr is None:
-                raise errors.error('EDESTADDRREQ')
-            return self.sendto(data, self.raddr)
-        data = memoryview(data).cast('B')
-        while True:
-            now = self._now()
-            self._settle(now)
-            self._pending()
-            if self.state == CONNECTED:
-                if self._take_reset(now):
-                    raise errors.error('ECONNRESET')
-                if self.wr_shut:
-                    raise errors.error('EPIPE')
-                room = self._window() - self.out.outstanding(now)
-                if room > 0:
-                    n = min(room, len(data))
-                    if n:
-                        self._net.sent(self, n)
-                        self.out.push(now, data[:n])
-                    return n
-            elif self.state != CONNECTING:
-                raise errors.error('ENOTCONN' if self.state == NEW else 'EPIPE')
-            if self._timeout == 0.0:
-                raise BlockingIOError(errors.code('EAGAIN'), errors._MESSAGES['EAGAIN'])
-            self._block(lambda: self._writable_at(self._now()),
-                        f'send() to {self._net.where(self.raddr)}')
-
-    def _take_reset(self, now):
-        """A reset from the peer that has arrived: the kernel drops what was unread, the next
-        call reports ECONNRESET, later reads see EOF and later writes EPIPE (as Linux does)."""
-        items = self.inp.items
-        for arrival, kind, _ in items:
-            if arrival > now:
-                return False
-            if kind == RST:
-                items.clear()
-                items.append([now, FIN, b''])
-                self.inp.size = 0
-                self.wr_shut = True
-                return True
-        return False
-
-    def sendall(self, data, flags=0):
-        data = memoryview(data).cast('B')
-        sent = 0
-        while sent < len(data):
-            n = self.send(data[sent:], flags)
-            if self._timeout == 0.0 and n == 0:
-                raise BlockingIOError(errors.code('EAGAIN'), errors._MESSAGES['EAGAIN'])
-            sent += n
-
-    def sendmsg(self, buffers, ancdata=(), flags=0, address=None):
-        data = b''.join(bytes(b) for b in buffers)
-        if address is not None:
-            return self.sendto(data, address)
-        return self.send(data, flags)
-
-    def shutdown(self, how):
-        self._check()
-        self._settle(self._now())
-        if self.state != CONNECTED:
-            raise errors.error('ENOTCONN')
-        if how in (_s.SHUT_WR, _s.SHUT_RDWR) and not self.wr_shut:
-            self.wr_shut = True
-            self.out.control(self._now(), FIN)
-            self.touch()
-
     def close(self):
         if self.state == CLOSED:
             return
         self._net.close(self, self._now())
-
-    # -- datagrams --------------------------------------------------------------------------------
-    def sendto(self, data, flags_or_address, address=None):
-        self._check()
-        if address is None:
-            address = flags_or_address
-        if self._stream:
-            return self.send(data)
-        data = bytes(data)
-        return self._net.sendto(self, data, address, self._now())
-
-    def recvfrom(self, bufsize, flags=0):
-        self._check()
-        while True:
-            now = self._now()
-            d = self.dgrams
-            if d and d[0][0] <= now:
-                _, data, addr = d.pop(0)
-                self.touch()
-                return data[:bufsize], addr
-            if self._stream:
-                return self.recv(bufsize), self.raddr
-            if self._timeout == 0.0:
-                raise BlockingIOError(errors.code('EAGAIN'), errors._MESSAGES['EAGAIN'])
-            self._block(lambda: d[0][0] if d else None,
-                        f'recvfrom() on {self._net.where(self.laddr)}')
-
-    def recvfrom_into(self, buffer, nbytes=0, flags=0):
-        view = memoryview(buffer).cast('B')
-        data, addr = self.recvfrom(nbytes or len(view), flags)
-        view[:len(data)] = data
-        return len(data), addr
-
-    # -- readiness (the selector asks) -------------------------------------------------------------
-    def ready_time(self, events, now):
-        """The earliest virtual time one of `events` holds (maybe before now), or None."""
-        state = self.state
-        best = None
-        if events & READ:
-            if state == LISTENING:
-                best = self.queue[0][0] if self.queue else None
-            elif not self._stream:
-                best = self.dgrams[0][0] if self.dgrams else None
-            elif state == CONNECTED:
-                best = self.inp.first()
-            elif state == CONNECTING:
-                best = self.conn_at if self.conn_err is not None else self.inp.first()
-            elif state == NEW and self.so_error:
-                best = now
-        if events & WRITE:
-            if not self._stream:
-                w = now
-            elif state == CONNECTED:
-                w = self._writable_at(now)
-            elif state == CONNECTING:
-                w = self.conn_at
-            elif state == NEW:
-                w = now
-            else:
-                w = None
-            if w is not None and (best is None or w < best):
-                best = w
-        return best
-
-    def ready_mask(self, events, now):
-        self._settle(now)
-        mask = 0
-        t = self.ready_time(events & READ, now) if events & READ else None
-        if t is not None and t <= now:
-            mask |= READ
-        t = self.ready_time(events & WRITE, now) if events & WRITE else None
-        if t is not None and t <= now:
-            mask |= WRITE
-        return mask

@@ -262,5 +262,86 @@ describe('the select step: I/O readiness and world events', () => {
     const s = new Scheduler(new Clock(), undefined, 10);
     const { host } = worldHost(11, () => s);
     expect(s.runOnce(host)).toBe('capTime');
+describe('the select step (I/O)', () => {
+  /** A host whose "selector" has I/O ready at `ioAt`: processIO schedules handle 100 there. */
+  function ioHost(s: Scheduler, ioAt: number | null) {
+    const { ran, host } = recordingHost();
+    const asked: number[] = [];
+    let delivered = false;
+    host.selectIO = (deadline) => {
+      asked.push(deadline);
+      if (ioAt === null || delivered) return deadline >= 0 ? -2 : -1;
+      if (deadline >= 0 && ioAt > deadline) return -2;
+      return Math.max(ioAt, s.clock.peek());
+    };
+    host.processIO = () => {
+      if (ioAt !== null && !delivered && s.clock.peek() >= ioAt) {
+        delivered = true;
+        s.callSoon(100, 1);
+      }
+      return 'ok';
+    };
+    return { ran, host, asked };
+  }
+
+  it('is not asked while the loop has no I/O', () => {
+    const s = new Scheduler();
+    const { host, asked } = ioHost(s, 0.5);
+    s.callLater(1, 1, 1);
+    expect(s.runOnce(host)).toBe('ok');
+    expect(asked).toEqual([]);
+    expect(s.clock.peek()).toBe(1);
+  });
+
+  it('jumps to an I/O arrival before the next timer and runs the reader before due timers', () => {
+    const clockSteps: [number, number][] = [];
+    const s = new Scheduler(new Clock(), {
+      iterationStarted() {},
+      scheduled() {},
+      timerArmed() {},
+      cancelled() {},
+      clockAdvanced: (from, to) => clockSteps.push([from, to]),
+    });
+    s.io = true;
+    const { ran, host, asked } = ioHost(s, 0.5);
+    s.callLater(1, 1, 1);
+    s.callLater(0.5, 2, 1);
+    expect(s.runOnce(host)).toBe('ok');
+    // select(timeout) with the head timer's deadline; I/O at 0.5 ties with timer 2: I/O first.
+    expect(asked).toEqual([0.5]);
+    expect(clockSteps).toEqual([[0, 0.5]]);
+    expect(ran).toEqual([100, 2]);
+    expect(s.runOnce(host)).toBe('ok');
+    expect(ran).toEqual([100, 2, 1]);
+    expect(s.clock.peek()).toBe(1);
+  });
+
+  it('waits for the timer when the I/O comes later', () => {
+    const s = new Scheduler();
+    s.io = true;
+    const { ran, host } = ioHost(s, 2);
+    s.callLater(1, 1, 1);
+    expect(s.runOnce(host)).toBe('ok');
+    expect(ran).toEqual([1]);
+    expect(s.clock.peek()).toBe(1);
+    expect(s.runOnce(host)).toBe('ok');
+    expect(ran).toEqual([1, 100]);
+    expect(s.clock.peek()).toBe(2);
+  });
+
+  it('deadlocks when nothing is ready, no timer is armed and no I/O can come', () => {
+    const s = new Scheduler();
+    s.io = true;
+    const { host, asked } = ioHost(s, null);
+    expect(s.runOnce(host)).toBe('deadlock');
+    expect(asked).toEqual([-1]);
+  });
+
+  it('stops at the time cap before jumping to an I/O arrival past it', () => {
+    const s = new Scheduler(new Clock(), undefined, 10);
+    s.io = true;
+    const { host } = ioHost(s, 20);
+    expect(s.runOnce(host)).toBe('capTime');
+    expect(s.clock.peek()).toBe(0);
   });
 });

@@ -60,7 +60,9 @@ describe('latency and bandwidth', () => {
 # loopscope: bandwidth example.com=1e6
 ${ECHO_TIMES}`;
     const t = await run(src);
-    expect(out(t)).toBe('loopback 0.002\nexample.com 0.4\nexample.com 1 MB 2.8825\nconnect example.org 0.16\n');
+    expect(out(t)).toBe(
+      'loopback 0.002\nexample.com 0.4\nexample.com 1 MB 2.8825\nconnect example.org 0.16\n',
+    );
   });
 
   it('rejects a bad directive with the line it is on', async () => {
@@ -118,7 +120,26 @@ async def main():
 asyncio.run(main())
 `);
     expect(out(t)).toMatch(/^received 524288\npaused [1-8]\n$/);
-    const waits = t.events.flatMap((e) => (e.t === 'taskWaiting' && e.reason.kind === 'io' ? [e.reason.expr] : []));
+    const waits = t.events.flatMap((e) =>
+      e.t === 'taskWaiting' && e.reason.kind === 'io' ? [e.reason.expr] : [],
+    );
     expect(waits.some((w) => w.startsWith('write to 127.0.0.1:') && w.endsWith('(buffer full)'))).toBe(true);
+  });
+});
+
+describe('blocking sockets in a program without asyncio', () => {
+  it('spend the main thread virtual time, each wait a step boundary as time.sleep is', async () => {
+    const t = await run(`import socket, time
+for path in ('/delay/1', '/'):
+    s = socket.create_connection(('example.com', 80))
+    s.sendall(f'GET {path} HTTP/1.0\\r\\n\\r\\n'.encode())
+    data = b''
+    while chunk := s.recv(65536):
+        data += chunk
+    s.close()
+    print(path, data.split(b'\\r\\n')[0].decode(), round(time.monotonic(), 3))
+`);
+    expect(out(t)).toBe('/delay/1 HTTP/1.1 200 OK 1.21\n/ HTTP/1.1 200 OK 1.42\n');
+    expect(t.steps.length).toBeGreaterThan(2);
   });
 });

@@ -40,6 +40,8 @@ attempt('accept too early', lambda: lst.accept())
 lst.setblocking(True)
 s, addr = lst.accept()
 print('accepted from the client', addr == c.getsockname())
+import time
+time.sleep(0.001)  # the client is connected a round trip after its connect()
 print('SO_ERROR', c.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR))
 print('peer', c.getpeername() == ('127.0.0.1', port))
 attempt('recv nothing yet', lambda: c.recv(10))
@@ -73,7 +75,6 @@ print('udp', data, frm == ('127.0.0.1', u2.getsockname()[1]))
 r = socket.socket()
 r.setblocking(False)
 attempt('refused connect', lambda: r.connect(('127.0.0.1', 1)))
-import time
 time.sleep(0.01)
 print('refused SO_ERROR', errno.errorcode.get(r.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)))
 attempt('unknown host', lambda: socket.getaddrinfo('no.such.host', 80))
@@ -142,7 +143,9 @@ async def main():
 
 asyncio.run(main())
 `);
-    const io = t.events.flatMap((e) => (e.t === 'taskWaiting' && e.reason.kind === 'io' ? [e.reason.expr] : []));
+    const io = t.events.flatMap((e) =>
+      e.t === 'taskWaiting' && e.reason.kind === 'io' ? [e.reason.expr] : [],
+    );
     expect(io).toContain('read from 127.0.0.1:8888');
     expect(io).toContain('connect to 127.0.0.1:8888');
     expect(t.end.kind).toBe('capTime');
@@ -197,5 +200,23 @@ asyncio.run(main())
     );
     expect(t.end.kind).toBe('capNetwork');
     expect(t.end.option).toBe('--max-network-bytes');
+  });
+});
+
+describe('world events', () => {
+  it('wake the loop at their virtual time through the select step (what worker threads use)', async () => {
+    const t = await run(`import asyncio
+from _loopscope import state
+
+async def main():
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    state.run.world.at(2.0, lambda: loop.call_soon_threadsafe(fut.set_result, 'event'))
+    print(await fut, loop.time())
+
+asyncio.run(main())
+`);
+    expect(out(t)).toBe('event 2.0\n');
+    expect(t.end.kind).toBe('ok');
   });
 });

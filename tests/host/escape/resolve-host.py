@@ -1,4 +1,7 @@
-# Resolving a host name (a DNS query is itself a way out).
+# Resolving a host name (a DNS query is itself a way out). The socket module resolves only the
+# virtual network's names (engine/python/world): a real name is unknown there; the C module's
+# lookups refuse outright.
+import _socket
 import socket
 
 results = []
@@ -21,7 +24,9 @@ def finish():
     print("DONE")
     raise PermissionError(f"{results.count(True)} of {len(results)} attempts to reach the machine failed")
 
-attempt("socket.gethostbyname", lambda: socket.gethostbyname("example.com"))
-attempt("socket.getaddrinfo", lambda: socket.getaddrinfo("example.com", 80))
-attempt("socket.gethostbyname_ex", lambda: socket.gethostbyname_ex("localhost"))
+attempt("socket.gethostbyname", lambda: socket.gethostbyname("pypi.org"))
+attempt("socket.getaddrinfo", lambda: socket.getaddrinfo("pypi.org", 443))
+attempt("socket.gethostbyname_ex", lambda: socket.gethostbyname_ex("github.com"))
+attempt("_socket.gethostbyname", lambda: _socket.gethostbyname("pypi.org"))
+attempt("_socket.getaddrinfo", lambda: _socket.getaddrinfo("localhost", 80))
 finish()
