@@ -2,10 +2,10 @@
 subprocesses and signals raise NotImplementedError saying why (a mixin of VirtualLoop), and
 the messages patches.py reuses for the module-level equivalents."""
 
+from .world.netapi import _NO_UNIX
+
 _NO_PROCESSES = ("process pools are not available in Loopscope: the program runs in a sandbox "
                  "that cannot start processes; a ThreadPoolExecutor runs on virtual threads")
-_NO_UNIX = ("UNIX domain sockets by path are not available on Loopscope's virtual network yet: "
-            "use TCP on 127.0.0.1 (socket.socketpair() works)")
 _NO_PIPES = ("pipes to other processes are not available in Loopscope: the program runs in a "
              "sandbox that cannot start processes")
 _NO_TLS = ("TLS is not available on Loopscope's virtual network: its built-in hosts speak plain "

@@ -4,6 +4,7 @@ to bind, connect, send datagrams and close; blocking calls wait through it (wait
 
 import bisect
 import heapq
+import struct
 import re
 import socket as _s
 import weakref
@@ -32,6 +33,15 @@ def set_current(net):
 class CapReached(Exception):
     pass
 
+
+
+def _aborts(sock):
+    """SO_LINGER on with a zero timeout: close() resets the connection instead of ending it."""
+    value = sock.options.get((_s.SOL_SOCKET, getattr(_s, 'SO_LINGER', 13)))
+    if not isinstance(value, (bytes, bytearray)) or len(value) < 8:
+        return False
+    onoff, linger = struct.unpack('ii', bytes(value[:8]))
+    return onoff != 0 and linger == 0
 
 class Net:
     def __init__(self, world, max_sockets=20_000, max_bytes=256 * 1024 * 1024, on_cap=None,
@@ -270,7 +280,7 @@ class Net:
             sel.forget(sock)
         sock._settle(now)
         if sock.state in (CONNECTED, CONNECTING) and sock.out is not None:
-            if sock.inp is not None and sock.inp.unread():
+            if (sock.inp is not None and sock.inp.unread()) or _aborts(sock):
                 sock.out.control(now, RST)
             elif not sock.wr_shut:
                 sock.out.control(now, FIN)

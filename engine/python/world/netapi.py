@@ -2,6 +2,7 @@
 create_server and the name functions (getaddrinfo, gethostbyname, getnameinfo...) over the
 virtual network. install() swaps them in for a run and returns what uninstall() puts back."""
 
+import asyncio
 import socket as _s
 
 from . import errors, net as _net
@@ -116,10 +117,25 @@ _MISSING = {'SO_REUSEADDR': 2, 'SO_REUSEPORT': 15}
 _ABSENT = object()
 
 
+_NO_UNIX = ("UNIX domain sockets by path are not available on Loopscope's virtual network yet: "
+            "use TCP on 127.0.0.1 (socket.socketpair() works)")
+_UNIX_STREAMS = ('start_unix_server', 'open_unix_connection')
+
+
+async def _no_unix(*args, **kwargs):
+    raise NotImplementedError(_NO_UNIX)
+
+
 def install(net):
-    """Makes `net` the run's network and swaps the socket module's calls; returns the originals."""
+    """Makes `net` the run's network and swaps the socket module's calls; returns the originals.
+    Pyodide has no AF_UNIX, so asyncio leaves out its UNIX stream functions: a program gets the
+    reason instead of an AttributeError."""
     _net.set_current(net)
     saved = {n: getattr(_s, n, _ABSENT) for n in _NAMES + tuple(_MISSING)}
+    saved[_UNIX_STREAMS] = [(m, n, getattr(m, n, _ABSENT)) for m in (asyncio, asyncio.streams)
+                            for n in _UNIX_STREAMS]
+    for m, n, _ in saved[_UNIX_STREAMS]:
+        setattr(m, n, _no_unix)
     for n, v in _MISSING.items():
         if saved[n] is _ABSENT:
             setattr(_s, n, v)
@@ -136,6 +152,11 @@ def install(net):
 
 
 def uninstall(saved):
+    for m, n, v in saved.pop(_UNIX_STREAMS):
+        if v is _ABSENT:
+            delattr(m, n)
+        else:
+            setattr(m, n, v)
     for n, v in saved.items():
         if v is _ABSENT:
             if hasattr(_s, n):

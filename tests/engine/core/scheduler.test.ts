@@ -262,6 +262,9 @@ describe('the select step: I/O readiness and world events', () => {
     const s = new Scheduler(new Clock(), undefined, 10);
     const { host } = worldHost(11, () => s);
     expect(s.runOnce(host)).toBe('capTime');
+  });
+});
+
 describe('the select step (I/O)', () => {
   /** A host whose "selector" has I/O ready at `ioAt`: processIO schedules handle 100 there. */
   function ioHost(s: Scheduler, ioAt: number | null) {
