@@ -25,6 +25,25 @@ describe('narration', () => {
     expect(narrate(model, 7)).toBe('b prints "b finished" and returns \'b\' and is done.');
   });
 
+  it('says a clock jump to a socket that became ready is one, not a timer', async () => {
+    const { createEngine } = await import('../../engine/python/engine');
+    const engine = await createEngine();
+    const trace = await engine.run(
+      `import asyncio
+async def main():
+    r, w = await asyncio.open_connection("example.com", 7)
+    w.write(b"hi\\n")
+    print(await r.readline())
+asyncio.run(main())
+`,
+      'echo.py',
+    );
+    const io = buildModel(trace);
+    const jumps = trace.steps.flatMap((st, i) => (st.kind === 'clock' ? [narrate(io, i)] : []));
+    expect(jumps.length).toBeGreaterThan(0);
+    for (const text of jumps) expect(text).toMatch(/when bytes or a connection arrive on a socket/);
+  }, 120_000);
+
   it('has a sentence for every step of the run', () => {
     for (let s = 0; s < model.trace.steps.length; s++) expect(narrate(model, s)).toMatch(/\.$/);
   });

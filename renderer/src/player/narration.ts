@@ -21,6 +21,9 @@ function ending(o: Outcome): string {
   return 'is cancelled';
 }
 
+/** The callbacks a ready socket puts in the run queue (asyncio's selector_events.py). */
+const SOCKET_CALLBACK = /\.(_read_ready|_write_ready|_accept_connection|_sock_\w+)$|^_accept_connection$/;
+
 function stepEvents(model: PlayerModel, step: number): TraceEvent[] {
   const { steps, events } = model.trace;
   const st = steps[step];
@@ -57,6 +60,11 @@ export function narrate(model: PlayerModel, step: number): string {
     );
     if (worker)
       return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, when a worker thread's job finishes: its result is handed to the loop with call_soon_threadsafe.`;
+    const socket = evs.some(
+      (e) => e.t === 'taskScheduled' && SOCKET_CALLBACK.test(model.info[e.actor]?.actor.name ?? ''),
+    );
+    if (socket)
+      return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, when bytes or a connection arrive on a socket: the selector puts its callback in the run queue.`;
     return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, the earliest timer.`;
   }
   if (st.kind === 'end') return `The run is over: ${endText(model.trace.end)}`;
