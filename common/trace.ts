@@ -136,7 +136,7 @@ export interface RunOptions {
   /** User lines one step may run before it is a runaway (a loop without await); optional
    * so that option objects written before it existed stay valid (the default applies). */
   maxStepLines?: number;
-  /** Sockets open at once on the virtual network; optional (default 20,000, set in
+  /** Sockets open at once on the virtual network; optional (default 4,096, set in
    * engine/python/runtime.py) so traces of programs without I/O keep their options. */
   maxSockets?: number;
   /** Bytes the program may send on the virtual network in all (default 256 MiB). */
@@ -154,7 +154,7 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
   maxOutputBytes: 1_000_000,
   maxTasks: 100_000,
   maxStepLines: 20_000_000,
-  // maxSockets (20,000), maxNetworkBytes (256 MiB), maxThreads (5,000) and maxFileBytes (64 MiB)
+  // maxSockets (4,096), maxNetworkBytes (256 MiB), maxThreads (5,000) and maxFileBytes (64 MiB)
   // default in engine/python/: left out here so that traces (which record their options) stay
   // byte-identical for programs that do not set them.
 };

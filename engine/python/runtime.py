@@ -15,7 +15,7 @@ from .loop import step_handle
 from .ops import BLOCK, CANCEL, CLOCK, END, STOP, WAIT, Batch, Ops
 from .world.core import World
 from .world.files import DEFAULT_DISK_LATENCY, DEFAULT_MAX_FILE_BYTES
-from .world.net import Net
+from .world.net import DEFAULT_MAX_SOCKETS, Net
 from .world.threads import DEFAULT_MAX_THREADS
 
 _Task = tasks.Task
@@ -95,7 +95,7 @@ class Run(Actors, Stages):
         self.main_actor = 0   # the actor a program without asyncio runs as
         # The virtual world: the loop thread's time is this run's clock mirror.
         self.world = RunWorld(self)
-        self.net = Net(self.world, int(getattr(opts, 'maxSockets', None) or 20_000),
+        self.net = Net(self.world, int(getattr(opts, 'maxSockets', None) or DEFAULT_MAX_SOCKETS),
                        int(getattr(opts, 'maxNetworkBytes', None) or 256 * 1024 * 1024),
                        self._net_cap, self._stuck)
         self.selectors = {}   # loop id -> (loop, its VirtualSelector)

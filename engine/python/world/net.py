@@ -15,6 +15,8 @@ from .pipe import RST, FIN, Pipe
 from .services import SERVICES, ServiceConn
 
 _current = None
+# Sockets open at once: twice what a 1,000-client lesson needs; Linux's usual hard limit on open files.
+DEFAULT_MAX_SOCKETS = 4096
 _IPV4 = re.compile(r'^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$')
 _V6 = getattr(_s, 'AF_INET6', 10)
 
@@ -44,7 +46,7 @@ def _aborts(sock):
     return onoff != 0 and linger == 0
 
 class Net:
-    def __init__(self, world, max_sockets=20_000, max_bytes=256 * 1024 * 1024, on_cap=None,
+    def __init__(self, world, max_sockets=DEFAULT_MAX_SOCKETS, max_bytes=256 * 1024 * 1024, on_cap=None,
                  stuck=None):
         self.world = world
         self.loopback = Link(0.0001, 1e9)

@@ -3,6 +3,8 @@ create_server and the name functions (getaddrinfo, gethostbyname, getnameinfo...
 virtual network. install() swaps them in for a run and returns what uninstall() puts back."""
 
 import asyncio
+from asyncio import selector_events
+import _socket as _raw
 import socket as _s
 
 from . import errors, net as _net
@@ -120,10 +122,25 @@ _ABSENT = object()
 _NO_UNIX = ("UNIX domain sockets by path are not available on Loopscope's virtual network yet: "
             "use TCP on 127.0.0.1 (socket.socketpair() works)")
 _UNIX_STREAMS = ('start_unix_server', 'open_unix_connection')
+_RAW = '_socket'
 
 
 async def _no_unix(*args, **kwargs):
     raise NotImplementedError(_NO_UNIX)
+
+
+_Transport = selector_events._SelectorSocketTransport
+
+
+def _capped_write(self, data, _write=_Transport.write):
+    """A transport's write(): as asyncio's, but what waits in its buffer for the peer to read
+    counts against the network's byte cap (a write() loop without drain() grows it forever)."""
+    _write(self, data)
+    net = _net.current()
+    if self.get_write_buffer_size() > net.max_bytes:
+        net._cap(f'network cap reached: a transport holds more than {net.max_bytes:,} bytes its '
+                 'peer has not read (write() without await drain(); raise it with '
+                 '--max-network-bytes)', '--max-network-bytes')
 
 
 def install(net):
@@ -136,6 +153,11 @@ def install(net):
                             for n in _UNIX_STREAMS]
     for m, n, _ in saved[_UNIX_STREAMS]:
         setattr(m, n, _no_unix)
+    _Transport.write = _capped_write
+    # The C module's own socket type would reach Emscripten's socket layer (in Node, real
+    # sockets; in Chromium, a WebSocket attempt): a run's _socket.socket is the virtual one too.
+    saved[_RAW] = [(n, getattr(_raw, n)) for n in ('socket', 'SocketType')]
+    _raw.socket = _raw.SocketType = VirtualSocket
     for n, v in _MISSING.items():
         if saved[n] is _ABSENT:
             setattr(_s, n, v)
@@ -152,6 +174,9 @@ def install(net):
 
 
 def uninstall(saved):
+    for n, v in saved.pop(_RAW):
+        setattr(_raw, n, v)
+    _Transport.write = _capped_write.__defaults__[0]
     for m, n, v in saved.pop(_UNIX_STREAMS):
         if v is _ABSENT:
             delattr(m, n)
