@@ -29,8 +29,12 @@ export const DEFAULT_STEP_BUDGET_MS = 2000;
 export const DEFAULT_WALL_BUDGET_MS = 120_000;
 /** Resident memory one engine process may use (wasm heap, V8 heap, ArrayBuffers: all of it). */
 export const DEFAULT_MEMORY_CAP_MB = 4096;
-/** An idle engine (loaded, no run) using more CPU than this share of a core is replaced. */
-const IDLE_CPU_SHARE = 0.5;
+/**
+ * An idle engine (loaded, no run) that has used this much CPU time since it became idle is
+ * replaced: a quiet one uses a few ms, and a time budget (not a share of a core) also catches
+ * a spinner on a loaded machine, where it gets a small share.
+ */
+const IDLE_CPU_BUDGET_MS = 1000;
 const IDLE_WATCH_EVERY_MS = 1000;
 /** Memory is read every this many watchdog ticks. */
 const MEMORY_EVERY_TICKS = 4;
@@ -121,7 +125,8 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
   let lastRunId = 0;
   let inFlight: InFlight | null = null;
   let report: ContainmentReport | null = null;
-  const idleCpu = new Map<EngineHandle, { cpuMs: number; at: number }>();
+  /** CPU time of each idle engine when it was first seen idle. */
+  const idleCpu = new Map<EngineHandle, number>();
   const idleWatch = setInterval(() => {
     const { primary, standby } = pool.handles();
     for (const h of [primary, standby]) {
@@ -131,10 +136,9 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       }
       const usage = processUsage(h.pid);
       if (!usage) continue;
-      const now = performance.now();
-      const last = idleCpu.get(h);
-      idleCpu.set(h, { cpuMs: usage.cpuMs, at: now });
-      if (last && usage.cpuMs - last.cpuMs > (now - last.at) * IDLE_CPU_SHARE) {
+      const since = idleCpu.get(h);
+      if (since === undefined) idleCpu.set(h, usage.cpuMs);
+      else if (usage.cpuMs - since > IDLE_CPU_BUDGET_MS) {
         idleCpu.delete(h);
         forgetUsage(h.pid);
         pool.retire(h); // something runs in an engine that has nothing to run
