@@ -11,6 +11,7 @@ import { engineRuntimeReport, runContained } from '../host/run-contained';
 import { NoEngineRuntime } from '../host/engine-runtime';
 import type { RunOptions } from '../../common/trace';
 import { formatSteps } from './steps';
+import { escapeControls } from './escape';
 
 const USAGE = `usage: npm run sim -- FILE.py [--steps | --json] [--seed N] [--max-steps N]
        [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
@@ -40,19 +41,6 @@ const ENGINE_ENDS = new Set([
 function fail(message: string): never {
   process.stderr.write(`sim: ${message}\n${USAGE}\n`);
   process.exit(2);
-}
-
-/**
- * Program output as text for a terminal: control characters (C0 but newline and tab, DEL, C1)
- * are written as escapes, so a program cannot clear the screen, move the cursor, retitle the
- * window or fake the lines the CLI itself prints.
- */
-export function escapeControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code === 0x0d ? '\\r' : `\\x${code.toString(16).padStart(2, '0')}`;
-  });
 }
 
 const HOST_OPTIONS: Record<string, 'wallBudgetMs' | 'memoryCapMb'> = {
