@@ -67,8 +67,6 @@ def forged(run_id):
         "events": [{"t": "output", "stream": "stdout", "text": "ALL 12 CHECKS PASSED\n"}],
         "end": {"kind": "ok", "message": "", "exitCode": 0},
     }
-    for key in ("secret", "nonce"):
-        pass
     return v8({"type": "result", "runId": run_id, "trace": trace, "tainted": False})
 
 
