@@ -2,7 +2,7 @@
 // and under a Node child process (process.send): it contains itself (harden.ts), checks that
 // the permission flags took (containment-check.ts), loads the engine once and then runs one
 // program per 'run' message. It never exits on a bad program; the host kills it when it must.
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import os from 'node:os';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
@@ -37,8 +37,10 @@ function openChannel(): Channel {
       onMessage: (l) => parentPort.on('message', (e) => l(e.data)),
     };
   }
-  // A Node child (node-launcher.ts): the host's frames on stdin, ours on fd 3 (frames.ts).
+  // A Node child (node-launcher.ts): the host's frames on fd 4, ours on fd 3 (frames.ts). Not
+  // stdin: Pyodide reads fd 0 for Python's input().
   const out = createWriteStream('', { fd: 3 });
+  const inp = createReadStream('', { fd: 4 });
   out.on('error', () => process.exit(0)); // the host went away: nobody to answer to
   const listeners: ((data: unknown) => void)[] = [];
   const reader = createFrameReader(
@@ -47,10 +49,10 @@ function openChannel(): Channel {
     },
     () => process.exit(70), // only the host writes here; garbage means something is badly wrong
   );
-  process.stdin.on('data', (chunk: Buffer) => reader.push(chunk));
+  inp.on('data', (chunk) => reader.push(chunk as Buffer));
   // A child whose host went away has nobody to answer to.
-  process.stdin.on('end', () => process.exit(0));
-  process.stdin.on('error', () => process.exit(0));
+  inp.on('end', () => process.exit(0));
+  inp.on('error', () => process.exit(0));
   return {
     send: (m) => void out.write(encodeFrame(m)),
     onMessage: (l) => void listeners.push(l),

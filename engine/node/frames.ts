@@ -1,4 +1,4 @@
-// The wire format between the host and a Node engine process, on plain pipes (the engine's stdin
+// The wire format between the host and a Node engine process, on plain pipes (the engine's fd 4
 // for the host's messages, its fd 3 for the engine's): each message a 4-byte big-endian length
 // and V8's serialization of the value. Not Node's IPC channel: its parser runs inside Node's
 // child_process code, where a malformed frame written by whatever runs in the engine process

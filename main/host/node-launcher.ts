@@ -2,8 +2,9 @@
 // it the network (engine-runtime.ts: this Node if >= 25, else the pinned platform package). In
 // Electron main the same code forks Electron's own binary in Node mode (ELECTRON_RUN_AS_NODE).
 // The child gets an empty environment (nothing of the user's: tokens, NODE_OPTIONS), a V8 heap
-// cap, and two plain pipes for the protocol (frames.ts): its stdin for the host's messages, its
-// fd 3 for its own. Its stdout is ignored; its stderr is kept for the error a crash reports.
+// cap, and two plain pipes for the protocol (frames.ts): fd 4 for the host's messages, fd 3 for
+// its own. No stdin (Python's input() sees EOF); stdout is ignored; stderr is kept for the error
+// a crash reports.
 import { spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import type { EngineChild, EngineLauncher } from './launcher';
@@ -61,10 +62,12 @@ export function createNodeLauncher(options: NodeLauncherOptions): EngineLauncher
       }
       const child = spawn(runtime.execPath, [...execArgv, options.entry], {
         env,
-        stdio: ['pipe', 'ignore', 'pipe', 'pipe'],
+        // stdin stays empty: Pyodide reads fd 0 for Python's input(), which must see EOF, not
+        // the host's messages. fd 3: the engine's frames; fd 4: the host's.
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
         windowsHide: true,
       });
-      const toEngine = child.stdin as Writable;
+      const toEngine = child.stdio[4] as Writable;
       const fromEngine = child.stdio[3] as Readable;
       let tail = '';
       child.stderr?.setEncoding('utf8');
