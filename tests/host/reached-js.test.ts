@@ -79,6 +79,8 @@ describe('a program that reached JavaScript in the Node engine process', () => {
       `read ${join(dir, 'secret.txt')}`,
       'read /etc/passwd',
       `write ${join(dir, 'marker.txt')}`,
+      'spawn-binding',
+      'worker',
     ].join('\n');
     const { trace } = await run(service, program, 'reached.py');
     const out = stdout(trace);
@@ -88,9 +90,18 @@ describe('a program that reached JavaScript in the Node engine process', () => {
       lines.filter((l) => l.startsWith('ESCAPED')),
       out,
     ).toEqual([]);
-    expect(lines.filter((l) => l.startsWith('BLOCKED')).length, out).toBe(8);
+    expect(lines.filter((l) => l.startsWith('BLOCKED')).length, out).toBe(10);
     // Denied by Node itself, not by the engine's JavaScript patches:
-    for (const route of ['tcp-wrap', 'pipe-wrap', 'listen-unix', 'listen-tcp', 'read', 'write'])
+    for (const route of [
+      'tcp-wrap',
+      'pipe-wrap',
+      'listen-unix',
+      'listen-tcp',
+      'read',
+      'write',
+      'spawn-binding',
+      'worker',
+    ])
       expect(out, route).toMatch(new RegExp(`BLOCKED ${route}: ERR_ACCESS_DENIED`));
     await new Promise((r) => setTimeout(r, 200));
     expect(connections).toBe(0);
