@@ -1,7 +1,10 @@
 // The messages between the host (main or the CLI) and the engine process, as zod schemas: both
-// sides validate what they receive, because the engine process runs untrusted code and may be
-// lied to by nothing but itself. The trace is passed through unchecked (it is large and the
-// renderer treats it as data); everything else is checked field by field.
+// sides validate what they receive. The engine process runs untrusted code, so the host treats
+// everything it says as untrusted input: every run-tagged message carries the run's secret, a
+// random string the host sends with the run and the engine keeps in a closure Python cannot
+// reach (a frame forged by whatever reaches the channel has no secret, and ends the run as
+// forged); the trace's shape is checked down to its end (kind, message, exit status), and its
+// events are checked where they are read (the CLI and the renderer treat them as data).
 import { z } from 'zod';
 import type { Trace } from '../common/trace';
 
@@ -24,6 +27,8 @@ export const hostMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('run'),
     runId: z.number().int().positive(),
+    /** Random per run; every message about the run must carry it back (forged frames do not). */
+    secret: z.string().min(16),
     source: z.string(),
     fileName: z.string().min(1),
     options: runOptions,
@@ -44,20 +49,61 @@ export const containmentReport = z.object({
 });
 export type ContainmentReport = z.infer<typeof containmentReport>;
 
+const endKinds = [
+  'ok',
+  'exception',
+  'syntaxError',
+  'deadlock',
+  'capSteps',
+  'capTime',
+  'capOutput',
+  'capTasks',
+  'runaway',
+  'exit',
+  'internalError',
+] as const;
+
+/** The trace as far as the host reads it; its events and steps are data for the renderer. */
+export const traceShape = z
+  .object({
+    version: z.number(),
+    source: z.string(),
+    fileName: z.string(),
+    options: z.object({}).passthrough(),
+    // Arrays, checked in O(1): a million-step trace is not walked twice on its way.
+    actors: z.custom<unknown[]>(Array.isArray),
+    steps: z.custom<unknown[]>(Array.isArray),
+    events: z.custom<unknown[]>(Array.isArray),
+    end: z
+      .object({
+        kind: z.enum(endKinds),
+        message: z.string(),
+        exitCode: z.number().int().min(0).max(255),
+        line: z.number().optional(),
+        column: z.number().optional(),
+        option: z.string().optional(),
+      })
+      .strict(),
+  })
+  .passthrough();
+
+const secret = z.string().min(16);
+
 export const engineMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loading'), fraction: z.number().min(0).max(1) }),
   z.object({ type: z.literal('ready'), loadMs: z.number(), containment: containmentReport }),
   z.object({ type: z.literal('startFailed'), message: z.string() }),
-  z.object({ type: z.literal('progress'), runId: z.number(), steps: z.number() }),
+  z.object({ type: z.literal('progress'), runId: z.number(), secret, steps: z.number() }),
   /** The program has ended; the trace is on its way (a large one takes a while to copy). */
-  z.object({ type: z.literal('finishing'), runId: z.number() }),
+  z.object({ type: z.literal('finishing'), runId: z.number(), secret }),
   z.object({
     type: z.literal('result'),
     runId: z.number(),
-    trace: z.custom<Trace>((v) => typeof v === 'object' && v !== null),
+    secret,
+    trace: z.custom<Trace>((v) => traceShape.safeParse(v).success),
     /** The run was interrupted in place: the host retires this process (its Python may be in any state). */
     tainted: z.boolean(),
   }),
-  z.object({ type: z.literal('failed'), runId: z.number(), message: z.string() }),
+  z.object({ type: z.literal('failed'), runId: z.number(), secret, message: z.string() }),
 ]);
 export type EngineMessage = z.infer<typeof engineMessage>;

@@ -141,7 +141,8 @@ function openSession(port: MessagePort): void {
     const parsed = hostMessage.safeParse(e.data);
     if (!parsed.success) return; // only the owner talks here; anything else is noise
     if (active) {
-      send({ type: 'failed', runId: parsed.data.runId, message: 'the engine runs one program at a time' });
+      const { runId, secret } = parsed.data;
+      send({ type: 'failed', runId, secret, message: 'the engine runs one program at a time' });
       return;
     }
     run(port, parsed.data, send);
@@ -192,6 +193,7 @@ function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void
   const ended = (end: Trace['end']): EngineMessage => ({
     type: 'result',
     runId: m.runId,
+    secret: m.secret,
     trace: endedRun(m, end),
     tainted: false,
   });
@@ -212,12 +214,16 @@ function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void
       steps = w.steps;
     } else if (w.type === 'finishing') {
       finishing = true;
-      send({ type: 'finishing', runId: m.runId });
+      send({ type: 'finishing', runId: m.runId, secret: m.secret });
     } else if (w.type === 'result') finish(resultOf(m, w.trace, w.interrupted, interruptedAt, lastHeard));
-    else if (w.type === 'failed') finish({ type: 'failed', runId: m.runId, message: w.message });
+    else if (w.type === 'failed')
+      finish({ type: 'failed', runId: m.runId, secret: m.secret, message: w.message });
   };
 
-  const heartbeat = setInterval(() => send({ type: 'progress', runId: m.runId, steps }), HEARTBEAT_MS);
+  const heartbeat = setInterval(
+    () => send({ type: 'progress', runId: m.runId, secret: m.secret, steps }),
+    HEARTBEAT_MS,
+  );
   const watch = setInterval(() => {
     const now = performance.now();
     if (!started) return;
@@ -277,7 +283,12 @@ function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void
       slot.port.postMessage(request);
     },
     (e: Error) =>
-      finish({ type: 'failed', runId: m.runId, message: `the engine did not start: ${e.message}` }),
+      finish({
+        type: 'failed',
+        runId: m.runId,
+        secret: m.secret,
+        message: `the engine did not start: ${e.message}`,
+      }),
   );
 }
 
@@ -306,5 +317,5 @@ function resultOf(
     const code = Number(exit[1]);
     trace.end = { kind: 'exit', message: `exit status ${code} (os._exit)`, exitCode: code & 0xff };
   }
-  return { type: 'result', runId: m.runId, trace, tainted: false };
+  return { type: 'result', runId: m.runId, secret: m.secret, trace, tainted: false };
 }

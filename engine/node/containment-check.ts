@@ -19,6 +19,13 @@ export function checkContainment(probeOutside: string): { contained: boolean; pr
     if (permission.has('child')) problems.push('the engine may start processes');
     if (permission.has('worker')) problems.push('the engine may start worker threads');
     if (permission.has('fs.read', probeOutside)) problems.push(`the engine may read ${probeOutside}`);
+    // From Node 25 the model has a network scope, denied unless --allow-net is given.
+    const major = Number(/^v(\d+)/.exec(process.version)?.[1] ?? 0);
+    if (major < 25)
+      problems.push(
+        `Node ${process.version}'s permission model does not deny the network (Node 25 or later does)`,
+      );
+    else if (permission.has('net')) problems.push('the engine may use the network');
   }
   let codegen = true;
   try {

@@ -2,6 +2,7 @@
 // and under a Node child process (process.send): it contains itself (harden.ts), checks that
 // the permission flags took (containment-check.ts), loads the engine once and then runs one
 // program per 'run' message. It never exits on a bad program; the host kills it when it must.
+import { createReadStream, createWriteStream } from 'node:fs';
 import os from 'node:os';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +12,7 @@ import { answerConstantsBinding, denyNetwork, denyProcesses, hideGlobals } from 
 import { createInterruptSignal } from './interrupt';
 import { engineMessage, hostMessage, type EngineMessage, type HostMessage } from '../protocol';
 import { createStepProbe, runawayOf } from './step-probe';
+import { createFrameReader, encodeFrame } from './frames';
 
 /** Python start-up takes about this long on a laptop; the progress bar moves by it. */
 const EXPECTED_LOAD_MS = 3000;
@@ -35,19 +37,30 @@ function openChannel(): Channel {
       onMessage: (l) => parentPort.on('message', (e) => l(e.data)),
     };
   }
-  const send = process.send?.bind(process);
-  if (!send)
-    throw new Error('engine-process: started without a message channel (use fork with an IPC channel)');
+  // A Node child (node-launcher.ts): the host's frames on fd 4, ours on fd 3 (frames.ts). Not
+  // stdin: Pyodide reads fd 0 for Python's input().
+  const out = createWriteStream('', { fd: 3 });
+  const inp = createReadStream('', { fd: 4 });
+  out.on('error', () => process.exit(0)); // the host went away: nobody to answer to
+  const listeners: ((data: unknown) => void)[] = [];
+  const reader = createFrameReader(
+    (value) => {
+      for (const l of listeners) l(value);
+    },
+    () => process.exit(70), // only the host writes here; garbage means something is badly wrong
+  );
+  inp.on('data', (chunk) => reader.push(chunk as Buffer));
+  // A child whose host went away has nobody to answer to.
+  inp.on('end', () => process.exit(0));
+  inp.on('error', () => process.exit(0));
   return {
-    send: (m) => void send(m),
-    onMessage: (l) => process.on('message', l),
+    send: (m) => void out.write(encodeFrame(m)),
+    onMessage: (l) => void listeners.push(l),
   };
 }
 
 async function main(): Promise<void> {
   const channel = openChannel();
-  // A Node child whose host went away has nobody to answer to.
-  process.on('disconnect', () => process.exit(0));
   const send = (m: EngineMessage): void => channel.send(engineMessage.parse(m));
   answerConstantsBinding();
   denyNetwork();
@@ -88,7 +101,7 @@ async function main(): Promise<void> {
       const now = performance.now();
       if (now - lastBeat < PROGRESS_EVERY_MS) return;
       lastBeat = now;
-      send({ type: 'progress', runId: m.runId, steps: probe.steps });
+      send({ type: 'progress', runId: m.runId, secret: m.secret, steps: probe.steps });
     };
     signal.arm(m.stepBudgetMs, m.firstStepBudgetMs);
     try {
@@ -97,7 +110,7 @@ async function main(): Promise<void> {
         interrupted: () => signal.fired !== null,
       });
       signal.disarm();
-      send({ type: 'finishing', runId: m.runId });
+      send({ type: 'finishing', runId: m.runId, secret: m.secret });
       const runaway = signal.fired;
       if (runaway) {
         const { who, line } = runawayOf(trace);
@@ -117,9 +130,9 @@ async function main(): Promise<void> {
       }
       // After an interrupt, an internal error or an exit, this Python may be in any state.
       const tainted = runaway !== null || exit !== null || trace.end.kind === 'internalError';
-      send({ type: 'result', runId: m.runId, trace, tainted });
+      send({ type: 'result', runId: m.runId, secret: m.secret, trace, tainted });
     } catch (e) {
-      send({ type: 'failed', runId: m.runId, message: (e as Error).message });
+      send({ type: 'failed', runId: m.runId, secret: m.secret, message: (e as Error).message });
     } finally {
       signal.disarm();
       probe.onBoundary = null;
@@ -134,6 +147,7 @@ async function main(): Promise<void> {
       send({
         type: 'failed',
         runId: parsed.data.runId,
+        secret: parsed.data.secret,
         message: 'the engine process runs one program at a time',
       });
       return;

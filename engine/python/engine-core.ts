@@ -82,6 +82,9 @@ import _loopscope.program
   // program: the engine's Python has what it needs by now, so the name goes, and with it what
   // Pyodide imported of it; patches.py's gate makes `import pyodide_js` say why.
   py.unregisterJsModule('pyodide_js');
+  // `js` (an empty object here) is a JavaScript object all the same, and from any JavaScript
+  // object the prototypes are one attribute away: a program has no use for it.
+  py.unregisterJsModule('js');
   py.runPython('import _loopscope.patches\n_loopscope.patches.close_js_api()');
   return py.pyimport('_loopscope.program').run_program as RunProgram;
 }
@@ -102,6 +105,21 @@ interface WasmModule extends Heap {
 
 function heapOf(py: PyodideInterface): WasmModule {
   return (py as unknown as { _module: WasmModule })._module;
+}
+
+/**
+ * The heap views the run's host reads, and nothing else: the host is a JavaScript object Python
+ * holds during the run, so what it hands out must not lead to the Emscripten module (its FS,
+ * NODEFS and Pyodide's API reach Node's `fs`, and through it every open file descriptor).
+ * The same object until the wasm memory grows, so the per-batch call allocates nothing.
+ */
+function heapViews(py: PyodideInterface): () => Heap {
+  let views: Heap = { HEAPU32: new Uint32Array(0), HEAPF64: new Float64Array(0) };
+  return () => {
+    const m = heapOf(py);
+    if (views.HEAPU32 !== m.HEAPU32) views = Object.freeze({ HEAPU32: m.HEAPU32, HEAPF64: m.HEAPF64 });
+    return views;
+  };
 }
 
 function restoreHeap(py: PyodideInterface, image: HeapImage): void {
@@ -131,15 +149,11 @@ export async function createEngineWith(
   const [list, intType, floatType] = probe.toJs();
   probe.destroy();
   checkLayout(heapOf(py), { list, intType, floatType });
+  const views = heapViews(py);
   const fs = py.FS as unknown as EmFS;
   const baseStreams = openStreams(fs);
   mountDisk(fs);
-  runProgram(
-    new RunHost(DEFAULT_RUN_OPTIONS, {}, () => heapOf(py)),
-    WARM_UP,
-    'warmup.py',
-    DEFAULT_RUN_OPTIONS,
-  );
+  runProgram(new RunHost(DEFAULT_RUN_OPTIONS, {}, views), WARM_UP, 'warmup.py', DEFAULT_RUN_OPTIONS);
   unmountDisk(fs, baseStreams);
   const image: HeapImage = { bytes: heapOf(py).HEAPU8.slice() };
   let busy = false;
@@ -148,7 +162,7 @@ export async function createEngineWith(
       if (busy) throw new Error('the engine runs one program at a time');
       busy = true;
       const opts: RunOptions = { ...DEFAULT_RUN_OPTIONS, ...options };
-      const host = new RunHost(opts, runHooks, () => heapOf(py));
+      const host = new RunHost(opts, runHooks, views);
       try {
         restoreHeap(py, image);
         mountDisk(fs);

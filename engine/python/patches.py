@@ -33,10 +33,11 @@ _NO_JS = ("is not available in Loopscope: the program runs in a sandbox without 
           "JavaScript (Pyodide's JavaScript API and its bridge to it are closed to programs)")
 # Always refused: Pyodide's JavaScript API (engine.ts unregisters it once the engine has loaded).
 _JS_API = 'pyodide_js'
-# Refused to a program during its run: Pyodide's Python-side bridge to JavaScript. Pyodide's C
-# core imports `_pyodide.*` by name at any time, so those stay; they reach no JavaScript of
-# their own (`js`, the one module they know, is an empty object here).
-_JS_BRIDGES = ('pyodide', '_pyodide_core')
+# Refused to a program during its run, and out of sys.modules for it: Pyodide's Python-side
+# bridge to JavaScript, the `js` module (engine.ts unregisters it too), and the engine's own
+# package (`_loopscope.state.run` holds the run's JavaScript host). Pyodide's C core imports
+# `_pyodide.*` by name at any time, so those stay; they reach no JavaScript of their own.
+_JS_BRIDGES = ('pyodide', '_pyodide_core', 'js', '_loopscope')
 
 
 def _top(name):

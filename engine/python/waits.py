@@ -6,6 +6,7 @@ import ast
 import types
 from asyncio import tasks
 
+from . import state
 from .ops import WAIT_CODE
 from .world.threads import Future as _WorkerFuture
 
@@ -54,7 +55,6 @@ for _q in _IO_READ + _IO_WRITE + tuple(_IO_SOCK) + _IO_CONNECT:
 
 
 def _where(addr):
-    from . import state
     run = state.run
     if not addr:
         return 'a socket'

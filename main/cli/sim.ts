@@ -1,16 +1,24 @@
-// `npm run sim -- FILE.py [options]`: runs a program on the engine and prints exactly what it
-// printed (its stdout on stdout, its stderr on stderr), or its steps, or its trace. Exit status
-// is the run's; a run the engine ended (deadlock, a cap) adds one line saying why on stderr.
+// `npm run sim -- FILE.py [options]`: runs a program on the engine and prints what it printed
+// (its stdout on stdout, its stderr on stderr; terminal control characters shown escaped, e.g.
+// \x1b[2J as text, newlines and tabs kept), or its steps, or its trace. Exit status is the run's;
+// a run the engine or the host ended (deadlock, a cap, a budget) adds one line saying why on
+// stderr. The program runs in a contained engine process (main/host), never in this one; what
+// that process sends is checked before anything of it is printed.
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { runContained } from '../host/run-contained';
+import { engineRuntimeReport, runContained } from '../host/run-contained';
+import { NoEngineRuntime } from '../host/engine-runtime';
 import type { RunOptions } from '../../common/trace';
 import { formatSteps } from './steps';
+import { escapeControls } from './escape';
 
 const USAGE = `usage: npm run sim -- FILE.py [--steps | --json] [--seed N] [--max-steps N]
        [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
-       [--max-sockets N] [--max-network-bytes BYTES] [--max-threads N] [--max-file-bytes BYTES]`;
+       [--max-sockets N] [--max-network-bytes BYTES] [--max-threads N] [--max-file-bytes BYTES]
+
+       [--wall-budget SECONDS] [--memory-cap MB]
+       npm run sim -- --version`;
 
 const NUMERIC: Record<string, keyof RunOptions> = {
   '--seed': 'seed',
@@ -44,17 +52,30 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+const HOST_OPTIONS: Record<string, 'wallBudgetMs' | 'memoryCapMb'> = {
+  '--wall-budget': 'wallBudgetMs',
+  '--memory-cap': 'memoryCapMb',
+};
+
 function parse(argv: string[]): {
   file: string;
   mode: 'output' | 'steps' | 'json';
   options: Partial<RunOptions>;
+  host: { wallBudgetMs?: number; memoryCapMb?: number };
 } {
   let file = '';
   let mode: 'output' | 'steps' | 'json' = 'output';
   const options: Partial<RunOptions> = {};
+  const host: { wallBudgetMs?: number; memoryCapMb?: number } = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--steps') mode = 'steps';
+    if (a === '--version') {
+      printVersion();
+    } else if (a in HOST_OPTIONS) {
+      const v = Number(argv[++i]);
+      if (argv[i] === undefined || !Number.isFinite(v) || v <= 0) fail(`${a} needs a positive number`);
+      host[HOST_OPTIONS[a]] = a === '--wall-budget' ? v * 1000 : v;
+    } else if (a === '--steps') mode = 'steps';
     else if (a === '--json') mode = 'json';
     else if (a in NUMERIC) {
       const v = Number(argv[++i]);
@@ -68,11 +89,27 @@ function parse(argv: string[]): {
     else file = a;
   }
   if (!file) fail('no FILE.py given');
-  return { file, mode, options };
+  return { file, mode, options, host };
+}
+
+function printVersion(): never {
+  const r = engineRuntimeReport();
+  const lines = [`loopscope sim, CLI on Node ${process.version}`];
+  if ('error' in r) {
+    lines.push(`engine: none available: ${r.error}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    process.exit(69);
+  }
+  lines.push(
+    `engine: Node ${r.version} (${r.source === 'installed' ? 'the installed Node' : 'pinned npm package'}: ${r.execPath})`,
+    `network: ${r.networkDenied ? "denied by Node's permission model (--permission without --allow-net)" : 'NOT denied'}`,
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+  process.exit(0);
 }
 
 async function main(): Promise<void> {
-  const { file, mode, options } = parse(process.argv.slice(2));
+  const { file, mode, options, host } = parse(process.argv.slice(2));
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
@@ -84,6 +121,7 @@ async function main(): Promise<void> {
   let trace;
   try {
     trace = await runContained(source, basename(file), options, {
+      ...host,
       onContainment: (report) => {
         if (!report.contained) {
           process.stderr.write(
@@ -93,17 +131,25 @@ async function main(): Promise<void> {
       },
     });
   } catch (e) {
-    process.stderr.write(`sim: ${(e as Error).message}\n`);
+    process.stderr.write(`sim: ${escapeControls((e as Error).message)}\n`);
+    process.exit(e instanceof NoEngineRuntime ? 69 : 70);
+  }
+  try {
+    if (mode === 'json') process.stdout.write(`${JSON.stringify(trace)}\n`);
+    else if (mode === 'steps') process.stdout.write(`${escapeControls(formatSteps(trace).join('\n'))}\n`);
+    else {
+      for (const e of trace.events as unknown[]) {
+        const o = e as { t?: unknown; stream?: unknown; text?: unknown };
+        if (o?.t !== 'output' || typeof o.text !== 'string') continue;
+        (o.stream === 'stdout' ? process.stdout : process.stderr).write(escapeControls(o.text));
+      }
+    }
+  } catch (e) {
+    // The trace's events are checked where they are read; a malformed one ends here, not in a crash.
+    process.stderr.write(`sim: the trace could not be printed: ${escapeControls((e as Error).message)}\n`);
     process.exit(70);
   }
-  if (mode === 'json') process.stdout.write(`${JSON.stringify(trace)}\n`);
-  else if (mode === 'steps') process.stdout.write(`${formatSteps(trace).join('\n')}\n`);
-  else {
-    for (const e of trace.events) {
-      if (e.t === 'output') (e.stream === 'stdout' ? process.stdout : process.stderr).write(e.text);
-    }
-  }
-  if (ENGINE_ENDS.has(trace.end.kind)) process.stderr.write(`${trace.end.message}\n`);
+  if (ENGINE_ENDS.has(trace.end.kind)) process.stderr.write(`${escapeControls(trace.end.message)}\n`);
   process.exitCode = trace.end.exitCode;
 }
 

@@ -1,18 +1,28 @@
 // One engine process as the host sees it: starting (with a load fraction), ready (with its
 // containment report), running one program, or gone. Every message is validated; a process
 // that exits fails whatever waited on it, so a crash is an error for the caller, never a hang.
+// What the process says is untrusted (it runs the program): a frame that does not decode, does
+// not fit the protocol, or lacks the run's secret ends the run as `forged`, and the host
+// retires the process. Nothing such a frame says is ever passed on.
 import { performance } from 'node:perf_hooks';
 import type { Trace } from '../../common/trace';
 import type { EngineChild, EngineLauncher } from './launcher';
-import { engineMessage, type ContainmentReport, type EngineMessage, type HostMessage } from '../../engine/protocol';
+import {
+  engineMessage,
+  type ContainmentReport,
+  type EngineMessage,
+  type HostMessage,
+} from '../../engine/protocol';
 
 export type RunReply =
   | { kind: 'result'; trace: Trace; tainted: boolean }
   | { kind: 'failed'; message: string }
-  | { kind: 'exited'; message: string };
+  | { kind: 'exited'; message: string }
+  | { kind: 'forged'; message: string };
 
 interface PendingRun {
   runId: number;
+  secret: string;
   onProgress: (steps: number) => void;
   resolve: (reply: RunReply) => void;
 }
@@ -25,6 +35,8 @@ export class EngineHandle {
   loadMs = 0;
   containment: ContainmentReport | null = null;
   exited = false;
+  /** The process sent something outside the protocol: it is never given another run. */
+  violated = false;
   /** The running program has ended and its trace is being copied over (the step watchdog stands down). */
   finishing = false;
   private pending: PendingRun | null = null;
@@ -34,11 +46,35 @@ export class EngineHandle {
   constructor(launcher: EngineLauncher) {
     this.child = launcher.launch();
     this.ready = new Promise<ContainmentReport>((resolve, reject) => {
+      const violation = (why: string): void => {
+        if (this.violated) return;
+        this.violated = true;
+        const message = `the engine process sent a message that is not the engine's (${why}); the run was stopped and the engine replaced`;
+        reject(new Error(message));
+        const p = this.pending;
+        this.pending = null;
+        p?.resolve({ kind: 'forged', message });
+      };
+      this.child.onProtocolError?.((why) => violation(why));
       this.child.onMessage((raw) => {
+        if (this.violated) return;
         const parsed = engineMessage.safeParse(raw);
-        if (!parsed.success) return;
-        this.lastHeardAt = performance.now();
+        if (!parsed.success) {
+          violation('it does not fit the protocol');
+          return;
+        }
         const m = parsed.data;
+        if ('secret' in m) {
+          // Run-tagged: only for the run in flight, and only with its secret.
+          if (!this.pending || m.runId !== this.pending.runId || m.secret !== this.pending.secret) {
+            violation("it does not carry the run's secret");
+            return;
+          }
+        } else if (this.containment && m.type !== 'loading') {
+          violation(`an unexpected '${m.type}' message`);
+          return;
+        }
+        this.lastHeardAt = performance.now();
         if (m.type === 'ready') {
           this.loadMs = m.loadMs;
           this.containment = m.containment;
@@ -75,7 +111,7 @@ export class EngineHandle {
     if (this.exited) return Promise.resolve({ kind: 'exited', message: 'the engine process has stopped' });
     if (this.pending) return Promise.resolve({ kind: 'failed', message: 'the engine process is busy' });
     return new Promise<RunReply>((resolve) => {
-      this.pending = { runId: message.runId, onProgress, resolve };
+      this.pending = { runId: message.runId, secret: message.secret, onProgress, resolve };
       this.finishing = false;
       this.lastHeardAt = performance.now();
       this.child.send(message);
@@ -92,7 +128,7 @@ export class EngineHandle {
       return;
     }
     const p = this.pending;
-    if (!p || !('runId' in m) || m.runId !== p.runId) return;
+    if (!p || !('runId' in m)) return;
     if (m.type === 'progress') p.onProgress(m.steps);
     else if (m.type === 'finishing') this.finishing = true;
     else if (m.type === 'result') {

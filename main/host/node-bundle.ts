@@ -58,7 +58,12 @@ export async function buildNodeBundle(
 ): Promise<NodeBundle> {
   const entry = join(outDir, 'engine-process.mjs');
   const stamp = join(outDir, 'fingerprint');
-  const print = fingerprint() + (engineModule ? `+${engineModule}` : '');
+  // A replacement engine module counts by its content too (a test's fixture changes).
+  const print =
+    fingerprint() +
+    (engineModule
+      ? `+${engineModule}:${createHash('sha256').update(readFileSync(engineModule)).digest('hex').slice(0, 16)}`
+      : '');
   const result = { entry, readPaths: [outDir, pyodideDirFrom(here)] };
   if (existsSync(entry) && existsSync(stamp) && readFileSync(stamp, 'utf8') === print) return result;
   mkdirSync(outDir, { recursive: true });

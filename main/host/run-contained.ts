@@ -5,6 +5,7 @@ import type { RunOptions, Trace } from '../../common/trace';
 import type { SimProgress } from '../../preload/loopscope';
 import { buildNodeBundle } from './node-bundle';
 import { createNodeLauncher } from './node-launcher';
+import { findEngineRuntime } from './engine-runtime';
 import type { ContainmentReport } from '../../engine/protocol';
 import { createSimService, type HostedSimService, type SimServiceOptions } from './sim-service';
 
@@ -15,12 +16,27 @@ export async function createNodeSimService(
   return createSimService({ launcher: createNodeLauncher(await buildNodeBundle()), ...options });
 }
 
+/** Which Node runs the engine and whether the network is denied (`sim --version`). */
+export function engineRuntimeReport():
+  { version: string; source: string; execPath: string; networkDenied: boolean } | { error: string } {
+  try {
+    const r = findEngineRuntime();
+    return { version: r.version, source: r.source, execPath: r.execPath, networkDenied: r.networkDenied };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
 export interface RunContainedHooks {
   onProgress?: (progress: SimProgress) => void;
   /** Called once the engine process has reported on itself, before the program runs. */
   onContainment?: (report: ContainmentReport) => void;
   signal?: AbortSignal;
   stepBudgetMs?: number;
+  /** Wall time the run may take (ms), enforced from outside the engine process. */
+  wallBudgetMs?: number;
+  /** Resident memory the engine process may use (MB). */
+  memoryCapMb?: number;
 }
 
 export async function runContained(
@@ -32,6 +48,8 @@ export async function runContained(
   const service = await createNodeSimService({
     standby: false,
     ...(hooks.stepBudgetMs ? { stepBudgetMs: hooks.stepBudgetMs } : {}),
+    ...(hooks.wallBudgetMs ? { wallBudgetMs: hooks.wallBudgetMs } : {}),
+    ...(hooks.memoryCapMb ? { memoryCapMb: hooks.memoryCapMb } : {}),
   });
   const onAbort = (): void => void service.cancel();
   hooks.signal?.addEventListener('abort', onAbort);

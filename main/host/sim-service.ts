@@ -4,6 +4,7 @@
 // for silence: the engine process reports at step boundaries, so a step that does not yield
 // is a process that says nothing. It is interrupted in place when the engine allows it, and
 // otherwise (or if the program swallows the interrupt) the process is replaced by the standby.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Trace } from '../../common/trace';
@@ -16,9 +17,27 @@ import { EnginePool } from './engine-pool';
 import type { EngineLauncher } from './launcher';
 import { createNodeLauncher } from './node-launcher';
 import { pyodideDirFrom } from './pyodide-dir';
+import { forgetUsage, processUsage } from './process-usage';
 import type { ContainmentReport } from '../../engine/protocol';
 
 export const DEFAULT_STEP_BUDGET_MS = 2000;
+/**
+ * Wall time one run may take, whatever the engine process says (heartbeats come from inside the
+ * process the program runs in, so they cannot extend this). The CLI's --wall-budget sets it:
+ * a teacher's long computation is not a runaway.
+ */
+export const DEFAULT_WALL_BUDGET_MS = 120_000;
+/** Resident memory one engine process may use (wasm heap, V8 heap, ArrayBuffers: all of it). */
+export const DEFAULT_MEMORY_CAP_MB = 4096;
+/**
+ * An idle engine (loaded, no run) that has used this much CPU time since it became idle is
+ * replaced: a quiet one uses a few ms, and a time budget (not a share of a core) also catches
+ * a spinner on a loaded machine, where it gets a small share.
+ */
+const IDLE_CPU_BUDGET_MS = 1000;
+const IDLE_WATCH_EVERY_MS = 1000;
+/** Memory is read every this many watchdog ticks. */
+const MEMORY_EVERY_TICKS = 4;
 /** After the budget, the in-place interrupt gets this long to end the run before the process goes. */
 const DEFAULT_INTERRUPT_GRACE_MS = 1500;
 /** A finished run's trace may take this long to arrive (a million steps is a large copy). */
@@ -44,6 +63,16 @@ export interface SimServiceOptions {
   startTimeoutMs?: number;
   /** Keep a warm standby process (default true). */
   standby?: boolean;
+  /** Wall time a whole run may take, enforced from outside (default 120 s). */
+  wallBudgetMs?: number;
+  /** Resident memory an engine process may use, in MB (default 4096), watched from outside. */
+  memoryCapMb?: number;
+  /**
+   * A new engine process for every run (default true): nothing one program leaves behind (files
+   * in the in-memory file system, modules, JavaScript prototypes, pending callbacks) can reach
+   * the next. False reuses a process until it is retired (faster; for trusted programs only).
+   */
+  freshProcessPerRun?: boolean;
 }
 
 export interface HostedSimService extends SimService {
@@ -71,6 +100,10 @@ interface InFlight {
   finish: (outcome: { trace: Trace } | { error: Error }) => void;
 }
 
+function fmtSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
 export function defaultLauncher(mainDir: string): EngineLauncher {
   const pyodide = pyodideDirFrom(mainDir);
   const readPaths = [mainDir, pyodide];
@@ -85,10 +118,34 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
   const grace = options.interruptGraceMs ?? DEFAULT_INTERRUPT_GRACE_MS;
   const transferTimeout = options.transferTimeoutMs ?? DEFAULT_TRANSFER_TIMEOUT_MS;
   const startTimeout = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+  const wallBudget = options.wallBudgetMs ?? DEFAULT_WALL_BUDGET_MS;
+  const memoryCap = options.memoryCapMb ?? DEFAULT_MEMORY_CAP_MB;
+  const fresh = options.freshProcessPerRun ?? true;
   const pool = new EnginePool(launcher, options.standby ?? true);
   let lastRunId = 0;
   let inFlight: InFlight | null = null;
   let report: ContainmentReport | null = null;
+  /** CPU time of each idle engine when it was first seen idle. */
+  const idleCpu = new Map<EngineHandle, number>();
+  const idleWatch = setInterval(() => {
+    const { primary, standby } = pool.handles();
+    for (const h of [primary, standby]) {
+      if (!h || !h.containment || h.busy || h.exited || inFlight?.handle === h) {
+        if (h) idleCpu.delete(h);
+        continue;
+      }
+      const usage = processUsage(h.pid);
+      if (!usage) continue;
+      const since = idleCpu.get(h);
+      if (since === undefined) idleCpu.set(h, usage.cpuMs);
+      else if (usage.cpuMs - since > IDLE_CPU_BUDGET_MS) {
+        idleCpu.delete(h);
+        forgetUsage(h.pid);
+        pool.retire(h); // something runs in an engine that has nothing to run
+      }
+    }
+  }, IDLE_WATCH_EVERY_MS);
+  idleWatch.unref();
   const first = pool.take();
   const firstReport = first.ready.then((r) => (report = r));
   firstReport.catch(() => {});
@@ -135,33 +192,62 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
     return new Promise((resolve) => {
       const limit = budget + (handle.containment?.interrupts ? grace : 0);
       const sentAt = handle.lastHeardAt;
+      const startedAt = performance.now();
       const firstLimit = limit + request.source.length * COMPILE_MS_PER_CHAR;
+      let ticks = 0;
+      const stop = (end: Trace['end']): void => {
+        clearInterval(timer);
+        pool.retire(handle);
+        resolve({
+          kind: 'result',
+          trace: endedTrace(request.source, request.fileName, request.options ?? {}, end),
+          tainted: false,
+        });
+      };
       const timer = setInterval(() => {
-        const silent = performance.now() - handle.lastHeardAt;
+        const now = performance.now();
+        // Checked from here, whatever the process says: the wall budget and its memory.
+        if (now - startedAt > wallBudget) {
+          stop({
+            kind: 'runaway',
+            message: `the program ran for more than ${fmtSeconds(wallBudget)} of wall time; the engine was stopped and restarted (--wall-budget raises the limit)`,
+            exitCode: 1,
+            option: '--wall-budget',
+          });
+          return;
+        }
+        if (++ticks % MEMORY_EVERY_TICKS === 0) {
+          const usage = processUsage(handle.pid);
+          if (usage && usage.rssMb > memoryCap) {
+            stop({
+              kind: 'runaway',
+              message: `the program used more than ${memoryCap} MB of memory; the engine was stopped and restarted`,
+              exitCode: 1,
+              option: '--memory-cap',
+            });
+            return;
+          }
+        }
+        const silent = now - handle.lastHeardAt;
         const allowed = handle.finishing
           ? transferTimeout
           : handle.lastHeardAt === sentAt
             ? firstLimit
             : limit;
         if (silent <= allowed) return;
-        clearInterval(timer);
-        pool.retire(handle);
-        const end = handle.finishing
-          ? {
-              kind: 'internalError' as const,
-              message: 'internal error: the trace did not arrive in time',
-              exitCode: 70,
-            }
-          : {
-              kind: 'runaway' as const,
-              message: `a step ran for ${(silent / 1000).toFixed(1)} s without awaiting; the engine was stopped and restarted`,
-              exitCode: 1,
-            };
-        resolve({
-          kind: 'result',
-          trace: endedTrace(request.source, request.fileName, request.options ?? {}, end),
-          tainted: false,
-        });
+        stop(
+          handle.finishing
+            ? {
+                kind: 'internalError' as const,
+                message: 'internal error: the trace did not arrive in time',
+                exitCode: 70,
+              }
+            : {
+                kind: 'runaway' as const,
+                message: `a step ran for ${(silent / 1000).toFixed(1)} s without awaiting; the engine was stopped and restarted`,
+                exitCode: 1,
+              },
+        );
       }, WATCH_EVERY_MS);
       void reply.then((r) => {
         clearInterval(timer);
@@ -184,6 +270,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       {
         type: 'run',
         runId,
+        secret: randomBytes(16).toString('hex'),
         source: request.source,
         fileName: request.fileName,
         options: request.options ?? {},
@@ -199,8 +286,15 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       pool.retire(handle);
       throw new Error(`${r.message}; the next run starts a fresh engine`);
     }
-    if (r.kind === 'failed') throw new Error(r.message);
-    if (r.tainted) pool.retire(handle);
+    if (r.kind === 'forged') {
+      pool.retire(handle);
+      throw new Error(r.message);
+    }
+    if (r.kind === 'failed') {
+      if (fresh) pool.retire(handle);
+      throw new Error(r.message);
+    }
+    if (r.tainted || fresh) pool.retire(handle);
     return r.trace;
   }
 
@@ -256,6 +350,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       }
     },
     async dispose() {
+      clearInterval(idleWatch);
       stopInFlight('the engine host is shutting down');
       pool.dispose();
     },

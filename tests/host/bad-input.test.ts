@@ -105,6 +105,17 @@ describe('bad input ends quickly with a clear message, and the next run works', 
       expect(end.message).toMatch(/task cap|without awaiting/);
     }));
 
+  it('a memory bomb ends with MemoryError, a runaway or the memory cap, and the next run works', async () => {
+    const { trace } = await run(service, source('memory-bomb.py'), 'memory-bomb.py');
+    const end = trace.end;
+    const clear =
+      (end.kind === 'exception' && /^MemoryError/.test(end.message)) ||
+      (end.kind === 'runaway' && end.message.length > 0);
+    expect(clear, JSON.stringify(end)).toBe(true);
+    const next = await run(service, HELLO, 'hello.py');
+    expect(stdout(next.trace)).toBe('hello\n');
+  }, 120_000);
+
   it('recursion past the limit ends with RecursionError', () =>
     expectEnd('recursion.py', source('recursion.py'), (end) => {
       expect(end.kind).toBe('exception');

@@ -1,15 +1,47 @@
 // The escape corpus: each scenario in escape/ tries to reach the machine by one family of
 // routes and prints BLOCKED or ESCAPED per attempt. Every attempt must fail with a Python
 // exception, the run must go on to its last line, and nothing outside may have been touched.
+// After each, a probe program must run as if nothing had happened (a fresh engine per run):
+// `import statistics` is the standard library's, and its output arrives.
+// Each scenario's header says what it did against the code before this (673f2cb, Node 20).
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Trace } from '../../common/trace';
 import type { HostedSimService } from '../../main/host/sim-service';
 import { run, startService, stderr, stdout } from './helpers';
 
 const CANARY_TEXT = 'the user owns this file\n';
+const PROBE = 'import statistics\nprint("mean", statistics.mean([1, 2, 3]))\n';
+/** Scenarios that do not end in the usual PermissionError, and how they end instead. */
+const ENDS: Record<string, (trace: Trace, out: string) => void> = {
+  // Its forgeries must not pass for the result: the program's own SystemExit(3) is the end.
+  'forged-frame.py': (trace, out) => {
+    expect(out).not.toContain('ALL 12 CHECKS PASSED');
+    expect(trace.end).toMatchObject({ kind: 'exit', exitCode: 3 });
+  },
+  // A spin loop with no route to a heartbeat: stopped by the step budget like any runaway.
+  'forged-heartbeat.py': (trace) => {
+    expect(trace.end.kind).toBe('runaway');
+  },
+  // It still finds a plain JavaScript object (the host's heap views, through gc) and breaks
+  // Array.prototype.push in its own engine process: its own trace never arrives (the host ends
+  // the run when the transfer times out). The probe run after it, on a new process, is whole.
+  'leak-prototype.py': (trace) => {
+    expect(trace.end).toMatchObject({
+      kind: 'internalError',
+      message: 'internal error: the trace did not arrive in time',
+    });
+  },
+  // It still finds a typed array (the host's heap views, through gc) and allocates with its
+  // constructor: stopped by a budget (here the step budget; the memory cap: below) long before 6 GB.
+  'js-memory.py': (trace, out) => {
+    expect(trace.end.kind).toBe('runaway');
+    expect(out).not.toContain('held 6144 MB');
+  },
+};
 const scenarios = readdirSync(new URL('./escape/', import.meta.url))
   .filter((f) => f.endsWith('.py'))
   .sort();
@@ -30,7 +62,7 @@ describe('a scenario cannot reach the machine', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as { port: number }).port;
-    service = await startService({ standby: false });
+    service = await startService({ standby: true, transferTimeoutMs: 15_000 });
   });
 
   afterAll(async () => {
@@ -57,39 +89,66 @@ describe('a scenario cannot reach the machine', () => {
 
   for (const name of scenarios) {
     it(`${name}: every attempt fails with a Python exception, the run goes on and ends non-zero`, async () => {
-      // Twice: routes that arm themselves for later (useNodeSockFS) must fail on the next run too.
-      for (const round of [1, 2]) {
+      // Once: every run has a fresh engine process, so routes that arm themselves for later
+      // (useNodeSockFS) meet a new process; the probe run after it checks that.
+      for (const round of [1]) {
         const { trace } = await run(service, fill(name), name);
         const out = stdout(trace);
         const context = `${name} round ${round}\n${out}\n${stderr(trace)}\n${JSON.stringify(trace.end)}`;
         const lines = out.trimEnd().split('\n');
-        expect(lines.at(-1), context).toBe('DONE');
         const escaped = lines.filter((l) => l.startsWith('ESCAPED'));
         expect(escaped, context).toEqual([]);
-        if (name === 'resolve-host.py') {
-          // No placeholder address either: the socket module knows only the virtual network's
-          // names (a real one is unknown there), the C module's lookups refuse, saying why.
-          for (const l of lines.slice(0, -1))
-            expect(l, context).toMatch(
-              /^BLOCKED (socket\.\w+: gaierror: .*Name or service not known|_socket\.\w+: NotImplementedError: host name lookups \(DNS\))/,
-            );
+        if (ENDS[name]) {
+          ENDS[name](trace, out);
+        } else {
+          expect(lines.at(-1), context).toBe('DONE');
+          if (name === 'resolve-host.py') {
+            // No placeholder address either: the socket module knows only the virtual network's
+            // names (a real one is unknown there), the C module's lookups refuse, saying why.
+            for (const l of lines.slice(0, -1))
+              expect(l, context).toMatch(
+                /^BLOCKED (socket\.\w+: gaierror: .*Name or service not known|_socket\.\w+: NotImplementedError: host name lookups \(DNS\))/,
+              );
+          }
+          if (name === 'pyodide-js.py') {
+            // Pyodide's JavaScript API and bridge are not there at all: every route is an
+            // ImportError saying why, not a call that fails further on.
+            for (const l of lines.slice(0, -1))
+              expect(l, context).toMatch(/^BLOCKED [^:]+: ImportError: .*\bnot available in Loopscope: /);
+          }
+          expect(lines.length, context).toBeGreaterThan(1);
+          expect(trace.end.kind, context).toBe('exception');
+          expect(trace.end.message, context).toMatch(
+            /^PermissionError: \d+ of \d+ attempts to reach the machine failed$/,
+          );
         }
-        if (name === 'pyodide-js.py') {
-          // Pyodide's JavaScript API and bridge are not there at all: every route is an
-          // ImportError saying why, not a call that fails further on.
-          for (const l of lines.slice(0, -1))
-            expect(l, context).toMatch(/^BLOCKED [^:]+: ImportError: .*\bnot available in Loopscope: /);
-        }
-        expect(lines.length, context).toBeGreaterThan(1);
-        expect(trace.end.kind, context).toBe('exception');
-        expect(trace.end.message, context).toMatch(
-          /^PermissionError: \d+ of \d+ attempts to reach the machine failed$/,
-        );
+        // The next run is untouched by this one.
+        const next = await run(service, PROBE, 'probe.py');
+        expect(stdout(next.trace), `${name}: the next run`).toBe('mean 2\n');
+        expect(next.trace.end.kind).toBe('ok');
       }
       expect(readFileSync(join(dir, 'canary.txt'), 'utf8')).toBe(CANARY_TEXT);
       expect(existsSync(join(dir, 'marker.txt'))).toBe(false);
       expect(readdirSync(dir)).toEqual(['canary.txt']);
       expect(connections).toBe(0);
-    });
+    }, 180_000);
   }
+});
+
+describe('memory outside the wasm heap', () => {
+  it('js-memory.py: ArrayBuffers stop at the memory cap, with a clear message, and the next run works', async () => {
+    const service = await startService({ standby: false, memoryCapMb: 1024, stepBudgetMs: 30_000 });
+    try {
+      const source = readFileSync(new URL('./escape/js-memory.py', import.meta.url), 'utf8');
+      const { trace } = await run(service, source, 'js-memory.py');
+      expect(trace.end, JSON.stringify(trace.end)).toMatchObject({ kind: 'runaway', option: '--memory-cap' });
+      expect(trace.end.message).toBe(
+        'the program used more than 1024 MB of memory; the engine was stopped and restarted',
+      );
+      const next = await run(service, PROBE, 'probe.py');
+      expect(stdout(next.trace)).toBe('mean 2\n');
+    } finally {
+      await service.dispose();
+    }
+  }, 180_000);
 });

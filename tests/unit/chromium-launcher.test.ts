@@ -52,6 +52,7 @@ function fakeWindow(): FakeWindow {
 const RUN = {
   type: 'run' as const,
   runId: 1,
+  secret: 'a-secret-of-sixteen-chars',
   source: 'pass',
   fileName: 'a.py',
   options: {},

@@ -9,7 +9,8 @@ import re
 import socket as _s
 import weakref
 
-from . import datagrams, errors
+from . import datagrams, errors, sockets as _sk
+from .core import BlockedForever
 from .model import ANY, LOCAL_ADDRESS, LOOPBACK, LOOPBACK6, DEFAULT_BUFFER, Link, default_hosts
 from .pipe import RST, FIN, Pipe
 from .services import SERVICES, ServiceConn
@@ -119,7 +120,6 @@ class Net:
                            'program can make it ready while this thread is blocked')
                 if self.stuck is not None:
                     self.stuck(message)
-                from .core import BlockedForever
                 raise BlockedForever(message)
             world.block_until(nxt)
 
@@ -216,7 +216,7 @@ class Net:
 
     # -- connections ------------------------------------------------------------------------------
     def connect(self, sock, address, now):
-        from .sockets import CONNECTING, CONNECTED, VirtualSocket
+        CONNECTING, CONNECTED, VirtualSocket = _sk.CONNECTING, _sk.CONNECTED, _sk.VirtualSocket
         if not isinstance(address, tuple) or len(address) < 2:
             raise TypeError('AF_INET address must be a tuple (host, port)')
         ip = self.resolve(address[0], sock._family)
@@ -276,7 +276,7 @@ class Net:
             sock.out, sock.inp, sock.peer = sc.into, sc.back, None
 
     def close(self, sock, now):
-        from .sockets import CLOSED, CONNECTED, CONNECTING, LISTENING
+        CLOSED, CONNECTED, CONNECTING, LISTENING = _sk.CLOSED, _sk.CONNECTED, _sk.CONNECTING, _sk.LISTENING
         sel = sock.sel
         if sel is not None:
             sel.forget(sock)

@@ -6,7 +6,7 @@ and a call that nothing could ever satisfy ends the run instead of hanging. The 
 
 import socket as _s
 
-from . import errors
+from . import errors, net as _net
 from .sockio import DatagramCalls, Readiness, StreamCalls
 
 NEW, CONNECTING, CONNECTED, LISTENING, CLOSED = range(5)
@@ -32,10 +32,9 @@ class VirtualSocket(StreamCalls, DatagramCalls, Readiness):
     """socket.socket for a run. Stream sockets (TCP, socketpair) and datagram sockets (UDP)."""
 
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
-        from .net import current
         if fileno is not None:
             raise OSError(errors.code('EINVAL'), 'socket(fileno=...) is not available on the virtual network')
-        net = current()
+        net = _net.current()
         if family == -1 or family is None:
             family = _s.AF_INET
         if type == -1 or type is None:
