@@ -98,21 +98,25 @@ export interface Step {
   lines?: number[];
 }
 
-export type EndKind =
-  | 'ok'
-  | 'exception'
-  | 'syntaxError'
-  | 'deadlock'
-  | 'capSteps'
-  | 'capTime'
-  | 'capOutput'
-  | 'capTasks'
-  | 'capNetwork'
-  | 'capThreads'
-  | 'capFiles'
-  | 'runaway'
-  | 'exit'
-  | 'internalError';
+/** How a run can end; hosts check an engine's trace against this list (engine/protocol.ts). */
+export const END_KINDS = [
+  'ok',
+  'exception',
+  'syntaxError',
+  'deadlock',
+  'capSteps',
+  'capTime',
+  'capOutput',
+  'capTasks',
+  'capNetwork',
+  'capThreads',
+  'capFiles',
+  'runaway',
+  'exit',
+  'internalError',
+] as const;
+
+export type EndKind = (typeof END_KINDS)[number];
 
 export interface RunEnd {
   kind: EndKind;

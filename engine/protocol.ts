@@ -6,7 +6,7 @@
 // forged); the trace's shape is checked down to its end (kind, message, exit status), and its
 // events are checked where they are read (the CLI and the renderer treat them as data).
 import { z } from 'zod';
-import type { Trace } from '../common/trace';
+import { END_KINDS, type Trace } from '../common/trace';
 
 const runOptions = z
   .object({
@@ -49,19 +49,6 @@ export const containmentReport = z.object({
 });
 export type ContainmentReport = z.infer<typeof containmentReport>;
 
-const endKinds = [
-  'ok',
-  'exception',
-  'syntaxError',
-  'deadlock',
-  'capSteps',
-  'capTime',
-  'capOutput',
-  'capTasks',
-  'runaway',
-  'exit',
-  'internalError',
-] as const;
 
 /** The trace as far as the host reads it; its events and steps are data for the renderer. */
 export const traceShape = z
@@ -76,7 +63,7 @@ export const traceShape = z
     events: z.custom<unknown[]>(Array.isArray),
     end: z
       .object({
-        kind: z.enum(endKinds),
+        kind: z.enum(END_KINDS),
         message: z.string(),
         exitCode: z.number().int().min(0).max(255),
         line: z.number().optional(),

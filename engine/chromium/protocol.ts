@@ -5,26 +5,14 @@
 // control message from main (retire) and the window message that hands the page its port.
 // No DOM or Node API here: main, the page and the tests import it.
 import { z } from 'zod';
-import type { Trace } from '../../common/trace';
+import { END_KINDS, type Trace } from '../../common/trace';
 
 export { ENGINE_PORT_CHANNEL, ENGINE_PORT_MESSAGE } from './port';
 
 /** Main to page, beside engine/protocol.ts's hostMessage: this port's engine is done with. */
 export const retireMessage = z.object({ type: z.literal('retire') }).strict();
 
-const endKind = z.enum([
-  'ok',
-  'exception',
-  'syntaxError',
-  'deadlock',
-  'capSteps',
-  'capTime',
-  'capOutput',
-  'capTasks',
-  'runaway',
-  'exit',
-  'internalError',
-]);
+const endKind = z.enum(END_KINDS);
 
 /** The trace's outer shape (its steps and events are data the renderer only displays). */
 export const traceShape = z.object({
