@@ -27,7 +27,7 @@ describe('bundled lessons', () => {
 
   it('lessonById finds a lesson and its compare partner, and nothing for an unknown id', () => {
     expect(lessonById(lessonById('02a-sync-waits')!.compareWith!)?.title).toBe(
-      'Sync vs async, part 2: waiting concurrently',
+      'Sync vs async, part 2: downloading concurrently',
     );
     expect(lessonById('99-nothing')).toBeUndefined();
   });
