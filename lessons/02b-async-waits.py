@@ -9,8 +9,7 @@ example.com takes 0.05 s to arrive.
 Compare with: 02a-sync-waits
 
 Bookmarks:
-    when "third: asking for /delay/1" is printed -> all three downloads are under way at once
-    when task third waits -> a task waiting on a socket, not on a timer
+    when "third: asking for /delay/1" is printed -> all three downloads are under way at once, each waiting on its socket
     when "second: HTTP/1.1 200 OK" is printed -> the one-second pages come back while the first still waits
     at the end -> the run takes as long as the slowest download: 3 s, not 5 s
 """

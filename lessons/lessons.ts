@@ -21,6 +21,7 @@ export const LESSON_IDS = [
   '13-as-completed',
   '14-many-clients',
   '15-deadlock',
+  '16-backpressure',
 ] as const;
 
 export type LessonId = (typeof LESSON_IDS)[number];

@@ -32,7 +32,7 @@ describe('built-in lessons', () => {
       .sort();
     expect([...LESSON_IDS]).toEqual(onDisk);
     expect(new Set(lessons.map((lesson) => lesson.number.replace(/[a-z]$/, ''))).size).toBe(15);
-    expect(lessons).toHaveLength(16);
+    expect(lessons).toHaveLength(17);
   });
 
   it.each(LESSON_IDS.map((id) => [id]))(
