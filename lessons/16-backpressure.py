@@ -1,4 +1,4 @@
-"""Backpressure: drain() keeps a fast writer behind a slow reader
+"""Backpressure: drain() makes a fast writer wait
 
 A writer sends 16 chunks of 64 KiB to a reader that spends 0.125 s on each
 chunk. write() only puts bytes in a buffer, and awaiting drain() pauses the
