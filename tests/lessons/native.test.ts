@@ -43,6 +43,7 @@ const NATIVE_SKIP: Record<string, string> = {
   '02a-sync-waits': REMOTE_HOSTS,
   '02b-async-waits': REMOTE_HOSTS,
   '04-blocking-read': REMOTE_HOSTS,
+  '17-thread-pool': REMOTE_HOSTS,
 };
 /**
  * The reference virtual clock (virtual_clock.py) fakes time, not sockets: I/O lessons are checked
@@ -55,6 +56,7 @@ const REFERENCE_SKIP: Record<string, string> = {
   '04-blocking-read': NO_SOCKETS,
   '14-many-clients': NO_SOCKETS,
   '16-backpressure': NO_SOCKETS,
+  '17-thread-pool': NO_SOCKETS,
 };
 /**
  * Lesson 14's `# loopscope: latency loopback=0.05` makes the virtual loopback slower than the
