@@ -1,8 +1,8 @@
 """Every wait needs a non-blocking version
 
 Writing async def is not enough: a blocking socket read inside it still stops
-the whole loop. Here each task downloads a page from example.com that takes
-1 s to come back. Two blocking downloads run one after the other, while the
+the whole loop. Here each task downloads a page that example.com answers
+after 1 s. Two blocking downloads run one after the other, while the
 same blocking code sent to a worker thread with asyncio.to_thread, or an
 awaited asyncio stream, lets both wait together.
 
