@@ -7,6 +7,7 @@ and the whole batch takes 32 rounds. Async tasks need no worker each: all
 download.
 
 Bookmarks:
+    at t=1.21 -> the first 32 pages are back; the other downloads still wait for a free worker
     when "threads: 1000 pages" is printed -> 32 workers, 32 rounds of a bit over a second each
     at the end -> 1,000 tasks on one thread took as long as one download
 """
