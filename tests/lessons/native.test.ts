@@ -38,7 +38,8 @@ const DEADLOCK_LESSON = '15-deadlock';
  * Lessons that download from the built-in remote hosts exist only on the virtual network: the
  * real example.com serves no `/delay/N` pages (and this machine may have no network at all).
  */
-const REMOTE_HOSTS = 'downloads /delay/N pages from the built-in host example.com, which exists only on the virtual network';
+const REMOTE_HOSTS =
+  'downloads /delay/N pages from the built-in host example.com, which exists only on the virtual network';
 const NATIVE_SKIP: Record<string, string> = {
   '02a-sync-waits': REMOTE_HOSTS,
   '02b-async-waits': REMOTE_HOSTS,
@@ -49,7 +50,8 @@ const NATIVE_SKIP: Record<string, string> = {
  * The reference virtual clock (virtual_clock.py) fakes time, not sockets: I/O lessons are checked
  * to the microsecond by the engine goldens and by the oracle (tests/engine/differential.test.ts).
  */
-const NO_SOCKETS = 'uses sockets, which the reference virtual clock has no model of (the engine goldens and the differential oracle check its exact times)';
+const NO_SOCKETS =
+  'uses sockets, which the reference virtual clock has no model of (the engine goldens and the differential oracle check its exact times)';
 const REFERENCE_SKIP: Record<string, string> = {
   '02a-sync-waits': NO_SOCKETS,
   '02b-async-waits': NO_SOCKETS,
@@ -144,7 +146,9 @@ describe.skipIf(!PYTHON)(
         expect(run.timedOut).toBe(false);
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
-        expect(compareTimedOutput(golden(id), run.stdout, LATE_SLACK_FOR[id] ?? LATE_SLACK, EARLY_SLACK_FOR[id])).toEqual([]);
+        expect(
+          compareTimedOutput(golden(id), run.stdout, LATE_SLACK_FOR[id] ?? LATE_SLACK, EARLY_SLACK_FOR[id]),
+        ).toEqual([]);
       },
     );
 
