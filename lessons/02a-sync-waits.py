@@ -1,28 +1,37 @@
-"""Sync vs async, part 1: waiting in sequence
+"""Sync vs async, part 1: downloading in sequence
 
-Three jobs wait 3 s, 1 s and 1 s with the ordinary, blocking time.sleep.
-Each call holds the program until it returns, so the next job cannot even
-start, and the waits add up to 5 s. Compare it with part 2, which does the
-same waits with asyncio.
+Three downloads from example.com ask for pages that take 3 s, 1 s and 1 s
+to come back, with ordinary blocking sockets. Each download holds the
+program until its reply has arrived, so the next one cannot even start, and
+the waits add up to a bit over 5 s. Compare it with part 2, which makes the
+same downloads with asyncio.
 
 Compare with: 02b-async-waits
 
 Bookmarks:
-    when "second: waiting 1 s" is printed -> the second job starts only after the first has waited its full 3 s
-    at the end -> 3 + 1 + 1: five seconds in sequence
+    when "second: asking for /delay/1" is printed -> the second download starts only after the first has waited over 3 s
+    at the end -> 3 + 1 + 1: a bit over five seconds in sequence
 """
+import socket
 import time
 
 
-def job(name, seconds):
-    print(f"{name}: waiting {seconds} s")
-    time.sleep(seconds)  # blocks: nothing else can happen meanwhile
-    print(f"{name}: done")
+def download(name, path):
+    print(f"{name}: asking for {path}")
+    # create_connection and recv block: nothing else can happen meanwhile.
+    sock = socket.create_connection(("example.com", 80))
+    sock.sendall(f"GET {path} HTTP/1.1\r\nHost: example.com\r\n\r\n".encode())
+    reply = b""
+    while chunk := sock.recv(4096):  # an empty chunk: the server has closed
+        reply += chunk
+    sock.close()
+    status = reply.split(b"\r\n")[0].decode()  # the first line of the reply
+    print(f"{name}: {status}")
 
 
 start = time.perf_counter()
-job("first", 3)
-job("second", 1)
-job("third", 1)
+download("first", "/delay/3")
+download("second", "/delay/1")
+download("third", "/delay/1")
 # perf_counter measures elapsed time; 3 decimals show milliseconds.
 print(f"elapsed {time.perf_counter() - start:.3f} s")

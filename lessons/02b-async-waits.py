@@ -1,31 +1,40 @@
-"""Sync vs async, part 2: waiting concurrently
+"""Sync vs async, part 2: downloading concurrently
 
-The same three waits of 3 s, 1 s and 1 s, now as tasks that await
-asyncio.sleep, so all three wait at the same time and the run takes 3 s.
-On a real computer it takes a bit over 3 s, because starting tasks and
-switching between them costs a few microseconds each. Loopscope's virtual
-clock only moves while every task is waiting, so here it is exactly 3.000.
+The same three downloads of 3 s, 1 s and 1 s, now as tasks that await an
+asyncio stream, so all three wait for their replies at the same time. The
+run takes as long as the slowest download, a bit over 3 s instead of over
+5 s. The extra fraction of a second is the network: each message to
+example.com takes 0.05 s to arrive.
 
 Compare with: 02a-sync-waits
 
 Bookmarks:
-    when "third: waiting 1 s" is printed -> all three jobs are waiting at once
-    at t=1 -> both one-second jobs wake together, in the order they went to sleep
-    at the end -> the run takes as long as the longest wait: 3 s, not 5 s
+    when "third: asking for /delay/1" is printed -> all three downloads are under way at once, each waiting on its socket
+    when "second: HTTP/1.1 200 OK" is printed -> the one-second pages come back while the first still waits
+    at the end -> the run takes as long as the slowest download: 3 s, not 5 s
 """
 import asyncio
 import time
 
 
-async def job(name, seconds):
-    print(f"{name}: waiting {seconds} s")
-    await asyncio.sleep(seconds)  # pauses only this task; the loop runs the others
-    print(f"{name}: done")
+async def download(name, path):
+    print(f"{name}: asking for {path}")
+    # Awaiting pauses only this task; the loop runs the others meanwhile.
+    reader, writer = await asyncio.open_connection("example.com", 80)
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: example.com\r\n\r\n".encode())
+    reply = await reader.read()  # everything, until the server closes
+    writer.close()
+    status = reply.split(b"\r\n")[0].decode()  # the first line of the reply
+    print(f"{name}: {status}")
 
 
 async def main():
     start = time.perf_counter()
-    await asyncio.gather(job("first", 3), job("second", 1), job("third", 1))
+    await asyncio.gather(
+        asyncio.create_task(download("first", "/delay/3"), name="first"),
+        asyncio.create_task(download("second", "/delay/1"), name="second"),
+        asyncio.create_task(download("third", "/delay/1"), name="third"),
+    )
     # perf_counter measures elapsed time; 3 decimals show milliseconds.
     print(f"elapsed {time.perf_counter() - start:.3f} s")
 

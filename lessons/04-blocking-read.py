@@ -1,19 +1,23 @@
 """Every wait needs a non-blocking version
 
-Writing async def is not enough: a blocking read inside it still stops the
-whole loop. Here time.sleep stands for a blocking read such as requests.get or
-socket.recv, and asyncio.sleep for its awaitable version such as an aiohttp
-request or an asyncio stream. Two blocking reads take 2 s one after the other,
-while two awaited reads wait together and take 1 s.
+Writing async def is not enough: a blocking socket read inside it still stops
+the whole loop. Here each task downloads a page that example.com answers
+after 1 s. Two blocking downloads run one after the other, while the
+same blocking code sent to a worker thread with asyncio.to_thread, or an
+awaited asyncio stream, lets both wait together.
 
 Bookmarks:
     when "A: reply" is printed -> B could not even send its request while A was blocked
-    when "D: request sent" is printed -> with awaited reads, both requests are out at once
+    when "D: request sent" is printed -> with to_thread, both blocking downloads run in worker threads at once
+    when task F waits -> an asyncio stream: the task waits on its socket and the loop stays free
+    at the end -> blocking took twice as long; to_thread and the stream took as long as one download
 """
 import asyncio
+import socket
 import time
 
 START = time.perf_counter()
+REQUEST = b"GET /delay/1 HTTP/1.1\r\nHost: example.com\r\n\r\n"
 
 
 def now():
@@ -21,23 +25,50 @@ def now():
     return f"{time.perf_counter() - START:.3f}"
 
 
+def download_blocking():
+    # An ordinary socket: connect and recv block the thread that calls them.
+    sock = socket.create_connection(("example.com", 80))
+    sock.sendall(REQUEST)
+    while sock.recv(4096):  # an empty chunk: the server has closed
+        pass
+    sock.close()
+
+
 async def fetch_blocking(name):
     print(f"{now()} {name}: request sent")
-    time.sleep(1)  # like requests.get(): blocks the loop for the whole second
+    download_blocking()  # blocks the loop, and so every task, until it returns
     print(f"{now()} {name}: reply")
 
 
-async def fetch_awaited(name):
+async def fetch_in_thread(name):
     print(f"{now()} {name}: request sent")
-    await asyncio.sleep(1)  # like an aiohttp request: only this task waits
+    await asyncio.to_thread(download_blocking)  # blocks a worker thread, not the loop
     print(f"{now()} {name}: reply")
+
+
+async def fetch_stream(name):
+    print(f"{now()} {name}: request sent")
+    reader, writer = await asyncio.open_connection("example.com", 80)
+    writer.write(REQUEST)
+    await reader.read()  # only this task waits
+    writer.close()
+    print(f"{now()} {name}: reply")
+
+
+async def run_both(fetch, first, second):
+    await asyncio.gather(
+        asyncio.create_task(fetch(first), name=first),
+        asyncio.create_task(fetch(second), name=second),
+    )
 
 
 async def main():
     print("blocking reads inside async functions:")
-    await asyncio.gather(fetch_blocking("A"), fetch_blocking("B"))
-    print("awaited reads:")
-    await asyncio.gather(fetch_awaited("C"), fetch_awaited("D"))
+    await run_both(fetch_blocking, "A", "B")
+    print("the same blocking reads through asyncio.to_thread:")
+    await run_both(fetch_in_thread, "C", "D")
+    print("awaited reads on asyncio streams:")
+    await run_both(fetch_stream, "E", "F")
 
 
 asyncio.run(main())

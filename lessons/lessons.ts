@@ -21,6 +21,8 @@ export const LESSON_IDS = [
   '13-as-completed',
   '14-many-clients',
   '15-deadlock',
+  '16-backpressure',
+  '17-thread-pool',
 ] as const;
 
 export type LessonId = (typeof LESSON_IDS)[number];

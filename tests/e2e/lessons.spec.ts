@@ -105,28 +105,30 @@ test('compare view: lesson 2 sync and async on one time axis', async ({ page, lo
   await expect(left).toHaveAttribute('aria-label', '02a-sync-waits.py', { timeout: 60_000 });
   await expect(right).toHaveAttribute('aria-label', '02b-async-waits.py');
   await expect(view.getByTestId('compare-clock')).toHaveText('t = 0.000 s');
-  // Step by time: 0 -> 1 -> 3.
+  // Step by time: 0 -> 0.1 (both connected to example.com) -> 1.21 (the 1 s pages, async) -> 3.21.
   const clock = view.getByTestId('compare-clock');
   const state = (side: typeof left) => side.getByTestId('compare-state');
   await page.keyboard.press('Shift+ArrowRight');
-  await expect(clock).toHaveText('t = 1.000 s');
-  await expect(state(right)).toHaveText('running (ends at t=3.000)');
+  await expect(clock).toHaveText('t = 0.100 s');
+  await expect(state(right)).toHaveText('running (ends at t=3.210)');
   await page.keyboard.press('j');
-  await expect(clock).toHaveText('t = 3.000 s');
+  await expect(clock).toHaveText('t = 1.210 s');
+  await page.keyboard.press('j');
+  await expect(clock).toHaveText('t = 3.210 s');
   await expect(right).toHaveAttribute('data-finished', 'true');
-  await expect(state(right)).toHaveText('finished at t=3.000');
+  await expect(state(right)).toHaveText('finished at t=3.210');
   await expect(left).toHaveAttribute('data-finished', 'false');
-  await expect(state(left)).toHaveText('running (ends at t=5.000)');
-  await expect(right.getByTestId('console')).toContainText('elapsed 3.000 s');
+  await expect(state(left)).toHaveText('running (ends at t=5.630)');
+  await expect(right.getByTestId('console')).toContainText('elapsed 3.210 s');
   await loopscope.desktop.settings.set({ theme: 'light' });
   await expect(left.getByTestId('console')).not.toContainText('elapsed');
   await page.screenshot({ path: test.info().outputPath('compare-light.png') });
   await loopscope.desktop.settings.set({ theme: 'dark' });
   await page.screenshot({ path: test.info().outputPath('compare.png') });
   await page.keyboard.press('End');
-  await expect(clock).toHaveText('t = 5.000 s');
+  await expect(clock).toHaveText('t = 5.630 s');
   await expect(left).toHaveAttribute('data-finished', 'true');
-  await expect(left.getByTestId('console')).toContainText('elapsed 5.000 s');
+  await expect(left.getByTestId('console')).toContainText('elapsed 5.630 s');
   // Step by step back: one run's step at a time.
   await page.keyboard.press('ArrowLeft');
   await expect(left).toHaveAttribute('data-finished', 'false');
@@ -182,7 +184,7 @@ test('while presenting, the clicker steps the compare view rather than the hidde
   await expect(page.locator('html')).toHaveAttribute('data-presenting', '');
   const clock = view.getByTestId('compare-clock');
   await page.keyboard.press('End'); // the clicker's "last"
-  await expect(clock).toHaveText('t = 5.000 s');
+  await expect(clock).toHaveText('t = 5.630 s');
   await page.keyboard.press('Home'); // "first"
   await expect(clock).toHaveText('t = 0.000 s');
 });

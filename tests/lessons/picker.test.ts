@@ -27,7 +27,7 @@ describe('bundled lessons', () => {
 
   it('lessonById finds a lesson and its compare partner, and nothing for an unknown id', () => {
     expect(lessonById(lessonById('02a-sync-waits')!.compareWith!)?.title).toBe(
-      'Sync vs async, part 2: waiting concurrently',
+      'Sync vs async, part 2: downloading concurrently',
     );
     expect(lessonById('99-nothing')).toBeUndefined();
   });
@@ -78,7 +78,7 @@ describe('LessonPicker.svelte', () => {
     const html = await renderPicker({});
     const buttons = [...html.matchAll(/<button[^>]*data-testid="lesson-([^"]+)"[^>]*>/g)];
     expect(buttons.map((b) => b[1])).toEqual([...LESSON_IDS]);
-    expect(buttons.map((b) => /tabindex="(-?\d)"/.exec(b[0])![1])).toEqual(['0', ...Array(15).fill('-1')]);
+    expect(buttons.map((b) => /tabindex="(-?\d)"/.exec(b[0])![1])).toEqual(['0', ...Array(17).fill('-1')]);
     expect(html).toContain('data-testid="lesson-picker"');
     for (const lesson of BUILTIN_LESSONS) {
       expect(html).toContain(`id="lesson-explanation-${lesson.id}"`);
