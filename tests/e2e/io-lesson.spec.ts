@@ -1,0 +1,54 @@
+// A lesson that does real I/O (02b: three downloads from the virtual network's example.com),
+// stepped through its socket waits with the real engine: the waiting lane groups the tasks by
+// the socket they wait on, and a clock jump to a reply that arrives says so, not "a timer".
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness';
+
+const ID = '02b-async-waits';
+
+async function openLesson(page: Page): Promise<void> {
+  await page.goto('/index.html');
+  if (!(await page.getByTestId('lessons-panel').isVisible()))
+    await page.getByTestId('lessons-button').click();
+  await page.getByTestId(`lesson-${ID}`).click();
+  await expect(page.getByTestId('run-status')).toContainText(`${ID}.py:`, { timeout: 90_000 });
+  await page.getByLabel('Animate moves (M)').uncheck();
+}
+
+const ioGroups = (page: Page) =>
+  page
+    .getByTestId('lane-waiting')
+    .locator('li[data-kind="io"]')
+    .evaluateAll((els) =>
+      els.map((el) => `${el.getAttribute('data-title')} ×${el.querySelectorAll('li[data-actor]').length}`),
+    );
+
+test('the downloads lesson shows three tasks waiting on example.com, then a reply arriving', async ({
+  page,
+  loopscope,
+}) => {
+  void loopscope;
+  await openLesson(page);
+  // The first bookmark: all three downloads are under way, each waiting on its socket.
+  await page.keyboard.press(']');
+  await expect(page.getByTestId('bookmark-caption')).toContainText('each waiting on its socket');
+  await expect.poll(() => ioGroups(page)).toEqual(['I/O: connect to example.com:80 ×3']);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.screenshot({ path: test.info().outputPath('io-waiting.png') });
+
+  // On to the requests: each task then waits for its reply on the same connection.
+  const mirror = page.getByTestId('stage-mirror');
+  for (let i = 0; i < 200; i++) {
+    const groups = await ioGroups(page);
+    if (groups.some((g) => g.startsWith('I/O: read from example.com:80 ×3'))) break;
+    await page.keyboard.press('ArrowRight');
+  }
+  await expect.poll(() => ioGroups(page)).toContain('I/O: read from example.com:80 ×3');
+
+  // J: the next clock jump is the one-second pages' replies arriving, at t=1.21.
+  await page.keyboard.press('j');
+  await expect(mirror).toHaveAttribute('data-time', '1.210');
+  await expect(page.getByTestId('narration')).toContainText('when bytes or a connection arrive on a socket');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.screenshot({ path: test.info().outputPath('io-reply-arrives.png') });
+});
