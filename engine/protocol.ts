@@ -1,9 +1,11 @@
 // The messages between the host (main or the CLI) and the engine process, as zod schemas: both
 // sides validate what they receive. The engine process runs untrusted code, so the host treats
 // everything it says as untrusted input: every run-tagged message carries the run's secret, a
-// random string the host sends with the run and the engine keeps in a closure Python cannot
-// reach (a frame forged by whatever reaches the channel has no secret, and ends the run as
-// forged); the trace's shape is checked down to its end (kind, message, exit status), and its
+// random string the host sends with the run and the engine keeps in a closure Python holds no
+// name for: a frame written by anything but the engine's own send path has no secret and ends
+// the run as forged. A program that reaches JavaScript through Python's object graph can still
+// tamper with its own run's trace by patching what that send path calls (main/host/README.md,
+// "What a program that does reach JavaScript can still do"); never another run's. The trace's shape is checked down to its end (kind, message, exit status), and its
 // events are checked where they are read (the CLI and the renderer treat them as data).
 import { z } from 'zod';
 import { END_KINDS, type Trace } from '../common/trace';
@@ -48,7 +50,6 @@ export const containmentReport = z.object({
   interrupts: z.boolean(),
 });
 export type ContainmentReport = z.infer<typeof containmentReport>;
-
 
 /** The trace as far as the host reads it; its events and steps are data for the renderer. */
 export const traceShape = z

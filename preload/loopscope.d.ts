@@ -42,7 +42,7 @@ export type MenuCommand =
   | 'player:end'
   | 'help:about';
 
-// ---- Desktop workflow: files, settings, presentation, export (issue 6) ----
+// ---- Desktop workflow: files, settings, presentation, export ----
 
 export type Theme = 'light' | 'dark' | 'high-contrast';
 /** 'system' follows the OS's reduced-motion preference. */

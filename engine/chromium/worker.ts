@@ -1,7 +1,8 @@
 // The engine's dedicated Worker inside the engine window: loads Pyodide from the app's own
 // assets, runs exactly one program, and answers on the private MessagePort the page gave it
 // in `init`. The port lives in this module's scope only: a program that reaches JavaScript in
-// this worker finds `self.postMessage` (which the page treats as forged), never the port.
+// this worker finds `self.postMessage` (which the page treats as forged), not the port by name
+// (though prototypes it patches can alter what the worker itself sends about this run).
 // The page terminates this worker after the run, so nothing of the program outlives it.
 import { createEngineWith, type Engine } from '../python/engine-core';
 import type { WorkerInit, WorkerMessage, WorkerRun } from './protocol';

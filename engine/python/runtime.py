@@ -15,10 +15,16 @@ from .loop import step_handle
 from .ops import BLOCK, CANCEL, CLOCK, END, STOP, WAIT, Batch, Ops
 from .world.core import World
 from .world.files import DEFAULT_DISK_LATENCY, DEFAULT_MAX_FILE_BYTES
-from .world.net import DEFAULT_MAX_SOCKETS, Net
+from .world.net import DEFAULT_MAX_NETWORK_BYTES, DEFAULT_MAX_SOCKETS, Net
 from .world.threads import DEFAULT_MAX_THREADS
 
 _Task = tasks.Task
+
+
+def _option(opts, name, default):
+    """An optional cap: its default when the options leave it out (0 is a cap of 0)."""
+    value = getattr(opts, name, None)
+    return default if value is None else int(value)
 
 
 def _report_failed(h, exc):
@@ -68,8 +74,8 @@ class Run(Actors, Stages):
         self.max_output = int(opts.maxOutputBytes)
         self.max_time = float(opts.maxTime)
         self.max_step_lines = int(opts.maxStepLines or 20_000_000)
-        self.max_threads = int(getattr(opts, 'maxThreads', None) or DEFAULT_MAX_THREADS)
-        self.max_file_bytes = int(getattr(opts, 'maxFileBytes', None) or DEFAULT_MAX_FILE_BYTES)
+        self.max_threads = _option(opts, 'maxThreads', DEFAULT_MAX_THREADS)
+        self.max_file_bytes = _option(opts, 'maxFileBytes', DEFAULT_MAX_FILE_BYTES)
         self.disk_latency = DEFAULT_DISK_LATENCY  # the program's directive sets it (program.py)
         self.tracer = LineTracer(self.max_step_lines, lambda: 1 if self.cur in self.waits else 0,
                                  self._runaway)
@@ -95,8 +101,8 @@ class Run(Actors, Stages):
         self.main_actor = 0   # the actor a program without asyncio runs as
         # The virtual world: the loop thread's time is this run's clock mirror.
         self.world = RunWorld(self)
-        self.net = Net(self.world, int(getattr(opts, 'maxSockets', None) or DEFAULT_MAX_SOCKETS),
-                       int(getattr(opts, 'maxNetworkBytes', None) or 256 * 1024 * 1024),
+        self.net = Net(self.world, _option(opts, 'maxSockets', DEFAULT_MAX_SOCKETS),
+                       _option(opts, 'maxNetworkBytes', DEFAULT_MAX_NETWORK_BYTES),
                        self._net_cap, self._stuck)
         self.selectors = {}   # loop id -> (loop, its VirtualSelector)
 

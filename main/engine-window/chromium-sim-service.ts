@@ -7,7 +7,7 @@ import { createChromiumLauncher, type EngineWindow } from './chromium-launcher';
 
 export interface ChromiumSimServiceOptions extends Omit<
   SimServiceOptions,
-  'launcher' | 'mainDir' | 'standby'
+  'launcher' | 'standby'
 > {
   openWindow: () => EngineWindow;
 }

@@ -1,6 +1,6 @@
 // Starts the engine as a Node child process under the permission model, on a Node that denies
-// it the network (engine-runtime.ts: this Node if >= 25, else the pinned platform package). In
-// Electron main the same code forks Electron's own binary in Node mode (ELECTRON_RUN_AS_NODE).
+// it the network (engine-runtime.ts: this Node if >= 25, else the pinned platform package): the
+// terminal mode's and the Node-side tests' engine (the app's runs in engine/chromium/).
 // The child gets an empty environment (nothing of the user's: tokens, NODE_OPTIONS), a V8 heap
 // cap, and two plain pipes for the protocol (frames.ts): fd 4 for the host's messages, fd 3 for
 // its own. No stdin (Python's input() sees EOF); stdout is ignored; stderr is kept for the error
@@ -31,22 +31,13 @@ export interface NodeLauncherOptions {
 }
 
 export function createNodeLauncher(options: NodeLauncherOptions): EngineLauncher {
-  const inElectron = typeof process.versions['electron'] === 'string';
-  const runtime: EngineRuntime = inElectron
-    ? {
-        execPath: process.execPath,
-        version: process.version,
-        source: 'installed',
-        networkDenied: false,
-        flags: new Set(process.allowedNodeEnvironmentFlags),
-      }
-    : (options.runtime ?? findEngineRuntime());
+  const runtime: EngineRuntime = options.runtime ?? findEngineRuntime();
   const heap = `--max-old-space-size=${options.jsHeapMb ?? DEFAULT_JS_HEAP_MB}`;
   const execArgv = options.uncontained
     ? [heap]
     : [...permissionFlags(options.readPaths, runtime.flags), heap];
   return {
-    describe: `${inElectron ? 'Electron in Node mode' : `Node ${runtime.version} (${runtime.source})`} child process${options.uncontained ? ' (uncontained)' : ''}`,
+    describe: `Node ${runtime.version} (${runtime.source}) child process${options.uncontained ? ' (uncontained)' : ''}`,
     runtime: {
       version: runtime.version,
       source: runtime.source,
@@ -54,7 +45,7 @@ export function createNodeLauncher(options: NodeLauncherOptions): EngineLauncher
       execPath: runtime.execPath,
     },
     launch(): EngineChild {
-      const env: Record<string, string> = inElectron ? { ELECTRON_RUN_AS_NODE: '1' } : {};
+      const env: Record<string, string> = {};
       // Windows processes misbehave without these two; they name system folders, nothing secret.
       for (const name of ['SystemRoot', 'windir']) {
         const value = process.env[name];

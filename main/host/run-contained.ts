@@ -11,7 +11,7 @@ import { createSimService, type HostedSimService, type SimServiceOptions } from 
 
 /** A contained engine service in plain Node (CLI, tests): the engine process's esbuild bundle, forked. */
 export async function createNodeSimService(
-  options: Omit<SimServiceOptions, 'launcher' | 'mainDir'> = {},
+  options: Omit<SimServiceOptions, 'launcher'> = {},
 ): Promise<HostedSimService> {
   return createSimService({ launcher: createNodeLauncher(await buildNodeBundle()), ...options });
 }

@@ -5,7 +5,6 @@
 // is a process that says nothing. It is interrupted in place when the engine allows it, and
 // otherwise (or if the program swallows the interrupt) the process is replaced by the standby.
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Trace } from '../../common/trace';
 import { MAX_SOURCE_BYTES } from '../ipc/channels';
@@ -15,8 +14,6 @@ import { endedTrace } from './ended-trace';
 import type { EngineHandle, RunReply } from './engine-handle';
 import { EnginePool } from './engine-pool';
 import type { EngineLauncher } from './launcher';
-import { createNodeLauncher } from './node-launcher';
-import { pyodideDirFrom } from './pyodide-dir';
 import { forgetUsage, processUsage } from './process-usage';
 import type { ContainmentReport } from '../../engine/protocol';
 
@@ -52,10 +49,8 @@ const WATCH_EVERY_MS = 50;
 const COMPILE_MS_PER_CHAR = 10 / 1000;
 
 export interface SimServiceOptions {
-  /** The built main folder (out/main): engine-process.js and the engine's .py files are there. */
-  mainDir?: string;
-  /** How to start engine processes; defaults to a contained Node child of mainDir's entry. */
-  launcher?: EngineLauncher;
+  /** How to start engine processes: a Node child (node-launcher.ts) or the app's engine window. */
+  launcher: EngineLauncher;
   /** Wall time one step may run without yielding (default 2 s). */
   stepBudgetMs?: number;
   interruptGraceMs?: number;
@@ -104,16 +99,8 @@ function fmtSeconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
-export function defaultLauncher(mainDir: string): EngineLauncher {
-  const pyodide = pyodideDirFrom(mainDir);
-  const readPaths = [mainDir, pyodide];
-  if (pyodide.includes('app.asar')) readPaths.push(pyodide.replace('app.asar', 'app.asar.unpacked'));
-  return createNodeLauncher({ entry: join(mainDir, 'engine-process.js'), readPaths });
-}
-
 export function createSimService(options: SimServiceOptions): HostedSimService {
-  if (!options.launcher && !options.mainDir) throw new Error('createSimService needs mainDir or a launcher');
-  const launcher = options.launcher ?? defaultLauncher(options.mainDir!);
+  const launcher = options.launcher;
   const budget = options.stepBudgetMs ?? DEFAULT_STEP_BUDGET_MS;
   const grace = options.interruptGraceMs ?? DEFAULT_INTERRUPT_GRACE_MS;
   const transferTimeout = options.transferTimeoutMs ?? DEFAULT_TRANSFER_TIMEOUT_MS;

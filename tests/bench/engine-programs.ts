@@ -1,4 +1,4 @@
-// The two programs issue 3 measures the engine on (tests/bench/engine.ts, engine-ab.ts).
+// The two programs that measure the engine on (tests/bench/engine.ts, engine-ab.ts).
 
 export const PROGRAMS: Record<string, string> = {
   '10,000 tasks x 10 sleeps': `import asyncio

@@ -1,5 +1,5 @@
 // Engine speed, printed as figures and ratios (never pass/fail): loop steps per second with the
-// trace on for the two programs of issue 3, against native python3 and against Pyodide running
+// trace on for the two engine programs, against native python3 and against Pyodide running
 // asyncio's stock loop (the ceiling for any Pyodide engine), both on a virtual clock, in the same
 // run; Pyodide start-up, time to the first a/b/c trace, and trace bytes per event. Wall and CPU
 // time both: CPU time holds still when the machine is busy with other work, wall time does not.

@@ -1,4 +1,4 @@
-// I/O speed (issue 12), printed as figures and ratios, never pass/fail: 1,000 clients x 10 echo
+// I/O speed, printed as figures and ratios, never pass/fail: 1,000 clients x 10 echo
 // round trips against one asyncio.start_server. Native python3 runs it for real on loopback
 // (127.0.0.1 only, each run bounded by a timeout) with a counting selector and a counting
 // Handle._run, so its loop iterations and callbacks are known; the engine runs the same source on
@@ -220,7 +220,7 @@ async function main(): Promise<void> {
         `it ended "${last.end.kind}": ${last.end.message.split('\n')[0].slice(0, 200)}`,
     );
     console.log(
-      `  engine/native ratio: none (${notYet ? 'needs the virtual network, issue 12' : 'see above'})`,
+      `  engine/native ratio: none (${notYet ? 'the engine could not run it' : 'see above'})`,
     );
     return;
   }

@@ -1,4 +1,4 @@
-// Item 8 of issue 13 on the Chromium host: stage what electron-builder.yml's `files` pack of
+// The installed layout on the Chromium host: stage what electron-builder.yml's `files` pack of
 // out/ (tests/support/packaged-layout.ts), serve the engine page from the staged copy at the
 // path main's protocol handler uses (out/main/../engine), and run a program from there.
 import { mkdtempSync, rmSync } from 'node:fs';

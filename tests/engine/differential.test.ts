@@ -1,4 +1,4 @@
-// Issue 3, "Proven correct two ways": every corpus program runs on the engine and on the oracle
+// Proven correct two ways: every corpus program runs on the engine and on the oracle
 // (a stock BaseEventLoop with a virtual selector, in the same Pyodide) and both must print the same,
 // virtual times included, and print the checked-in golden stdout. UPDATE_GOLDEN=1 rewrites goldens.
 // The built-in lessons (lessons/*.py) are held to the oracle the same way.

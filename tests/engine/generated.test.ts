@@ -1,4 +1,4 @@
-// Issue 3, "Generated": at least 500 seeded random asyncio programs (tasks, sleeps with equal
+// Generated: at least 500 seeded random asyncio programs (tasks, sleeps with equal
 // deadlines, gathers, queues, locks, events, cancellations, timeouts, exceptions) print the same
 // on the subject as on the oracle. One Pyodide runs them all; the seed is fixed so CI is repeatable,
 // and `npx tsx tests/engine/generator/fuzz.ts --count N --seed S` explores further.

@@ -159,7 +159,7 @@ describe('bad input ends quickly with a clear message, and the next run works', 
       expect(end.message).toMatch(/waits on async with/);
     }));
 
-  // Issue 12's bad input on the virtual network, threads and files. Assumed (the caps are the I/O
+  // Bad input on the virtual network, threads and files. Assumed (the caps are the I/O
   // helpers' to choose): each ends at a cap (kind cap*, with end.option named in the message, e.g.
   // "... (raise it with --max-sockets)") or with an error or runaway whose message names the option
   // that would let it go further; either way quickly, and the next run works.

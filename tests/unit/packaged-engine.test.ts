@@ -1,4 +1,4 @@
-// The installed layout (issue 13, item 8), without electron-builder (it cannot run here):
+// The installed layout, without electron-builder (it cannot run here):
 // 1. the engine launcher main uses must work with the fuses electron-builder.yml flips: the
 //    Node launcher needs runAsNode (ELECTRON_RUN_AS_NODE), which installers turn off;
 // 2. every file the engine page loads (its script, its worker, Pyodide's files) is in the

@@ -18,6 +18,8 @@ from .services import SERVICES, ServiceConn
 _current = None
 # Sockets open at once: twice what a 1,000-client lesson needs; Linux's usual hard limit on open files.
 DEFAULT_MAX_SOCKETS = 4096
+# Bytes sent, or waiting in a transport for the peer to read, in one run.
+DEFAULT_MAX_NETWORK_BYTES = 256 * 1024 * 1024
 _IPV4 = re.compile(r'^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$')
 _V6 = getattr(_s, 'AF_INET6', 10)
 
@@ -47,7 +49,7 @@ def _aborts(sock):
     return onoff != 0 and linger == 0
 
 class Net:
-    def __init__(self, world, max_sockets=DEFAULT_MAX_SOCKETS, max_bytes=256 * 1024 * 1024, on_cap=None,
+    def __init__(self, world, max_sockets=DEFAULT_MAX_SOCKETS, max_bytes=DEFAULT_MAX_NETWORK_BYTES, on_cap=None,
                  stuck=None):
         self.world = world
         self.loopback = Link(0.0001, 1e9)

@@ -1,4 +1,4 @@
-// Connects the desktop workflow (renderer/src/desktop, issue 6) to the player and the runner:
+// Connects the desktop workflow (renderer/src/desktop) to the player and the runner:
 // files in and out of the editor, clicker keys, saved settings, and File > Export producers.
 import { DesktopController } from '../desktop/desktop.svelte';
 import { stepsMarkdown, timelineSvg } from '../player/exports';
