@@ -16,6 +16,7 @@ The latency is set per program by a comment directive that real CPython ignores:
 """
 
 import builtins
+import _io
 import io
 import math
 import os
@@ -292,6 +293,25 @@ def _os_write(fd, data):
     return _real['write'](fd, data)
 
 
+def _os_pwrite(fd, data, offset):
+    disk = _active
+    if disk is not None and fd in disk.fds:
+        n = memoryview(data).nbytes
+        disk.grow(offset + n, n)
+        disk.spend()
+    return _real['pwrite'](fd, data, offset)
+
+
+def _os_writev(fd, buffers):
+    buffers = list(buffers)
+    disk = _active
+    if disk is not None and fd in disk.fds:
+        n = sum(memoryview(b).nbytes for b in buffers)
+        disk.grow(_real['lseek'](fd, 0, os.SEEK_CUR) + n, n)
+        disk.spend()
+    return _real['writev'](fd, buffers)
+
+
 def _os_truncate(path, length):
     disk = _active
     if disk is not None and disk.on_disk(path):
@@ -371,14 +391,20 @@ def install(world, fail, latency=DEFAULT_DISK_LATENCY, max_bytes=DEFAULT_MAX_FIL
         _real.update(open=io.open, listdir=os.listdir, scandir=os.scandir, os_open=os.open,
                      close=os.close, read=os.read, write=os.write, lseek=os.lseek,
                      truncate=os.truncate, ftruncate=os.ftruncate, fspath=os.fspath,
-                     normpath=os.path.normpath, join=os.path.join, getcwd=os.getcwd)
+                     normpath=os.path.normpath, join=os.path.join, getcwd=os.getcwd,
+                     pwrite=os.pwrite, writev=os.writev)
     disk = Disk(world, fail, latency, max_bytes)
-    saved = [(builtins, 'open', builtins.open), (io, 'open', io.open)]
+    # FileIO itself too: io.FileIO("x", "w") writes as surely as open() does.
+    saved = [(builtins, 'open', builtins.open), (io, 'open', io.open), (io, 'FileIO', io.FileIO),
+             (_io, 'FileIO', _io.FileIO)]
     for name in _PATH_OPS + _TWO_PATH_OPS + ('listdir', 'scandir', 'open', 'close', 'read',
-                                              'write', 'truncate', 'ftruncate'):
+                                              'write', 'truncate', 'ftruncate', 'pwrite', 'writev'):
         saved.append((os, name, getattr(os, name)))
     disk.saved = saved
     builtins.open = io.open = _open
+    io.FileIO = _io.FileIO = DiskFileIO
+    os.pwrite = _os_pwrite
+    os.writev = _os_writev
     for name in _PATH_OPS:
         setattr(os, name, _path_op(name))
     for name in _TWO_PATH_OPS:

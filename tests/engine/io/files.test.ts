@@ -193,4 +193,17 @@ asyncio.run(main())
     expect(t.end.kind).toBe('capFiles');
     expect(t.end.message).toContain('more than 1,000 bytes');
   });
+
+  it.each([
+    ['io.FileIO', 'import io\nio.FileIO("f", "w").write(b"x" * 2000)\n'],
+    ['_io.FileIO', 'import _io\n_io.FileIO("f", "w").write(b"x" * 2000)\n'],
+    ['os.pwrite', 'import os\nfd = os.open("f", os.O_WRONLY | os.O_CREAT)\nos.pwrite(fd, b"y", 5000)\n'],
+    [
+      'os.writev',
+      'import os\nfd = os.open("f", os.O_WRONLY | os.O_CREAT)\nos.writev(fd, [b"x" * 600] * 2)\n',
+    ],
+  ])('counts writes through %s against the cap', async (_route, source) => {
+    const t = await run(source, { maxFileBytes: 1000 });
+    expect(t.end.kind).toBe('capFiles');
+  });
 });
