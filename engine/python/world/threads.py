@@ -480,6 +480,63 @@ def _as_completed(fs, timeout=None):
         yield f
 
 
+
+class RLock:
+    """threading.RLock for a run: owned by the virtual thread that took it (a lock the loop's
+    thread holds is not free to a worker), re-entrant for its owner, with Lock's rules for a
+    wait that could never end."""
+
+    __slots__ = ('_owner', '_count', '__weakref__')
+
+    def __init__(self):
+        self._owner = None
+        self._count = 0
+
+    def acquire(self, blocking=True, timeout=-1):
+        me = _get_ident()
+        if self._owner == me:
+            self._count += 1
+            return True
+        if self._owner is None:
+            self._owner, self._count = me, 1
+            return True
+        if not blocking:
+            return False
+        if timeout == -1:
+            _active.blocked_forever('RLock.acquire() of a lock another thread holds')
+        _active.world.block(max(timeout, 0))
+        return False
+
+    __enter__ = acquire
+
+    def release(self):
+        if self._owner != _get_ident():
+            raise RuntimeError('cannot release un-acquired lock')
+        self._count -= 1
+        if self._count == 0:
+            self._owner = None
+
+    def __exit__(self, *exc):
+        self.release()
+
+    def locked(self):
+        return self._owner is not None
+
+    # What threading.Condition asks of its lock.
+    def _is_owned(self):
+        return self._owner == _get_ident()
+
+    def _release_save(self):
+        state = (self._count, self._owner)
+        self._owner, self._count = None, 0
+        return state
+
+    def _acquire_restore(self, state):
+        self._count, self._owner = state
+
+    def _at_fork_reinit(self):
+        self._owner, self._count = None, 0
+
 def _wait(fs, timeout=None, return_when=_base.ALL_COMPLETED):
     """concurrent.futures.wait on virtual time."""
     world = _active.world
@@ -531,6 +588,9 @@ def install(world, fail, max_threads=DEFAULT_MAX_THREADS, max_time=float('inf'))
         (threading, 'active_count', threading.active_count),
         (threading, '_counter', threading._counter),
         (threading, 'Lock', threading.Lock),
+        (threading, 'RLock', threading.RLock),
+        (_thread, 'allocate_lock', _thread.allocate_lock),
+        (queue, 'SimpleQueue', queue.SimpleQueue),
         (threading, '_time', threading._time),
         (_thread, 'get_ident', _thread.get_ident),
         (queue, 'time', queue.time),
@@ -552,7 +612,10 @@ def install(world, fail, max_threads=DEFAULT_MAX_THREADS, max_time=float('inf'))
     threading.enumerate = _enumerate
     threading.active_count = _active_count
     threading._counter = itertools.count(1).__next__
-    threading.Lock = Lock
+    threading.Lock = _thread.allocate_lock = Lock
+    threading.RLock = RLock
+    # The C SimpleQueue's get() on an empty queue would spin; the pure one waits on a Condition.
+    queue.SimpleQueue = queue._PySimpleQueue
     # threading and queue read time.monotonic as imported names: the virtual one, thread-aware.
     threading._time = queue.time = lambda: _time_module.monotonic()
     os.cpu_count = os.process_cpu_count = _cpu_count

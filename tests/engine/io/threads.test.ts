@@ -289,3 +289,37 @@ asyncio.run(main())
     expect(stalled(t)).toBe(1);
   });
 });
+
+describe('locks and queues a thread can wait on', () => {
+  it('keeps RLock, _thread locks and SimpleQueue on virtual time, as CPython orders them', async () => {
+    // What native python3 prints for the same program (a lock the main thread holds is not the
+    // worker's; timed waits spend their timeout).
+    const t = await run(`import threading, _thread, queue, time
+lock = threading.RLock()
+lock.acquire()
+got = []
+t = threading.Thread(target=lambda: got.append(lock.acquire(timeout=0.2)))
+t.start(); t.join()
+print(got)
+lock.release()
+l2 = _thread.allocate_lock(); l2.acquire()
+t0 = time.monotonic(); print(l2.acquire(timeout=0.3), round(time.monotonic() - t0, 1))
+q = queue.SimpleQueue()
+t0 = time.monotonic()
+try:
+    q.get(timeout=0.5)
+except queue.Empty:
+    print("empty", round(time.monotonic() - t0, 1))
+c = threading.Condition()
+with c:
+    print(c.wait(timeout=0.1))
+`);
+    expect(out(t)).toBe('[False]\nFalse 0.3\nempty 0.5\nFalse\n');
+  });
+
+  it('ends a SimpleQueue.get() nothing will ever fill as a deadlock saying why', async () => {
+    const t = await run('import queue\nqueue.SimpleQueue().get()\n');
+    expect(t.end.kind).toBe('deadlock');
+    expect(t.end.message).toContain('waits forever');
+  });
+});
