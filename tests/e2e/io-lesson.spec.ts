@@ -23,6 +23,13 @@ const ioGroups = (page: Page) =>
       els.map((el) => `${el.getAttribute('data-title')} ×${el.querySelectorAll('li[data-actor]').length}`),
     );
 
+/** Steps forward (at most 200 steps) until the waiting lane has exactly this I/O group. */
+async function stepUntil(page: Page, group: string): Promise<void> {
+  for (let i = 0; i < 200 && !(await ioGroups(page)).includes(group); i++)
+    await page.keyboard.press('ArrowRight');
+  await expect.poll(() => ioGroups(page)).toContain(group);
+}
+
 test('the downloads lesson shows three tasks waiting on example.com, then a reply arriving', async ({
   page,
   loopscope,
@@ -32,18 +39,14 @@ test('the downloads lesson shows three tasks waiting on example.com, then a repl
   // The first bookmark: all three downloads are under way, each waiting on its socket.
   await page.keyboard.press(']');
   await expect(page.getByTestId('bookmark-caption')).toContainText('each waiting on its socket');
-  await expect.poll(() => ioGroups(page)).toEqual(['I/O: connect to example.com:80 ×3']);
+  // At that step the third task is still the one running; one step on, all three wait.
+  await stepUntil(page, 'I/O: connect to example.com:80 ×3');
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.screenshot({ path: test.info().outputPath('io-waiting.png') });
 
   // On to the requests: each task then waits for its reply on the same connection.
   const mirror = page.getByTestId('stage-mirror');
-  for (let i = 0; i < 200; i++) {
-    const groups = await ioGroups(page);
-    if (groups.some((g) => g.startsWith('I/O: read from example.com:80 ×3'))) break;
-    await page.keyboard.press('ArrowRight');
-  }
-  await expect.poll(() => ioGroups(page)).toContain('I/O: read from example.com:80 ×3');
+  await stepUntil(page, 'I/O: read from example.com:80 ×3');
 
   // J: the next clock jump is the one-second pages' replies arriving, at t=1.21.
   await page.keyboard.press('j');
