@@ -7,7 +7,8 @@
 
 import type { PyodideInterface } from 'pyodide';
 import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunOptions, type Trace } from '../../common/trace';
-import { RunHost, type RunHooks } from './host';
+import { Channel, type DeviceFS, type Gil } from './channel';
+import { RunHost, type PyRun, type RunHooks } from './host';
 import { mountDisk, openStreams, unmountDisk, type EmFS } from './disk';
 import { checkLayout, type Heap } from './pylist';
 
@@ -49,17 +50,20 @@ export const PY_MODULES = [
   'waits',
   'lines',
   'stages',
+  'channel',
   'runtime',
   'patches',
   'program',
 ];
 const PY_ROOT = '/loopscope';
 
-type RunProgram = ((host: RunHost, source: string, fileName: string, options: RunOptions) => void) & {
-  destroy(): void;
-};
+/** engine/python/program.py's two steps: JavaScript takes the run's proxies between them. */
+interface Program {
+  prepare(fd: number, source: string, fileName: string, options: unknown): PyRun;
+  run_program(run: PyRun): void;
+}
 
-function installPython(py: PyodideInterface, sources: EngineSources): RunProgram {
+function installPython(py: PyodideInterface, sources: EngineSources): Program {
   py.FS.mkdirTree(`${PY_ROOT}/_loopscope`);
   py.FS.writeFile(`${PY_ROOT}/_loopscope/__init__.py`, '');
   for (const name of PY_MODULES) {
@@ -86,7 +90,7 @@ import _loopscope.program
   // object the prototypes are one attribute away: a program has no use for it.
   py.unregisterJsModule('js');
   py.runPython('import _loopscope.patches\n_loopscope.patches.close_js_api()');
-  return py.pyimport('_loopscope.program').run_program as RunProgram;
+  return py.pyimport('_loopscope.program') as unknown as Program;
 }
 
 /**
@@ -141,7 +145,7 @@ export async function createEngineWith(
   // `import js` sees an empty object, not globalThis: a program has no business there.
   const py = await load({ stdout: quiet, stderr: quiet, env: { PYTHONHASHSEED: '0' }, jsglobals: {} });
   hooks.onPyodide?.(py);
-  const runProgram = installPython(py, sources);
+  const program = installPython(py, sources);
   const probe = py.runPython('import _loopscope.ops as o\n[id(o.PROBE), id(int), id(float)]') as {
     toJs(): number[];
     destroy(): void;
@@ -151,9 +155,26 @@ export async function createEngineWith(
   checkLayout(heapOf(py), { list, intType, floatType });
   const views = heapViews(py);
   const fs = py.FS as unknown as EmFS;
+  const channel = new Channel(py.FS as unknown as DeviceFS, heapOf(py) as unknown as Gil);
   const baseStreams = openStreams(fs);
+  /** One program on `host`; the heap is as the caller wants it, the disk is mounted. */
+  const runOn = (host: RunHost, source: string, fileName: string, opts: RunOptions): void => {
+    // Only Python objects cross: the options as a dict, the channel as its descriptor.
+    const options = py.toPy(opts) as { destroy(): void };
+    let run: PyRun | null = null;
+    try {
+      run = program.prepare(channel.open(host), source, fileName, options);
+      host.attach(run);
+      program.run_program(run);
+    } finally {
+      channel.close();
+      run?.destroy();
+      options.destroy();
+      host.dispose();
+    }
+  };
   mountDisk(fs);
-  runProgram(new RunHost(DEFAULT_RUN_OPTIONS, {}, views), WARM_UP, 'warmup.py', DEFAULT_RUN_OPTIONS);
+  runOn(new RunHost(DEFAULT_RUN_OPTIONS, {}, views), WARM_UP, 'warmup.py', DEFAULT_RUN_OPTIONS);
   unmountDisk(fs, baseStreams);
   const image: HeapImage = { bytes: heapOf(py).HEAPU8.slice() };
   let busy = false;
@@ -166,7 +187,7 @@ export async function createEngineWith(
       try {
         restoreHeap(py, image);
         mountDisk(fs);
-        runProgram(host, source, fileName, opts);
+        runOn(host, source, fileName, opts);
       } catch (e) {
         if (!host.result)
           host.end(
@@ -181,10 +202,10 @@ export async function createEngineWith(
         try {
           unmountDisk(fs, baseStreams);
         } finally {
-          host.dispose();
           busy = false;
         }
       }
+      if (host.fault !== null) host.end('internalError', `internal error: ${host.fault}`, 70, 0, 0, '');
       const r = host.recorder;
       return {
         version: TRACE_VERSION,

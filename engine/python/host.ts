@@ -2,12 +2,15 @@
 // and this host applies them, in order, to the schedulers and the recorder once per loop
 // iteration, reading Python's list straight from the wasm heap (engine/python/pylist.ts); the
 // iteration's handles go the other way, written into Python's buffer (ops.py's Batch).
-// The few direct calls (a loop starts, the top level resumes, the run ends) follow a flush.
+// Python reaches the host only through the run's channel (channel.ts): a command to apply the
+// ops, make a loop or run one. Python holds no JavaScript object; the host holds proxies of
+// Python's (the Run's methods), so every loop iteration is one call from JavaScript into Python.
 
-import type { ActorId, EndKind, Outcome, RunEnd, RunOptions, WaitKind } from '../../common/trace';
+import { END_KINDS, type ActorId, type EndKind, type Outcome, type RunEnd, type RunOptions, type WaitKind } from '../../common/trace';
 import { Clock } from '../core/clock';
 import { TraceRecorder } from '../core/recorder';
-import { Scheduler, type LoopHost, type ScheduledCallback } from '../core/scheduler';
+import { Scheduler, type LoopHost, type RunOnceResult, type ScheduledCallback } from '../core/scheduler';
+import { Command, type ChannelTarget } from './channel';
 import { listLength, readList, type Heap, type ListReader } from './pylist';
 
 /** Op codes: must match engine/python/ops.py. */
@@ -24,6 +27,12 @@ const enum Op {
   STOP,
   CLOCK,
   IO,
+  TOP,
+  RESUME,
+  MAIN,
+  SPLIT,
+  MAIN_END,
+  RUN_END,
 }
 
 const WAIT_KINDS: WaitKind[] = [
@@ -51,6 +60,25 @@ interface PyList {
   toJs(): string[];
   destroy(): void;
 }
+interface PyTuple {
+  toJs(): number[];
+  destroy(): void;
+}
+
+/** The Python Run (engine/python/runtime.py) as a proxy: what attach() takes from it. */
+export interface PyRun {
+  run_batch: PyCallable<[number, number, number, number], number>;
+  take_clock: PyCallable<[number, number], void>;
+  select_io: PyCallable<[number, number, number, number], number>;
+  process_io: PyCallable<[number, number, number], number>;
+  ops: { addresses(): PyTuple; strs: PyList; destroy(): void };
+  batch: { grow: PyCallable<[number], number>; location(): PyTuple; destroy(): void };
+  destroy(): void;
+}
+
+/** A loop run's outcome as the channel answers it: must match channel.py's LOOP_STATUS. */
+const LOOP_STATUS: (RunOnceResult | 'interrupted')[] = ['ok', 'deadlock', 'capTime', 'capSteps', 'aborted', 'interrupted'];
+const END_KIND_NAMES = new Set<string>(END_KINDS);
 
 /** d[from .. from+n) as a plain array (a loop: subarray() allocates a view per call). */
 function numbers(d: Float64Array, from: number, n: number): number[] {
@@ -93,7 +121,12 @@ export interface RunHooks {
 type Status = 'ok' | 'aborted' | 'capSteps';
 const BATCH_STATUS: Status[] = ['ok', 'aborted', 'capSteps'];
 
-export class RunHost {
+/** A Python exception that crossed into JavaScript (Pyodide's PythonError). */
+function pythonErrorType(e: unknown): string | null {
+  return e instanceof Error && e.name === 'PythonError' ? String((e as { type?: unknown }).type) : null;
+}
+
+export class RunHost implements ChannelTarget {
   readonly clock = new Clock();
   readonly recorder: TraceRecorder;
   private readonly schedulers: Scheduler[] = [];
@@ -102,6 +135,8 @@ export class RunHost {
   private readonly lastLines: number[][] = [];
   private runBatchPy: PyCallable<[number, number, number, number], number> | null = null;
   private growBatchPy: PyCallable<[number], number> | null = null;
+  private opsPy: PyRun['ops'] | null = null;
+  private batchPy: PyRun['batch'] | null = null;
   /** Where ops.py's Batch buffer is, and how many pairs it holds. */
   private batchAt = 0;
   private batchCapacity = 0;
@@ -123,6 +158,8 @@ export class RunHost {
   private runningId = 0;
   private mainActorId = 0;
   result: RunEnd | null = null;
+  /** Why the channel failed, if it did: the run ends with it, whatever Python says after. */
+  fault: string | null = null;
 
   private readonly loopHost: LoopHost = {
     runBatch: (batch: ScheduledCallback[]): Status => {
@@ -168,34 +205,65 @@ export class RunHost {
     this.recorder = new TraceRecorder(this.clock, options.maxSteps);
   }
 
-  attach = (
-    runBatch: PyCallable<[number, number, number, number], number>,
-    takeClock: PyCallable<[number, number], void>,
-    list: number,
-    intType: number,
-    floatType: number,
-    strsAt: number,
-    strs: PyList,
-    growBatch: PyCallable<[number], number>,
-    batchAt: number,
-    batchCapacity: number,
-    select: PyCallable<[number, number, number, number], number>,
-    process: PyCallable<[number, number, number], number>,
-  ): void => {
-    this.selectPy = select;
-    this.processPy = process;
-    this.runBatchPy = runBatch;
-    this.growBatchPy = growBatch;
-    this.batchAt = batchAt;
-    this.batchCapacity = batchCapacity;
-    this.takeClockPy = takeClock;
+  /** Takes what the host calls from the run's Python side (its proxies are the host's to drop). */
+  attach(run: PyRun): void {
+    this.runBatchPy = run.run_batch;
+    this.takeClockPy = run.take_clock;
+    this.selectPy = run.select_io;
+    this.processPy = run.process_io;
+    // Attribute proxies are borrowed from their owner's: dispose() drops these last.
+    const ops = (this.opsPy = run.ops);
+    const batch = (this.batchPy = run.batch);
+    const [list, intType, floatType, strsAt] = this.numbers(ops.addresses());
     this.ops = { list, intType, floatType };
     this.strsAt = strsAt;
-    this.strs = strs;
-  };
+    this.strs = ops.strs;
+    [this.batchAt, this.batchCapacity] = this.numbers(batch.location());
+    this.growBatchPy = batch.grow;
+  }
 
-  /** Applies the ops Python buffered, in order. */
-  flush = (): void => this.applyOps();
+  private numbers(t: PyTuple): number[] {
+    try {
+      return t.toJs();
+    } finally {
+      t.destroy();
+    }
+  }
+
+  /**
+   * A command on the run's channel (channel.ts). Any failure (an op or command that makes no
+   * sense, a fault in the host) is kept as the run's fault and rethrown: the channel refuses
+   * everything after it, so the run ends with that error whatever the program does next.
+   */
+  command(command: number, arg: number): number {
+    if (this.fault !== null) throw new Error(this.fault);
+    try {
+      switch (command) {
+        case Command.FLUSH:
+          this.applyOps();
+          return 0;
+        case Command.LOOP:
+          return this.newLoop();
+        case Command.ONCE:
+        case Command.FOREVER:
+          if (arg >= this.schedulers.length) throw new Error(`no loop ${arg}`);
+          try {
+            return LOOP_STATUS.indexOf(this.drive(arg, command === Command.ONCE));
+          } catch (e) {
+            // The watchdog's KeyboardInterrupt outside the program's own code: Python raises it.
+            if (pythonErrorType(e) === 'KeyboardInterrupt') return LOOP_STATUS.indexOf('interrupted');
+            throw e;
+          }
+        case Command.INTERRUPTED:
+          return this.interrupted() ? 1 : 0;
+        default:
+          throw new Error(`unknown command ${command}`);
+      }
+    } catch (e) {
+      this.fault = `the engine's channel failed: ${e instanceof Error ? e.message.trim().split('\n').at(-1) : String(e)}`;
+      throw e;
+    }
+  }
 
   private applyOps(): void {
     const heap = this.heap();
@@ -232,7 +300,8 @@ export class RunHost {
         op !== Op.WAIT &&
         op !== Op.EXIT &&
         op !== Op.CLOCK &&
-        op !== Op.IO
+        op !== Op.IO &&
+        op < Op.TOP
       )
         this.beginStep();
       switch (op) {
@@ -302,6 +371,33 @@ export class RunHost {
           this.schedulers[d[i + 1]].io = d[i + 2] === 1;
           i += 3;
           break;
+        case Op.TOP:
+          this.recorder.topLines(str[d[i + 1]]);
+          i += 2;
+          break;
+        case Op.RESUME:
+          this.resumeTop();
+          i += 1;
+          break;
+        case Op.MAIN:
+          this.startMain(d[i + 1]);
+          i += 2;
+          break;
+        case Op.SPLIT:
+          this.splitMain(str[d[i + 1]]);
+          i += 2;
+          break;
+        case Op.MAIN_END:
+          this.endMain(str[d[i + 1]], d[i + 2] === 1 ? 'exception' : 'result', str[d[i + 3]], str[d[i + 4]]);
+          i += 5;
+          break;
+        case Op.RUN_END: {
+          const kind = str[d[i + 1]];
+          if (!END_KIND_NAMES.has(kind)) throw new Error(`unknown end ${kind}`);
+          this.end(kind as EndKind, str[d[i + 2]], d[i + 3], d[i + 4], d[i + 5], str[d[i + 6]]);
+          i += 7;
+          break;
+        }
         default:
           throw new Error(`unknown op ${d[i]} at ${i}`);
       }
@@ -309,9 +405,24 @@ export class RunHost {
   }
 
   /** Python asks when a KeyboardInterrupt ends a loop run: was it the host's watchdog? */
-  interrupted = (): boolean => this.hooks.interrupted?.() ?? false;
+  private interrupted(): boolean {
+    return this.hooks.interrupted?.() ?? false;
+  }
 
+  /** After the run: drops the proxies of Python's objects (before the heap is restored). */
   dispose(): void {
+    for (const p of [
+      this.runBatchPy,
+      this.takeClockPy,
+      this.selectPy,
+      this.processPy,
+      this.growBatchPy,
+      this.strs,
+      this.opsPy,
+      this.batchPy,
+    ])
+      p?.destroy();
+    this.opsPy = this.batchPy = null;
     this.runBatchPy = this.takeClockPy = null;
     this.selectPy = null;
     this.processPy = null;
@@ -319,12 +430,12 @@ export class RunHost {
     this.strs = null;
   }
 
-  newLoop = (): number => {
+  private newLoop(): number {
     this.schedulers.push(new Scheduler(this.clock, this.recorder, this.options.maxTime));
     return this.schedulers.length - 1;
-  };
+  }
 
-  private drive(lid: number, once: boolean): string {
+  private drive(lid: number, once: boolean): RunOnceResult {
     const s = this.schedulers[lid];
     const outer = this.running;
     const outerId = this.runningId;
@@ -339,41 +450,35 @@ export class RunHost {
     }
   }
 
-  runForever = (lid: number): string => this.drive(lid, false);
-
-  runOnce = (lid: number): string => this.drive(lid, true);
-
-  topLines = (lines: string): void => this.recorder.topLines(lines);
-
-  resumeTop = (): void => {
+  private resumeTop(): void {
     this.recorder.resumeTop();
     this.hooks.onStep?.(this.recorder.stepCount);
-  };
+  }
 
-  startMain = (actor: ActorId): void => {
+  private startMain(actor: ActorId): void {
     this.mainActorId = actor;
     this.recorder.startMain(actor);
     this.hooks.onStep?.(this.recorder.stepCount);
-  };
+  }
 
-  splitMain = (lines: string): void => {
+  private splitMain(lines: string): void {
     this.recorder.splitMain(this.mainActorId, lines);
     this.hooks.onStep?.(this.recorder.stepCount);
-  };
+  }
 
-  endMain = (lines: string, kind: 'result' | 'exception', repr: string, traceback: string): void => {
+  private endMain(lines: string, kind: 'result' | 'exception', repr: string, traceback: string): void {
     const outcome: Outcome = kind === 'exception' ? { kind, repr, traceback } : { kind: 'result', repr };
     this.recorder.endMain(this.mainActorId, lines, outcome);
-  };
+  }
 
-  end = (
+  end(
     kind: EndKind,
     message: string,
     exitCode: number,
     line: number,
     column: number,
     option: string,
-  ): void => {
+  ): void {
     this.result = this.recorder.finish(kind, message, exitCode, line, column, option);
-  };
+  }
 }

@@ -116,7 +116,8 @@ class VirtualLoop(NetLoopMixin, Unsupported, selector_events.BaseSelectorEventLo
         if run is None:
             raise RuntimeError('Loopscope: no program is running')
         self._run = run
-        self._lid = lid = run.host.newLoop()
+        self._lid = lid = run.channel.new_loop()
+        self._once, self._forever = run.channel.loop_commands(lid)
         selector = VirtualSelector(run.net)
         ops = run.ops
         selector.on_busy = lambda busy: ops.nums.extend((IO, lid, 1 if busy else 0))
@@ -313,7 +314,7 @@ class VirtualLoop(NetLoopMixin, Unsupported, selector_events.BaseSelectorEventLo
     def _run_once(self):
         run = self._run
         run.flush()
-        run.after_loop(run.host.runOnce(self._lid))
+        run.after_loop(run.channel.run_loop(self._once))
 
     def run_forever(self):
         run = self._run
@@ -324,7 +325,7 @@ class VirtualLoop(NetLoopMixin, Unsupported, selector_events.BaseSelectorEventLo
         run.loop_started()
         try:
             run.flush()
-            status = run.host.runForever(self._lid)
+            status = run.channel.run_loop(self._forever)
         finally:
             self._run_forever_cleanup()
             run.loop_stopped()

@@ -11,6 +11,9 @@ from array import array
 # its handles were cancelled meanwhile, so it begins each step at the step's first op (WAIT and
 # EXIT come after their step's END).
 SOON, AT, CANCEL, END, WAIT, EXIT, OUT, ACTOR, BLOCK, STOP, CLOCK, IO = range(1, 13)
+# The run's stages outside loop iterations (stages.py, program.py): what were direct calls to
+# the host once are ops too, applied in order with the rest (channel.py flushes right after).
+TOP, RESUME, MAIN, SPLIT, MAIN_END, RUN_END = range(13, 19)
 
 WAIT_KINDS = ('timer', 'task', 'future', 'lock', 'queue', 'event', 'semaphore', 'condition',
               'barrier', 'io', 'other')
@@ -37,6 +40,11 @@ class Ops:
         self.nums.clear()
         del self.strs[:]
 
+    def drop(self):
+        """Ops that must not be recorded (the run has ended): their strings still go, so the
+        string ids JavaScript knows stay in step with Python's."""
+        self.nums.clear()
+
     def sid(self, text):
         """A string's index in the run's string table (names and expressions are shared)."""
         i = self.interned.get(text)
@@ -53,6 +61,11 @@ class Ops:
     def exit(self, actor, kind, repr_, traceback):
         self.nums.extend((EXIT, actor, OUTCOME_CODE[kind], self.new_sid(repr_),
                           self.new_sid(traceback) if traceback else -1))
+
+    def stage(self, op, *args):
+        """One of the run's stages (TOP ... RUN_END); str arguments go as string ids."""
+        self.nums.append(op)
+        self.nums.extend(self.new_sid(a) if type(a) is str else a for a in args)
 
     def out(self, stream, text):
         self.nums.extend((OUT, 0 if stream == 'stdout' else 1, self.new_sid(text)))

@@ -7,6 +7,7 @@ netapi.py), and subprocesses raise NotImplementedError saying why."""
 import _socket
 import codecs
 import concurrent.futures
+import gc
 import io
 import os
 import posix
@@ -70,6 +71,33 @@ def close_js_api():
         del sys.modules[name]
     if _JsGate not in sys.meta_path:
         sys.meta_path.insert(0, _JsGate)
+    _drop_js_proxies()
+
+
+def _drop_js_proxies():
+    """Every JavaScript proxy Pyodide's own Python kept from its start-up (webloop's
+    scheduleCallback, the package loader's API, the import hook's loaders of the modules the
+    engine unregistered) goes: the engine uses none of them, and a program that walks the
+    collector's objects would find them. The engine's own calls go through its channel."""
+    from pyodide.ffi import JsProxy
+    gc.collect()
+    holders = [o for o in gc.get_objects()
+               if any(isinstance(r, JsProxy) for r in gc.get_referents(o))]
+    for o in holders:
+        _drop_from(o, lambda v: isinstance(v, JsProxy))
+    gc.collect()
+
+
+def _drop_from(o, drop):
+    """Removes the references `drop` selects from a dict, a list or an object's attributes."""
+    if type(o) is dict:
+        for k in [k for k, v in o.items() if drop(v)]:
+            del o[k]
+    elif type(o) is list:
+        o[:] = [v for v in o if not drop(v)]
+    elif hasattr(o, '__dict__') and not isinstance(o, type):
+        for k in [k for k, v in vars(o).items() if drop(v)]:
+            delattr(o, k)
 
 
 def _hide_bridges():

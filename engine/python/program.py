@@ -10,11 +10,11 @@ import sys
 import types
 from asyncio import events
 
-from pyodide.ffi import create_proxy
-
 from . import faults, patches, state
+from .channel import Channel
 from .faults import RunEnded
 from .loop import install as install_loop
+from .ops import MAIN, MAIN_END, RUN_END, TOP
 from .runtime import Run
 from .waits import AwaitIndex, WaitDescriber
 from .world import files
@@ -45,19 +45,39 @@ def _csv(lines):
     return ','.join(map(str, lines))
 
 
-def run_program(host, source, filename, opts):
-    """Runs one program; everything it does reaches the host; never raises."""
+class _Options:
+    """The run's options (RunOptions) from the dict JavaScript converted; a missing one is None."""
+
+    def __init__(self, values):
+        self.__dict__.update(values)
+
+    def __getattr__(self, name):
+        return None
+
+
+def prepare(fd, source, filename, options):
+    """The run of one program, before it starts: JavaScript takes from it what it calls
+    (Run.run_batch, ...) and hands it to run_program. `fd` is the channel (channel.py),
+    `options` a dict: nothing of JavaScript's stays with Python."""
     tree = None
     try:
         tree = ast.parse(source, filename)
     except SyntaxError:
         pass
-    run = Run(host, filename, opts, lambda ops: WaitDescriber(filename, AwaitIndex(source, tree), ops))
+    options = _Options(options)
+    run = Run(Channel(fd), filename, options,
+              lambda ops: WaitDescriber(filename, AwaitIndex(source, tree), ops))
+    run.source, run.tree, run.opts = source, tree, options
+    return run
+
+
+def run_program(run):
+    """Runs one prepared program; everything it does reaches the host; never raises."""
+    source, tree, filename = run.source, run.tree, run.filename
+    run.source = run.tree = None
+    opts = run.opts
+    run.opts = None
     state.run = run
-    proxies = [create_proxy(run.run_batch), create_proxy(run.take_clock), create_proxy(run.ops.strs),
-               create_proxy(run.batch.grow), create_proxy(run.select_io), create_proxy(run.process_io)]
-    host.attach(proxies[0], proxies[1], *run.ops.addresses(), proxies[2], proxies[3], *run.batch.location(),
-                proxies[4], proxies[5])
     directive_error = None
     try:
         run.disk_latency = files.disk_latency(source)
@@ -99,8 +119,7 @@ def run_program(host, source, filename, opts):
             if sync:
                 run.main_actor = run.cur = run.next_actor
                 run.next_actor += 1
-                run.flush()
-                host.startMain(run.main_actor)
+                run.stage(MAIN, run.main_actor)
             _MON.use_tool_id(_TOOL, 'loopscope')
             _MON.register_callback(_TOOL, _MON.events.LINE, run.tracer.on_line)
             # Line events on the user's code objects only: asyncio's lines cost nothing at all.
@@ -115,13 +134,12 @@ def run_program(host, source, filename, opts):
                 _MON.set_events(_TOOL, 0)
                 _MON.register_callback(_TOOL, _MON.events.LINE, None)
                 _MON.free_tool_id(_TOOL)
-            run.flush()
             if sync:
                 failed = end[0] == 'exception'
-                host.endMain(_csv(run.tracer.take()), 'exception' if failed else 'result',
-                             end[1] if failed else 'None', '')
+                run.stage(MAIN_END, _csv(run.tracer.take()), 1 if failed else 0,
+                          end[1] if failed else 'None', '')
             else:
-                host.topLines(_csv(run.tracer.take()))
+                run.stage(TOP, _csv(run.tracer.take()))
             # Interpreter exit: __main__ leaves sys.modules and is collected, finalizers first
             # (they still see the globals), so a pending task's `finally:` runs and "Task was
             # destroyed" / "exception was never retrieved" print where CPython prints them.
@@ -144,16 +162,13 @@ def run_program(host, source, filename, opts):
                 code = 124 if e.kind.startswith('cap') else 1
             end = (e.kind, e.message, code,
                    e.line or 0, 0, e.option or '')
+        state.run = None
         try:
-            run.flush()
+            run.stage(RUN_END, *end)
+        except OSError:
+            pass  # the channel failed: the host ends the run with its own reason (host.ts)
         finally:
-            state.run = None
-            host.end(*end)
-            for p in proxies:
-                p.destroy()
-            # Loops the program left behind (get_event_loop's) still point at the run: drop the
-            # JavaScript host so its proxy is released now, not leaked by the next heap restore.
-            run.host = None
+            run.channel = None
 
 
 def _fault(run, e):

@@ -12,7 +12,7 @@ from .stages import Stages
 from .faults import RunEnded
 from .lines import LineTracer
 from .loop import step_handle
-from .ops import BLOCK, CANCEL, CLOCK, END, STOP, WAIT, Batch, Ops
+from .ops import BLOCK, CANCEL, CLOCK, END, SPLIT, STOP, WAIT, Batch, Ops
 from .world.core import World
 from .world.files import DEFAULT_DISK_LATENCY, DEFAULT_MAX_FILE_BYTES
 from .world.net import DEFAULT_MAX_NETWORK_BYTES, DEFAULT_MAX_SOCKETS, Net
@@ -67,8 +67,8 @@ class RunWorld(World):
 
 
 class Run(Actors, Stages):
-    def __init__(self, host, filename, opts, make_describer):
-        self.host = host
+    def __init__(self, channel, filename, opts, make_describer):
+        self.channel = channel
         self.filename = filename
         self.max_tasks = int(opts.maxTasks)
         self.max_output = int(opts.maxOutputBytes)
@@ -167,19 +167,30 @@ class Run(Actors, Stages):
         a join. A program without asyncio ends its main step there (the clock jump shows)."""
         self.sleep(secs)
         if self.cur == self.main_actor and self.main_actor and self.loop_depth == 0:
-            self.flush()
-            self.host.splitMain(','.join(map(str, self.tracer.take())))
+            self.stage(SPLIT, ','.join(map(str, self.tracer.take())))
 
     def flush(self):
-        """Hands the buffered ops and the clock to the scheduler (before any direct call).
+        """Hands the buffered ops and the clock to the scheduler (before a loop runs).
         After the run has ended (a cap, a deadlock) nothing more is recorded: asyncio.run's
         teardown still cancels and wakes tasks, but the trace ends where the run did."""
         if self.ended is not None:
-            self.ops.clear()
+            self.ops.drop()
             return
         self.ops.nums += (CLOCK, self.now, self.readings)
-        self.host.flush()
+        self.channel.flush()
         self.ops.clear()
+
+    def stage(self, op, *args):
+        """A stage of the run (ops.py's TOP ... RUN_END), applied at once after the ops before
+        it; those are dropped if the run has ended, the stage itself never is."""
+        ops = self.ops
+        if self.ended is not None:
+            ops.drop()
+        else:
+            ops.nums += (CLOCK, self.now, self.readings)
+        ops.stage(op, *args)
+        self.channel.flush()
+        ops.clear()
 
     def take_clock(self, now, readings):
         """The scheduler hands the clock back when a loop run returns; every op is applied."""

@@ -3,6 +3,7 @@ its cap, a loop starting and stopping (the top level's steps), and the end of a 
 result (a fault, a deadlock, a cap) instead of a crash."""
 
 from .faults import RunEnded
+from .ops import RESUME, TOP
 
 
 class Stages:
@@ -23,16 +24,14 @@ class Stages:
     # -- the loop starting and stopping ----------------------------------------------------------
     def loop_started(self):
         if self.loop_depth == 0 and self.ended is None:
-            self.flush()
-            self.host.topLines(','.join(map(str, self.tracer.take())))
+            self.stage(TOP, ','.join(map(str, self.tracer.take())))
         self.loop_depth += 1
 
     def loop_stopped(self):
         self.loop_depth -= 1
         if self.loop_depth == 0 and self.ended is None:
-            self.flush()
             self.tracer.take()
-            self.host.resumeTop()
+            self.stage(RESUME)
 
     def release(self):
         """At exit: let go of what a CPython loop would lose with its module (pending handles,
@@ -60,7 +59,7 @@ class Stages:
             self.stash = None
             if isinstance(e, RunEnded):
                 self.end(e)
-            if isinstance(e, KeyboardInterrupt) and self.host.interrupted():
+            if isinstance(e, KeyboardInterrupt) and self.channel.interrupted():
                 # The host's watchdog stopped a runaway step: asyncio.run's teardown (cancel
                 # every task, run the loop again) must not become the next runaway.
                 self.ended = RunEnded('runaway', 'interrupted by the host', None, self.current_line())
