@@ -39,6 +39,12 @@ _JS_API = 'pyodide_js'
 # package (`_loopscope.state.run` holds the run's JavaScript host). Pyodide's C core imports
 # `_pyodide.*` by name at any time, so those stay; they reach no JavaScript of their own.
 _JS_BRIDGES = ('pyodide', '_pyodide_core', 'js', '_loopscope')
+# Pyodide's C core functions that turn Python objects into JavaScript ones, call JavaScript or
+# end the interpreter: dropped at start-up (_drop_js_proxies).
+_JS_MAKERS = ('to_js', 'create_proxy', 'create_once_callable', 'destroy_proxies', 'raw_call',
+              'run_sync', 'py2js_deep', 'py2js_default', 'py2js_as_js_json', 'js2py_deep',
+              'js2py_default', 'js2py_as_py_json', 'js2py_promise', 'js2py_default_call_result',
+              'create_promise_converter', 'trigger_fatal_error', 'can_run_sync')
 
 
 def _top(name):
@@ -77,15 +83,25 @@ def close_js_api():
 def _drop_js_proxies():
     """Every JavaScript proxy Pyodide's own Python kept from its start-up (webloop's
     scheduleCallback, the package loader's API, the import hook's loaders of the modules the
-    engine unregistered) goes: the engine uses none of them, and a program that walks the
-    collector's objects would find them. The engine's own calls go through its channel."""
+    engine unregistered) goes, and so do the functions that make JavaScript objects from Python
+    ones (to_js, create_proxy, ...): the engine uses none of them (its calls go through its
+    channel), and a program that walks the collector's objects would find them."""
+    import _pyodide_core
     from pyodide.ffi import JsProxy
+    makers = {id(f) for f in (getattr(_pyodide_core, n, None) for n in _JS_MAKERS) if f is not None}
     gc.collect()
-    holders = [o for o in gc.get_objects()
-               if any(isinstance(r, JsProxy) for r in gc.get_referents(o))]
+    drop = lambda v: id(v) in makers or isinstance(v, JsProxy)  # noqa: E731
+    holders = [o for o in gc.get_objects() if any(drop(r) for r in gc.get_referents(o))]
     for o in holders:
-        _drop_from(o, lambda v: isinstance(v, JsProxy))
+        _drop_from(o, drop)
+    # JsException('Error', 'message') makes a JavaScript Error, whose constructor is Function;
+    # Python never calls JavaScript after start-up, so no JavaScript error ever reaches it.
+    _pyodide_core.JsException.__new__ = staticmethod(_no_js_type)
     gc.collect()
+
+
+def _no_js_type(cls, *args, **kwargs):
+    raise TypeError(f'{cls.__name__} {_NO_JS}')
 
 
 def _drop_from(o, drop):
