@@ -205,7 +205,15 @@ export async function createEngineWith(
           busy = false;
         }
       }
-      if (host.fault !== null) host.end('internalError', `internal error: ${host.fault}`, 70, 0, 0, '');
+      if (host.fault !== null)
+        host.end(
+          'internalError',
+          `internal error: ${host.fault} (a program that writes to the channel's file descriptor ends its own run)`,
+          70,
+          0,
+          0,
+          '',
+        );
       const r = host.recorder;
       return {
         version: TRACE_VERSION,

@@ -260,7 +260,7 @@ export class RunHost implements ChannelTarget {
           throw new Error(`unknown command ${command}`);
       }
     } catch (e) {
-      this.fault = `the engine's channel failed: ${e instanceof Error ? e.message.trim().split('\n').at(-1) : String(e)}`;
+      this.fault = `the run's channel to the engine failed: ${e instanceof Error ? e.message.trim().split('\n').at(-1) : String(e)}`;
       throw e;
     }
   }

@@ -4,6 +4,8 @@
 // After each, a probe program must run as if nothing had happened (a fresh engine per run):
 // `import statistics` is the standard library's, and its output arrives.
 // Each scenario's header says what it did against the code before this (673f2cb, Node 20).
+// Memory outside the wasm heap, once a program has reached JavaScript: reached-js.test.ts (no
+// scenario here reaches it any more: js-memory.py finds no JavaScript object to allocate with).
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,29 +19,17 @@ const CANARY_TEXT = 'the user owns this file\n';
 const PROBE = 'import statistics\nprint("mean", statistics.mean([1, 2, 3]))\n';
 /** Scenarios that do not end in the usual PermissionError, and how they end instead. */
 const ENDS: Record<string, (trace: Trace, out: string) => void> = {
-  // Its forgeries must not pass for the result: the program's own SystemExit(3) is the end.
+  // Its forgeries must not pass for the result. Inside Pyodide, fd 3 is the run's own channel to
+  // the engine (engine/python/channel.ts): a forged frame there is a command no engine sends, so
+  // the run ends with the channel's error, not with the program's SystemExit(3).
   'forged-frame.py': (trace, out) => {
     expect(out).not.toContain('ALL 12 CHECKS PASSED');
-    expect(trace.end).toMatchObject({ kind: 'exit', exitCode: 3 });
+    expect(trace.end).toMatchObject({ kind: 'internalError', exitCode: 70 });
+    expect(trace.end.message).toMatch(/^internal error: the run's channel to the engine failed: unknown command 0 \(/);
   },
   // A spin loop with no route to a heartbeat: stopped by the step budget like any runaway.
   'forged-heartbeat.py': (trace) => {
     expect(trace.end.kind).toBe('runaway');
-  },
-  // It still finds a plain JavaScript object (the host's heap views, through gc) and breaks
-  // Array.prototype.push in its own engine process: its own trace never arrives (the host ends
-  // the run when the transfer times out). The probe run after it, on a new process, is whole.
-  'leak-prototype.py': (trace) => {
-    expect(trace.end).toMatchObject({
-      kind: 'internalError',
-      message: 'internal error: the trace did not arrive in time',
-    });
-  },
-  // It still finds a typed array (the host's heap views, through gc) and allocates with its
-  // constructor: stopped by a budget (here the step budget; the memory cap: below) long before 6 GB.
-  'js-memory.py': (trace, out) => {
-    expect(trace.end.kind).toBe('runaway');
-    expect(out).not.toContain('held 6144 MB');
   },
 };
 const scenarios = readdirSync(new URL('./escape/', import.meta.url))
@@ -133,22 +123,4 @@ describe('a scenario cannot reach the machine', () => {
       expect(connections).toBe(0);
     }, 180_000);
   }
-});
-
-describe('memory outside the wasm heap', () => {
-  it('js-memory.py: ArrayBuffers stop at the memory cap, with a clear message, and the next run works', async () => {
-    const service = await startService({ standby: false, memoryCapMb: 1024, stepBudgetMs: 30_000 });
-    try {
-      const source = readFileSync(new URL('./escape/js-memory.py', import.meta.url), 'utf8');
-      const { trace } = await run(service, source, 'js-memory.py');
-      expect(trace.end, JSON.stringify(trace.end)).toMatchObject({ kind: 'runaway', option: '--memory-cap' });
-      expect(trace.end.message).toBe(
-        'the program used more than 1024 MB of memory; the engine was stopped and restarted',
-      );
-      const next = await run(service, PROBE, 'probe.py');
-      expect(stdout(next.trace)).toBe('mean 2\n');
-    } finally {
-      await service.dispose();
-    }
-  }, 180_000);
 });

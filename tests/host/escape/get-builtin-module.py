@@ -1,18 +1,39 @@
 # process.getBuiltinModule (Node 20.16+): every Node module without require or import.
+def reachable_js():
+    """Any JavaScript object a program can find or make: a proxy among the objects the collector
+    tracks and what they refer to, or one made by what Pyodide gives Python (to_js,
+    create_proxy, JsException('Error', ...)). None if there is none."""
+    import gc as _gc
+
+    def proxy(o):
+        return not isinstance(o, type) and any(c.__name__ == "JsProxy" for c in type(o).__mro__)
+
+    for o in _gc.get_objects():
+        for r in [o, *_gc.get_referents(o)]:
+            if proxy(r):
+                return r
+    for o in _gc.get_objects():
+        try:
+            if type(o).__name__ == "builtin_function_or_method" and o.__name__ in ("to_js", "create_proxy"):
+                return o({})
+            if isinstance(o, type) and o.__name__ == "JsException" and "__firstlineno__" not in vars(o):
+                return o("Error", "made from Python").js_error
+        except Exception:
+            pass
+    return None
+
+
 try:
     import js
 except ImportError as e:
-    # `js` is unregistered and gated; the routes below then start from the one JavaScript object
-    # a program can still find (the run host's heap views, through gc).
+    # `js` is unregistered and gated; the routes below then start from any JavaScript object a
+    # program can find or make (the run's host was one, through gc, until Python held none).
     print(f"BLOCKED import js: ImportError: {e}")
-    import gc as _gc
-    import sys as _sys
-
-    js = next((m.run.host.heap() for m in _gc.get_objects() if type(m) is type(_sys)
-               and getattr(m, "__name__", "") == "_loopscope.state" and m.run is not None), None)
+    js = reachable_js()
     if js is None:
+        print("BLOCKED a JavaScript object through gc, to_js or JsException: none within reach")
         print("DONE")
-        raise PermissionError("1 of 1 attempts to reach the machine failed")
+        raise PermissionError("2 of 2 attempts to reach the machine failed")
 
 results = []
 

@@ -26,12 +26,37 @@ def finish():
     raise PermissionError(f"{results.count(True)} of {len(results)} attempts to reach the machine failed")
 
 
+def reachable_js():
+    """Any JavaScript object a program can find or make: a proxy among the objects the collector
+    tracks and what they refer to, or one made by what Pyodide gives Python (to_js,
+    create_proxy, JsException('Error', ...)). None if there is none."""
+    import gc as _gc
+
+    def proxy(o):
+        return not isinstance(o, type) and any(c.__name__ == "JsProxy" for c in type(o).__mro__)
+
+    for o in _gc.get_objects():
+        for r in [o, *_gc.get_referents(o)]:
+            if proxy(r):
+                return r
+    for o in _gc.get_objects():
+        try:
+            if type(o).__name__ == "builtin_function_or_method" and o.__name__ in ("to_js", "create_proxy"):
+                return o({})
+            if isinstance(o, type) and o.__name__ == "JsException" and "__firstlineno__" not in vars(o):
+                return o("Error", "made from Python").js_error
+        except Exception:
+            pass
+    return None
+
+
 def js_object():
-    """Any JavaScript object the engine lets Python hold: the run host's heap views."""
-    for mod in [sys.modules.get("_loopscope.state")] + [o for o in gc.get_objects() if type(o) is type(sys)]:
-        if getattr(mod, "__name__", None) == "_loopscope.state" and mod.run is not None:
-            return mod.run.host
-    raise LookupError("no JavaScript object within reach")
+    """Any JavaScript object within reach (the run's host was one, through gc, until Python
+    held none)."""
+    obj = reachable_js()
+    if obj is None:
+        raise LookupError("no JavaScript object within reach (gc, to_js, JsException)")
+    return obj
 
 
 def plant():
