@@ -22,7 +22,7 @@ export const enum Command {
 
 /** Who answers the channel during a run (RunHost). */
 export interface ChannelTarget {
-  /** Does `command` (`arg`: the little-endian u32 after it, 0 if none); throws to fail the run. */
+  /** Does `command` (`arg`: the little-endian u32 after it, -1 if none); throws to fail the run. */
   command(command: number, arg: number): number;
 }
 
@@ -72,8 +72,8 @@ export class Channel {
     fs.registerDevice(this.dev, {
       write: (_stream: unknown, buffer: Int8Array, offset: number, length: number): number => {
         const target = this.target;
-        if (target === null || length < 1) throw new fs.ErrnoError(EBADF);
-        let arg = 0;
+        if (target === null) throw new fs.ErrnoError(EBADF);
+        let arg = -1;
         if (length >= 5)
           arg =
             ((buffer[offset + 1] & 255) |
@@ -83,7 +83,7 @@ export class Channel {
             0;
         const state = gil._PyGILState_Ensure();
         try {
-          return target.command(buffer[offset], arg);
+          return target.command(length > 0 ? buffer[offset] & 255 : 0, arg);
         } catch {
           throw new fs.ErrnoError(EIO);
         } finally {
@@ -108,11 +108,16 @@ export class Channel {
     return this.stream.fd;
   }
 
-  /** After the run: nothing the program kept (a copy of the descriptor) answers any more. */
-  close(): void {
+  /**
+   * After the run: nothing the program kept (a copy of the descriptor) answers any more.
+   * Returns false if the program closed the channel or put another file in its place.
+   */
+  close(): boolean {
     this.target = null;
     const stream = this.stream;
     this.stream = null;
-    if (stream && this.fs.streams[stream.fd] === stream) this.fs.close(stream);
+    if (!stream || this.fs.streams[stream.fd] !== stream) return false;
+    this.fs.close(stream);
+    return true;
   }
 }

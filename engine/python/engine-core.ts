@@ -167,7 +167,9 @@ export async function createEngineWith(
       host.attach(run);
       program.run_program(run);
     } finally {
-      channel.close();
+      if (!channel.close())
+        host.fault ??=
+          "the run's channel to the engine was closed or replaced: a program that does so ends its own run";
       run?.destroy();
       options.destroy();
       host.dispose();
@@ -205,15 +207,7 @@ export async function createEngineWith(
           busy = false;
         }
       }
-      if (host.fault !== null)
-        host.end(
-          'internalError',
-          `internal error: ${host.fault} (a program that writes to the channel's file descriptor ends its own run)`,
-          70,
-          0,
-          0,
-          '',
-        );
+      if (host.fault !== null) host.end('internalError', `internal error: ${host.fault}`, 70, 0, 0, '');
       const r = host.recorder;
       return {
         version: TRACE_VERSION,

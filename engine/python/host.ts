@@ -6,7 +6,15 @@
 // ops, make a loop or run one. Python holds no JavaScript object; the host holds proxies of
 // Python's (the Run's methods), so every loop iteration is one call from JavaScript into Python.
 
-import { END_KINDS, type ActorId, type EndKind, type Outcome, type RunEnd, type RunOptions, type WaitKind } from '../../common/trace';
+import {
+  END_KINDS,
+  type ActorId,
+  type EndKind,
+  type Outcome,
+  type RunEnd,
+  type RunOptions,
+  type WaitKind,
+} from '../../common/trace';
 import { Clock } from '../core/clock';
 import { TraceRecorder } from '../core/recorder';
 import { Scheduler, type LoopHost, type RunOnceResult, type ScheduledCallback } from '../core/scheduler';
@@ -77,7 +85,14 @@ export interface PyRun {
 }
 
 /** A loop run's outcome as the channel answers it: must match channel.py's LOOP_STATUS. */
-const LOOP_STATUS: (RunOnceResult | 'interrupted')[] = ['ok', 'deadlock', 'capTime', 'capSteps', 'aborted', 'interrupted'];
+const LOOP_STATUS: (RunOnceResult | 'interrupted')[] = [
+  'ok',
+  'deadlock',
+  'capTime',
+  'capSteps',
+  'aborted',
+  'interrupted',
+];
 const END_KIND_NAMES = new Set<string>(END_KINDS);
 
 /** d[from .. from+n) as a plain array (a loop: subarray() allocates a view per call). */
@@ -156,6 +171,8 @@ export class RunHost implements ChannelTarget {
   private running: Scheduler | null = null;
   /** The id of the loop running now (its scheduler is `running`). */
   private runningId = 0;
+  /** The loops running now, nested (only a program that writes to the channel nests one twice). */
+  private readonly driving = new Set<number>();
   private mainActorId = 0;
   result: RunEnd | null = null;
   /** Why the channel failed, if it did: the run ends with it, whatever Python says after. */
@@ -246,7 +263,9 @@ export class RunHost implements ChannelTarget {
           return this.newLoop();
         case Command.ONCE:
         case Command.FOREVER:
+          if (arg < 0) throw new Error('a loop command without its loop');
           if (arg >= this.schedulers.length) throw new Error(`no loop ${arg}`);
+          if (this.driving.has(arg)) throw new Error(`loop ${arg} is already running`);
           try {
             return LOOP_STATUS.indexOf(this.drive(arg, command === Command.ONCE));
           } catch (e) {
@@ -260,7 +279,8 @@ export class RunHost implements ChannelTarget {
           throw new Error(`unknown command ${command}`);
       }
     } catch (e) {
-      this.fault = `the run's channel to the engine failed: ${e instanceof Error ? e.message.trim().split('\n').at(-1) : String(e)}`;
+      const reason = e instanceof Error ? e.message.trim().split('\n').at(-1) : String(e);
+      this.fault = `the run's channel to the engine failed (${reason}): a program that writes to it ends its own run`;
       throw e;
     }
   }
@@ -441,9 +461,11 @@ export class RunHost implements ChannelTarget {
     const outerId = this.runningId;
     this.running = s;
     this.runningId = lid;
+    this.driving.add(lid);
     try {
       return once ? s.runOnce(this.loopHost) : s.runForever(this.loopHost);
     } finally {
+      this.driving.delete(lid);
       this.running = outer;
       this.runningId = outerId;
       this.takeClockPy!(this.clock.peek(), this.clock.lastReading());
@@ -471,14 +493,7 @@ export class RunHost implements ChannelTarget {
     this.recorder.endMain(this.mainActorId, lines, outcome);
   }
 
-  end(
-    kind: EndKind,
-    message: string,
-    exitCode: number,
-    line: number,
-    column: number,
-    option: string,
-  ): void {
+  end(kind: EndKind, message: string, exitCode: number, line: number, column: number, option: string): void {
     this.result = this.recorder.finish(kind, message, exitCode, line, column, option);
   }
 }

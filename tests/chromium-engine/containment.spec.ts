@@ -41,11 +41,16 @@ const fill = (name: string): string =>
  * forgery ends the run with the channel's error); a spin loop that cannot send heartbeats is a
  * runaway.
  */
-const ENDS: Record<string, (end: { kind: string; exitCode?: number; message?: string }, out: string) => void> = {
+const ENDS: Record<
+  string,
+  (end: { kind: string; exitCode?: number; message?: string }, out: string) => void
+> = {
   'forged-frame.py': (end, out) => {
     expect(out).not.toContain('ALL 12 CHECKS PASSED');
     expect(end).toMatchObject({ kind: 'internalError', exitCode: 70 });
-    expect(end.message).toMatch(/^internal error: the run's channel to the engine failed: unknown command 0 \(/);
+    expect(end.message).toMatch(
+      /^internal error: the run's channel to the engine failed: unknown command 0 \(/,
+    );
   },
   'forged-heartbeat.py': (end) => expect(end.kind).toBe('runaway'),
 };
