@@ -49,7 +49,7 @@ const ENDS: Record<
     expect(out).not.toContain('ALL 12 CHECKS PASSED');
     expect(end).toMatchObject({ kind: 'internalError', exitCode: 70 });
     expect(end.message).toMatch(
-      /^internal error: the run's channel to the engine failed: unknown command 0 \(/,
+      /^internal error: the run's channel to the engine failed \(unknown command 0\): /,
     );
   },
   'forged-heartbeat.py': (end) => expect(end.kind).toBe('runaway'),

@@ -26,7 +26,7 @@ const ENDS: Record<string, (trace: Trace, out: string) => void> = {
     expect(out).not.toContain('ALL 12 CHECKS PASSED');
     expect(trace.end).toMatchObject({ kind: 'internalError', exitCode: 70 });
     expect(trace.end.message).toMatch(
-      /^internal error: the run's channel to the engine failed: unknown command 0 \(/,
+      /^internal error: the run's channel to the engine failed \(unknown command 0\): /,
     );
   },
   // A spin loop with no route to a heartbeat: stopped by the step budget like any runaway.

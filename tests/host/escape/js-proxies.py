@@ -1,8 +1,9 @@
 # Python holds no JavaScript object during a run: every object the collector tracks, everything
 # they refer to (transitively), every frame with its locals, globals and closures, is walked for
 # a JavaScript proxy (a JsProxy of any kind). Then the ways Python could make one: Pyodide's
-# to_js / create_proxy, and JsException('Error', ...), which makes a JavaScript Error. Then
-# sys.modules, for a module that hands out JavaScript objects. Before this: the run's host and
+# to_js / create_proxy, JsException('Error', ...) (which makes a JavaScript Error) and whatever
+# else Pyodide's C core module offers. Then sys.modules, for a module that hands out
+# JavaScript objects. Before this: the run's host and
 # the proxies of the engine's methods were found (and from them the Emscripten module), as were
 # the proxies Pyodide's own modules keep from start-up (webloop's scheduleCallback, the package
 # loader's API, the import hook's loaders), and to_js({}) made a JavaScript object.
@@ -31,30 +32,39 @@ def finish():
     raise PermissionError(f"{results.count(True)} of {len(results)} attempts to reach the machine failed")
 
 
+_kinds = {}  # type -> is it a JsProxy's: one look at each type's MRO, not at every object's
+
+
 def is_proxy(o):
-    return not isinstance(o, type) and any(c.__name__ == "JsProxy" for c in type(o).__mro__)
+    t = type(o)
+    k = _kinds.get(t)
+    if k is None:
+        k = _kinds[t] = not issubclass(t, type) and any(c.__name__ == "JsProxy" for c in t.__mro__)
+    return k
 
 
 def walk():
-    """Every object reachable from the collector's objects, this frame's stack and sys.modules."""
-    todo = list(gc.get_objects())
+    """Every object reachable from the collector's objects, this frame's stack and sys.modules,
+    a level at a time (one call for all the referents of a level)."""
+    level = list(gc.get_objects()) + [sys.modules]
     f = sys._getframe()
     while f is not None:
-        todo.append(f)
+        level.append(f)
         f = f.f_back
-    todo.append(sys.modules)
     seen = set()
-    while todo:
-        o = todo.pop()
-        if id(o) in seen:
-            continue
-        seen.add(id(o))
-        yield o
-        todo.extend(gc.get_referents(o))
-        if isinstance(o, types.FrameType):
-            todo += [o.f_locals, o.f_globals, o.f_builtins]
-        elif isinstance(o, types.FunctionType) and o.__closure__:
-            todo += [c.cell_contents for c in o.__closure__ if c.cell_contents is not None]
+    while level:
+        new = []
+        for o in level:
+            if id(o) not in seen:
+                seen.add(id(o))
+                new.append(o)
+        yield from new
+        level = gc.get_referents(*new)
+        for o in new:
+            if isinstance(o, types.FrameType):
+                level += [o.f_locals, o.f_globals, o.f_builtins]
+            elif isinstance(o, types.FunctionType) and o.__closure__:
+                level += [c.cell_contents for c in o.__closure__ if c.cell_contents is not None]
 
 
 def proxies():
@@ -83,6 +93,31 @@ def js_exception():
     raise LookupError("no JsException type")
 
 
+def core_callables():
+    """Whatever Pyodide's C core module still offers, called with a few shapes of arguments."""
+    core = next((o for o in gc.get_objects() if isinstance(o, types.ModuleType)
+                 and o.__name__ == "_pyodide_core"), None)
+    if core is None:
+        raise LookupError("no _pyodide_core among the collector's objects")
+    made = []
+    # JsFuncSignature wraps Python values (a signature), never makes a JavaScript object; called
+    # with too few arguments it crashes the interpreter as it frees the half-made object (the
+    # program's own run ends as an internal error and the host replaces the engine), so not here.
+    names = [n for n in vars(core) if not n.startswith("__") and callable(vars(core)[n])
+             and n != "JsFuncSignature"]
+    for name in names:
+        for args in [(), ({},), ("Error", "made from Python"), (print,) * 11]:
+            try:
+                r = vars(core)[name](*args)
+            except Exception:
+                continue
+            if is_proxy(r) or any(is_proxy(x) for x in gc.get_referents(r)):
+                made.append(name)
+    if made:
+        return made
+    raise LookupError(f"none of {', '.join(sorted(names))} makes a JavaScript object")
+
+
 def bridge_modules():
     names = [m for m in sys.modules if m.partition(".")[0] in ("js", "pyodide_js", "pyodide", "_pyodide_core")]
     if names:
@@ -101,5 +136,6 @@ asyncio.run(main())
 attempt("to_js({})", lambda: make("to_js"))
 attempt("create_proxy({})", lambda: make("create_proxy"))
 attempt("JsException('Error', ...)", js_exception)
+attempt("_pyodide_core's callables", core_callables)
 attempt("sys.modules: js, pyodide_js, pyodide.*, _pyodide_core", bridge_modules)
 finish()

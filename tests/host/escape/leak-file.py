@@ -32,14 +32,20 @@ def reachable_js():
     create_proxy, JsException('Error', ...)). None if there is none."""
     import gc as _gc
 
-    def proxy(o):
-        return not isinstance(o, type) and any(c.__name__ == "JsProxy" for c in type(o).__mro__)
+    kinds = {}  # type -> is it a JsProxy's: one look at each type's MRO, not at every object's
 
-    for o in _gc.get_objects():
-        for r in [o, *_gc.get_referents(o)]:
-            if proxy(r):
-                return r
-    for o in _gc.get_objects():
+    def proxy(o):
+        t = type(o)
+        k = kinds.get(t)
+        if k is None:
+            k = kinds[t] = not issubclass(t, type) and any(c.__name__ == "JsProxy" for c in t.__mro__)
+        return k
+
+    objects = _gc.get_objects()
+    for o in objects + _gc.get_referents(*objects):
+        if proxy(o):
+            return o
+    for o in objects:
         try:
             if type(o).__name__ == "builtin_function_or_method" and o.__name__ in ("to_js", "create_proxy"):
                 return o({})
