@@ -231,15 +231,15 @@ export class RunHost implements ChannelTarget {
     // Attribute proxies are borrowed from their owner's: dispose() drops these last.
     const ops = (this.opsPy = run.ops);
     const batch = (this.batchPy = run.batch);
-    const [list, intType, floatType, strsAt] = this.numbers(ops.addresses());
+    const [list, intType, floatType, strsAt] = this.tupleNumbers(ops.addresses());
     this.ops = { list, intType, floatType };
     this.strsAt = strsAt;
     this.strs = ops.strs;
-    [this.batchAt, this.batchCapacity] = this.numbers(batch.location());
+    [this.batchAt, this.batchCapacity] = this.tupleNumbers(batch.location());
     this.growBatchPy = batch.grow;
   }
 
-  private numbers(t: PyTuple): number[] {
+  private tupleNumbers(t: PyTuple): number[] {
     try {
       return t.toJs();
     } finally {

@@ -36,8 +36,8 @@ _NO_JS = ("is not available in Loopscope: the program runs in a sandbox without 
 _JS_API = 'pyodide_js'
 # Refused to a program during its run, and out of sys.modules for it: Pyodide's Python-side
 # bridge to JavaScript, the `js` module (engine.ts unregisters it too), and the engine's own
-# package (`_loopscope.state.run` holds the run's JavaScript host). Pyodide's C core imports
-# `_pyodide.*` by name at any time, so those stay; they reach no JavaScript of their own.
+# package (`_loopscope.state.run` is the run: no business of a program's). Pyodide's C core
+# imports `_pyodide.*` by name at any time, so those stay; they reach no JavaScript of their own.
 _JS_BRIDGES = ('pyodide', '_pyodide_core', 'js', '_loopscope')
 # Pyodide's C core functions that turn Python objects into JavaScript ones, call JavaScript or
 # end the interpreter: dropped at start-up (_drop_js_proxies).

@@ -1,4 +1,6 @@
-// What a program that does reach JavaScript can still do in the Node host. The engine process is
+// What a program that does reach JavaScript can still do in the Node host. It has no route there
+// now (Python holds no JavaScript object during a run and cannot make one: escape/js-proxies.py);
+// this is what a route found later, in Pyodide or the engine, would gain. The engine process is
 // the real one (same entry, flags and hardening); its engine is fixtures/reached-js-engine.ts,
 // which runs JavaScript routes by name with every Node module at hand. The network (through
 // Node's internals too), files outside the allowlist, processes: denied by Node's permission

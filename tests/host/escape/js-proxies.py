@@ -67,13 +67,17 @@ def walk():
                 level += [c.cell_contents for c in o.__closure__ if c.cell_contents is not None]
 
 
-def proxies():
+async def proxies():
+    """From inside a task (the loop's objects and frames are on the stack then, and the top
+    level's below them), awaiting now and then: the walk takes seconds, a step may not."""
     found = {}
     n = 0
     for o in walk():
         n += 1
         if is_proxy(o):
             found[type(o).__name__] = found.get(type(o).__name__, 0) + 1
+        if n % 20_000 == 0:
+            await asyncio.sleep(0)
     if found:
         return sorted(found.items())
     raise LookupError(f"no JavaScript proxy among {'many' if n > 10_000 else n} objects")
@@ -125,14 +129,7 @@ def bridge_modules():
     raise LookupError("no module in sys.modules hands out JavaScript objects")
 
 
-async def main():
-    # Inside a task too: the loop's own objects and frames are on the stack then.
-    await asyncio.sleep(0)
-    attempt("a JsProxy reachable from gc, frames or sys.modules, in a task", proxies)
-
-
-attempt("a JsProxy reachable from gc, frames or sys.modules", proxies)
-asyncio.run(main())
+attempt("a JsProxy reachable from gc, frames or sys.modules", lambda: asyncio.run(proxies()))
 attempt("to_js({})", lambda: make("to_js"))
 attempt("create_proxy({})", lambda: make("create_proxy"))
 attempt("JsException('Error', ...)", js_exception)
