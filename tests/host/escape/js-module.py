@@ -5,18 +5,13 @@ def reachable_js():
     create_proxy, JsException('Error', ...)). None if there is none."""
     import gc as _gc
 
-    kinds = {}  # type -> is it a JsProxy's: one look at each type's MRO, not at every object's
-
-    def proxy(o):
-        t = type(o)
-        k = kinds.get(t)
-        if k is None:
-            k = kinds[t] = not issubclass(t, type) and any(c.__name__ == "JsProxy" for c in t.__mro__)
-        return k
-
     objects = _gc.get_objects()
-    for o in objects + _gc.get_referents(*objects):
-        if proxy(o):
+    found = objects + _gc.get_referents(*objects)
+    # The types first (a pass in C), the objects only if one of them is a JsProxy's.
+    kinds = {t for t in set(map(type, found))
+             if not issubclass(t, type) and any(c.__name__ == "JsProxy" for c in t.__mro__)}
+    for o in found if kinds else ():
+        if type(o) in kinds:
             return o
     for o in objects:
         try:

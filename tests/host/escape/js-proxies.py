@@ -32,52 +32,49 @@ def finish():
     raise PermissionError(f"{results.count(True)} of {len(results)} attempts to reach the machine failed")
 
 
-_kinds = {}  # type -> is it a JsProxy's: one look at each type's MRO, not at every object's
+def proxy_types(objects):
+    """The JsProxy types among these objects' types (a pass in C over the objects)."""
+    return {t for t in set(map(type, objects))
+            if not issubclass(t, type) and any(c.__name__ == "JsProxy" for c in t.__mro__)}
 
 
-def is_proxy(o):
-    t = type(o)
-    k = _kinds.get(t)
-    if k is None:
-        k = _kinds[t] = not issubclass(t, type) and any(c.__name__ == "JsProxy" for c in t.__mro__)
-    return k
-
-
-def walk():
-    """Every object reachable from the collector's objects, this frame's stack and sys.modules,
-    a level at a time (one call for all the referents of a level)."""
-    level = list(gc.get_objects()) + [sys.modules]
+def walk(chunk=5_000):
+    """Everything reachable from the collector's objects, this frame's stack and sys.modules,
+    a chunk at a time (one call for the referents of a whole chunk)."""
+    todo = list(gc.get_objects()) + [sys.modules]
     f = sys._getframe()
     while f is not None:
-        level.append(f)
+        todo.append(f)
         f = f.f_back
     seen = set()
-    while level:
-        new = []
-        for o in level:
-            if id(o) not in seen:
-                seen.add(id(o))
-                new.append(o)
-        yield from new
-        level = gc.get_referents(*new)
+    while todo:
+        batch = todo[-chunk:]
+        del todo[-chunk:]
+        by_id = dict(zip(map(id, batch), batch))
+        fresh = by_id.keys() - seen
+        seen |= fresh
+        new = [by_id[i] for i in fresh]
+        yield new
+        todo += gc.get_referents(*new)
         for o in new:
             if isinstance(o, types.FrameType):
-                level += [o.f_locals, o.f_globals, o.f_builtins]
+                todo += [o.f_locals, o.f_globals, o.f_builtins]
             elif isinstance(o, types.FunctionType) and o.__closure__:
-                level += [c.cell_contents for c in o.__closure__ if c.cell_contents is not None]
+                todo += [c.cell_contents for c in o.__closure__ if c.cell_contents is not None]
 
 
 async def proxies():
     """From inside a task (the loop's objects and frames are on the stack then, and the top
-    level's below them), awaiting now and then: the walk takes seconds, a step may not."""
+    level's below them), awaiting after each chunk: the walk takes seconds, a step may not."""
     found = {}
     n = 0
-    for o in walk():
-        n += 1
-        if is_proxy(o):
-            found[type(o).__name__] = found.get(type(o).__name__, 0) + 1
-        if n % 20_000 == 0:
-            await asyncio.sleep(0)
+    for new in walk():
+        n += len(new)
+        kinds = proxy_types(new)
+        for o in new if kinds else ():
+            if type(o) in kinds:
+                found[type(o).__name__] = found.get(type(o).__name__, 0) + 1
+        await asyncio.sleep(0)
     if found:
         return sorted(found.items())
     raise LookupError(f"no JavaScript proxy among {'many' if n > 10_000 else n} objects")
@@ -115,7 +112,7 @@ def core_callables():
                 r = vars(core)[name](*args)
             except Exception:
                 continue
-            if is_proxy(r) or any(is_proxy(x) for x in gc.get_referents(r)):
+            if proxy_types([r, *gc.get_referents(r)]):
                 made.append(name)
     if made:
         return made
