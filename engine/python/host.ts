@@ -24,6 +24,8 @@ const enum Op {
   STOP,
   CLOCK,
   IO,
+  SENT,
+  JOB,
 }
 
 const WAIT_KINDS: WaitKind[] = [
@@ -301,6 +303,14 @@ export class RunHost {
         case Op.IO:
           this.schedulers[d[i + 1]].io = d[i + 2] === 1;
           i += 3;
+          break;
+        case Op.SENT:
+          rec.bytesSent(str[d[i + 1]], str[d[i + 2]], d[i + 3], d[i + 4], d[i + 5]);
+          i += 6;
+          break;
+        case Op.JOB:
+          rec.threadJob(str[d[i + 1]], str[d[i + 2]], d[i + 3], d[i + 4]);
+          i += 5;
           break;
         default:
           throw new Error(`unknown op ${d[i]} at ${i}`);

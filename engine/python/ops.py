@@ -10,7 +10,7 @@ from array import array
 # A step has no op of its own before END: JavaScript knows the batch it handed over and which of
 # its handles were cancelled meanwhile, so it begins each step at the step's first op (WAIT and
 # EXIT come after their step's END).
-SOON, AT, CANCEL, END, WAIT, EXIT, OUT, ACTOR, BLOCK, STOP, CLOCK, IO = range(1, 13)
+SOON, AT, CANCEL, END, WAIT, EXIT, OUT, ACTOR, BLOCK, STOP, CLOCK, IO, SENT, JOB = range(1, 15)
 
 WAIT_KINDS = ('timer', 'task', 'future', 'lock', 'queue', 'event', 'semaphore', 'condition',
               'barrier', 'io', 'other')
