@@ -1,11 +1,13 @@
-// Timeline rows: for every task, spans of running / ready / waiting over the run, and the x axis
+// Timeline rows: for every task, spans of running / ready / waiting / waiting on I/O (a socket,
+// a worker thread's job) over the run, and the x axis
 // that maps steps onto virtual time. Many steps share one instant (everything at t=0 in a
 // program that never sleeps), so each step also gets a small fixed share of the width: x grows
 // with virtual time and with step count, and stays monotonic so a click maps back to a step.
 import type { ActorId } from '../../../common/trace';
 import { lastAtOrBefore, type PlayerModel } from './model';
 
-export type SpanState = 'ready' | 'running' | 'waiting' | 'done';
+/** 'io': waiting on a socket or a worker thread (a wait of kind io), drawn apart from sleeps. */
+export type SpanState = 'ready' | 'running' | 'waiting' | 'io' | 'done';
 
 export interface TimelineRow {
   actor: ActorId;
@@ -72,7 +74,7 @@ export function buildTimeline(model: PlayerModel): Timeline {
       if (e.t !== 'taskScheduled' && e.t !== 'taskWaiting' && e.t !== 'taskExited') continue;
       const at = e.actor === st.actor ? s + 1 : s;
       if (e.t === 'taskScheduled') move(e.actor, 'ready', at);
-      else if (e.t === 'taskWaiting') move(e.actor, 'waiting', at);
+      else if (e.t === 'taskWaiting') move(e.actor, e.reason.kind === 'io' ? 'io' : 'waiting', at);
       else if (e.t === 'taskExited') move(e.actor, 'done', at);
     }
   }

@@ -4,6 +4,7 @@
 // switches to compact marks; one that cannot hold the marks shows "+N more".
 import type { ActorId } from '../../../common/trace';
 import type { StageSnapshot, Token } from '../player/snapshot';
+import { layoutWorld, WORLD_SHARE, type WorldLayout } from './worldLayout';
 
 export const BASE_W = 190;
 export const BASE_H = 40;
@@ -66,6 +67,8 @@ export interface StageLayout {
   loopNote: Label;
   tokenW: number;
   tokenH: number;
+  /** Threads and bytes in flight, in a strip under the lanes (null: the run has neither). */
+  world: WorldLayout | null;
 }
 
 interface Metrics {
@@ -173,7 +176,19 @@ function flow(
   return true;
 }
 
-export function layoutStage(snap: StageSnapshot, width: number, height: number, uiScale = 1): StageLayout {
+/** The lanes' height: the whole stage, less the world strip when the run has one. */
+export function lanesHeight(snap: StageSnapshot, height: number): number {
+  const w = snap.world;
+  return w && (w.threadsEver || w.networkEver) ? Math.round(height * (1 - WORLD_SHARE)) : height;
+}
+
+export function layoutStage(
+  snap: StageSnapshot,
+  width: number,
+  fullHeight: number,
+  uiScale = 1,
+): StageLayout {
+  const height = lanesHeight(snap, fullHeight);
   const m = metricsFor(width, height, uiScale);
   const places = new Map<ActorId, Place>();
   const headers: Label[] = [];
@@ -263,9 +278,10 @@ export function layoutStage(snap: StageSnapshot, width: number, height: number, 
 
   doneLane.title = `Done (${snap.done.length})`;
   doneLane.compact = flow(snap.done, inner(doneLane), m, places, overflow);
+  const world = layoutWorld(snap.world, { x: 0, y: height, w: width, h: fullHeight - height }, m.pad / 10);
   return {
     width,
-    height,
+    height: fullHeight,
     lanes,
     places,
     headers,
@@ -274,5 +290,6 @@ export function layoutStage(snap: StageSnapshot, width: number, height: number, 
     loopNote,
     tokenW: m.tokenW,
     tokenH: m.tokenH,
+    world,
   };
 }

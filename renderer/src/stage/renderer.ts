@@ -9,6 +9,7 @@ import { allTokens, type StageSnapshot, type Token } from '../player/snapshot';
 import { layoutStage, type Place, type StageLayout } from './layout';
 import { createTextures, destroyTextures, RING_PAD, type TokenTextures } from './textures';
 import { Transition, type Pose } from './tween';
+import type { WorldLayout } from './worldLayout';
 
 export interface StageCallbacks {
   onHover(id: ActorId | null): void;
@@ -43,6 +44,8 @@ const TEXT_DARK = 0x111111;
 const TEXT_LIGHT = 0xe8eaf0;
 const FOCUS = 0xffffff;
 const SELECTED = 0xf0e442;
+/** Bytes in flight and busy threads: one colour apart from the tasks' own. */
+const WIRE = 0x56b4e9;
 
 function text(size: number, bold = false): BitmapText {
   const t = new BitmapText({
@@ -147,6 +150,11 @@ export class StageRenderer {
   #snap: StageSnapshot | null = null;
   #layout: StageLayout | null = null;
   #transition: Transition<ActorId> | null = null;
+  /** The world strip's static marks (busy bars, tracks) and its moving packets. */
+  #worldMarks = new Graphics();
+  #packets = new Graphics();
+  #packetTransition: Transition<string> | null = null;
+  #packetPoses = new Map<string, Pose>();
   #width = 0;
   #height = 0;
   #focus: ActorId | null = null;
@@ -191,7 +199,7 @@ export class StageRenderer {
     r.#focusRing.tint = FOCUS;
     r.#selectRing.texture = r.#tex.ring;
     r.#selectRing.tint = SELECTED;
-    r.app.stage.addChild(r.#lanes, r.#titles, r.#tokens, r.#overlay);
+    r.app.stage.addChild(r.#lanes, r.#titles, r.#worldMarks, r.#packets, r.#tokens, r.#overlay);
     // Lane backgrounds are drawn only into exports (the screen shows the CSS ones).
     r.#lanes.visible = false;
     r.#overlay.addChild(r.#ring, r.#selectRing, r.#focusRing);
@@ -269,9 +277,12 @@ export class StageRenderer {
       this.#pool.push(view);
     }
     const transition = new Transition(from, to, motionMs);
-    if (motionMs > 0 && transition.moving.length > 0) {
+    const packets = this.#packetMotion(layout.world, motionMs);
+    if (motionMs > 0 && (transition.moving.length > 0 || packets.moving.length > 0)) {
       this.#transition = transition;
+      this.#packetTransition = packets;
       this.#applyPoses(transition);
+      this.#drawPackets(packets);
       this.#ring.visible = false;
       this.#lastFrame = performance.now();
       this.app.ticker.add(this.#tick, this);
@@ -279,8 +290,29 @@ export class StageRenderer {
     } else {
       transition.finish();
       this.#applyPoses(transition, true);
+      packets.finish();
+      this.#drawPackets(packets);
       this.#placeRings();
       this.#render();
+    }
+  }
+
+  /** Packets move along their tracks from where the last step drew them; new ones fade in. */
+  #packetMotion(world: WorldLayout | null, motionMs: number): Transition<string> {
+    const to = new Map<string, Pose>();
+    for (const p of world?.network?.rows ?? []) to.set(p.key, { x: p.x, y: p.y, s: p.size, alpha: 1 });
+    const from = new Map<string, Pose>();
+    for (const [k, pose] of this.#packetPoses) if (to.has(k)) from.set(k, pose);
+    this.#packetPoses = to;
+    return new Transition(from, to, motionMs);
+  }
+
+  #drawPackets(tr: Transition<string>): void {
+    const g = this.#packets.clear();
+    for (const key of tr.to.keys()) {
+      const p = tr.poseOf(key);
+      if (!p) continue;
+      g.rect(p.x - p.s / 2, p.y - p.s / 2, p.s, p.s).fill({ color: WIRE, alpha: p.alpha });
     }
   }
 
@@ -315,12 +347,15 @@ export class StageRenderer {
   #tick(): void {
     const t0 = performance.now();
     const tr = this.#transition;
-    if (!tr) return;
+    const pt = this.#packetTransition;
+    if (!tr || !pt) return;
     const dt = t0 - this.#lastFrame;
     this.#lastFrame = t0;
     tr.advance(dt);
     this.#applyPoses(tr);
-    if (tr.done) this.#finishTransition();
+    pt.advance(dt);
+    this.#drawPackets(pt);
+    if (tr.done && pt.done) this.#finishTransition();
     this.#render();
     this.#record(performance.now() - t0, dt);
   }
@@ -341,6 +376,11 @@ export class StageRenderer {
     this.#transition = null;
     tr.finish();
     this.#applyPoses(tr);
+    if (this.#packetTransition) {
+      this.#packetTransition.finish();
+      this.#drawPackets(this.#packetTransition);
+      this.#packetTransition = null;
+    }
     this.app.ticker.remove(this.#tick, this);
     this.app.ticker.stop();
     this.#placeRings();
@@ -400,6 +440,43 @@ export class StageRenderer {
     for (const o of l.overflow) label(o.text, o.x, o.y + 2, ink);
     if (l.head) label('▶ next (head of the queue)', l.head.x, l.head.y + 2, ink);
     label(l.loopNote.text, l.loopNote.x, l.loopNote.y, ink, 15, l.loopNote.w);
+    const fit = (lb: { text: string; x: number; y: number; w: number }, tint: number) =>
+      label(truncate(lb.text, Math.max(4, Math.floor(lb.w / 7))), lb.x, lb.y + 2, tint);
+    const wg = this.#worldMarks.clear();
+    const w = l.world;
+    if (w) g.rect(w.rect.x, w.rect.y, w.rect.w, w.rect.h).fill(this.#ink.lanes[1]);
+    if (w?.threads) {
+      fit(w.threads.title, ink);
+      for (const r of w.threads.rows) {
+        fit(r.name, ink);
+        fit(r.job, r.progress >= 0 ? ink : muted);
+        wg.rect(r.bar.x, r.bar.y, r.bar.w, r.bar.h).fill({ color: muted, alpha: 0.25 });
+        if (r.progress >= 0)
+          wg.rect(r.bar.x, r.bar.y, r.bar.w * Math.max(0.02, r.progress), r.bar.h).fill(WIRE);
+      }
+      if (w.threads.more) fit(w.threads.more, muted);
+    }
+    if (w?.network) {
+      fit(w.network.title, ink);
+      for (const p of w.network.rows) {
+        fit(p.from, muted);
+        fit(p.to, ink);
+        fit(p.info, muted);
+        // The track, and an arrowhead at the receiving end.
+        wg.moveTo(p.x0, p.y)
+          .lineTo(p.x1 + p.size, p.y)
+          .stroke({ width: 1, color: muted, alpha: 0.6 });
+        wg.poly([
+          p.x1 + p.size,
+          p.y - p.size / 2,
+          p.x1 + p.size * 1.6,
+          p.y,
+          p.x1 + p.size,
+          p.y + p.size / 2,
+        ]).fill(muted);
+      }
+      if (w.network.more) fit(w.network.more, muted);
+    }
     for (let i = n; i < this.#labels.length; i++) this.#labels[i].visible = false;
   }
 
