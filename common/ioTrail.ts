@@ -5,9 +5,14 @@
 
 import type { Trace } from './trace';
 
+/** asyncio's own thread jobs (asyncio.run shutting its default executor down). */
+const INTERNAL_JOBS = new Set(['BaseEventLoop._do_shutdown']);
+
 export interface ThreadJob {
   thread: string;
   job: string;
+  /** asyncio's plumbing, not the program's: shown only with internals on. */
+  internal: boolean;
   start: number;
   end: number;
   /** The step that submitted or started it. */
@@ -26,12 +31,27 @@ export interface Send {
 export interface IoIndex {
   jobs: ThreadJob[];
   sends: Send[];
-  /** Threads in the order their first job came. */
+  /** Threads in the order their first job came; `threads` leaves out those that ran only
+   * asyncio's own jobs. */
   threads: string[];
+  allThreads: string[];
   /** The time each send's step began, parallel to sends (sends are in step order). */
   sendStepTime: Float64Array;
   /** The longest time from a send's step to its arrival: older sends have all arrived. */
   maxSpan: number;
+  /** The most messages in flight at any one time (a sweep over [sent, arrives)). */
+  maxInFlight: number;
+}
+
+function mostAtOnce(sends: readonly Send[]): number {
+  const edges: [number, number][] = [];
+  for (const s of sends) edges.push([s.sent, 1], [s.arrives, -1]);
+  // An arrival at the instant of another send frees its place first.
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let n = 0;
+  let most = 0;
+  for (const [, d] of edges) most = Math.max(most, (n += d));
+  return most;
 }
 
 export function indexIo(trace: Trace): IoIndex {
@@ -39,7 +59,9 @@ export function indexIo(trace: Trace): IoIndex {
   const sends: Send[] = [];
   const times: number[] = [];
   const threads: string[] = [];
+  const allThreads: string[] = [];
   const seen = new Set<string>();
+  const seenAll = new Set<string>();
   let maxSpan = 0;
   const { steps, events } = trace;
   for (let s = 0; s < steps.length; s++) {
@@ -47,8 +69,13 @@ export function indexIo(trace: Trace): IoIndex {
     for (let i = steps[s].firstEvent; i < end; i++) {
       const e = events[i];
       if (e.t === 'threadJob') {
-        jobs.push({ thread: e.thread, job: e.job, start: e.start, end: e.end, step: s });
-        if (!seen.has(e.thread)) {
+        const internal = INTERNAL_JOBS.has(e.job);
+        jobs.push({ thread: e.thread, job: e.job, internal, start: e.start, end: e.end, step: s });
+        if (!seenAll.has(e.thread)) {
+          seenAll.add(e.thread);
+          allThreads.push(e.thread);
+        }
+        if (!internal && !seen.has(e.thread)) {
           seen.add(e.thread);
           threads.push(e.thread);
         }
@@ -59,7 +86,15 @@ export function indexIo(trace: Trace): IoIndex {
       }
     }
   }
-  return { jobs, sends, threads, sendStepTime: Float64Array.from(times), maxSpan };
+  return {
+    jobs,
+    sends,
+    threads,
+    allThreads,
+    sendStepTime: Float64Array.from(times),
+    maxSpan,
+    maxInFlight: mostAtOnce(sends),
+  };
 }
 
 /** Number of items whose step is <= step (items are in step order). */
@@ -84,19 +119,21 @@ export interface ThreadRow {
   finished: number;
 }
 
-/** Every thread known by `step`, in order of its first job, at virtual time `time`. */
-export function threadsAt(io: IoIndex, step: number, time: number): ThreadRow[] {
+/** Every thread known by `step`, in order of its first job, at virtual time `time`; asyncio's
+ * own jobs only with `internals`. */
+export function threadsAt(io: IoIndex, step: number, time: number, internals = false): ThreadRow[] {
   const n = upTo(io.jobs, step);
   const rows = new Map<string, ThreadRow>();
   for (let i = 0; i < n; i++) {
     const j = io.jobs[i];
+    if (j.internal && !internals) continue;
     let row = rows.get(j.thread);
     if (!row) rows.set(j.thread, (row = { thread: j.thread, job: null, queued: 0, finished: 0 }));
     if (j.end <= time && j.start < time) row.finished++;
     else if (j.start > time) row.queued++;
     else row.job = j;
   }
-  return io.threads.filter((t) => rows.has(t)).map((t) => rows.get(t)!);
+  return io.allThreads.filter((t) => rows.has(t)).map((t) => rows.get(t)!);
 }
 
 /** Sends recorded by `step` that have left and not yet arrived at `time`, earliest arrival first. */

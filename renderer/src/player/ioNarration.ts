@@ -6,11 +6,10 @@ import { lanesAt } from '../../../common/lanes';
 import type { ActorId, TraceEvent } from '../../../common/trace';
 import type { PlayerModel } from './model';
 import { formatTime } from './snapshot';
-import { formatBytes } from './world';
+import { ARRIVAL_EPSILON, formatBytes } from './world';
 
 /** Steps looked through after a jump for the tasks its arrivals wake (all at the jump's time). */
 const WAKE_LOOKAHEAD = 4000;
-const ARRIVAL_EPSILON = 1e-6;
 
 /** "2,048 bytes from example.com:80", or a sum over many senders. */
 function fromWhom(sends: Send[]): string {

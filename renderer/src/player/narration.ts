@@ -66,7 +66,7 @@ export function narrate(model: PlayerModel, step: number): string {
     );
     if (socket) {
       const arrived = arrivalSentence(model, step, list);
-      return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, when bytes or a connection arrive on a socket: ${arrived ? `${arrived}; ` : ''}the selector puts its callback in the run queue.`;
+      return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, when bytes or a connection arrive on a socket: ${arrived || 'the selector puts its callback in the run queue'}.`;
     }
     return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, the earliest timer.`;
   }

@@ -230,7 +230,7 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     done,
     linesRun,
     showInternals: opts.showInternals,
-    world: worldAt(model, lanes.step, lanes.time, lanes.waiting),
+    world: worldAt(model, lanes.step, lanes.time, lanes.waiting, opts.showInternals),
   };
 }
 

@@ -2,7 +2,7 @@
 // bytes in flight between two endpoints with when they arrive. A pure function of (model, step,
 // lanes' waits), like snapshot.ts; null for a run that never used a thread or the network, so
 // those stages keep their whole height for the lanes.
-import { inFlightAt, threadsAt } from '../../../common/ioTrail';
+import { arrivalsIn, inFlightAt, threadsAt, type Send } from '../../../common/ioTrail';
 import type { ActorId, WaitReason } from '../../../common/trace';
 import type { PlayerModel } from './model';
 
@@ -10,6 +10,8 @@ import type { PlayerModel } from './model';
 export const MAX_PACKETS = 40;
 /** Threads listed one by one at most; the rest are counted. */
 export const MAX_THREADS = 40;
+/** Arrivals this close to a clock jump's time arrived with it (one round of nanosecond-apart sends). */
+export const ARRIVAL_EPSILON = 1e-6;
 
 export interface ThreadLine {
   thread: string;
@@ -31,6 +33,8 @@ export interface Packet {
   arrives: number;
   /** 0..1: how far it is from `from` to `to` at this time. */
   progress: number;
+  /** At a clock jump: it arrived with the jump (drawn at its receiver, having travelled). */
+  arrived: boolean;
   /** The task waiting to read from `from`, when only one does (so it is the one this wakes);
    * '' when none or several do (waits name the peer, not the local end). */
   reader: string;
@@ -41,6 +45,8 @@ export interface WorldSnapshot {
    * boxes for the whole run, so nothing jumps when the first one comes). */
   threadsEver: boolean;
   networkEver: boolean;
+  /** The most rows a box needs at any step of the run (threads, or messages at once). */
+  rowsEver: number;
   threads: ThreadLine[];
   /** Threads beyond MAX_THREADS, and how many of them are busy. */
   threadsMore: number;
@@ -62,7 +68,7 @@ function threadLine(row: ReturnType<typeof threadsAt>[number], time: number): Th
     return {
       thread: row.thread,
       job: j.job,
-      detail: `${j.start.toFixed(3)} → ${j.end.toFixed(3)}${row.queued ? `, ${row.queued} queued` : ''}`,
+      detail: `${j.start.toFixed(3)}–${j.end.toFixed(3)}${row.queued ? `, ${row.queued} queued` : ''}`,
       progress: span > 0 ? Math.max(0, Math.min(1, (time - j.start) / span)) : 1,
     };
   }
@@ -88,38 +94,61 @@ export function readersByPeer(
   return out;
 }
 
-export function worldAt(
-  model: PlayerModel,
-  step: number,
-  time: number,
-  waiting: readonly { actor: ActorId; reason: WaitReason }[],
-): WorldSnapshot | null {
-  const { io } = model;
-  if (io.jobs.length === 0 && io.sends.length === 0) return null;
-  const rows = threadsAt(io, step, time);
-  const threads = rows.slice(0, MAX_THREADS).map((r) => threadLine(r, time));
-  const rest = rows.slice(MAX_THREADS);
-  const flying = inFlightAt(io, step, time);
-  const readers = readersByPeer(model, waiting);
-  const packets = flying.slice(0, MAX_PACKETS).map((s) => ({
+function packet(s: Send, time: number, reader: string, arrived: boolean): Packet {
+  const span = s.arrives - s.sent;
+  return {
     key: `${s.step}|${s.from}|${s.to}|${s.arrives}`,
     from: s.from,
     to: s.to,
     bytes: s.bytes,
     sent: s.sent,
     arrives: s.arrives,
-    progress: s.arrives > s.sent ? Math.max(0, Math.min(1, (time - s.sent) / (s.arrives - s.sent))) : 1,
-    reader: readers.get(s.from)?.length === 1 ? readers.get(s.from)![0] : '',
-  }));
-  const more = flying.slice(MAX_PACKETS);
+    progress: arrived || span <= 0 ? 1 : Math.max(0, Math.min(1, (time - s.sent) / span)),
+    arrived,
+    reader,
+  };
+}
+
+export function worldAt(
+  model: PlayerModel,
+  step: number,
+  time: number,
+  waiting: readonly { actor: ActorId; reason: WaitReason }[],
+  internals = false,
+): WorldSnapshot | null {
+  const { io } = model;
+  const threadsEver = (internals ? io.allThreads : io.threads).length > 0;
+  if (!threadsEver && io.sends.length === 0) return null;
+  const rows = threadsAt(io, step, time, internals);
+  const threads = rows.slice(0, MAX_THREADS).map((r) => threadLine(r, time));
+  const rest = rows.slice(MAX_THREADS);
+  const flying = inFlightAt(io, step, time);
+  // A clock jump also shows what it met, at the receiving end: the packet travels in its tween.
+  const st = model.trace.steps[step];
+  const prev = model.trace.steps[step - 1];
+  const landed =
+    st?.kind === 'clock' && prev
+      ? arrivalsIn(io, step, Math.max(prev.time, st.time - ARRIVAL_EPSILON), st.time)
+      : [];
+  const readers = readersByPeer(model, waiting);
+  const readerOf = (s: Send) => (readers.get(s.from)?.length === 1 ? readers.get(s.from)![0] : '');
+  const all = [
+    ...landed.map((s) => packet(s, time, readerOf(s), true)),
+    ...flying.map((s) => packet(s, time, readerOf(s), false)),
+  ];
+  const more = all.slice(MAX_PACKETS);
   return {
-    threadsEver: io.jobs.length > 0,
+    threadsEver,
     networkEver: io.sends.length > 0,
+    rowsEver: Math.min(
+      Math.max(MAX_THREADS, MAX_PACKETS),
+      Math.max((internals ? io.allThreads : io.threads).length, io.maxInFlight),
+    ),
     threads,
     threadsMore: rest.length,
     busyMore: rest.filter((r) => r.job !== null).length,
-    packets,
+    packets: all.slice(0, MAX_PACKETS),
     packetsMore: more.length,
-    bytesMore: more.reduce((n, s) => n + s.bytes, 0),
+    bytesMore: more.reduce((n, p) => n + p.bytes, 0),
   };
 }

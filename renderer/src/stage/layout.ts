@@ -4,7 +4,7 @@
 // switches to compact marks; one that cannot hold the marks shows "+N more".
 import type { ActorId } from '../../../common/trace';
 import type { StageSnapshot, Token } from '../player/snapshot';
-import { layoutWorld, WORLD_SHARE, type WorldLayout } from './worldLayout';
+import { layoutWorld, worldHeight, type WorldLayout } from './worldLayout';
 
 export const BASE_W = 190;
 export const BASE_H = 40;
@@ -177,9 +177,8 @@ function flow(
 }
 
 /** The lanes' height: the whole stage, less the world strip when the run has one. */
-export function lanesHeight(snap: StageSnapshot, height: number): number {
-  const w = snap.world;
-  return w && (w.threadsEver || w.networkEver) ? Math.round(height * (1 - WORLD_SHARE)) : height;
+export function lanesHeight(snap: StageSnapshot, width: number, height: number, uiScale = 1): number {
+  return height - worldHeight(snap.world, height, metricsFor(width, height, uiScale).pad / 10);
 }
 
 export function layoutStage(
@@ -188,7 +187,7 @@ export function layoutStage(
   fullHeight: number,
   uiScale = 1,
 ): StageLayout {
-  const height = lanesHeight(snap, fullHeight);
+  const height = lanesHeight(snap, width, fullHeight, uiScale);
   const m = metricsFor(width, height, uiScale);
   const places = new Map<ActorId, Place>();
   const headers: Label[] = [];
@@ -278,7 +277,11 @@ export function layoutStage(
 
   doneLane.title = `Done (${snap.done.length})`;
   doneLane.compact = flow(snap.done, inner(doneLane), m, places, overflow);
-  const world = layoutWorld(snap.world, { x: 0, y: height, w: width, h: fullHeight - height }, m.pad / 10);
+  const world = layoutWorld(
+    snap.world,
+    { x: 0, y: height, w: width, h: fullHeight - height },
+    metricsFor(width, fullHeight, uiScale).pad / 10,
+  );
   return {
     width,
     height: fullHeight,

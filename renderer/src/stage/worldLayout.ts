@@ -6,10 +6,20 @@ import { formatTime } from '../player/snapshot';
 import { formatBytes, type WorldSnapshot } from '../player/world';
 import type { Label, Rect } from './layout';
 
-/** Share of the stage's height the strip takes when a run has one. */
-export const WORLD_SHARE = 0.34;
+/** The most of the stage's height the strip takes; it is as tall as its busiest moment needs. */
+export const WORLD_SHARE = 0.3;
+const PAD = 10;
+const TITLE = 26;
+const ROW = 20;
+
+/** The strip's height for a stage of `height` at `scale` (0: the run has no world). */
+export function worldHeight(w: WorldSnapshot | null, height: number, scale: number): number {
+  if (!w || (!w.threadsEver && !w.networkEver)) return 0;
+  const need = (TITLE + Math.max(1, w.rowsEver) * ROW + PAD) * scale;
+  return Math.ceil(Math.min(height * WORLD_SHARE, need));
+}
 /** Share of the strip's width the Threads box takes when both boxes are shown. */
-const THREADS_SHARE = 0.38;
+const THREADS_SHARE = 0.36;
 
 export interface ThreadRowPlace {
   name: Label;
@@ -47,7 +57,8 @@ interface WorldMetrics {
 
 /** How many rows fit under a title, keeping the last for "+N more" when they do not all fit. */
 function rowsThatFit(n: number, box: Rect, m: WorldMetrics): number {
-  const room = Math.max(0, Math.floor((box.h - m.title - m.pad) / m.row));
+  // (A hair of slack: the strip's height is rounded to whole pixels.)
+  const room = Math.max(0, Math.floor((box.h - m.title - m.pad) / m.row + 0.05));
   return n <= room ? n : Math.max(0, room - 1);
 }
 
@@ -58,7 +69,7 @@ function threadsBox(w: WorldSnapshot, box: Rect, m: WorldMetrics): NonNullable<W
   const inner = box.w - 2 * m.pad;
   const title = { text: `Threads (${total}, ${busy} busy)`, x, y: box.y + m.pad / 2, w: inner };
   const shown = rowsThatFit(w.threads.length, box, m);
-  const nameW = inner * 0.42;
+  const nameW = inner * 0.3;
   const rows = w.threads.slice(0, shown).map((t, i) => {
     const y = box.y + m.title + i * m.row;
     return {
@@ -78,17 +89,23 @@ function networkBox(w: WorldSnapshot, box: Rect, m: WorldMetrics): NonNullable<W
   const total = w.packets.length + w.packetsMore;
   const x = box.x + m.pad;
   const inner = box.w - 2 * m.pad;
-  const title = { text: `Network: messages in flight (${total})`, x, y: box.y + m.pad / 2, w: inner };
+  const landed = w.packets.filter((p) => p.arrived).length;
+  const title = {
+    text: `Network: messages in flight (${total - landed})${landed ? `, ${landed} just arrived` : ''}`,
+    x,
+    y: box.y + m.pad / 2,
+    w: inner,
+  };
   const shown = rowsThatFit(w.packets.length, box, m);
   // Columns: sender | track | receiver (and who reads it) | size and arrival.
-  const fromW = inner * 0.24;
-  const trackW = inner * 0.24;
-  const toW = inner * 0.28;
+  const fromW = inner * 0.21;
+  const trackW = inner * 0.19;
+  const toW = inner * 0.34;
   const size = Math.max(6, m.row * 0.45);
   const rows = w.packets.slice(0, shown).map((p, i) => {
     const y = box.y + m.title + i * m.row;
     const x0 = x + fromW + size / 2;
-    const x1 = x + fromW + trackW - size;
+    const x1 = x + fromW + trackW - 2 * size;
     return {
       key: p.key,
       from: { text: p.from, x, y, w: fromW - m.pad / 2 },
@@ -99,7 +116,7 @@ function networkBox(w: WorldSnapshot, box: Rect, m: WorldMetrics): NonNullable<W
         w: toW - m.pad,
       },
       info: {
-        text: `${formatBytes(p.bytes)} → t=${formatTime(p.arrives)}`,
+        text: `${formatBytes(p.bytes)} ${p.arrived ? 'at' : '→'} t=${formatTime(p.arrives)}`,
         x: x + fromW + trackW + toW,
         y,
         w: inner - fromW - trackW - toW,
@@ -128,7 +145,7 @@ function networkBox(w: WorldSnapshot, box: Rect, m: WorldMetrics): NonNullable<W
 /** The strip in `rect` (the stage's bottom WORLD_SHARE), or null when the run has no world. */
 export function layoutWorld(w: WorldSnapshot | null, rect: Rect, scale: number): WorldLayout | null {
   if (!w || (!w.threadsEver && !w.networkEver)) return null;
-  const m = { pad: 10 * scale, title: 26 * scale, row: 20 * scale };
+  const m = { pad: PAD * scale, title: TITLE * scale, row: ROW * scale };
   const both = w.threadsEver && w.networkEver;
   const tw = both ? rect.w * THREADS_SHARE : w.threadsEver ? rect.w : 0;
   return {
