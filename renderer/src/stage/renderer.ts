@@ -10,6 +10,7 @@ import { layoutStage, type Place, type StageLayout } from './layout';
 import { createTextures, destroyTextures, RING_PAD, type TokenTextures } from './textures';
 import { Transition, type Pose } from './tween';
 import type { WorldLayout } from './worldLayout';
+import { drawPackets, drawWorld } from './worldView';
 
 export interface StageCallbacks {
   onHover(id: ActorId | null): void;
@@ -44,8 +45,6 @@ const TEXT_DARK = 0x111111;
 const TEXT_LIGHT = 0xe8eaf0;
 const FOCUS = 0xffffff;
 const SELECTED = 0xf0e442;
-/** Bytes in flight and busy threads: one colour apart from the tasks' own. */
-const WIRE = 0x56b4e9;
 
 function text(size: number, bold = false): BitmapText {
   const t = new BitmapText({
@@ -308,12 +307,7 @@ export class StageRenderer {
   }
 
   #drawPackets(tr: Transition<string>): void {
-    const g = this.#packets.clear();
-    for (const key of tr.to.keys()) {
-      const p = tr.poseOf(key);
-      if (!p) continue;
-      g.rect(p.x - p.s / 2, p.y - p.s / 2, p.s, p.s).fill({ color: WIRE, alpha: p.alpha });
-    }
+    drawPackets(this.#packets, tr);
   }
 
   /** The stage as it is drawn now, as PNG bytes (for File > Export). */
@@ -440,43 +434,9 @@ export class StageRenderer {
     for (const o of l.overflow) label(o.text, o.x, o.y + 2, ink);
     if (l.head) label('▶ next (head of the queue)', l.head.x, l.head.y + 2, ink);
     label(l.loopNote.text, l.loopNote.x, l.loopNote.y, ink, 15, l.loopNote.w);
-    const fit = (lb: { text: string; x: number; y: number; w: number }, tint: number) =>
-      label(truncate(lb.text, Math.max(4, Math.floor(lb.w / 7))), lb.x, lb.y + 2, tint);
-    const wg = this.#worldMarks.clear();
-    const w = l.world;
-    if (w) g.rect(w.rect.x, w.rect.y, w.rect.w, w.rect.h).fill(this.#ink.lanes[1]);
-    if (w?.threads) {
-      fit(w.threads.title, ink);
-      for (const r of w.threads.rows) {
-        fit(r.name, ink);
-        fit(r.job, r.progress >= 0 ? ink : muted);
-        wg.rect(r.bar.x, r.bar.y, r.bar.w, r.bar.h).fill({ color: muted, alpha: 0.25 });
-        if (r.progress >= 0)
-          wg.rect(r.bar.x, r.bar.y, r.bar.w * Math.max(0.02, r.progress), r.bar.h).fill(WIRE);
-      }
-      if (w.threads.more) fit(w.threads.more, muted);
-    }
-    if (w?.network) {
-      fit(w.network.title, ink);
-      for (const p of w.network.rows) {
-        fit(p.from, muted);
-        fit(p.to, ink);
-        fit(p.info, muted);
-        // The track, and an arrowhead at the receiving end.
-        wg.moveTo(p.x0, p.y)
-          .lineTo(p.x1 + p.size, p.y)
-          .stroke({ width: 1, color: muted, alpha: 0.6 });
-        wg.poly([
-          p.x1 + p.size,
-          p.y - p.size / 2,
-          p.x1 + p.size * 1.6,
-          p.y,
-          p.x1 + p.size,
-          p.y + p.size / 2,
-        ]).fill(muted);
-      }
-      if (w.network.more) fit(w.network.more, muted);
-    }
+    if (l.world)
+      g.rect(l.world.rect.x, l.world.rect.y, l.world.rect.w, l.world.rect.h).fill(this.#ink.lanes[1]);
+    drawWorld(l.world, this.#worldMarks, (t, x, y, tint) => label(t, x, y, tint), this.#ink, truncate);
     for (let i = n; i < this.#labels.length; i++) this.#labels[i].visible = false;
   }
 
