@@ -4,24 +4,10 @@
 // compared with checked-in images; motion is off, so each is one still frame. Regenerate after a
 // deliberate change with `--update-snapshots`, then LOOK at them.
 import type { Page } from '@playwright/test';
+import { openLesson, settle } from './fixtures/lesson';
 import { expect, test } from './harness';
 
 const ID = '18-echo-server';
-
-async function openLesson(page: Page): Promise<void> {
-  await page.addInitScript(() => localStorage.setItem('loopscope.welcomed', '1'));
-  await page.goto('/index.html');
-  if (!(await page.getByTestId('lessons-panel').isVisible()))
-    await page.getByTestId('lessons-button').click();
-  await page.getByTestId(`lesson-${ID}`).click();
-  await expect(page.getByTestId('run-status')).toContainText(`${ID}.py:`, { timeout: 120_000 });
-  await page.getByLabel('Animate moves (M)').uncheck();
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-}
-
-/** Two animation frames: with motion off the canvas has then presented the step's one frame. */
-const settle = (page: Page) =>
-  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 const packets = (page: Page) =>
   page
@@ -60,7 +46,9 @@ test('the echo server lesson: requests in flight, their arrival, the worker thre
   loopscope,
 }) => {
   void loopscope;
-  await openLesson(page);
+  await page.addInitScript(() => localStorage.setItem('loopscope.welcomed', '1'));
+  await openLesson(page, ID, 120_000);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   const narration = page.getByTestId('narration');
 
   // The three request lines on their way to the server (ports: the listener is 32770, the

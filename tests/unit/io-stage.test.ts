@@ -10,6 +10,7 @@ import { buildModel } from '../../renderer/src/player/model';
 import { narrate } from '../../renderer/src/player/narration';
 import { snapshotAt } from '../../renderer/src/player/snapshot';
 import { buildTimeline } from '../../renderer/src/player/timeline';
+import { spanTime } from '../../renderer/src/compare/align';
 import type { WorldSnapshot } from '../../renderer/src/player/world';
 import { lanesHeight, layoutStage } from '../../renderer/src/stage/layout';
 import { layoutWorld } from '../../renderer/src/stage/worldLayout';
@@ -90,6 +91,44 @@ describe('I/O on the stage (lesson 18)', () => {
     expect(states('handle')).toEqual(new Set(['ready', 'running', 'io']));
     // main's start_server ("listen on 127.0.0.1:0") is I/O; its gather is a plain wait.
     expect(states('main')).toEqual(new Set(['ready', 'running', 'io', 'waiting']));
+  });
+});
+
+describe('blocking calls on the timeline', () => {
+  const spans = (id: string) => {
+    const t = JSON.parse(
+      readFileSync(new URL(`../../lessons/expected/${id}.trace.json`, import.meta.url), 'utf8'),
+    ) as Trace;
+    const m = buildModel(t);
+    return Object.fromEntries(
+      buildTimeline(m).rows.map((r) => [
+        m.info[r.actor].label,
+        r.state
+          .map((st, i) =>
+            [st, ...spanTime(t.steps, r.from[i], r.to[i], st).map((x) => x.toFixed(2))].join(' '),
+          )
+          .filter((x) => !x.startsWith('ready') && !x.startsWith('running')),
+      ]),
+    );
+  };
+
+  it('shows each blocking call of a sync program as a span of its own (connect, then the reply)', () => {
+    expect(spans('02a-sync-waits').main).toEqual([
+      'blocked 0.00 0.10',
+      'blocked 0.10 3.21',
+      'blocked 3.21 3.31',
+      'blocked 3.31 4.42',
+      'blocked 4.42 4.52',
+      'blocked 4.52 5.63',
+    ]);
+  });
+
+  it('tells a blocking download (the loop held) from one in a worker thread (an I/O wait)', () => {
+    const lesson4 = spans('04-blocking-read');
+    expect(lesson4.A).toEqual(['blocked 0.00 1.21']);
+    expect(lesson4.B).toEqual(['blocked 1.21 2.42']);
+    expect(lesson4.C).toEqual(['io 2.42 3.63']);
+    expect(lesson4.D).toEqual(['io 2.42 3.63']);
   });
 });
 

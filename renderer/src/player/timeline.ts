@@ -6,8 +6,10 @@
 import type { ActorId } from '../../../common/trace';
 import { lastAtOrBefore, type PlayerModel } from './model';
 
-/** 'io': waiting on a socket or a worker thread (a wait of kind io), drawn apart from sleeps. */
-export type SpanState = 'ready' | 'running' | 'waiting' | 'io' | 'done';
+/** 'io': waiting on a socket or a worker thread (a wait of kind io), drawn apart from sleeps.
+ * 'blocked': a step that held the loop in a blocking call (a blocking recv, open() or time.sleep:
+ * the clock moved inside the step), for the virtual time it held it. */
+export type SpanState = 'ready' | 'running' | 'blocked' | 'waiting' | 'io' | 'done';
 
 export interface TimelineRow {
   actor: ActorId;
@@ -56,7 +58,8 @@ export function buildTimeline(model: PlayerModel): Timeline {
     const row = rows.get(id);
     if (!row) return; // callbacks have no row
     const cur = current.get(id);
-    if (cur && cur.state === state) return;
+    // Each blocking step is a span of its own: a sync program's calls show one by one.
+    if (cur && cur.state === state && state !== 'blocked') return;
     if (cur && step > cur.since) {
       row.from.push(cur.since);
       row.to.push(step);
@@ -67,7 +70,11 @@ export function buildTimeline(model: PlayerModel): Timeline {
   for (let s = 0; s < steps.length; s++) {
     const end = s + 1 < steps.length ? steps[s + 1].firstEvent : events.length;
     const st = steps[s];
-    if (st.kind === 'run' && st.actor !== undefined) move(st.actor, 'running', s);
+    if (st.kind === 'run' && st.actor !== undefined) {
+      let blocks = false;
+      for (let i = st.firstEvent; i < end && !blocks; i++) blocks = events[i].t === 'clockAdvanced';
+      move(st.actor, blocks ? 'blocked' : 'running', s);
+    }
     for (let i = st.firstEvent; i < end; i++) {
       const e = events[i];
       // A state reached inside step s shows from s + 1; the runner shows as running during s.
