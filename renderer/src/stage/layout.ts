@@ -54,6 +54,8 @@ export interface Label {
   x: number;
   y: number;
   w: number;
+  /** For wrapped text: the height it may take before it would leave its lane. */
+  h?: number;
 }
 
 export interface StageLayout {
@@ -238,6 +240,7 @@ export function layoutStage(
     });
     loopNote.y = loopRect.y + loopRect.h * 0.3 + h + m.gap * 2;
   }
+  loopNote.h = loopRect.y + loopRect.h - loopNote.y;
 
   const waitCount = snap.waiting.reduce((n, g) => n + g.tokens.length, 0);
   waitLane.title = `Waiting (${waitCount})`;

@@ -64,6 +64,17 @@ export function truncate(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, Math.max(1, max - 1)) + '…';
 }
 
+/** Line height and average glyph width of the 15 px wrapped labels (the loop's note). */
+const NOTE_LINE = 19;
+const NOTE_CHAR = 8;
+
+/** A wrapped label cut to the lines its lane has room for (a short lane on a small window). */
+export function fitLines(l: { text: string; w: number; h?: number }): string {
+  if (l.h === undefined) return l.text;
+  const lines = Math.max(1, Math.floor(l.h / NOTE_LINE));
+  return truncate(l.text, lines * Math.max(8, Math.floor(l.w / NOTE_CHAR)));
+}
+
 class TokenView {
   readonly root = new Container();
   readonly body = new Sprite();
@@ -433,7 +444,7 @@ export class StageRenderer {
     for (const h of l.headers) label(truncate(h.text, Math.floor(h.w / 7)), h.x, h.y + 2, muted);
     for (const o of l.overflow) label(o.text, o.x, o.y + 2, ink);
     if (l.head) label('▶ next (head of the queue)', l.head.x, l.head.y + 2, ink);
-    label(l.loopNote.text, l.loopNote.x, l.loopNote.y, ink, 15, l.loopNote.w);
+    label(fitLines(l.loopNote), l.loopNote.x, l.loopNote.y, ink, 15, l.loopNote.w);
     if (l.world)
       g.rect(l.world.rect.x, l.world.rect.y, l.world.rect.w, l.world.rect.h).fill(this.#ink.lanes[1]);
     drawWorld(l.world, this.#worldMarks, (t, x, y, tint) => label(t, x, y, tint), this.#ink, truncate);

@@ -15,7 +15,8 @@ const ROW = 20;
 /** The strip's height for a stage of `height` at `scale` (0: the run has no world). */
 export function worldHeight(w: WorldSnapshot | null, height: number, scale: number): number {
   if (!w || (!w.threadsEver && !w.networkEver)) return 0;
-  const need = (TITLE + Math.max(1, w.rowsEver) * ROW + PAD) * scale;
+  const m = worldMetrics(scale);
+  const need = m.title + Math.max(1, w.rowsEver) * m.row + m.pad;
   return Math.ceil(Math.min(height * WORLD_SHARE, need));
 }
 /** Share of the strip's width the Threads box takes when both boxes are shown. */
@@ -53,6 +54,16 @@ interface WorldMetrics {
   pad: number;
   title: number;
   row: number;
+}
+
+/** Rows never shrink below the 12 px labels they hold (MIN_ROW), whatever the stage's scale. */
+const MIN_ROW = 16;
+function worldMetrics(scale: number): WorldMetrics {
+  return {
+    pad: Math.max(6, PAD * scale),
+    title: Math.max(20, TITLE * scale),
+    row: Math.max(MIN_ROW, ROW * scale),
+  };
 }
 
 /** How many rows fit under a title, keeping the last for "+N more" when they do not all fit. */
@@ -145,7 +156,7 @@ function networkBox(w: WorldSnapshot, box: Rect, m: WorldMetrics): NonNullable<W
 /** The strip in `rect` (the stage's bottom WORLD_SHARE), or null when the run has no world. */
 export function layoutWorld(w: WorldSnapshot | null, rect: Rect, scale: number): WorldLayout | null {
   if (!w || (!w.threadsEver && !w.networkEver)) return null;
-  const m = { pad: PAD * scale, title: TITLE * scale, row: ROW * scale };
+  const m = worldMetrics(scale);
   const both = w.threadsEver && w.networkEver;
   const tw = both ? rect.w * THREADS_SHARE : w.threadsEver ? rect.w : 0;
   return {
