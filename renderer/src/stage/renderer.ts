@@ -7,6 +7,7 @@ import { Application, BitmapText, Container, Graphics, Rectangle, Sprite, type T
 import type { ActorId } from '../../../common/trace';
 import { allTokens, type StageSnapshot, type Token } from '../player/snapshot';
 import { layoutStage, type Place, type StageLayout } from './layout';
+import { fitLines, truncate } from './text';
 import { createTextures, destroyTextures, RING_PAD, type TokenTextures } from './textures';
 import { Transition, type Pose } from './tween';
 import type { WorldLayout } from './worldLayout';
@@ -58,21 +59,6 @@ function text(size: number, bold = false): BitmapText {
   });
   t.scale.set(1 / GLYPH_SCALE);
   return t;
-}
-
-export function truncate(s: string, max: number): string {
-  return s.length <= max ? s : s.slice(0, Math.max(1, max - 1)) + '…';
-}
-
-/** Line height and average glyph width of the 15 px wrapped labels (the loop's note). */
-const NOTE_LINE = 19;
-const NOTE_CHAR = 8;
-
-/** A wrapped label cut to the lines its lane has room for (a short lane on a small window). */
-export function fitLines(l: { text: string; w: number; h?: number }): string {
-  if (l.h === undefined) return l.text;
-  const lines = Math.max(1, Math.floor(l.h / NOTE_LINE));
-  return truncate(l.text, lines * Math.max(8, Math.floor(l.w / NOTE_CHAR)));
 }
 
 class TokenView {
@@ -447,7 +433,7 @@ export class StageRenderer {
     label(fitLines(l.loopNote), l.loopNote.x, l.loopNote.y, ink, 15, l.loopNote.w);
     if (l.world)
       g.rect(l.world.rect.x, l.world.rect.y, l.world.rect.w, l.world.rect.h).fill(this.#ink.lanes[1]);
-    drawWorld(l.world, this.#worldMarks, (t, x, y, tint) => label(t, x, y, tint), this.#ink, truncate);
+    drawWorld(l.world, this.#worldMarks, (t, x, y, tint) => label(t, x, y, tint), this.#ink);
     for (let i = n; i < this.#labels.length; i++) this.#labels[i].visible = false;
   }
 

@@ -4,6 +4,7 @@
 import type { Graphics } from 'pixi.js';
 import type { Transition } from './tween';
 import type { Label } from './layout';
+import { truncate } from './text';
 import type { WorldLayout } from './worldLayout';
 
 /** Bytes in flight and busy threads: one colour apart from the tasks' own. */
@@ -18,7 +19,6 @@ export function drawWorld(
   marks: Graphics,
   label: DrawLabel,
   ink: { text: number; muted: number },
-  truncate: (s: string, max: number) => string,
 ): void {
   marks.clear();
   if (!w) return;
