@@ -70,7 +70,14 @@ export type TraceEvent =
   | { t: 'taskWaiting'; actor: ActorId; reason: WaitReason }
   | { t: 'taskExited'; actor: ActorId; outcome: Outcome }
   | { t: 'clockAdvanced'; from: number; to: number }
-  | { t: 'output'; stream: 'stdout' | 'stderr'; text: string };
+  | { t: 'output'; stream: 'stdout' | 'stderr'; text: string }
+  /** A worker thread (executor worker, threading.Thread) ran `job` from `start` to `end` (its
+   * own virtual time); recorded in the step that submitted or started it. */
+  | { t: 'threadJob'; thread: string; job: string; start: number; end: number }
+  /** `bytes` left `from` at `sent` and arrive at `to` at `arrives` (endpoints named as waits
+   * name them: "example.com:80", "127.0.0.1:32768"); in the step whose code (or whose built-in
+   * server) sent them. Sends of one step between the same endpoints arriving together merge. */
+  | { t: 'bytesSent'; from: string; to: string; bytes: number; sent: number; arrives: number };
 
 export type StepKind =
   /** Before the loop: the program's top level (imports, definitions, asyncio.run's setup). */

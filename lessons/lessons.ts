@@ -23,6 +23,7 @@ export const LESSON_IDS = [
   '15-deadlock',
   '16-backpressure',
   '17-thread-pool',
+  '18-echo-server',
 ] as const;
 
 export type LessonId = (typeof LESSON_IDS)[number];

@@ -169,6 +169,29 @@ export class TraceRecorder implements LoopObserver {
     } else this.events.push({ t: 'output', stream, text });
   }
 
+  /** A worker thread ran a job (engine/python/world/trail.py). */
+  threadJob(thread: string, job: string, start: number, end: number): void {
+    this.events.push({ t: 'threadJob', thread, job, start, end });
+  }
+
+  /** Bytes sent on the virtual network; a step's sends between the same endpoints that arrive
+   * together are one event (a write the transport sends in pieces). */
+  bytesSent(from: string, to: string, bytes: number, sent: number, arrives: number): void {
+    const last = this.events[this.events.length - 1];
+    const stepStart = this.steps[this.steps.length - 1].firstEvent;
+    if (
+      last &&
+      last.t === 'bytesSent' &&
+      this.events.length - 1 >= stepStart &&
+      last.from === from &&
+      last.to === to &&
+      last.arrives === arrives
+    ) {
+      last.bytes += bytes;
+      last.sent = Math.min(last.sent, sent);
+    } else this.events.push({ t: 'bytesSent', from, to, bytes, sent, arrives });
+  }
+
   /** A blocking call (time.sleep) moved the clock inside the current step. */
   blocked(from: number, to: number): void {
     this.events.push({ t: 'clockAdvanced', from, to });

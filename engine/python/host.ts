@@ -41,6 +41,8 @@ const enum Op {
   SPLIT,
   MAIN_END,
   RUN_END,
+  SENT,
+  JOB,
 }
 
 const WAIT_KINDS: WaitKind[] = [
@@ -418,6 +420,14 @@ export class RunHost implements ChannelTarget {
           i += 7;
           break;
         }
+        case Op.SENT:
+          rec.bytesSent(str[d[i + 1]], str[d[i + 2]], d[i + 3], d[i + 4], d[i + 5]);
+          i += 6;
+          break;
+        case Op.JOB:
+          rec.threadJob(str[d[i + 1]], str[d[i + 2]], d[i + 3], d[i + 4]);
+          i += 5;
+          break;
         default:
           throw new Error(`unknown op ${d[i]} at ${i}`);
       }

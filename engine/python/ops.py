@@ -14,6 +14,8 @@ SOON, AT, CANCEL, END, WAIT, EXIT, OUT, ACTOR, BLOCK, STOP, CLOCK, IO = range(1,
 # The run's stages outside loop iterations (stages.py, program.py): what were direct calls to
 # the host once are ops too, applied in order with the rest (channel.py flushes right after).
 TOP, RESUME, MAIN, SPLIT, MAIN_END, RUN_END = range(13, 19)
+# The world's recording hooks (world/trail.py): sends and worker jobs, for the stage.
+SENT, JOB = range(19, 21)
 
 WAIT_KINDS = ('timer', 'task', 'future', 'lock', 'queue', 'event', 'semaphore', 'condition',
               'barrier', 'io', 'other')

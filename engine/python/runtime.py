@@ -12,7 +12,8 @@ from .stages import Stages
 from .faults import RunEnded
 from .lines import LineTracer
 from .loop import step_handle
-from .ops import BLOCK, CANCEL, CLOCK, END, SPLIT, STOP, WAIT, Batch, Ops
+from .ops import BLOCK, CANCEL, CLOCK, END, JOB, SENT, SPLIT, STOP, WAIT, Batch, Ops
+from .world import trail
 from .world.core import World
 from .world.files import DEFAULT_DISK_LATENCY, DEFAULT_MAX_FILE_BYTES
 from .world.net import DEFAULT_MAX_NETWORK_BYTES, DEFAULT_MAX_SOCKETS, Net
@@ -104,6 +105,7 @@ class Run(Actors, Stages):
         self.net = Net(self.world, _option(opts, 'maxSockets', DEFAULT_MAX_SOCKETS),
                        _option(opts, 'maxNetworkBytes', DEFAULT_MAX_NETWORK_BYTES),
                        self._net_cap, self._stuck)
+        trail.attach(trail.Recorder(self.ops.nums, self.ops.sid, self.net.where, SENT, JOB))
         self.selectors = {}   # loop id -> (loop, its VirtualSelector)
 
     # -- the virtual world's run-ending faults -----------------------------------------------------

@@ -2,18 +2,10 @@
 // stepped through its socket waits with the real engine: the waiting lane groups the tasks by
 // the socket they wait on, and a clock jump to a reply that arrives says so, not "a timer".
 import type { Page } from '@playwright/test';
+import { openLesson, settle } from './fixtures/lesson';
 import { expect, test } from './harness';
 
 const ID = '02b-async-waits';
-
-async function openLesson(page: Page): Promise<void> {
-  await page.goto('/index.html');
-  if (!(await page.getByTestId('lessons-panel').isVisible()))
-    await page.getByTestId('lessons-button').click();
-  await page.getByTestId(`lesson-${ID}`).click();
-  await expect(page.getByTestId('run-status')).toContainText(`${ID}.py:`, { timeout: 90_000 });
-  await page.getByLabel('Animate moves (M)').uncheck();
-}
 
 const ioGroups = (page: Page) =>
   page
@@ -35,13 +27,13 @@ test('the downloads lesson shows three tasks waiting on example.com, then a repl
   loopscope,
 }) => {
   void loopscope;
-  await openLesson(page);
+  await openLesson(page, ID);
   // The first bookmark: all three downloads are under way, each waiting on its socket.
   await page.keyboard.press(']');
   await expect(page.getByTestId('bookmark-caption')).toContainText('each waiting on its socket');
   // At that step the third task is still the one running; one step on, all three wait.
   await stepUntil(page, 'I/O: connect to example.com:80 ×3');
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await settle(page);
   await page.screenshot({ path: test.info().outputPath('io-waiting.png') });
 
   // On to the requests: each task then waits for its reply on the same connection.
@@ -52,6 +44,6 @@ test('the downloads lesson shows three tasks waiting on example.com, then a repl
   await page.keyboard.press('j');
   await expect(mirror).not.toHaveAttribute('data-time', '0.000');
   await expect(page.getByTestId('narration')).toContainText('when bytes or a connection arrive on a socket');
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await settle(page);
   await page.screenshot({ path: test.info().outputPath('io-reply-arrives.png') });
 });

@@ -15,7 +15,7 @@ import { EXPECTED_DIR, LESSONS_DIR } from './python';
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 /** Traces whose file would exceed this are checked in as a digest (lesson 14: 1,000 clients). */
 const TRACE_FILE_LIMIT = 200_000;
-/** Pyodide's start-up plus 18 lessons, two of them 1,000 clients: generous, never a timing test. */
+/** Pyodide's start-up plus 19 lessons, two of them 1,000 clients: generous, never a timing test. */
 const RUN_ALL_TIMEOUT_MS = 300_000;
 const DEADLOCK_LESSON = '15-deadlock';
 /** Runs of one lesson compared for determinism; an order that varies shows within three. */

@@ -26,13 +26,13 @@ function sentences(text: string): string[] {
 }
 
 describe('built-in lessons', () => {
-  it('every .py file in lessons/ is listed in LESSON_IDS, in file-name order, and the list covers the 15 lessons of the issue, backpressure and the thread pool', () => {
+  it('every .py file in lessons/ is listed in LESSON_IDS, in file-name order, and the list covers the 15 lessons of the issue, backpressure, the thread pool and the echo server', () => {
     const onDisk = Object.keys(files)
       .map((name) => name.replace(/\.py$/, ''))
       .sort();
     expect([...LESSON_IDS]).toEqual(onDisk);
-    expect(new Set(lessons.map((lesson) => lesson.number.replace(/[a-z]$/, ''))).size).toBe(17);
-    expect(lessons).toHaveLength(18);
+    expect(new Set(lessons.map((lesson) => lesson.number.replace(/[a-z]$/, ''))).size).toBe(18);
+    expect(lessons).toHaveLength(19);
   });
 
   it.each(LESSON_IDS.map((id) => [id]))(

@@ -78,7 +78,7 @@ describe('LessonPicker.svelte', () => {
     const html = await renderPicker({});
     const buttons = [...html.matchAll(/<button[^>]*data-testid="lesson-([^"]+)"[^>]*>/g)];
     expect(buttons.map((b) => b[1])).toEqual([...LESSON_IDS]);
-    expect(buttons.map((b) => /tabindex="(-?\d)"/.exec(b[0])![1])).toEqual(['0', ...Array(17).fill('-1')]);
+    expect(buttons.map((b) => /tabindex="(-?\d)"/.exec(b[0])![1])).toEqual(['0', ...Array(18).fill('-1')]);
     expect(html).toContain('data-testid="lesson-picker"');
     for (const lesson of BUILTIN_LESSONS) {
       expect(html).toContain(`id="lesson-explanation-${lesson.id}"`);

@@ -5,6 +5,8 @@ each chunk when it arrives, so only bytes still in flight count against the wind
 
 from collections import deque
 
+from . import trail
+
 DATA, FIN, RST = 0, 1, 2
 
 
@@ -38,6 +40,8 @@ class Pipe:
         """Sends data at `now`; returns its arrival time. Data for a closed socket is dropped
         and the sender gets a reset back, as from a real kernel."""
         arrival = self._arrival(now, len(data))
+        if trail.sink is not None:
+            trail.sink.sent(self, now, len(data), arrival)
         dst = self.dst
         if dst is not None and dst.state == 4:  # sockets.CLOSED
             back = dst.out

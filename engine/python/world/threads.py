@@ -29,6 +29,7 @@ import types
 from asyncio import events
 from concurrent.futures import _base, thread as _cf_thread
 
+from . import trail
 from .core import VirtualThread
 
 # The virtual machine's CPU count: os.cpu_count() and os.process_cpu_count() say this during a
@@ -204,6 +205,8 @@ class ThreadPoolExecutor(_base.Executor):
         f._loopscope_outcome = outcome
         f._loopscope_done_at = vt.time
         f._loopscope_job = (_label(fn), worker.thread.name)
+        if trail.sink is not None:
+            trail.sink.job(worker.thread.name, f._loopscope_job[0], start, vt.time)
         world.at(vt.time, functools.partial(_finish, f, outcome))
         return f
     submit.__doc__ = _base.Executor.submit.__doc__
@@ -304,6 +307,8 @@ class Threads:
         ident = self.register(pythread, now)
         pythread._started.set()
         vt = VirtualThread(pythread.name, ident, now)
+        # Thread.run deletes its _target when it ends: the job's name is taken first.
+        label = _label(pythread._target or pythread.run) if trail.sink is not None else ''
 
         def body():
             try:
@@ -317,6 +322,8 @@ class Threads:
 
         self.run_on(vt, pythread, body)
         self.ended(pythread, vt.time)
+        if trail.sink is not None:
+            trail.sink.job(pythread.name, label, now, vt.time)
         self.check_time(vt)
 
     # -- what threading answers -------------------------------------------------------------------

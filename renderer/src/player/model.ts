@@ -1,6 +1,7 @@
 // Everything the player derives once per trace (O(events)): the lane index, names and colours,
 // per-actor histories for the code markers and "next step of this task", and the step lists the
 // controls jump through. Pure: no Svelte, no Pixi.
+import { indexIo, type IoIndex } from '../../../common/ioTrail';
 import { indexTrace, type TraceIndex } from '../../../common/lanes';
 import type { Actor, ActorId, RunEnd, Trace } from '../../../common/trace';
 import { CALLBACK_COLOUR, taskColour } from './colours';
@@ -27,6 +28,8 @@ export interface PlayerModel {
   iterationStarts: number[];
   /** The program's tasks in creation order (asyncio's internal tasks left out). */
   tasks: ActorId[];
+  /** Worker threads' jobs and bytes on the network (common/ioTrail.ts). */
+  io: IoIndex;
 }
 
 const DEFAULT_TASK_NAME = /^Task-\d+$/;
@@ -81,7 +84,17 @@ export function buildModel(trace: Trace): PlayerModel {
       }
     }
   }
-  return { trace, index, info, runSteps, lineHistory, clockSteps, iterationStarts, tasks };
+  return {
+    trace,
+    index,
+    info,
+    runSteps,
+    lineHistory,
+    clockSteps,
+    iterationStarts,
+    tasks,
+    io: indexIo(trace),
+  };
 }
 
 /** Index of the last element <= x in an ascending array, or -1. */

@@ -1,6 +1,7 @@
 // One plain sentence per step, in Python terms ("b awaits asyncio.sleep(0.1) and waits until
 // t=0.100; next the loop takes c from the run queue"). Pure: reads only the step's own events.
 import type { ActorId, Outcome, TraceEvent } from '../../../common/trace';
+import { arrivalSentence, ioParts } from './ioNarration';
 import { endText, type PlayerModel } from './model';
 import { formatTime } from './snapshot';
 
@@ -63,8 +64,10 @@ export function narrate(model: PlayerModel, step: number): string {
     const socket = evs.some(
       (e) => e.t === 'taskScheduled' && SOCKET_CALLBACK.test(model.info[e.actor]?.actor.name ?? ''),
     );
-    if (socket)
-      return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, when bytes or a connection arrive on a socket: the selector puts its callback in the run queue.`;
+    if (socket) {
+      const arrived = arrivalSentence(model, step, list);
+      return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, when bytes or a connection arrive on a socket: ${arrived || 'the selector puts its callback in the run queue'}.`;
+    }
     return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, the earliest timer.`;
   }
   if (st.kind === 'end') return `The run is over: ${endText(model.trace.end)}`;
@@ -98,6 +101,7 @@ export function narrate(model: PlayerModel, step: number): string {
   const printed = evs.filter((e) => e.t === 'output').map((e) => (e.t === 'output' ? e.text : ''));
   if (printed.length === 1) parts.push(`prints ${quote(printed[0])}`);
   else if (printed.length > 1) parts.push(`prints ${printed.length} lines`);
+  parts.push(...ioParts(evs, st.time));
   const wokenHere = woken.filter((e) => !spawned.includes(name(e.actor)));
   if (wokenHere.length > 0) parts.push(`wakes ${list(wokenHere.map((e) => name(e.actor)))}`);
   for (const e of evs) {

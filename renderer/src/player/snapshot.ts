@@ -7,6 +7,7 @@
 import { lanesAt } from '../../../common/lanes';
 import type { Actor, ActorId, Outcome, StepKind, WaitKind, WaitReason } from '../../../common/trace';
 import { endText, lastLine, type PlayerModel } from './model';
+import { worldAt, type WorldSnapshot } from './world';
 
 export type TokenState = 'ready' | 'running' | 'waiting' | 'timer' | 'done';
 
@@ -52,6 +53,8 @@ export interface StageSnapshot {
   /** Lines the running actor executed in this step (emphasised in the code). */
   linesRun: number[];
   showInternals: boolean;
+  /** Worker threads and bytes in flight; null for a run without threads or network sends. */
+  world: WorldSnapshot | null;
 }
 
 export interface SnapshotOptions {
@@ -227,6 +230,7 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     done,
     linesRun,
     showInternals: opts.showInternals,
+    world: worldAt(model, lanes.step, lanes.time, lanes.waiting, opts.showInternals),
   };
 }
 

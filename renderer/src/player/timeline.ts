@@ -1,11 +1,15 @@
-// Timeline rows: for every task, spans of running / ready / waiting over the run, and the x axis
+// Timeline rows: for every task, spans of running / ready / waiting / waiting on I/O (a socket,
+// a worker thread's job) over the run, and the x axis
 // that maps steps onto virtual time. Many steps share one instant (everything at t=0 in a
 // program that never sleeps), so each step also gets a small fixed share of the width: x grows
 // with virtual time and with step count, and stays monotonic so a click maps back to a step.
 import type { ActorId } from '../../../common/trace';
 import { lastAtOrBefore, type PlayerModel } from './model';
 
-export type SpanState = 'ready' | 'running' | 'waiting' | 'done';
+/** 'io': waiting on a socket or a worker thread (a wait of kind io), drawn apart from sleeps.
+ * 'blocked': a step that held the loop in a blocking call (a blocking recv, open() or time.sleep:
+ * the clock moved inside the step), for the virtual time it held it. */
+export type SpanState = 'ready' | 'running' | 'blocked' | 'waiting' | 'io' | 'done';
 
 export interface TimelineRow {
   actor: ActorId;
@@ -54,7 +58,8 @@ export function buildTimeline(model: PlayerModel): Timeline {
     const row = rows.get(id);
     if (!row) return; // callbacks have no row
     const cur = current.get(id);
-    if (cur && cur.state === state) return;
+    // Each blocking step is a span of its own: a sync program's calls show one by one.
+    if (cur && cur.state === state && state !== 'blocked') return;
     if (cur && step > cur.since) {
       row.from.push(cur.since);
       row.to.push(step);
@@ -65,14 +70,18 @@ export function buildTimeline(model: PlayerModel): Timeline {
   for (let s = 0; s < steps.length; s++) {
     const end = s + 1 < steps.length ? steps[s + 1].firstEvent : events.length;
     const st = steps[s];
-    if (st.kind === 'run' && st.actor !== undefined) move(st.actor, 'running', s);
+    if (st.kind === 'run' && st.actor !== undefined) {
+      let blocks = false;
+      for (let i = st.firstEvent; i < end && !blocks; i++) blocks = events[i].t === 'clockAdvanced';
+      move(st.actor, blocks ? 'blocked' : 'running', s);
+    }
     for (let i = st.firstEvent; i < end; i++) {
       const e = events[i];
       // A state reached inside step s shows from s + 1; the runner shows as running during s.
       if (e.t !== 'taskScheduled' && e.t !== 'taskWaiting' && e.t !== 'taskExited') continue;
       const at = e.actor === st.actor ? s + 1 : s;
       if (e.t === 'taskScheduled') move(e.actor, 'ready', at);
-      else if (e.t === 'taskWaiting') move(e.actor, 'waiting', at);
+      else if (e.t === 'taskWaiting') move(e.actor, e.reason.kind === 'io' ? 'io' : 'waiting', at);
       else if (e.t === 'taskExited') move(e.actor, 'done', at);
     }
   }

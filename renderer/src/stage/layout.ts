@@ -4,6 +4,7 @@
 // switches to compact marks; one that cannot hold the marks shows "+N more".
 import type { ActorId } from '../../../common/trace';
 import type { StageSnapshot, Token } from '../player/snapshot';
+import { layoutWorld, worldHeight, type WorldLayout } from './worldLayout';
 
 export const BASE_W = 190;
 export const BASE_H = 40;
@@ -53,6 +54,8 @@ export interface Label {
   x: number;
   y: number;
   w: number;
+  /** For wrapped text: the height it may take before it would leave its lane. */
+  h?: number;
 }
 
 export interface StageLayout {
@@ -66,6 +69,8 @@ export interface StageLayout {
   loopNote: Label;
   tokenW: number;
   tokenH: number;
+  /** Threads and bytes in flight, in a strip under the lanes (null: the run has neither). */
+  world: WorldLayout | null;
 }
 
 interface Metrics {
@@ -173,7 +178,18 @@ function flow(
   return true;
 }
 
-export function layoutStage(snap: StageSnapshot, width: number, height: number, uiScale = 1): StageLayout {
+/** The lanes' height: the whole stage, less the world strip when the run has one. */
+export function lanesHeight(snap: StageSnapshot, width: number, height: number, uiScale = 1): number {
+  return height - worldHeight(snap.world, height, metricsFor(width, height, uiScale).pad / 10);
+}
+
+export function layoutStage(
+  snap: StageSnapshot,
+  width: number,
+  fullHeight: number,
+  uiScale = 1,
+): StageLayout {
+  const height = lanesHeight(snap, width, fullHeight, uiScale);
   const m = metricsFor(width, height, uiScale);
   const places = new Map<ActorId, Place>();
   const headers: Label[] = [];
@@ -224,6 +240,7 @@ export function layoutStage(snap: StageSnapshot, width: number, height: number, 
     });
     loopNote.y = loopRect.y + loopRect.h * 0.3 + h + m.gap * 2;
   }
+  loopNote.h = loopRect.y + loopRect.h - loopNote.y;
 
   const waitCount = snap.waiting.reduce((n, g) => n + g.tokens.length, 0);
   waitLane.title = `Waiting (${waitCount})`;
@@ -263,9 +280,14 @@ export function layoutStage(snap: StageSnapshot, width: number, height: number, 
 
   doneLane.title = `Done (${snap.done.length})`;
   doneLane.compact = flow(snap.done, inner(doneLane), m, places, overflow);
+  const world = layoutWorld(
+    snap.world,
+    { x: 0, y: height, w: width, h: fullHeight - height },
+    metricsFor(width, fullHeight, uiScale).pad / 10,
+  );
   return {
     width,
-    height,
+    height: fullHeight,
     lanes,
     places,
     headers,
@@ -274,5 +296,6 @@ export function layoutStage(snap: StageSnapshot, width: number, height: number, 
     loopNote,
     tokenW: m.tokenW,
     tokenH: m.tokenH,
+    world,
   };
 }

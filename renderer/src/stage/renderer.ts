@@ -7,8 +7,11 @@ import { Application, BitmapText, Container, Graphics, Rectangle, Sprite, type T
 import type { ActorId } from '../../../common/trace';
 import { allTokens, type StageSnapshot, type Token } from '../player/snapshot';
 import { layoutStage, type Place, type StageLayout } from './layout';
+import { fitLines, truncate } from './text';
 import { createTextures, destroyTextures, RING_PAD, type TokenTextures } from './textures';
 import { Transition, type Pose } from './tween';
+import type { WorldLayout } from './worldLayout';
+import { drawPackets, drawWorld } from './worldView';
 
 export interface StageCallbacks {
   onHover(id: ActorId | null): void;
@@ -56,10 +59,6 @@ function text(size: number, bold = false): BitmapText {
   });
   t.scale.set(1 / GLYPH_SCALE);
   return t;
-}
-
-export function truncate(s: string, max: number): string {
-  return s.length <= max ? s : s.slice(0, Math.max(1, max - 1)) + '…';
 }
 
 class TokenView {
@@ -147,6 +146,11 @@ export class StageRenderer {
   #snap: StageSnapshot | null = null;
   #layout: StageLayout | null = null;
   #transition: Transition<ActorId> | null = null;
+  /** The world strip's static marks (busy bars, tracks) and its moving packets. */
+  #worldMarks = new Graphics();
+  #packets = new Graphics();
+  #packetTransition: Transition<string> | null = null;
+  #packetPoses = new Map<string, Pose>();
   #width = 0;
   #height = 0;
   #focus: ActorId | null = null;
@@ -191,7 +195,7 @@ export class StageRenderer {
     r.#focusRing.tint = FOCUS;
     r.#selectRing.texture = r.#tex.ring;
     r.#selectRing.tint = SELECTED;
-    r.app.stage.addChild(r.#lanes, r.#titles, r.#tokens, r.#overlay);
+    r.app.stage.addChild(r.#lanes, r.#titles, r.#worldMarks, r.#packets, r.#tokens, r.#overlay);
     // Lane backgrounds are drawn only into exports (the screen shows the CSS ones).
     r.#lanes.visible = false;
     r.#overlay.addChild(r.#ring, r.#selectRing, r.#focusRing);
@@ -269,9 +273,12 @@ export class StageRenderer {
       this.#pool.push(view);
     }
     const transition = new Transition(from, to, motionMs);
-    if (motionMs > 0 && transition.moving.length > 0) {
+    const packets = this.#packetMotion(layout.world, motionMs);
+    if (motionMs > 0 && (transition.moving.length > 0 || packets.moving.length > 0)) {
       this.#transition = transition;
+      this.#packetTransition = packets;
       this.#applyPoses(transition);
+      this.#drawPackets(packets);
       this.#ring.visible = false;
       this.#lastFrame = performance.now();
       this.app.ticker.add(this.#tick, this);
@@ -279,9 +286,25 @@ export class StageRenderer {
     } else {
       transition.finish();
       this.#applyPoses(transition, true);
+      packets.finish();
+      this.#drawPackets(packets);
       this.#placeRings();
       this.#render();
     }
+  }
+
+  /** Packets move along their tracks from where the last step drew them; new ones fade in. */
+  #packetMotion(world: WorldLayout | null, motionMs: number): Transition<string> {
+    const to = new Map<string, Pose>();
+    for (const p of world?.network?.rows ?? []) to.set(p.key, { x: p.x, y: p.y, s: p.size, alpha: 1 });
+    const from = new Map<string, Pose>();
+    for (const [k, pose] of this.#packetPoses) if (to.has(k)) from.set(k, pose);
+    this.#packetPoses = to;
+    return new Transition(from, to, motionMs);
+  }
+
+  #drawPackets(tr: Transition<string>): void {
+    drawPackets(this.#packets, tr);
   }
 
   /** The stage as it is drawn now, as PNG bytes (for File > Export). */
@@ -315,12 +338,15 @@ export class StageRenderer {
   #tick(): void {
     const t0 = performance.now();
     const tr = this.#transition;
-    if (!tr) return;
+    const pt = this.#packetTransition;
+    if (!tr || !pt) return;
     const dt = t0 - this.#lastFrame;
     this.#lastFrame = t0;
     tr.advance(dt);
     this.#applyPoses(tr);
-    if (tr.done) this.#finishTransition();
+    pt.advance(dt);
+    this.#drawPackets(pt);
+    if (tr.done && pt.done) this.#finishTransition();
     this.#render();
     this.#record(performance.now() - t0, dt);
   }
@@ -341,6 +367,11 @@ export class StageRenderer {
     this.#transition = null;
     tr.finish();
     this.#applyPoses(tr);
+    if (this.#packetTransition) {
+      this.#packetTransition.finish();
+      this.#drawPackets(this.#packetTransition);
+      this.#packetTransition = null;
+    }
     this.app.ticker.remove(this.#tick, this);
     this.app.ticker.stop();
     this.#placeRings();
@@ -399,7 +430,10 @@ export class StageRenderer {
     for (const h of l.headers) label(truncate(h.text, Math.floor(h.w / 7)), h.x, h.y + 2, muted);
     for (const o of l.overflow) label(o.text, o.x, o.y + 2, ink);
     if (l.head) label('▶ next (head of the queue)', l.head.x, l.head.y + 2, ink);
-    label(l.loopNote.text, l.loopNote.x, l.loopNote.y, ink, 15, l.loopNote.w);
+    label(fitLines(l.loopNote), l.loopNote.x, l.loopNote.y, ink, 15, l.loopNote.w);
+    if (l.world)
+      g.rect(l.world.rect.x, l.world.rect.y, l.world.rect.w, l.world.rect.h).fill(this.#ink.lanes[1]);
+    drawWorld(l.world, this.#worldMarks, (t, x, y, tint) => label(t, x, y, tint), this.#ink);
     for (let i = n; i < this.#labels.length; i++) this.#labels[i].visible = false;
   }
 

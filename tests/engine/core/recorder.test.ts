@@ -96,4 +96,27 @@ describe('trace recorder', () => {
       { kind: 'future', expr: 'fut' },
     ]);
   });
+
+  it("merges a step's sends between the same endpoints that arrive together, and nothing else", () => {
+    const rec = new TraceRecorder(new Clock(), 100);
+    rec.beginRun(1);
+    rec.bytesSent('a:1', 'b:2', 10, 0, 0.05);
+    rec.bytesSent('a:1', 'b:2', 5, 0, 0.05); // the rest of one write: one message
+    rec.bytesSent('a:1', 'b:2', 7, 0, 0.06); // arrives later: a message of its own
+    rec.bytesSent('b:2', 'a:1', 3, 0, 0.06); // the other way
+    rec.threadJob('asyncio_0', 'fetch', 0, 1);
+    rec.bytesSent('b:2', 'a:1', 3, 0, 0.06); // not adjacent to its twin
+    rec.stepEnd(1, []);
+    rec.beginRun(1);
+    rec.bytesSent('b:2', 'a:1', 3, 0, 0.06); // another step
+    const sends = rec.events.filter((e) => e.t === 'bytesSent' || e.t === 'threadJob');
+    expect(sends).toEqual([
+      { t: 'bytesSent', from: 'a:1', to: 'b:2', bytes: 15, sent: 0, arrives: 0.05 },
+      { t: 'bytesSent', from: 'a:1', to: 'b:2', bytes: 7, sent: 0, arrives: 0.06 },
+      { t: 'bytesSent', from: 'b:2', to: 'a:1', bytes: 3, sent: 0, arrives: 0.06 },
+      { t: 'threadJob', thread: 'asyncio_0', job: 'fetch', start: 0, end: 1 },
+      { t: 'bytesSent', from: 'b:2', to: 'a:1', bytes: 3, sent: 0, arrives: 0.06 },
+      { t: 'bytesSent', from: 'b:2', to: 'a:1', bytes: 3, sent: 0, arrives: 0.06 },
+    ]);
+  });
 });

@@ -1,0 +1,64 @@
+// Draws the world strip (worldLayout.ts) into the stage's Pixi graphics: the Threads box's rows
+// with their busy bars, the Network box's tracks and arrowheads, and the packets on them. Labels
+// go through the renderer's own label pool, so text stays one BitmapText per line.
+import type { Graphics } from 'pixi.js';
+import type { Transition } from './tween';
+import type { Label } from './layout';
+import { truncate } from './text';
+import type { WorldLayout } from './worldLayout';
+
+/** Bytes in flight and busy threads: one colour apart from the tasks' own. */
+export const WIRE = 0x56b4e9;
+/** Average glyph width of the 12 px label font, for cutting labels to their column. */
+const CHAR_W = 7;
+
+export type DrawLabel = (text: string, x: number, y: number, tint: number) => void;
+
+export function drawWorld(
+  w: WorldLayout | null,
+  marks: Graphics,
+  label: DrawLabel,
+  ink: { text: number; muted: number },
+): void {
+  marks.clear();
+  if (!w) return;
+  const { text, muted } = ink;
+  const fit = (lb: Label, tint: number) =>
+    label(truncate(lb.text, Math.max(4, Math.floor(lb.w / CHAR_W))), lb.x, lb.y + 2, tint);
+  if (w.threads) {
+    fit(w.threads.title, text);
+    for (const r of w.threads.rows) {
+      fit(r.name, text);
+      fit(r.job, r.progress >= 0 ? text : muted);
+      marks.rect(r.bar.x, r.bar.y, r.bar.w, r.bar.h).fill({ color: muted, alpha: 0.25 });
+      if (r.progress >= 0)
+        marks.rect(r.bar.x, r.bar.y, r.bar.w * Math.max(0.02, r.progress), r.bar.h).fill(WIRE);
+    }
+    if (w.threads.more) fit(w.threads.more, muted);
+  }
+  if (w.network) {
+    fit(w.network.title, text);
+    for (const p of w.network.rows) {
+      fit(p.from, muted);
+      fit(p.to, text);
+      fit(p.info, muted);
+      // The track, and an arrowhead at the receiving end.
+      marks
+        .moveTo(p.x0, p.y)
+        .lineTo(p.x1 + p.size, p.y)
+        .stroke({ width: 1, color: muted, alpha: 0.6 });
+      const tip = p.x1 + p.size;
+      marks.poly([tip, p.y - p.size / 2, tip + p.size * 0.6, p.y, tip, p.y + p.size / 2]).fill(muted);
+    }
+    if (w.network.more) fit(w.network.more, muted);
+  }
+}
+
+/** The packets at the transition's progress (pose.s is a packet's size). */
+export function drawPackets(g: Graphics, tr: Transition<string>): void {
+  g.clear();
+  for (const key of tr.to.keys()) {
+    const p = tr.poseOf(key);
+    if (p) g.rect(p.x - p.s / 2, p.y - p.s / 2, p.s, p.s).fill({ color: WIRE, alpha: p.alpha });
+  }
+}
