@@ -38,6 +38,12 @@ export const hostMessage = z.discriminatedUnion('type', [
     stepBudgetMs: z.number().positive(),
     /** The budget until the first step boundary, which includes parsing and compiling. */
     firstStepBudgetMs: z.number().positive(),
+    /**
+     * The run's wall-clock budget and what raises it (for the message). The host enforces it
+     * from outside whatever the engine does; the Chromium page, outside its worker, does too,
+     * so a runaway costs the worker, not the window.
+     */
+    wallBudget: z.object({ ms: z.number().int().positive(), setting: z.string().min(1).max(100) }).strict(),
   }),
 ]);
 export type HostMessage = z.infer<typeof hostMessage>;

@@ -2,10 +2,13 @@
 // speaks engine/protocol.ts to its owner (main, or the tests) over a MessagePort the preload
 // hands it. Each run goes to a fresh worker (the warm standby), which is terminated after it,
 // so no run sees anything of another. The watchdog is here, outside the worker: a step budget
-// measured from the worker's progress messages and a wall-clock budget per run. A runaway is
+// measured from the worker's progress messages, and the owner's wall-clock budget per run (its
+// memory cap is main's to enforce, on the window's process: see main/host/usage-watch.ts). A runaway is
 // interrupted in place through Pyodide's interrupt buffer when the page is crossOriginIsolated,
 // and its worker is terminated if that does not end the run within the grace.
-import { runawayOf } from '../core/runaway';
+import { interruptedEnd, osExitEnd } from '../core/runaway';
+import { endedTrace } from '../core/ended-trace';
+import { wallBudgetEnd } from '../core/budgets';
 import type { Trace } from '../../common/trace';
 import { hostMessage, type EngineMessage, type HostMessage } from '../protocol';
 import {
@@ -16,7 +19,7 @@ import {
   type WorkerMessage,
   type WorkerRun,
 } from './protocol';
-import { endedRun, pageContainment } from './page-checks';
+import { pageContainment } from './page-checks';
 
 /** Python start-up takes about this long; the owner's progress bar moves by it. */
 const EXPECTED_LOAD_MS = 4000;
@@ -24,8 +27,6 @@ const EXPECTED_LOAD_MS = 4000;
 const INTERRUPT_GRACE_MS = 1000;
 /** After the first interrupt, ask again this often: a program may swallow KeyboardInterrupt. */
 const REINTERRUPT_MS = 250;
-/** No run may take longer than this in wall time, whatever its progress messages say. */
-const RUN_WALL_BUDGET_MS = 120_000;
 /** A finished run's trace may take this long to arrive. */
 const TRANSFER_TIMEOUT_MS = 60_000;
 /** The page tells its owner it is alive this often during a run (the owner's watchdog). */
@@ -194,7 +195,7 @@ function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void
     type: 'result',
     runId: m.runId,
     secret: m.secret,
-    trace: endedRun(m, end),
+    trace: endedTrace(m.source, m.fileName, m.options, end),
     tainted: false,
   });
   active = { port, stop: () => finish(null) };
@@ -227,14 +228,8 @@ function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void
   const watch = setInterval(() => {
     const now = performance.now();
     if (!started) return;
-    if (now - sentAt > RUN_WALL_BUDGET_MS) {
-      finish(
-        ended({
-          kind: 'runaway',
-          message: `the run took more than ${RUN_WALL_BUDGET_MS / 1000} s of wall time; the engine was stopped and restarted`,
-          exitCode: 1,
-        }),
-      );
+    if (now - sentAt > m.wallBudget.ms) {
+      finish(ended(wallBudgetEnd(m.wallBudget.ms, m.wallBudget.setting)));
       return;
     }
     const silent = now - lastHeard;
@@ -300,22 +295,8 @@ function resultOf(
   interruptedAt: number,
   endedAt: number,
 ): EngineMessage {
-  if (interrupted && interruptedAt) {
-    const { who, line } = runawayOf(trace);
-    const at = line ? `, at line ${line}` : '';
-    const seconds = (m.stepBudgetMs + (endedAt - interruptedAt)) / 1000;
-    trace.end = {
-      kind: 'runaway',
-      message: `${who} ran for ${seconds.toFixed(1)} s without awaiting${at}`,
-      exitCode: 1,
-      ...(line ? { line } : {}),
-    };
-  }
-  // Emscripten's exit (os._exit) leaves Pyodide unusable: report it as the exit it was.
-  const exit = trace.end.kind === 'internalError' ? /exit\((\d+)\)/.exec(trace.end.message) : null;
-  if (exit) {
-    const code = Number(exit[1]);
-    trace.end = { kind: 'exit', message: `exit status ${code} (os._exit)`, exitCode: code & 0xff };
-  }
+  if (interrupted && interruptedAt)
+    trace.end = interruptedEnd(trace, (m.stepBudgetMs + (endedAt - interruptedAt)) / 1000);
+  trace.end = osExitEnd(trace.end) ?? trace.end;
   return { type: 'result', runId: m.runId, secret: m.secret, trace, tainted: false };
 }

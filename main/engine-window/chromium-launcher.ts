@@ -3,10 +3,12 @@
 // SimService starts is a new MessagePort session with that one page: the page runs every
 // program in a fresh worker from its warm standby, so "replacing the engine process" after a
 // cancel or a runaway costs a port, not a Pyodide start. Only when the page itself stops
-// answering, or its renderer process is gone, is the window destroyed and a new one opened.
-// Electron-free: the window is injected.
+// answering, its renderer process is gone, or the SimService finds the process over a budget
+// (memory, CPU time while idle: main/host/usage-watch.ts) is the window destroyed and a new
+// one opened. Electron-free: the window is injected.
 import type { EngineChild, EngineLauncher } from '../host/launcher';
 import type { HostMessage } from '../../engine/protocol';
+import { processUsage, type ProcessUsage } from '../host/process-usage';
 
 /** One end of a MessageChannel to the engine page (MessagePortMain in the app). */
 export interface EnginePort {
@@ -19,6 +21,8 @@ export interface EnginePort {
 export interface EngineWindow {
   /** The renderer's OS process id, once known. */
   readonly pid: number | undefined;
+  /** The renderer's memory and CPU time, read from outside it; without it, by pid (process-usage.ts). */
+  usage?(): ProcessUsage | null;
   /** A new session: a fresh MessageChannel whose other end goes to the page. */
   openPort(): EnginePort;
   /** Once, when the page's renderer is gone (crashed, killed, destroyed). */
@@ -90,13 +94,14 @@ export function createChromiumLauncher(openWindow: () => EngineWindow): Chromium
         onExit(listener) {
           exitListeners.push(listener);
         },
-        kill() {
+        usage: () => (w.usage ? w.usage() : processUsage(w.pid)),
+        kill(whole = false) {
           if (exited) return;
           const hung = running && performance.now() - lastHeard > PAGE_SILENT_MS;
           port.postMessage({ type: 'retire' });
           port.close();
-          exit(hung ? 'the engine page stopped answering' : 'retired');
-          if (hung && win === w) {
+          exit(hung ? 'the engine page stopped answering' : whole ? 'over a budget' : 'retired');
+          if ((hung || whole) && win === w) {
             gone = 'destroyed';
             w.destroy();
           }

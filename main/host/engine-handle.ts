@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Trace } from '../../common/trace';
 import type { EngineChild, EngineLauncher } from './launcher';
+import { processUsage, type ProcessUsage } from './process-usage';
 import {
   engineMessage,
   type ContainmentReport,
@@ -118,8 +119,13 @@ export class EngineHandle {
     });
   }
 
-  kill(): void {
-    this.child.kill();
+  kill(whole = false): void {
+    this.child.kill(whole);
+  }
+
+  /** Memory and CPU time of the process, read from outside it (null where it cannot be read). */
+  usage(): ProcessUsage | null {
+    return this.child.usage ? this.child.usage() : processUsage(this.pid);
   }
 
   private dispatch(m: EngineMessage): void {

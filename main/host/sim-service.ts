@@ -10,28 +10,28 @@ import type { Trace } from '../../common/trace';
 import { MAX_SOURCE_BYTES } from '../ipc/channels';
 import type { SimService } from '../ipc/handlers';
 import type { RunRequest, SimProgress } from '../../preload/loopscope';
-import { endedTrace } from './ended-trace';
+import { endedTrace } from '../../engine/core/ended-trace';
+import {
+  CLI_BUDGET_SETTINGS,
+  DEFAULT_MEMORY_CAP_MB,
+  DEFAULT_WALL_BUDGET_MS,
+  memoryCapEnd,
+  wallBudgetEnd,
+  type BudgetSettings,
+} from '../../engine/core/budgets';
 import type { EngineHandle, RunReply } from './engine-handle';
 import { EnginePool } from './engine-pool';
 import type { EngineLauncher } from './launcher';
-import { forgetUsage, processUsage } from './process-usage';
+import { forgetUsage } from './process-usage';
+import {
+  DEFAULT_IDLE_CPU_BUDGET_MS,
+  DEFAULT_IDLE_WINDOW_MS,
+  UsageWatch,
+  type UsageVerdict,
+} from './usage-watch';
 import type { ContainmentReport } from '../../engine/protocol';
 
 export const DEFAULT_STEP_BUDGET_MS = 2000;
-/**
- * Wall time one run may take, whatever the engine process says (heartbeats come from inside the
- * process the program runs in, so they cannot extend this). The CLI's --wall-budget sets it:
- * a teacher's long computation is not a runaway.
- */
-export const DEFAULT_WALL_BUDGET_MS = 120_000;
-/** Resident memory one engine process may use (wasm heap, V8 heap, ArrayBuffers: all of it). */
-export const DEFAULT_MEMORY_CAP_MB = 4096;
-/**
- * An idle engine (loaded, no run) that has used this much CPU time since it became idle is
- * replaced: a quiet one uses a few ms, and a time budget (not a share of a core) also catches
- * a spinner on a loaded machine, where it gets a small share.
- */
-const IDLE_CPU_BUDGET_MS = 1000;
 const IDLE_WATCH_EVERY_MS = 1000;
 /** Memory is read every this many watchdog ticks. */
 const MEMORY_EVERY_TICKS = 4;
@@ -58,10 +58,22 @@ export interface SimServiceOptions {
   startTimeoutMs?: number;
   /** Keep a warm standby process (default true). */
   standby?: boolean;
-  /** Wall time a whole run may take, enforced from outside (default 120 s). */
+  /**
+   * Wall time a whole run may take, enforced from outside (default 120 s), whatever the engine
+   * process says (heartbeats come from inside the process the program runs in, so they cannot
+   * extend it): a teacher's long computation is not a runaway, so it is a setting.
+   */
   wallBudgetMs?: number;
-  /** Resident memory an engine process may use, in MB (default 4096), watched from outside. */
+  /**
+   * Memory an engine process may use, in MB (default 4096): its resident memory (wasm heap, V8
+   * heap, ArrayBuffers: all of it), sampled from outside it (the engine window's renderer, in
+   * the app). Over it, the process itself is stopped and replaced.
+   */
   memoryCapMb?: number;
+  /** What raises each budget, for the messages (default: the CLI's --wall-budget, --memory-cap). */
+  budgetSettings?: BudgetSettings;
+  /** CPU time an idle engine may use within 30 s (default 1 s) before it is replaced. */
+  idleCpuBudgetMs?: number;
   /**
    * A new engine process for every run (default true): nothing one program leaves behind (files
    * in the in-memory file system, modules, JavaScript prototypes, pending callbacks) can reach
@@ -95,40 +107,53 @@ interface InFlight {
   finish: (outcome: { trace: Trace } | { error: Error }) => void;
 }
 
-function fmtSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
-}
-
 export function createSimService(options: SimServiceOptions): HostedSimService {
   const launcher = options.launcher;
   const budget = options.stepBudgetMs ?? DEFAULT_STEP_BUDGET_MS;
   const grace = options.interruptGraceMs ?? DEFAULT_INTERRUPT_GRACE_MS;
   const transferTimeout = options.transferTimeoutMs ?? DEFAULT_TRANSFER_TIMEOUT_MS;
   const startTimeout = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
-  const wallBudget = options.wallBudgetMs ?? DEFAULT_WALL_BUDGET_MS;
-  const memoryCap = options.memoryCapMb ?? DEFAULT_MEMORY_CAP_MB;
+  // Whole ms and MB: what the engine is told (a fraction of either is nobody's intent).
+  const wallBudget = Math.max(1, Math.round(options.wallBudgetMs ?? DEFAULT_WALL_BUDGET_MS));
+  const memoryCap = Math.max(1, Math.round(options.memoryCapMb ?? DEFAULT_MEMORY_CAP_MB));
+  const settings = options.budgetSettings ?? CLI_BUDGET_SETTINGS;
   const fresh = options.freshProcessPerRun ?? true;
   const pool = new EnginePool(launcher, options.standby ?? true);
   let lastRunId = 0;
   let inFlight: InFlight | null = null;
   let report: ContainmentReport | null = null;
-  /** CPU time of each idle engine when it was first seen idle. */
-  const idleCpu = new Map<EngineHandle, number>();
+  const watches = new WeakMap<EngineHandle, UsageWatch>();
+  const watchOf = (h: EngineHandle): UsageWatch => {
+    let w = watches.get(h);
+    if (!w) {
+      w = new UsageWatch({
+        memoryCapMb: memoryCap,
+        idleCpuBudgetMs: options.idleCpuBudgetMs ?? DEFAULT_IDLE_CPU_BUDGET_MS,
+        idleWindowMs: DEFAULT_IDLE_WINDOW_MS,
+      });
+      watches.set(h, w);
+    }
+    return w;
+  };
+  /** Samples `h` from outside; a verdict when it is over a budget. */
+  const sample = (h: EngineHandle, running: boolean): UsageVerdict | null => {
+    const usage = h.usage();
+    if (!usage) return null;
+    const s = { ...usage, at: performance.now() };
+    return running ? watchOf(h).running(s) : watchOf(h).idleSample(s);
+  };
   const idleWatch = setInterval(() => {
     const { primary, standby } = pool.handles();
     for (const h of [primary, standby]) {
-      if (!h || !h.containment || h.busy || h.exited || inFlight?.handle === h) {
-        if (h) idleCpu.delete(h);
+      if (!h) continue;
+      if (!h.containment || h.busy || h.exited || inFlight?.handle === h) {
+        watchOf(h).reset();
         continue;
       }
-      const usage = processUsage(h.pid);
-      if (!usage) continue;
-      const since = idleCpu.get(h);
-      if (since === undefined) idleCpu.set(h, usage.cpuMs);
-      else if (usage.cpuMs - since > IDLE_CPU_BUDGET_MS) {
-        idleCpu.delete(h);
+      // Something runs in an engine that has nothing to run, or it holds what no program does.
+      if (sample(h, false)) {
         forgetUsage(h.pid);
-        pool.retire(h); // something runs in an engine that has nothing to run
+        pool.retire(h, true);
       }
     }
   }, IDLE_WATCH_EVERY_MS);
@@ -182,9 +207,9 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       const startedAt = performance.now();
       const firstLimit = limit + request.source.length * COMPILE_MS_PER_CHAR;
       let ticks = 0;
-      const stop = (end: Trace['end']): void => {
+      const stop = (end: Trace['end'], whole = false): void => {
         clearInterval(timer);
-        pool.retire(handle);
+        pool.retire(handle, whole);
         resolve({
           kind: 'result',
           trace: endedTrace(request.source, request.fileName, request.options ?? {}, end),
@@ -195,25 +220,12 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
         const now = performance.now();
         // Checked from here, whatever the process says: the wall budget and its memory.
         if (now - startedAt > wallBudget) {
-          stop({
-            kind: 'runaway',
-            message: `the program ran for more than ${fmtSeconds(wallBudget)} of wall time; the engine was stopped and restarted (--wall-budget raises the limit)`,
-            exitCode: 1,
-            option: '--wall-budget',
-          });
+          stop(wallBudgetEnd(wallBudget, settings.wallBudget));
           return;
         }
-        if (++ticks % MEMORY_EVERY_TICKS === 0) {
-          const usage = processUsage(handle.pid);
-          if (usage && usage.rssMb > memoryCap) {
-            stop({
-              kind: 'runaway',
-              message: `the program used more than ${memoryCap} MB of memory; the engine was stopped and restarted`,
-              exitCode: 1,
-              option: '--memory-cap',
-            });
-            return;
-          }
+        if (++ticks % MEMORY_EVERY_TICKS === 0 && sample(handle, true)) {
+          stop(memoryCapEnd(memoryCap, settings.memoryCap), true);
+          return;
         }
         const silent = now - handle.lastHeardAt;
         const allowed = handle.finishing
@@ -263,6 +275,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
         options: request.options ?? {},
         stepBudgetMs: budget,
         firstStepBudgetMs: budget + request.source.length * COMPILE_MS_PER_CHAR,
+        wallBudget: { ms: wallBudget, setting: settings.wallBudget },
       },
       (steps) => {
         if (inFlight?.runId === runId) onProgress({ phase: 'running', steps, fraction: -1 });

@@ -31,7 +31,7 @@ export async function buildEnginePage(): Promise<void> {
 }
 
 export async function startEngine(
-  options: { stepBudgetMs?: number; root?: string } = {},
+  options: { stepBudgetMs?: number; memoryCapMb?: number; root?: string } = {},
 ): Promise<EngineFixture> {
   const { root, ...serviceOptions } = options;
   await buildEnginePage();

@@ -1,11 +1,14 @@
 // The test's stand-in for main/engine-window/engine-window.ts: an EngineWindow over a Playwright
 // page showing the built engine page. openPort() does what the app's preload does (hand the
 // page one end of a MessageChannel through window.postMessage); the other end's messages come
-// back to the test process through a binding. Everything else (the SimService, the launcher,
-// the page, the worker) is the code the app runs.
+// back to the test process through a binding; its pid is the page's renderer, found in /proc
+// (renderer-pid.ts), so the SimService watches that process's memory and CPU time from
+// outside as it does in the app. Everything else (the SimService, the launcher, the page, the
+// worker) is the code the app runs.
 import type { BrowserContext, Page } from '@playwright/test';
 import type { EnginePort, EngineWindow } from '../../main/engine-window/chromium-launcher';
 import { ENGINE_PORT_MESSAGE } from '../../engine/chromium/protocol';
+import { claimRendererPid } from './renderer-pid';
 
 interface PageGlobals {
   __ports: Record<number, MessagePort>;
@@ -40,9 +43,15 @@ export function pageWindow(context: BrowserContext, url: string): PageWindow {
   const enqueue = (fn: (p: Page) => Promise<unknown>): void => {
     chain = chain.then(() => page.then(fn)).catch(() => {});
   };
+  let loaded = false;
+  void page.then(() => (loaded = true)).catch(() => {});
+  let pid: number | undefined;
   return {
     page,
-    pid: undefined,
+    get pid() {
+      if (pid === undefined && loaded && !isGone) pid = claimRendererPid();
+      return pid;
+    },
     openPort(): EnginePort {
       const id = ++nextId;
       listeners.set(id, []);

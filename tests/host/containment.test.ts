@@ -44,6 +44,7 @@ describe('containment', () => {
       options: {},
       stepBudgetMs: 10,
       firstStepBudgetMs: 10,
+      wallBudget: { ms: 120_000, setting: '--wall-budget' },
     };
     expect(hostMessage.safeParse(good).success).toBe(true);
     expect(hostMessage.safeParse({ ...good, source: 1 }).success).toBe(false);

@@ -58,6 +58,7 @@ const RUN = {
   options: {},
   stepBudgetMs: 2000,
   firstStepBudgetMs: 2000,
+  wallBudget: { ms: 120_000, setting: '--wall-budget' },
 };
 
 describe('chromium launcher', () => {
