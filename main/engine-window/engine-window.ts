@@ -1,12 +1,14 @@
 // The engine's window, the only Electron-specific part of the app's engine host: hidden,
 // sandboxed, no Node, contextIsolation, no webviews, its own in-memory session partition that
 // serves the engine page (out/engine) with its CSP, COOP and COEP headers and cancels every
-// other request, permissions all denied, and a preload that only hands the page MessagePorts.
+// other request, permissions all denied, and a preload that only hands the page MessagePorts;
+// its renderer's memory and CPU time for the SimService's budgets (app-metrics.ts).
 // chromium-launcher.ts turns it into engine processes for main/host/sim-service.ts.
-import { BrowserWindow, MessageChannelMain, session, type MessagePortMain, type Session } from 'electron';
+import { app, BrowserWindow, MessageChannelMain, session, type MessagePortMain, type Session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { engineHeaders } from '../../engine/chromium/protocol';
 import { ENGINE_PORT_CHANNEL } from '../../engine/chromium/port';
+import { usageFromMetrics } from './app-metrics';
 import type { EnginePort, EngineWindow } from './chromium-launcher';
 import { ENGINE_SCHEME, ENGINE_URL, engineRequestAllowed, resolveEnginePath } from './request-filter';
 
@@ -92,10 +94,14 @@ export function openEngineWindow(options: EngineWindowOptions): EngineWindow {
   win.on('closed', () => markGone('the engine window closed'));
   void win.loadURL(ENGINE_URL);
 
+  const pid = (): number | undefined =>
+    win.isDestroyed() ? undefined : contents.getOSProcessId() || undefined;
   return {
     get pid() {
-      return win.isDestroyed() ? undefined : contents.getOSProcessId() || undefined;
+      return pid();
     },
+    // Memory and CPU time of the renderer, from the browser process: the SimService's budgets.
+    usage: () => usageFromMetrics(app.getAppMetrics(), pid()),
     openPort(): EnginePort {
       const { port1, port2 } = new MessageChannelMain();
       const deliver = (): void => {

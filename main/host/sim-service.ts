@@ -89,6 +89,8 @@ export interface HostedSimService extends SimService {
   containment(): Promise<ContainmentReport>;
   /** The pids of the primary and standby processes (tests kill them; measurements watch them). */
   pids(): { primary?: number; standby?: number };
+  /** New budgets, from the next run (and the next sample) on: the app's settings changed. */
+  setBudgets(budgets: { wallBudgetMs: number; memoryCapMb: number }): void;
   /** Resolves when the primary and the standby (if kept) have loaded Python. */
   warm(): Promise<void>;
   dispose(): Promise<void>;
@@ -114,8 +116,8 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
   const transferTimeout = options.transferTimeoutMs ?? DEFAULT_TRANSFER_TIMEOUT_MS;
   const startTimeout = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   // Whole ms and MB: what the engine is told (a fraction of either is nobody's intent).
-  const wallBudget = Math.max(1, Math.round(options.wallBudgetMs ?? DEFAULT_WALL_BUDGET_MS));
-  const memoryCap = Math.max(1, Math.round(options.memoryCapMb ?? DEFAULT_MEMORY_CAP_MB));
+  let wallBudget = Math.max(1, Math.round(options.wallBudgetMs ?? DEFAULT_WALL_BUDGET_MS));
+  let memoryCap = Math.max(1, Math.round(options.memoryCapMb ?? DEFAULT_MEMORY_CAP_MB));
   const settings = options.budgetSettings ?? CLI_BUDGET_SETTINGS;
   const fresh = options.freshProcessPerRun ?? true;
   const pool = new EnginePool(launcher, options.standby ?? true);
@@ -127,7 +129,9 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
     let w = watches.get(h);
     if (!w) {
       w = new UsageWatch({
-        memoryCapMb: memoryCap,
+        get memoryCapMb() {
+          return memoryCap; // a changed setting holds at once
+        },
         idleCpuBudgetMs: options.idleCpuBudgetMs ?? DEFAULT_IDLE_CPU_BUDGET_MS,
         idleWindowMs: DEFAULT_IDLE_WINDOW_MS,
       });
@@ -200,7 +204,12 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
   }
 
   /** Resolves with the run's reply, or with a RunEnd the host made when it had to stop the process. */
-  function watch(handle: EngineHandle, request: RunRequest, reply: Promise<RunReply>): Promise<RunReply> {
+  function watch(
+    handle: EngineHandle,
+    request: RunRequest,
+    reply: Promise<RunReply>,
+    runWallBudget: number,
+  ): Promise<RunReply> {
     return new Promise((resolve) => {
       const limit = budget + (handle.containment?.interrupts ? grace : 0);
       const sentAt = handle.lastHeardAt;
@@ -219,8 +228,8 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       const timer = setInterval(() => {
         const now = performance.now();
         // Checked from here, whatever the process says: the wall budget and its memory.
-        if (now - startedAt > wallBudget) {
-          stop(wallBudgetEnd(wallBudget, settings.wallBudget));
+        if (now - startedAt > runWallBudget) {
+          stop(wallBudgetEnd(runWallBudget, settings.wallBudget));
           return;
         }
         if (++ticks % MEMORY_EVERY_TICKS === 0 && sample(handle, true)) {
@@ -265,6 +274,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
     await waitReady(handle, runId, onProgress);
     if (inFlight?.runId !== runId) throw new RunCancelled('run cancelled');
     inFlight.handle = handle;
+    const runWallBudget = wallBudget;
     const reply = handle.run(
       {
         type: 'run',
@@ -275,13 +285,13 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
         options: request.options ?? {},
         stepBudgetMs: budget,
         firstStepBudgetMs: budget + request.source.length * COMPILE_MS_PER_CHAR,
-        wallBudget: { ms: wallBudget, setting: settings.wallBudget },
+        wallBudget: { ms: runWallBudget, setting: settings.wallBudget },
       },
       (steps) => {
         if (inFlight?.runId === runId) onProgress({ phase: 'running', steps, fraction: -1 });
       },
     );
-    const r = await watch(handle, request, reply);
+    const r = await watch(handle, request, reply, runWallBudget);
     if (r.kind === 'exited') {
       pool.retire(handle);
       throw new Error(`${r.message}; the next run starts a fresh engine`);
@@ -334,6 +344,10 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       stopInFlight('run cancelled');
     },
     contained: () => report?.contained ?? false,
+    setBudgets(budgets) {
+      wallBudget = Math.max(1, Math.round(budgets.wallBudgetMs));
+      memoryCap = Math.max(1, Math.round(budgets.memoryCapMb));
+    },
     containment: () => firstReport.then(() => report!),
     pids() {
       const { primary, standby } = pool.handles();

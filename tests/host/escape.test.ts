@@ -143,7 +143,7 @@ describe('memory outside the wasm heap', () => {
       const { trace } = await run(service, source, 'js-memory.py');
       expect(trace.end, JSON.stringify(trace.end)).toMatchObject({ kind: 'runaway', option: '--memory-cap' });
       expect(trace.end.message).toBe(
-        'the program used more than 1024 MB of memory; the engine was stopped and restarted',
+        'the program used more than 1024 MB of memory; the engine was stopped and restarted (--memory-cap raises the limit)',
       );
       const next = await run(service, PROBE, 'probe.py');
       expect(stdout(next.trace)).toBe('mean 2\n');
