@@ -10,17 +10,22 @@
 import { z } from 'zod';
 import { END_KINDS, type Trace } from '../common/trace';
 
+/** A count or size cap: a whole number, never negative. */
+const cap = z.number().int().nonnegative();
+
 const runOptions = z
   .object({
-    seed: z.number(),
-    maxSteps: z.number(),
-    maxTime: z.number(),
-    maxOutputBytes: z.number(),
-    maxTasks: z.number(),
-    maxSockets: z.number(),
-    maxNetworkBytes: z.number(),
-    maxThreads: z.number(),
-    maxFileBytes: z.number(),
+    seed: cap,
+    maxSteps: cap,
+    /** Virtual seconds: fractions are fine. */
+    maxTime: z.number().nonnegative(),
+    maxOutputBytes: cap,
+    maxTasks: cap,
+    maxStepLines: cap,
+    maxSockets: cap,
+    maxNetworkBytes: cap,
+    maxThreads: cap,
+    maxFileBytes: cap,
   })
   .partial()
   .strict();
@@ -87,7 +92,7 @@ export const engineMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loading'), fraction: z.number().min(0).max(1) }),
   z.object({ type: z.literal('ready'), loadMs: z.number(), containment: containmentReport }),
   z.object({ type: z.literal('startFailed'), message: z.string() }),
-  z.object({ type: z.literal('progress'), runId: z.number(), secret, steps: z.number() }),
+  z.object({ type: z.literal('progress'), runId: z.number(), secret, steps: cap }),
   /** The program has ended; the trace is on its way (a large one takes a while to copy). */
   z.object({ type: z.literal('finishing'), runId: z.number(), secret }),
   z.object({
