@@ -62,6 +62,18 @@ export const containmentReport = z.object({
 });
 export type ContainmentReport = z.infer<typeof containmentReport>;
 
+/** How a run ended, as the host reports it (exit status, a cap's message). */
+export const runEndShape = z
+  .object({
+    kind: z.enum(END_KINDS),
+    message: z.string(),
+    exitCode: z.number().int().min(0).max(255),
+    line: z.number().optional(),
+    column: z.number().optional(),
+    option: z.string().optional(),
+  })
+  .strict();
+
 /** The trace as far as the host reads it; its events and steps are data for the renderer. */
 export const traceShape = z
   .object({
@@ -73,16 +85,7 @@ export const traceShape = z
     actors: z.custom<unknown[]>(Array.isArray),
     steps: z.custom<unknown[]>(Array.isArray),
     events: z.custom<unknown[]>(Array.isArray),
-    end: z
-      .object({
-        kind: z.enum(END_KINDS),
-        message: z.string(),
-        exitCode: z.number().int().min(0).max(255),
-        line: z.number().optional(),
-        column: z.number().optional(),
-        option: z.string().optional(),
-      })
-      .strict(),
+    end: runEndShape,
   })
   .passthrough();
 
@@ -101,6 +104,18 @@ export const engineMessage = z.discriminatedUnion('type', [
     secret,
     trace: z.custom<Trace>((v) => traceShape.safeParse(v).success),
     /** The run was interrupted in place: the host retires this process (its Python may be in any state). */
+    tainted: z.boolean(),
+  }),
+  /**
+   * The run's trace went to the UI over the trace port main gave the page (chromium/trace-delivery.ts):
+   * the host gets its end and the delivery id, which it answers the UI with.
+   */
+  z.object({
+    type: z.literal('delivered'),
+    runId: z.number(),
+    secret,
+    delivery: z.string().min(16).max(64),
+    end: runEndShape,
     tainted: z.boolean(),
   }),
   z.object({ type: z.literal('failed'), runId: z.number(), secret, message: z.string() }),

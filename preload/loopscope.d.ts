@@ -2,7 +2,7 @@
 // function per IPC message; the renderer reads it only through renderer/src/bridge.ts.
 // Every call rejects with an Error whose message is fit to show a person.
 
-import type { RunOptions, Trace } from '../common/trace';
+import type { RunOptions, Trace, TraceReceipt } from '../common/trace';
 
 export interface RunRequest {
   source: string;
@@ -144,7 +144,11 @@ export interface StartupState {
 
 export interface LoopscopeApi {
   sim: {
-    run(request: RunRequest): Promise<Trace>;
+    /**
+     * The trace, or a receipt for it: the app's engine sends traces over a MessagePort the
+     * preload posts to the window (TRACE_PORT_MESSAGE, engine/chromium/port.ts).
+     */
+    run(request: RunRequest): Promise<Trace | TraceReceipt>;
     cancel(): Promise<void>;
     onProgress(listener: (progress: SimProgress) => void): () => void;
   };

@@ -5,7 +5,8 @@
 // measured from the worker's progress messages, and the owner's wall-clock budget per run (its
 // memory cap is main's to enforce, on the window's process: see main/host/usage-watch.ts). A runaway is
 // interrupted in place through Pyodide's interrupt buffer when the page is crossOriginIsolated,
-// and its worker is terminated if that does not end the run within the grace.
+// and its worker is terminated if that does not end the run within the grace. In the app,
+// finished traces go to the UI over a trace port main hands over with the session, not to main.
 import { interruptedEnd, osExitEnd } from '../core/runaway';
 import { endedTrace } from '../core/ended-trace';
 import { wallBudgetEnd } from '../core/budgets';
@@ -20,6 +21,7 @@ import {
   type WorkerRun,
 } from './protocol';
 import { pageContainment } from './page-checks';
+import { encodeTrace, newDeliveryId, type TraceDelivery } from './trace-delivery';
 
 /** Python start-up takes about this long; the owner's progress bar moves by it. */
 const EXPECTED_LOAD_MS = 4000;
@@ -116,18 +118,25 @@ function ensureStandby(): Slot {
 
 /** The owner's port of the current session; a new port ends the previous session. */
 let owner: MessagePort | null = null;
+let ownerTracePort: MessagePort | null = null;
 let active: { port: MessagePort; stop: () => void } | null = null;
 
 window.addEventListener('message', (e: MessageEvent) => {
   if (e.source !== window || e.data !== ENGINE_PORT_MESSAGE || !e.ports[0]) return;
-  openSession(e.ports[0]);
+  openSession(e.ports[0], e.ports[1] ?? null);
 });
 ensureStandby();
 
-function openSession(port: MessagePort): void {
+/**
+ * A session with the owner on `port`; with a `tracePort` (the app: its other end is the UI's),
+ * each run's trace goes there and the owner gets its end (trace-delivery.ts).
+ */
+function openSession(port: MessagePort, tracePort: MessagePort | null): void {
   if (active) active.stop();
   owner?.close();
+  ownerTracePort?.close();
   owner = port;
+  ownerTracePort = tracePort;
   const send = (m: EngineMessage): void => {
     if (owner === port) port.postMessage(m);
   };
@@ -137,6 +146,7 @@ function openSession(port: MessagePort): void {
       if (active?.port === port) active.stop();
       owner = null;
       port.close();
+      tracePort?.close();
       return;
     }
     const parsed = hostMessage.safeParse(e.data);
@@ -146,7 +156,7 @@ function openSession(port: MessagePort): void {
       send({ type: 'failed', runId, secret, message: 'the engine runs one program at a time' });
       return;
     }
-    run(port, parsed.data, send);
+    run(port, parsed.data, send, tracePort);
   };
   const slot = ensureStandby();
   const ticker = setInterval(() => {
@@ -166,7 +176,12 @@ function openSession(port: MessagePort): void {
   );
 }
 
-function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void): void {
+function run(
+  port: MessagePort,
+  m: HostMessage,
+  send: (m: EngineMessage) => void,
+  tracePort: MessagePort | null,
+): void {
   const sentAt = performance.now();
   const slot = takeStandby();
   let steps = 0;
@@ -216,7 +231,8 @@ function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void
     } else if (w.type === 'finishing') {
       finishing = true;
       send({ type: 'finishing', runId: m.runId, secret: m.secret });
-    } else if (w.type === 'result') finish(resultOf(m, w.trace, w.interrupted, interruptedAt, lastHeard));
+    } else if (w.type === 'result')
+      finish(deliver(m, resultOf(m, w.trace, w.interrupted, interruptedAt, lastHeard), tracePort));
     else if (w.type === 'failed')
       finish({ type: 'failed', runId: m.runId, secret: m.secret, message: w.message });
   };
@@ -294,9 +310,20 @@ function resultOf(
   interrupted: boolean,
   interruptedAt: number,
   endedAt: number,
-): EngineMessage {
+): Trace {
   if (interrupted && interruptedAt)
     trace.end = interruptedEnd(trace, (m.stepBudgetMs + (endedAt - interruptedAt)) / 1000);
   trace.end = osExitEnd(trace.end) ?? trace.end;
-  return { type: 'result', runId: m.runId, secret: m.secret, trace, tainted: false };
+  return trace;
+}
+
+/** The owner's answer: the trace itself, or (with a trace port) its end, the trace gone to the UI. */
+function deliver(m: HostMessage, trace: Trace, tracePort: MessagePort | null): EngineMessage {
+  const { runId, secret } = m;
+  if (!tracePort) return { type: 'result', runId, secret, trace, tainted: false };
+  const delivery = newDeliveryId();
+  const bytes = encodeTrace(trace);
+  const message: TraceDelivery = { type: 'trace', delivery, bytes };
+  tracePort.postMessage(message, [bytes.buffer]);
+  return { type: 'delivered', runId, secret, delivery, end: trace.end, tainted: false };
 }

@@ -6,7 +6,7 @@
 // otherwise (or if the program swallows the interrupt) the process is replaced by the standby.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Trace } from '../../common/trace';
+import type { Trace, TraceReceipt } from '../../common/trace';
 import { MAX_SOURCE_BYTES } from '../ipc/channels';
 import type { SimService } from '../ipc/handlers';
 import type { RunRequest, SimProgress } from '../../preload/loopscope';
@@ -96,6 +96,15 @@ export interface HostedSimService extends SimService {
   dispose(): Promise<void>;
 }
 
+/**
+ * The trace itself, where the caller has no UI for a receipt to go with (the CLI, the tests):
+ * only an engine given a trace port (the app's) answers with receipts.
+ */
+export function expectTrace(result: Trace | TraceReceipt): Trace {
+  if ('delivered' in result) throw new Error('the engine sent its trace elsewhere');
+  return result;
+}
+
 export class RunCancelled extends Error {
   constructor(why: string) {
     super(why);
@@ -106,7 +115,7 @@ export class RunCancelled extends Error {
 interface InFlight {
   runId: number;
   handle: EngineHandle | null;
-  finish: (outcome: { trace: Trace } | { error: Error }) => void;
+  finish: (outcome: { trace: Trace | TraceReceipt } | { error: Error }) => void;
 }
 
 export function createSimService(options: SimServiceOptions): HostedSimService {
@@ -268,7 +277,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
     runId: number,
     request: RunRequest,
     onProgress: (p: SimProgress) => void,
-  ): Promise<Trace> {
+  ): Promise<Trace | TraceReceipt> {
     const handle = pool.take();
     if (inFlight?.runId !== runId) throw new RunCancelled('run cancelled');
     await waitReady(handle, runId, onProgress);
@@ -305,7 +314,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       throw new Error(r.message);
     }
     if (r.tainted || fresh) pool.retire(handle);
-    return r.trace;
+    return r.kind === 'delivered' ? r.receipt : r.trace;
   }
 
   return {
@@ -319,7 +328,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
           ),
         );
       }
-      return new Promise<Trace>((resolve, reject) => {
+      return new Promise<Trace | TraceReceipt>((resolve, reject) => {
         const flight: InFlight = {
           runId,
           handle: null,

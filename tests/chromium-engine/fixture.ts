@@ -5,7 +5,7 @@ import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
 import type { Trace } from '../../common/trace';
 import { createChromiumSimService } from '../../main/engine-window/chromium-sim-service';
-import type { HostedSimService } from '../../main/host/sim-service';
+import { expectTrace, type HostedSimService } from '../../main/host/sim-service';
 import { pageWindow, type PageWindow } from './page-window';
 import { serveEngine, serveOutside, type RecordingServer } from './server';
 
@@ -79,7 +79,7 @@ export async function run(
   fileName = 'scenario.py',
 ): Promise<{ trace: Trace; ms: number }> {
   const t0 = performance.now();
-  const trace = await service.run({ source, fileName }, () => {});
+  const trace = expectTrace(await service.run({ source, fileName }, () => {}));
   return { trace, ms: performance.now() - t0 };
 }
 
