@@ -13,6 +13,7 @@ import { installSecurityGuards } from './security';
 import { createMainWindow } from './window';
 import { createChromiumSimService } from './engine-window/chromium-sim-service';
 import { openEngineWindow } from './engine-window/engine-window';
+import { TRACE_PORT_CHANNEL } from '../engine/chromium/port';
 import { DraftStore } from './files/drafts';
 import { createElectronDialogs } from './files/electron-dialog';
 import { createNodeFileSystem } from './files/node-fs';
@@ -81,6 +82,11 @@ async function start(): Promise<void> {
       openEngineWindow({
         engineDir: join(import.meta.dirname, '../engine'),
         preload: join(import.meta.dirname, '../preload/engine-port.cjs'),
+        traceSink: () => {
+          const ui = mainWindow;
+          if (!ui || ui.isDestroyed()) return null;
+          return (port) => ui.webContents.postMessage(TRACE_PORT_CHANNEL, null, [port]);
+        },
       }),
   });
   settings.subscribe((now, changed) => {

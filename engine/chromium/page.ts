@@ -5,8 +5,8 @@
 // measured from the worker's progress messages, and the owner's wall-clock budget per run (its
 // memory cap is main's to enforce, on the window's process: see main/host/usage-watch.ts). A runaway is
 // interrupted in place through Pyodide's interrupt buffer when the page is crossOriginIsolated,
-// and its worker is terminated if that does not end the run within the grace. In the app,
-// finished traces go to the UI over a trace port main hands over with the session, not to main.
+// and its worker is terminated if that does not end the run within the grace. In the app, a
+// finished trace goes to the UI over a port main sends with the run, not back through main.
 import { interruptedEnd, osExitEnd } from '../core/runaway';
 import { endedTrace } from '../core/ended-trace';
 import { wallBudgetEnd } from '../core/budgets';
@@ -118,25 +118,18 @@ function ensureStandby(): Slot {
 
 /** The owner's port of the current session; a new port ends the previous session. */
 let owner: MessagePort | null = null;
-let ownerTracePort: MessagePort | null = null;
 let active: { port: MessagePort; stop: () => void } | null = null;
 
 window.addEventListener('message', (e: MessageEvent) => {
   if (e.source !== window || e.data !== ENGINE_PORT_MESSAGE || !e.ports[0]) return;
-  openSession(e.ports[0], e.ports[1] ?? null);
+  openSession(e.ports[0]);
 });
 ensureStandby();
 
-/**
- * A session with the owner on `port`; with a `tracePort` (the app: its other end is the UI's),
- * each run's trace goes there and the owner gets its end (trace-delivery.ts).
- */
-function openSession(port: MessagePort, tracePort: MessagePort | null): void {
+function openSession(port: MessagePort): void {
   if (active) active.stop();
   owner?.close();
-  ownerTracePort?.close();
   owner = port;
-  ownerTracePort = tracePort;
   const send = (m: EngineMessage): void => {
     if (owner === port) port.postMessage(m);
   };
@@ -146,7 +139,6 @@ function openSession(port: MessagePort, tracePort: MessagePort | null): void {
       if (active?.port === port) active.stop();
       owner = null;
       port.close();
-      tracePort?.close();
       return;
     }
     const parsed = hostMessage.safeParse(e.data);
@@ -156,7 +148,9 @@ function openSession(port: MessagePort, tracePort: MessagePort | null): void {
       send({ type: 'failed', runId, secret, message: 'the engine runs one program at a time' });
       return;
     }
-    run(port, parsed.data, send, tracePort);
+    // A run may come with a port of its own (the app: its other end is the UI's), where its
+    // trace goes instead of to the owner (trace-delivery.ts).
+    run(port, parsed.data, send, e.ports[0] ?? null);
   };
   const slot = ensureStandby();
   const ticker = setInterval(() => {

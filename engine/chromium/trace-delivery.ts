@@ -1,6 +1,6 @@
 // A finished run's trace on its way from the engine page to the UI, not through main: main
-// creates a MessageChannel per engine session and hands one end to the page, the other to the
-// UI window. The page posts the trace as JSON in a Uint8Array whose buffer it transfers (a
+// creates a MessageChannel per run, sends one end to the page with the run message and the
+// other to the UI window that asked (its preload posts it to the renderer). The page posts the trace as JSON in a Uint8Array whose buffer it transfers (a
 // million-step trace is tens of MB: transferred, not copied), tagged with a random delivery id;
 // main gets only the run's end and that id (engine/protocol.ts 'delivered'), the UI's
 // `sim.run` answers with both, and the renderer pairs them. The page is outside the program's

@@ -13,6 +13,12 @@ import { processUsage, type ProcessUsage } from '../host/process-usage';
 /** One end of a MessageChannel to the engine page (MessagePortMain in the app). */
 export interface EnginePort {
   postMessage(message: unknown): void;
+  /**
+   * A run message, with a new channel for its trace: one end goes with the message to the
+   * page, the other to the UI (engine/chromium/trace-delivery.ts). Absent where there is no
+   * UI to deliver to (the tests' window): the trace then comes back on this port.
+   */
+  postRun?(message: HostMessage): void;
   onMessage(listener: (data: unknown) => void): void;
   close(): void;
 }
@@ -84,7 +90,8 @@ export function createChromiumLauncher(openWindow: () => EngineWindow): Chromium
           if (exited) return;
           running = true;
           lastHeard = performance.now();
-          port.postMessage(message);
+          if (port.postRun) port.postRun(message);
+          else port.postMessage(message);
         },
         onMessage(listener) {
           port.onMessage((data) => {

@@ -4,7 +4,14 @@
 // other request, permissions all denied, and a preload that only hands the page MessagePorts;
 // its renderer's memory and CPU time for the SimService's budgets (app-metrics.ts).
 // chromium-launcher.ts turns it into engine processes for main/host/sim-service.ts.
-import { app, BrowserWindow, MessageChannelMain, session, type MessagePortMain, type Session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  MessageChannelMain,
+  session,
+  type MessagePortMain,
+  type Session,
+} from 'electron';
 import { readFile } from 'node:fs/promises';
 import { engineHeaders } from '../../engine/chromium/protocol';
 import { ENGINE_PORT_CHANNEL } from '../../engine/chromium/port';
@@ -20,6 +27,11 @@ export interface EngineWindowOptions {
   engineDir: string;
   /** The engine window's preload: out/preload/engine-port.cjs. */
   preload: string;
+  /**
+   * Where a run's trace port goes: a function that hands the UI window its end (the window that
+   * runs programs), or null while there is none; the trace then comes back through main.
+   */
+  traceSink?: () => ((uiEnd: MessagePortMain) => void) | null;
 }
 
 const prepared = new WeakSet<Session>();
@@ -109,7 +121,7 @@ export function openEngineWindow(options: EngineWindowOptions): EngineWindow {
       };
       if (loaded) deliver();
       else waiting.push(deliver);
-      return portOf(port1);
+      return portOf(port1, options.traceSink);
     },
     onGone(listener) {
       goneListeners.push(listener);
@@ -120,10 +132,21 @@ export function openEngineWindow(options: EngineWindowOptions): EngineWindow {
   };
 }
 
-function portOf(port: MessagePortMain): EnginePort {
+function portOf(port: MessagePortMain, traceSink: EngineWindowOptions['traceSink']): EnginePort {
   let started = false;
   return {
     postMessage: (message) => port.postMessage(message),
+    postRun(message) {
+      const toUi = traceSink?.();
+      if (!toUi) {
+        port.postMessage(message);
+        return;
+      }
+      // The trace goes from the page to the UI on this channel, never through main.
+      const trace = new MessageChannelMain();
+      port.postMessage(message, [trace.port1]);
+      toUi(trace.port2);
+    },
     onMessage(listener) {
       port.on('message', (e) => listener(e.data));
       if (!started) {

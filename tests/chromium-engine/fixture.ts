@@ -31,9 +31,9 @@ export async function buildEnginePage(): Promise<void> {
 }
 
 export async function startEngine(
-  options: { stepBudgetMs?: number; memoryCapMb?: number; root?: string } = {},
+  options: { stepBudgetMs?: number; memoryCapMb?: number; root?: string; traces?: boolean } = {},
 ): Promise<EngineFixture> {
-  const { root, ...serviceOptions } = options;
+  const { root, traces, ...serviceOptions } = options;
   await buildEnginePage();
   const engine = await serveEngine(root);
   const outside = await serveOutside();
@@ -47,7 +47,7 @@ export async function startEngine(
   const windows: PageWindow[] = [];
   const service = createChromiumSimService({
     openWindow: () => {
-      const w = pageWindow(context, `${engine.url}index.html`);
+      const w = pageWindow(context, `${engine.url}index.html`, { traces });
       windows.push(w);
       return w;
     },

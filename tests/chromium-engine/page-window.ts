@@ -13,13 +13,33 @@ import { claimRendererPid } from './renderer-pid';
 interface PageGlobals {
   __ports: Record<number, MessagePort>;
   __engineOut(id: number, data: unknown): void;
+  __deliveries: unknown[];
+}
+
+/** What arrived on a run's trace port, as the test reads it back out of the page. */
+export interface Arrived {
+  type: unknown;
+  delivery: unknown;
+  /** Whether `bytes` was a Uint8Array, and its text. */
+  isBytes: boolean;
+  text: string;
 }
 
 export interface PageWindow extends EngineWindow {
   readonly page: Promise<Page>;
+  /** With `traces`: everything posted on the runs' trace ports so far. */
+  arrived(): Promise<Arrived[]>;
 }
 
-export function pageWindow(context: BrowserContext, url: string): PageWindow {
+/**
+ * `traces`: each run goes with a trace channel, as main sends it in the app; the page keeps
+ * the UI's end and records what arrives there (the test plays the UI too).
+ */
+export function pageWindow(
+  context: BrowserContext,
+  url: string,
+  options: { traces?: boolean } = {},
+): PageWindow {
   let nextId = 0;
   const listeners = new Map<number, ((data: unknown) => void)[]>();
   const goneListeners: ((why: string) => void)[] = [];
@@ -69,6 +89,24 @@ export function pageWindow(context: BrowserContext, url: string): PageWindow {
         ),
       );
       return {
+        ...(options.traces
+          ? {
+              postRun(message: unknown) {
+                enqueue((p) =>
+                  p.evaluate(
+                    ([portId, m]) => {
+                      const g = window as unknown as PageGlobals;
+                      const trace = new MessageChannel();
+                      g.__deliveries ??= [];
+                      trace.port1.onmessage = (e) => g.__deliveries.push(e.data);
+                      g.__ports[portId]?.postMessage(m, [trace.port2]);
+                    },
+                    [id, message] as const,
+                  ),
+                );
+              },
+            }
+          : {}),
         postMessage(message) {
           enqueue((p) =>
             p.evaluate(([portId, m]) => (window as unknown as PageGlobals).__ports[portId]?.postMessage(m), [
@@ -95,6 +133,21 @@ export function pageWindow(context: BrowserContext, url: string): PageWindow {
     onGone(listener) {
       goneListeners.push(listener);
     },
+    arrived: () =>
+      page.then((p) =>
+        p.evaluate(() =>
+          ((window as unknown as PageGlobals).__deliveries ?? []).map((d) => {
+            const m = d as { type?: unknown; delivery?: unknown; bytes?: unknown };
+            const isBytes = m.bytes instanceof Uint8Array;
+            return {
+              type: m.type,
+              delivery: m.delivery,
+              isBytes,
+              text: isBytes ? new TextDecoder().decode(m.bytes as Uint8Array) : '',
+            };
+          }),
+        ),
+      ),
     destroy() {
       gone('destroyed');
       void page.then((p) => p.close()).catch(() => {});
