@@ -12,8 +12,7 @@ import { buildMenu } from './menu';
 import { installSecurityGuards } from './security';
 import { createMainWindow } from './window';
 import { createChromiumSimService } from './engine-window/chromium-sim-service';
-import { openEngineWindow } from './engine-window/engine-window';
-import { TRACE_PORT_CHANNEL } from '../engine/chromium/port';
+import { openEngineWindow, uiTraceSink } from './engine-window/engine-window';
 import { DraftStore } from './files/drafts';
 import { createElectronDialogs } from './files/electron-dialog';
 import { createNodeFileSystem } from './files/node-fs';
@@ -82,11 +81,7 @@ async function start(): Promise<void> {
       openEngineWindow({
         engineDir: join(import.meta.dirname, '../engine'),
         preload: join(import.meta.dirname, '../preload/engine-port.cjs'),
-        traceSink: () => {
-          const ui = mainWindow;
-          if (!ui || ui.isDestroyed()) return null;
-          return (port) => ui.webContents.postMessage(TRACE_PORT_CHANNEL, null, [port]);
-        },
+        traceSink: uiTraceSink(() => mainWindow),
       }),
   });
   settings.subscribe((now, changed) => {

@@ -27,7 +27,7 @@ export function isReceipt(value: Trace | TraceReceipt): value is TraceReceipt {
   return typeof (value as Partial<TraceReceipt>).delivered === 'string';
 }
 
-export function encodeTrace(trace: Trace): Uint8Array {
+export function encodeTrace(trace: Trace): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(JSON.stringify(trace));
 }
 

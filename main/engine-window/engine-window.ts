@@ -14,7 +14,7 @@ import {
 } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { engineHeaders } from '../../engine/chromium/protocol';
-import { ENGINE_PORT_CHANNEL } from '../../engine/chromium/port';
+import { ENGINE_PORT_CHANNEL, TRACE_PORT_CHANNEL } from '../../engine/chromium/port';
 import { usageFromMetrics } from './app-metrics';
 import type { EnginePort, EngineWindow } from './chromium-launcher';
 import { ENGINE_SCHEME, ENGINE_URL, engineRequestAllowed, resolveEnginePath } from './request-filter';
@@ -129,6 +129,15 @@ export function openEngineWindow(options: EngineWindowOptions): EngineWindow {
     destroy() {
       if (!win.isDestroyed()) win.destroy();
     },
+  };
+}
+
+/** The traceSink for the UI window `ui()` names: its preload takes the port (TRACE_PORT_CHANNEL). */
+export function uiTraceSink(ui: () => BrowserWindow | null): NonNullable<EngineWindowOptions['traceSink']> {
+  return () => {
+    const win = ui();
+    if (!win || win.isDestroyed()) return null;
+    return (port) => win.webContents.postMessage(TRACE_PORT_CHANNEL, null, [port]);
   };
 }
 
