@@ -86,11 +86,12 @@ test('a syntax error ends with its line', async () => {
 });
 
 test('a run cancelled midway leaves the engine usable, without a new page', async () => {
+  const windows = f.windows.length; // the memory bomb may have cost one (main's memory cap)
   const pending = f.service.run({ source: source('top-level-loop.py'), fileName: 'spin.py' }, () => {});
   await new Promise((r) => setTimeout(r, 500));
   await f.service.cancel();
   await expect(pending).rejects.toThrow(/cancelled/);
   const next = await run(f.service, HELLO, 'hello.py');
   expect(stdout(next.trace)).toBe('hello\n');
-  expect(f.windows.length).toBe(1);
+  expect(f.windows.length).toBe(windows);
 });

@@ -5,7 +5,7 @@
 // and a worker that posts on the channel it must not use.
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { HELLO, run, startEngine, stdout, type EngineFixture } from './fixture';
+import { currentPage, HELLO, run, startEngine, stdout, type EngineFixture } from './fixture';
 
 const ESCAPE_DIR = new URL('../host/escape/', import.meta.url);
 const scenarios = readdirSync(ESCAPE_DIR)
@@ -95,10 +95,8 @@ for (const name of scenarios) {
 // worker whose CSP allows it): DevTools' own evaluation, which Playwright uses, is exempt from
 // the CSP's eval rule, so it cannot be checked from here.
 test("inside the engine's worker, fetch and import() to another origin fail", async () => {
-  const page = await f.windows[0].page;
-  const workers = page.workers();
-  expect(workers.length).toBeGreaterThan(0);
-  const worker = workers[0];
+  const page = await currentPage(f);
+  const worker = page.workers()[0];
   const verdict = await worker.evaluate(async (outside) => {
     const out: string[] = [];
     try {
@@ -126,7 +124,7 @@ test("inside the engine's worker, fetch and import() to another origin fail", as
 });
 
 test('a worker that posts on its global channel is discarded and never passes for a result', async () => {
-  const page = await f.windows[0].page;
+  const page = await currentPage(f);
   const before = page.workers().length;
   // The standby worker (the next run's) forges a result the way a program that reached
   // JavaScript would: self.postMessage. The page must terminate it and load another.
@@ -176,8 +174,7 @@ test('each run gets a fresh worker: globals, modules and files of one run are go
 
 test('an idle engine whose process holds memory past the cap is replaced, and the next run works', async () => {
   const before = f.windows.length;
-  const page = await f.windows[before - 1].page;
-  await expect.poll(() => page.workers().length, { timeout: 120_000 }).toBeGreaterThan(0);
+  const page = await currentPage(f);
   // 1.25 GB of ArrayBuffers (touched, so resident) in the standby worker, as a program that
   // reached JavaScript and escaped its worker's end would hold them: nothing inside counts them.
   for (const w of page.workers())

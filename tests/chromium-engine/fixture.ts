@@ -1,6 +1,6 @@
 // One engine page per spec file: the built page served with the app's headers, a browser
 // context, and the app's SimService (createChromiumSimService) driving it.
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
 import type { Trace } from '../../common/trace';
@@ -67,6 +67,13 @@ export async function startEngine(
       await outside.close();
     },
   };
+}
+
+/** The engine window in use now (a budget may have replaced earlier ones), once it runs a worker. */
+export async function currentPage(f: EngineFixture): Promise<Page> {
+  const page = await f.windows[f.windows.length - 1].page;
+  await expect.poll(() => page.workers().length, { timeout: 120_000 }).toBeGreaterThan(0);
+  return page;
 }
 
 export function stdout(trace: Trace): string {
