@@ -95,7 +95,9 @@ export const engineMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loading'), fraction: z.number().min(0).max(1) }),
   z.object({ type: z.literal('ready'), loadMs: z.number(), containment: containmentReport }),
   z.object({ type: z.literal('startFailed'), message: z.string() }),
-  z.object({ type: z.literal('progress'), runId: z.number(), secret, steps: cap }),
+  // Unchecked beyond its type: the Node engine validates what it sends, and a program that
+  // patched JavaScript's prototypes must not be able to break that send mid-run.
+  z.object({ type: z.literal('progress'), runId: z.number(), secret, steps: z.number() }),
   /** The program has ended; the trace is on its way (a large one takes a while to copy). */
   z.object({ type: z.literal('finishing'), runId: z.number(), secret }),
   z.object({
