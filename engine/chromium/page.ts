@@ -2,11 +2,12 @@
 // speaks engine/protocol.ts to its owner (main, or the tests) over a MessagePort the preload
 // hands it. Each run goes to a fresh worker (the warm standby), which is terminated after it,
 // so no run sees anything of another. The watchdog is here, outside the worker: a step budget
-// measured from the worker's progress messages, and the owner's wall-clock budget per run (its
-// memory cap is main's to enforce, on the window's process: see main/host/usage-watch.ts). A runaway is
-// interrupted in place through Pyodide's interrupt buffer when the page is crossOriginIsolated,
-// and its worker is terminated if that does not end the run within the grace. In the app, a
-// finished trace goes to the UI over a port main sends with the run, not back through main.
+// measured from the worker's progress messages, and the owner's wall-clock budget per run (the
+// memory cap is main's to enforce, on the window's process: main/host/usage-watch.ts). A
+// runaway is interrupted in place through Pyodide's interrupt buffer when the page is
+// crossOriginIsolated, and its worker is terminated if that does not end the run within the
+// grace. In the app, a finished trace goes to the UI over a port main sends with the run, not
+// back through main.
 import { interruptedEnd, osExitEnd } from '../core/runaway';
 import { endedTrace } from '../core/ended-trace';
 import { wallBudgetEnd } from '../core/budgets';
