@@ -2,10 +2,9 @@
 // and the engine page the app runs programs in (engine/chromium/vite.config.ts, into out/engine)
 // after main's build. Two preloads: the UI's (preload/index.ts) and the engine window's, which
 // only hands the page its MessagePort (preload/engine-port.ts).
-// The preload stays one CommonJS file so it can run sandboxed; Pyodide stays an external
-// dependency because it loads its wasm and stdlib by fixed names from its own folder.
-import { copyFileSync, cpSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// The preload stays one CommonJS file so it can run sandboxed. No Node engine is built here: the
+// app starts none (the terminal and the tests bundle theirs, main/host/node-bundle.ts).
+import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import { build } from 'vite';
@@ -16,7 +15,7 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: abs('main/index.ts'), 'engine-process': abs('engine/node/engine-process.ts') },
+        input: { index: abs('main/index.ts') },
       },
     },
     plugins: [
@@ -25,19 +24,6 @@ export default defineConfig({
         name: 'engine-page',
         async closeBundle() {
           await build({ configFile: abs('engine/chromium/vite.config.ts') });
-        },
-      },
-      {
-        // The Node engine (CLI, tests) reads its Python sources from beside its own bundle.
-        name: 'engine-python',
-        writeBundle(output: { dir?: string }) {
-          for (const file of readdirSync(abs('engine/python'))) {
-            if (file.endsWith('.py')) copyFileSync(join(abs('engine/python'), file), join(output.dir!, file));
-          }
-          cpSync(abs('engine/python/world'), join(output.dir!, 'world'), {
-            recursive: true,
-            filter: (path) => path.endsWith('.py') || !path.includes('.'),
-          });
         },
       },
     ],

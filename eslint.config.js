@@ -86,6 +86,7 @@ export default ts.config(
       'main/engine-window/chromium-launcher.ts',
       'main/engine-window/chromium-sim-service.ts',
       'main/engine-window/request-filter.ts',
+      'main/engine-window/app-metrics.ts',
     ],
     [electron, pyodide],
   ),

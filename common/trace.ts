@@ -138,6 +138,16 @@ export interface RunEnd {
   option?: string;
 }
 
+/**
+ * What main answers a run with when the trace itself went to the UI over the engine's trace port
+ * (engine/chromium/trace-delivery.ts): how the run ended, as the host says, and the id the
+ * trace arrives under.
+ */
+export interface TraceReceipt {
+  delivered: string;
+  end: RunEnd;
+}
+
 export interface RunOptions {
   seed: number;
   maxSteps: number;

@@ -10,17 +10,22 @@
 import { z } from 'zod';
 import { END_KINDS, type Trace } from '../common/trace';
 
+/** A count or size cap: a whole number, never negative. */
+const cap = z.number().int().nonnegative();
+
 const runOptions = z
   .object({
-    seed: z.number(),
-    maxSteps: z.number(),
-    maxTime: z.number(),
-    maxOutputBytes: z.number(),
-    maxTasks: z.number(),
-    maxSockets: z.number(),
-    maxNetworkBytes: z.number(),
-    maxThreads: z.number(),
-    maxFileBytes: z.number(),
+    seed: cap,
+    maxSteps: cap,
+    /** Virtual seconds: fractions are fine. */
+    maxTime: z.number().nonnegative(),
+    maxOutputBytes: cap,
+    maxTasks: cap,
+    maxStepLines: cap,
+    maxSockets: cap,
+    maxNetworkBytes: cap,
+    maxThreads: cap,
+    maxFileBytes: cap,
   })
   .partial()
   .strict();
@@ -38,6 +43,12 @@ export const hostMessage = z.discriminatedUnion('type', [
     stepBudgetMs: z.number().positive(),
     /** The budget until the first step boundary, which includes parsing and compiling. */
     firstStepBudgetMs: z.number().positive(),
+    /**
+     * The run's wall-clock budget and what raises it (for the message). The host enforces it
+     * from outside whatever the engine does; the Chromium page, outside its worker, does too,
+     * so a runaway costs the worker, not the window.
+     */
+    wallBudget: z.object({ ms: z.number().int().positive(), setting: z.string().min(1).max(100) }).strict(),
   }),
 ]);
 export type HostMessage = z.infer<typeof hostMessage>;
@@ -51,6 +62,18 @@ export const containmentReport = z.object({
 });
 export type ContainmentReport = z.infer<typeof containmentReport>;
 
+/** How a run ended, as the host reports it (exit status, a cap's message). */
+export const runEndShape = z
+  .object({
+    kind: z.enum(END_KINDS),
+    message: z.string(),
+    exitCode: z.number().int().min(0).max(255),
+    line: z.number().optional(),
+    column: z.number().optional(),
+    option: z.string().optional(),
+  })
+  .strict();
+
 /** The trace as far as the host reads it; its events and steps are data for the renderer. */
 export const traceShape = z
   .object({
@@ -62,16 +85,7 @@ export const traceShape = z
     actors: z.custom<unknown[]>(Array.isArray),
     steps: z.custom<unknown[]>(Array.isArray),
     events: z.custom<unknown[]>(Array.isArray),
-    end: z
-      .object({
-        kind: z.enum(END_KINDS),
-        message: z.string(),
-        exitCode: z.number().int().min(0).max(255),
-        line: z.number().optional(),
-        column: z.number().optional(),
-        option: z.string().optional(),
-      })
-      .strict(),
+    end: runEndShape,
   })
   .passthrough();
 
@@ -81,6 +95,8 @@ export const engineMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loading'), fraction: z.number().min(0).max(1) }),
   z.object({ type: z.literal('ready'), loadMs: z.number(), containment: containmentReport }),
   z.object({ type: z.literal('startFailed'), message: z.string() }),
+  // Unchecked beyond its type: the Node engine validates what it sends, and a program that
+  // patched JavaScript's prototypes must not be able to break that send mid-run.
   z.object({ type: z.literal('progress'), runId: z.number(), secret, steps: z.number() }),
   /** The program has ended; the trace is on its way (a large one takes a while to copy). */
   z.object({ type: z.literal('finishing'), runId: z.number(), secret }),
@@ -90,6 +106,18 @@ export const engineMessage = z.discriminatedUnion('type', [
     secret,
     trace: z.custom<Trace>((v) => traceShape.safeParse(v).success),
     /** The run was interrupted in place: the host retires this process (its Python may be in any state). */
+    tainted: z.boolean(),
+  }),
+  /**
+   * The run's trace went to the UI over the trace port main gave the page (chromium/trace-delivery.ts):
+   * the host gets its end and the delivery id, which it answers the UI with.
+   */
+  z.object({
+    type: z.literal('delivered'),
+    runId: z.number(),
+    secret,
+    delivery: z.string().min(16).max(64),
+    end: runEndShape,
     tainted: z.boolean(),
   }),
   z.object({ type: z.literal('failed'), runId: z.number(), secret, message: z.string() }),

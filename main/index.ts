@@ -12,7 +12,7 @@ import { buildMenu } from './menu';
 import { installSecurityGuards } from './security';
 import { createMainWindow } from './window';
 import { createChromiumSimService } from './engine-window/chromium-sim-service';
-import { openEngineWindow } from './engine-window/engine-window';
+import { openEngineWindow, uiTraceSink } from './engine-window/engine-window';
 import { DraftStore } from './files/drafts';
 import { createElectronDialogs } from './files/electron-dialog';
 import { createNodeFileSystem } from './files/node-fs';
@@ -21,6 +21,7 @@ import { DocumentSession } from './files/session';
 import { ExportWriter } from './export/writer';
 import { createPresentation } from './presentation';
 import { SettingsStore } from './settings/store';
+import { APP_BUDGET_SETTINGS } from './settings/schema';
 import { restoreWindowBounds, trackWindowBounds } from './settings/window-state';
 import { nextZoom, type ZoomCommand } from './settings/zoom';
 
@@ -69,12 +70,23 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const settings = await SettingsStore.load(fs, userData);
 
+  const budgetsOf = (s: { wallBudgetSeconds: number; memoryCapMb: number }) => ({
+    wallBudgetMs: s.wallBudgetSeconds * 1000,
+    memoryCapMb: s.memoryCapMb,
+  });
   const sim = createChromiumSimService({
+    ...budgetsOf(settings.get()),
+    budgetSettings: APP_BUDGET_SETTINGS,
     openWindow: () =>
       openEngineWindow({
         engineDir: join(import.meta.dirname, '../engine'),
         preload: join(import.meta.dirname, '../preload/engine-port.cjs'),
+        traceSink: uiTraceSink(() => mainWindow),
       }),
+  });
+  settings.subscribe((now, changed) => {
+    if (changed.includes('wallBudgetSeconds') || changed.includes('memoryCapMb'))
+      sim.setBudgets(budgetsOf(now));
   });
   const win = createMainWindow({ preloadDir: join(import.meta.dirname, '../preload'), devServerUrl });
   mainWindow = win;

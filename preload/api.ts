@@ -15,7 +15,7 @@ import type {
   SimProgress,
   StartupState,
 } from './loopscope';
-import type { Trace } from '../common/trace';
+import type { Trace, TraceReceipt } from '../common/trace';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -43,7 +43,7 @@ export function createApi(transport: Transport): LoopscopeApi {
 
   return Object.freeze({
     sim: Object.freeze({
-      run: (request) => call<Trace>('sim:run', request),
+      run: (request) => call<Trace | TraceReceipt>('sim:run', request),
       cancel: () => call<void>('sim:cancel'),
       onProgress: on<SimProgress>('sim:progress'),
     }),

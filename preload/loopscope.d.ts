@@ -2,7 +2,7 @@
 // function per IPC message; the renderer reads it only through renderer/src/bridge.ts.
 // Every call rejects with an Error whose message is fit to show a person.
 
-import type { RunOptions, Trace } from '../common/trace';
+import type { RunOptions, Trace, TraceReceipt } from '../common/trace';
 
 export interface RunRequest {
   source: string;
@@ -65,13 +65,19 @@ export interface Settings {
   internals: boolean;
   /** Page zoom factor, 1 = 100 %. Changed by View > Zoom (Ctrl +, Ctrl -, Ctrl 0). */
   zoom: number;
+  /** Wall time one run may take, in seconds, before the engine is stopped (a teacher's long computation is not a runaway). */
+  wallBudgetSeconds: number;
+  /** Memory the engine's process may use, in MB, before it is stopped and replaced. */
+  memoryCapMb: number;
   /** Kept by main: the renderer cannot set these. */
   windowBounds: WindowBounds | null;
   recentFiles: string[];
 }
 
 /** What the renderer may change; main owns window bounds and the recent list. */
-export type SettingsPatch = Partial<Pick<Settings, 'theme' | 'speed' | 'motion' | 'internals' | 'zoom'>>;
+export type SettingsPatch = Partial<
+  Pick<Settings, 'theme' | 'speed' | 'motion' | 'internals' | 'zoom' | 'wallBudgetSeconds' | 'memoryCapMb'>
+>;
 
 export interface OpenedFile {
   /** Absolute path on disk, or null for an untitled program (a recovered draft that was never saved). */
@@ -138,7 +144,11 @@ export interface StartupState {
 
 export interface LoopscopeApi {
   sim: {
-    run(request: RunRequest): Promise<Trace>;
+    /**
+     * The trace, or a receipt for it: the app's engine sends traces over a MessagePort the
+     * preload posts to the window (TRACE_PORT_MESSAGE, engine/chromium/port.ts).
+     */
+    run(request: RunRequest): Promise<Trace | TraceReceipt>;
     cancel(): Promise<void>;
     onProgress(listener: (progress: SimProgress) => void): () => void;
   };

@@ -2,10 +2,15 @@
 // speaks engine/protocol.ts to its owner (main, or the tests) over a MessagePort the preload
 // hands it. Each run goes to a fresh worker (the warm standby), which is terminated after it,
 // so no run sees anything of another. The watchdog is here, outside the worker: a step budget
-// measured from the worker's progress messages and a wall-clock budget per run. A runaway is
-// interrupted in place through Pyodide's interrupt buffer when the page is crossOriginIsolated,
-// and its worker is terminated if that does not end the run within the grace.
-import { runawayOf } from '../core/runaway';
+// measured from the worker's progress messages, and the owner's wall-clock budget per run (the
+// memory cap is main's to enforce, on the window's process: main/host/usage-watch.ts). A
+// runaway is interrupted in place through Pyodide's interrupt buffer when the page is
+// crossOriginIsolated, and its worker is terminated if that does not end the run within the
+// grace. In the app, a finished trace goes to the UI over a port main sends with the run, not
+// back through main.
+import { interruptedEnd, osExitEnd } from '../core/runaway';
+import { endedTrace } from '../core/ended-trace';
+import { wallBudgetEnd } from '../core/budgets';
 import type { Trace } from '../../common/trace';
 import { hostMessage, type EngineMessage, type HostMessage } from '../protocol';
 import {
@@ -16,7 +21,8 @@ import {
   type WorkerMessage,
   type WorkerRun,
 } from './protocol';
-import { endedRun, pageContainment } from './page-checks';
+import { pageContainment } from './page-checks';
+import { encodeTrace, newDeliveryId, type TraceDelivery } from './trace-delivery';
 
 /** Python start-up takes about this long; the owner's progress bar moves by it. */
 const EXPECTED_LOAD_MS = 4000;
@@ -24,8 +30,6 @@ const EXPECTED_LOAD_MS = 4000;
 const INTERRUPT_GRACE_MS = 1000;
 /** After the first interrupt, ask again this often: a program may swallow KeyboardInterrupt. */
 const REINTERRUPT_MS = 250;
-/** No run may take longer than this in wall time, whatever its progress messages say. */
-const RUN_WALL_BUDGET_MS = 120_000;
 /** A finished run's trace may take this long to arrive. */
 const TRANSFER_TIMEOUT_MS = 60_000;
 /** The page tells its owner it is alive this often during a run (the owner's watchdog). */
@@ -145,7 +149,9 @@ function openSession(port: MessagePort): void {
       send({ type: 'failed', runId, secret, message: 'the engine runs one program at a time' });
       return;
     }
-    run(port, parsed.data, send);
+    // A run may come with a port of its own (the app: its other end is the UI's), where its
+    // trace goes instead of to the owner (trace-delivery.ts).
+    run(port, parsed.data, send, e.ports[0] ?? null);
   };
   const slot = ensureStandby();
   const ticker = setInterval(() => {
@@ -165,7 +171,12 @@ function openSession(port: MessagePort): void {
   );
 }
 
-function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void): void {
+function run(
+  port: MessagePort,
+  m: HostMessage,
+  send: (m: EngineMessage) => void,
+  tracePort: MessagePort | null,
+): void {
   const sentAt = performance.now();
   const slot = takeStandby();
   let steps = 0;
@@ -194,7 +205,7 @@ function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void
     type: 'result',
     runId: m.runId,
     secret: m.secret,
-    trace: endedRun(m, end),
+    trace: endedTrace(m.source, m.fileName, m.options, end),
     tainted: false,
   });
   active = { port, stop: () => finish(null) };
@@ -215,7 +226,8 @@ function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void
     } else if (w.type === 'finishing') {
       finishing = true;
       send({ type: 'finishing', runId: m.runId, secret: m.secret });
-    } else if (w.type === 'result') finish(resultOf(m, w.trace, w.interrupted, interruptedAt, lastHeard));
+    } else if (w.type === 'result')
+      finish(deliver(m, resultOf(m, w.trace, w.interrupted, interruptedAt, lastHeard), tracePort));
     else if (w.type === 'failed')
       finish({ type: 'failed', runId: m.runId, secret: m.secret, message: w.message });
   };
@@ -227,14 +239,8 @@ function run(port: MessagePort, m: HostMessage, send: (m: EngineMessage) => void
   const watch = setInterval(() => {
     const now = performance.now();
     if (!started) return;
-    if (now - sentAt > RUN_WALL_BUDGET_MS) {
-      finish(
-        ended({
-          kind: 'runaway',
-          message: `the run took more than ${RUN_WALL_BUDGET_MS / 1000} s of wall time; the engine was stopped and restarted`,
-          exitCode: 1,
-        }),
-      );
+    if (now - sentAt > m.wallBudget.ms) {
+      finish(ended(wallBudgetEnd(m.wallBudget.ms, m.wallBudget.setting)));
       return;
     }
     const silent = now - lastHeard;
@@ -299,23 +305,20 @@ function resultOf(
   interrupted: boolean,
   interruptedAt: number,
   endedAt: number,
-): EngineMessage {
-  if (interrupted && interruptedAt) {
-    const { who, line } = runawayOf(trace);
-    const at = line ? `, at line ${line}` : '';
-    const seconds = (m.stepBudgetMs + (endedAt - interruptedAt)) / 1000;
-    trace.end = {
-      kind: 'runaway',
-      message: `${who} ran for ${seconds.toFixed(1)} s without awaiting${at}`,
-      exitCode: 1,
-      ...(line ? { line } : {}),
-    };
-  }
-  // Emscripten's exit (os._exit) leaves Pyodide unusable: report it as the exit it was.
-  const exit = trace.end.kind === 'internalError' ? /exit\((\d+)\)/.exec(trace.end.message) : null;
-  if (exit) {
-    const code = Number(exit[1]);
-    trace.end = { kind: 'exit', message: `exit status ${code} (os._exit)`, exitCode: code & 0xff };
-  }
-  return { type: 'result', runId: m.runId, secret: m.secret, trace, tainted: false };
+): Trace {
+  if (interrupted && interruptedAt)
+    trace.end = interruptedEnd(trace, (m.stepBudgetMs + (endedAt - interruptedAt)) / 1000);
+  trace.end = osExitEnd(trace.end) ?? trace.end;
+  return trace;
+}
+
+/** The owner's answer: the trace itself, or (with a trace port) its end, the trace gone to the UI. */
+function deliver(m: HostMessage, trace: Trace, tracePort: MessagePort | null): EngineMessage {
+  const { runId, secret } = m;
+  if (!tracePort) return { type: 'result', runId, secret, trace, tainted: false };
+  const delivery = newDeliveryId();
+  const bytes = encodeTrace(trace);
+  const message: TraceDelivery = { type: 'trace', delivery, bytes };
+  tracePort.postMessage(message, [bytes.buffer]);
+  return { type: 'delivered', runId, secret, delivery, end: trace.end, tainted: false };
 }

@@ -15,8 +15,12 @@ export const retireMessage = z.object({ type: z.literal('retire') }).strict();
 const endKind = z.enum(END_KINDS);
 
 /** The trace's outer shape (its steps and events are data the renderer only displays). */
+/** A count, index or line number: a whole number, never negative. */
+const count = z.number().int().nonnegative();
+const runId = z.number().int().positive();
+
 export const traceShape = z.object({
-  version: z.number(),
+  version: count,
   source: z.string(),
   fileName: z.string(),
   options: z.object({}).passthrough(),
@@ -27,9 +31,9 @@ export const traceShape = z.object({
     .object({
       kind: endKind,
       message: z.string(),
-      exitCode: z.number().int(),
-      line: z.number().optional(),
-      column: z.number().optional(),
+      exitCode: z.number().int().min(0).max(255),
+      line: count.optional(),
+      column: count.optional(),
       option: z.string().optional(),
     })
     .strict(),
@@ -58,25 +62,25 @@ export const workerMessage = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('ready'),
-      loadMs: z.number(),
+      loadMs: z.number().nonnegative(),
       interrupts: z.boolean(),
       /** The worker's own check that its CSP refuses `new Function` (a worker has its own CSP). */
       evalRefused: z.boolean(),
     })
     .strict(),
   z.object({ type: z.literal('startFailed'), message: z.string() }).strict(),
-  z.object({ type: z.literal('progress'), runId: z.number(), steps: z.number().int().min(0) }).strict(),
-  z.object({ type: z.literal('finishing'), runId: z.number() }).strict(),
+  z.object({ type: z.literal('progress'), runId, steps: count }).strict(),
+  z.object({ type: z.literal('finishing'), runId }).strict(),
   z
     .object({
       type: z.literal('result'),
-      runId: z.number(),
+      runId,
       trace: z.custom<Trace>((v) => traceShape.safeParse(v).success, 'not a trace'),
       /** The page's interrupt reached Python during this run. */
       interrupted: z.boolean(),
     })
     .strict(),
-  z.object({ type: z.literal('failed'), runId: z.number(), message: z.string() }).strict(),
+  z.object({ type: z.literal('failed'), runId, message: z.string() }).strict(),
 ]);
 export type WorkerMessage = z.infer<typeof workerMessage>;
 

@@ -1,6 +1,7 @@
-// Who a watchdog interrupt stopped and where, read from the interrupted run's trace; shared by
-// both hosts (engine/node/engine-process.ts, engine/chromium/worker.ts). No Node or DOM API.
-import type { Trace } from '../../common/trace';
+// How a run the engine itself ended badly is reported, shared by both hosts
+// (engine/node/engine-process.ts, engine/chromium/page.ts): who a watchdog interrupt stopped and
+// where, read from the interrupted run's trace, and an os._exit as the exit it was. No Node or DOM API.
+import type { RunEnd, Trace } from '../../common/trace';
 
 const LINE = /line (\d+)/g;
 
@@ -26,4 +27,27 @@ export function runawayOf(trace: Trace): { who: string; line: number } {
   const actor = last ? trace.actors.find((a) => a.id === last.actor) : undefined;
   const who = actor?.kind === 'callback' ? `callback ${actor.name}` : "the program's top level";
   return { who, line: trace.end.line ?? 0 };
+}
+
+/** The end of a run the watchdog interrupted in place, after `seconds` without awaiting. */
+export function interruptedEnd(trace: Trace, seconds: number): RunEnd {
+  const { who, line } = runawayOf(trace);
+  const at = line ? `, at line ${line}` : '';
+  return {
+    kind: 'runaway',
+    message: `${who} ran for ${seconds.toFixed(1)} s without awaiting${at}`,
+    exitCode: 1,
+    ...(line ? { line } : {}),
+  };
+}
+
+/**
+ * Emscripten's exit (os._exit) leaves Pyodide unusable and the run ends in an internal error
+ * naming `exit(N)`: the exit it was, or null for any other end.
+ */
+export function osExitEnd(end: RunEnd): RunEnd | null {
+  const exit = end.kind === 'internalError' ? /exit\((\d+)\)/.exec(end.message) : null;
+  if (!exit) return null;
+  const code = Number(exit[1]);
+  return { kind: 'exit', message: `exit status ${code} (os._exit)`, exitCode: code & 0xff };
 }

@@ -11,7 +11,8 @@ import { checkContainment } from './containment-check';
 import { answerConstantsBinding, denyNetwork, denyProcesses, hideGlobals } from './harden';
 import { createInterruptSignal } from './interrupt';
 import { engineMessage, hostMessage, type EngineMessage, type HostMessage } from '../protocol';
-import { createStepProbe, runawayOf } from './step-probe';
+import { createStepProbe } from './step-probe';
+import { interruptedEnd, osExitEnd } from '../core/runaway';
 import { createFrameReader, encodeFrame } from './frames';
 
 /** Python start-up takes about this long on a laptop; the progress bar moves by it. */
@@ -112,22 +113,9 @@ async function main(): Promise<void> {
       signal.disarm();
       send({ type: 'finishing', runId: m.runId, secret: m.secret });
       const runaway = signal.fired;
-      if (runaway) {
-        const { who, line } = runawayOf(trace);
-        const at = line ? `, at line ${line}` : '';
-        trace.end = {
-          kind: 'runaway',
-          message: `${who} ran for ${runaway.seconds.toFixed(1)} s without awaiting${at}`,
-          exitCode: 1,
-          ...(line ? { line } : {}),
-        };
-      }
-      // Emscripten's exit (os._exit) leaves Pyodide unusable: report it as the exit it was.
-      const exit = trace.end.kind === 'internalError' ? /exit\((\d+)\)/.exec(trace.end.message) : null;
-      if (exit) {
-        const code = Number(exit[1]);
-        trace.end = { kind: 'exit', message: `exit status ${code} (os._exit)`, exitCode: code & 0xff };
-      }
+      if (runaway) trace.end = interruptedEnd(trace, runaway.seconds);
+      const exit = osExitEnd(trace.end);
+      if (exit) trace.end = exit;
       // After an interrupt, an internal error or an exit, this Python may be in any state.
       const tainted = runaway !== null || exit !== null || trace.end.kind === 'internalError';
       send({ type: 'result', runId: m.runId, secret: m.secret, trace, tainted });

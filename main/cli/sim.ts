@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { engineRuntimeReport, runContained } from '../host/run-contained';
 import { NoEngineRuntime } from '../host/engine-runtime';
-import type { RunOptions } from '../../common/trace';
+import { END_KINDS, type EndKind, type RunOptions } from '../../common/trace';
 import { formatSteps } from './steps';
 import { escapeControls } from './escape';
 
@@ -33,19 +33,10 @@ const NUMERIC: Record<string, keyof RunOptions> = {
   '--max-file-bytes': 'maxFileBytes',
 };
 
-/** Ends the engine imposes; the others (exception, syntax error, exit) speak for themselves. */
-const ENGINE_ENDS = new Set([
-  'deadlock',
-  'capSteps',
-  'capTime',
-  'capOutput',
-  'capTasks',
-  'capNetwork',
-  'capThreads',
-  'capFiles',
-  'runaway',
-  'internalError',
-]);
+/** Ends the program reaches itself: they speak for themselves. */
+const PROGRAM_ENDS: readonly EndKind[] = ['ok', 'exception', 'syntaxError', 'exit'];
+/** Ends the engine or the host imposes (deadlock, a cap, a budget): they get a line on stderr. */
+const ENGINE_ENDS = new Set<EndKind>(END_KINDS.filter((k) => !PROGRAM_ENDS.includes(k)));
 
 function fail(message: string): never {
   process.stderr.write(`sim: ${message}\n${USAGE}\n`);

@@ -3,14 +3,22 @@
 // SimService starts is a new MessagePort session with that one page: the page runs every
 // program in a fresh worker from its warm standby, so "replacing the engine process" after a
 // cancel or a runaway costs a port, not a Pyodide start. Only when the page itself stops
-// answering, or its renderer process is gone, is the window destroyed and a new one opened.
-// Electron-free: the window is injected.
+// answering, its renderer process is gone, or the SimService finds the process over a budget
+// (memory, CPU time while idle: main/host/usage-watch.ts) is the window destroyed and a new
+// one opened. Electron-free: the window is injected.
 import type { EngineChild, EngineLauncher } from '../host/launcher';
 import type { HostMessage } from '../../engine/protocol';
+import { processUsage, type ProcessUsage } from '../host/process-usage';
 
 /** One end of a MessageChannel to the engine page (MessagePortMain in the app). */
 export interface EnginePort {
   postMessage(message: unknown): void;
+  /**
+   * A run message, with a new channel for its trace: one end goes with the message to the
+   * page, the other to the UI (engine/chromium/trace-delivery.ts). Absent where there is no
+   * UI to deliver to (the tests' window): the trace then comes back on this port.
+   */
+  postRun?(message: HostMessage): void;
   onMessage(listener: (data: unknown) => void): void;
   close(): void;
 }
@@ -19,6 +27,8 @@ export interface EnginePort {
 export interface EngineWindow {
   /** The renderer's OS process id, once known. */
   readonly pid: number | undefined;
+  /** The renderer's memory and CPU time, read from outside it; without it, by pid (process-usage.ts). */
+  usage?(): ProcessUsage | null;
   /** A new session: a fresh MessageChannel whose other end goes to the page. */
   openPort(): EnginePort;
   /** Once, when the page's renderer is gone (crashed, killed, destroyed). */
@@ -80,7 +90,8 @@ export function createChromiumLauncher(openWindow: () => EngineWindow): Chromium
           if (exited) return;
           running = true;
           lastHeard = performance.now();
-          port.postMessage(message);
+          if (port.postRun) port.postRun(message);
+          else port.postMessage(message);
         },
         onMessage(listener) {
           port.onMessage((data) => {
@@ -90,13 +101,14 @@ export function createChromiumLauncher(openWindow: () => EngineWindow): Chromium
         onExit(listener) {
           exitListeners.push(listener);
         },
-        kill() {
+        usage: () => (w.usage ? w.usage() : processUsage(w.pid)),
+        kill(whole = false) {
           if (exited) return;
           const hung = running && performance.now() - lastHeard > PAGE_SILENT_MS;
           port.postMessage({ type: 'retire' });
           port.close();
-          exit(hung ? 'the engine page stopped answering' : 'retired');
-          if (hung && win === w) {
+          exit(hung ? 'the engine page stopped answering' : whole ? 'over a budget' : 'retired');
+          if ((hung || whole) && win === w) {
             gone = 'destroyed';
             w.destroy();
           }

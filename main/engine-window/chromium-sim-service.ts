@@ -5,10 +5,7 @@
 import { createSimService, type HostedSimService, type SimServiceOptions } from '../host/sim-service';
 import { createChromiumLauncher, type EngineWindow } from './chromium-launcher';
 
-export interface ChromiumSimServiceOptions extends Omit<
-  SimServiceOptions,
-  'launcher' | 'standby'
-> {
+export interface ChromiumSimServiceOptions extends Omit<SimServiceOptions, 'launcher' | 'standby'> {
   openWindow: () => EngineWindow;
 }
 

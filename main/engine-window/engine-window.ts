@@ -1,12 +1,21 @@
 // The engine's window, the only Electron-specific part of the app's engine host: hidden,
 // sandboxed, no Node, contextIsolation, no webviews, its own in-memory session partition that
 // serves the engine page (out/engine) with its CSP, COOP and COEP headers and cancels every
-// other request, permissions all denied, and a preload that only hands the page MessagePorts.
+// other request, permissions all denied, and a preload that only hands the page MessagePorts;
+// its renderer's memory and CPU time for the SimService's budgets (app-metrics.ts).
 // chromium-launcher.ts turns it into engine processes for main/host/sim-service.ts.
-import { BrowserWindow, MessageChannelMain, session, type MessagePortMain, type Session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  MessageChannelMain,
+  session,
+  type MessagePortMain,
+  type Session,
+} from 'electron';
 import { readFile } from 'node:fs/promises';
 import { engineHeaders } from '../../engine/chromium/protocol';
-import { ENGINE_PORT_CHANNEL } from '../../engine/chromium/port';
+import { ENGINE_PORT_CHANNEL, TRACE_PORT_CHANNEL } from '../../engine/chromium/port';
+import { usageFromMetrics } from './app-metrics';
 import type { EnginePort, EngineWindow } from './chromium-launcher';
 import { ENGINE_SCHEME, ENGINE_URL, engineRequestAllowed, resolveEnginePath } from './request-filter';
 
@@ -18,6 +27,11 @@ export interface EngineWindowOptions {
   engineDir: string;
   /** The engine window's preload: out/preload/engine-port.cjs. */
   preload: string;
+  /**
+   * Where a run's trace port goes: a function that hands the UI window its end (the window that
+   * runs programs), or null while there is none; the trace then comes back through main.
+   */
+  traceSink?: () => ((uiEnd: MessagePortMain) => void) | null;
 }
 
 const prepared = new WeakSet<Session>();
@@ -92,10 +106,14 @@ export function openEngineWindow(options: EngineWindowOptions): EngineWindow {
   win.on('closed', () => markGone('the engine window closed'));
   void win.loadURL(ENGINE_URL);
 
+  const pid = (): number | undefined =>
+    win.isDestroyed() ? undefined : contents.getOSProcessId() || undefined;
   return {
     get pid() {
-      return win.isDestroyed() ? undefined : contents.getOSProcessId() || undefined;
+      return pid();
     },
+    // Memory and CPU time of the renderer, from the browser process: the SimService's budgets.
+    usage: () => usageFromMetrics(app.getAppMetrics(), pid()),
     openPort(): EnginePort {
       const { port1, port2 } = new MessageChannelMain();
       const deliver = (): void => {
@@ -103,7 +121,7 @@ export function openEngineWindow(options: EngineWindowOptions): EngineWindow {
       };
       if (loaded) deliver();
       else waiting.push(deliver);
-      return portOf(port1);
+      return portOf(port1, options.traceSink);
     },
     onGone(listener) {
       goneListeners.push(listener);
@@ -114,10 +132,30 @@ export function openEngineWindow(options: EngineWindowOptions): EngineWindow {
   };
 }
 
-function portOf(port: MessagePortMain): EnginePort {
+/** The traceSink for the UI window `ui()` names: its preload takes the port (TRACE_PORT_CHANNEL). */
+export function uiTraceSink(ui: () => BrowserWindow | null): NonNullable<EngineWindowOptions['traceSink']> {
+  return () => {
+    const win = ui();
+    if (!win || win.isDestroyed()) return null;
+    return (port) => win.webContents.postMessage(TRACE_PORT_CHANNEL, null, [port]);
+  };
+}
+
+function portOf(port: MessagePortMain, traceSink: EngineWindowOptions['traceSink']): EnginePort {
   let started = false;
   return {
     postMessage: (message) => port.postMessage(message),
+    postRun(message) {
+      const toUi = traceSink?.();
+      if (!toUi) {
+        port.postMessage(message);
+        return;
+      }
+      // The trace goes from the page to the UI on this channel, never through main.
+      const trace = new MessageChannelMain();
+      port.postMessage(message, [trace.port1]);
+      toUi(trace.port2);
+    },
     onMessage(listener) {
       port.on('message', (e) => listener(e.data));
       if (!started) {

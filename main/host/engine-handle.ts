@@ -5,8 +5,9 @@
 // not fit the protocol, or lacks the run's secret ends the run as `forged`, and the host
 // retires the process. Nothing such a frame says is ever passed on.
 import { performance } from 'node:perf_hooks';
-import type { Trace } from '../../common/trace';
+import type { Trace, TraceReceipt } from '../../common/trace';
 import type { EngineChild, EngineLauncher } from './launcher';
+import { processUsage, type ProcessUsage } from './process-usage';
 import {
   engineMessage,
   type ContainmentReport,
@@ -16,6 +17,8 @@ import {
 
 export type RunReply =
   | { kind: 'result'; trace: Trace; tainted: boolean }
+  /** The trace went to the UI over its trace port (the app's engine page); the host has its end. */
+  | { kind: 'delivered'; receipt: TraceReceipt; tainted: boolean }
   | { kind: 'failed'; message: string }
   | { kind: 'exited'; message: string }
   | { kind: 'forged'; message: string };
@@ -118,8 +121,13 @@ export class EngineHandle {
     });
   }
 
-  kill(): void {
-    this.child.kill();
+  kill(whole = false): void {
+    this.child.kill(whole);
+  }
+
+  /** Memory and CPU time of the process, read from outside it (null where it cannot be read). */
+  usage(): ProcessUsage | null {
+    return this.child.usage ? this.child.usage() : processUsage(this.pid);
   }
 
   private dispatch(m: EngineMessage): void {
@@ -134,6 +142,9 @@ export class EngineHandle {
     else if (m.type === 'result') {
       this.pending = null;
       p.resolve({ kind: 'result', trace: m.trace, tainted: m.tainted });
+    } else if (m.type === 'delivered') {
+      this.pending = null;
+      p.resolve({ kind: 'delivered', receipt: { delivered: m.delivery, end: m.end }, tainted: m.tainted });
     } else if (m.type === 'failed') {
       this.pending = null;
       p.resolve({ kind: 'failed', message: m.message });

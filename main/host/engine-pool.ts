@@ -30,9 +30,12 @@ export class EnginePool {
     return this.primary;
   }
 
-  /** Kills `handle`; the standby (if warm) becomes the primary, and a new standby starts. */
-  retire(handle: EngineHandle): void {
-    handle.kill();
+  /**
+   * Kills `handle`; the standby (if warm) becomes the primary, and a new standby starts.
+   * `whole`: the process itself is over a budget (see EngineChild.kill).
+   */
+  retire(handle: EngineHandle, whole = false): void {
+    handle.kill(whole);
     if (handle === this.primary) {
       this.primary = null;
       if (!this.disposed) this.take();

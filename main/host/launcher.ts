@@ -5,6 +5,7 @@
 // What a child says is untrusted: `onMessage` gets decoded values (the handle schema-checks
 // them), `onProtocolError` a frame that did not decode.
 import type { HostMessage } from '../../engine/protocol';
+import type { ProcessUsage } from './process-usage';
 
 export interface EngineChild {
   readonly pid: number | undefined;
@@ -14,7 +15,13 @@ export interface EngineChild {
   onProtocolError?(listener: (why: string) => void): void;
   /** Once, when the process is gone for any reason; `detail` is its last stderr lines, if any. */
   onExit(listener: (code: number | null, detail: string) => void): void;
-  kill(): void;
+  /**
+   * Ends this engine. `whole`: the process it runs in is over a budget (memory, idle CPU), so
+   * the process goes too, where the child is one session of a longer-lived process.
+   */
+  kill(whole?: boolean): void;
+  /** Memory and CPU time of the process, read from outside it; without it, `process-usage.ts` by pid. */
+  usage?(): ProcessUsage | null;
 }
 
 export interface EngineLauncher {

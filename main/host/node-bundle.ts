@@ -1,7 +1,7 @@
 // Builds the engine process for plain Node (the CLI and the tests): one ES module bundled by
 // esbuild, with the engine's .py files beside it, in node_modules/.cache. Not tsx: tsx installs
 // its loader on a worker thread, and the permission model (rightly) refuses workers. The app
-// does not use this; electron-vite builds out/main/engine-process.js the same way.
+// does not use this: its engine is the engine page (engine/chromium).
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,

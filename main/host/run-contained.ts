@@ -7,7 +7,7 @@ import { buildNodeBundle } from './node-bundle';
 import { createNodeLauncher } from './node-launcher';
 import { findEngineRuntime } from './engine-runtime';
 import type { ContainmentReport } from '../../engine/protocol';
-import { createSimService, type HostedSimService, type SimServiceOptions } from './sim-service';
+import { createSimService, expectTrace, type HostedSimService, type SimServiceOptions } from './sim-service';
 
 /** A contained engine service in plain Node (CLI, tests): the engine process's esbuild bundle, forked. */
 export async function createNodeSimService(
@@ -55,7 +55,7 @@ export async function runContained(
   hooks.signal?.addEventListener('abort', onAbort);
   try {
     if (hooks.onContainment) void service.containment().then(hooks.onContainment, () => {});
-    return await service.run({ source, fileName, options }, hooks.onProgress ?? (() => {}));
+    return expectTrace(await service.run({ source, fileName, options }, hooks.onProgress ?? (() => {})));
   } finally {
     hooks.signal?.removeEventListener('abort', onAbort);
     await service.dispose();

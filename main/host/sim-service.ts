@@ -6,32 +6,32 @@
 // otherwise (or if the program swallows the interrupt) the process is replaced by the standby.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Trace } from '../../common/trace';
+import type { Trace, TraceReceipt } from '../../common/trace';
 import { MAX_SOURCE_BYTES } from '../ipc/channels';
 import type { SimService } from '../ipc/handlers';
 import type { RunRequest, SimProgress } from '../../preload/loopscope';
-import { endedTrace } from './ended-trace';
+import { endedTrace } from '../../engine/core/ended-trace';
+import {
+  CLI_BUDGET_SETTINGS,
+  DEFAULT_MEMORY_CAP_MB,
+  DEFAULT_WALL_BUDGET_MS,
+  memoryCapEnd,
+  wallBudgetEnd,
+  type BudgetSettings,
+} from '../../engine/core/budgets';
 import type { EngineHandle, RunReply } from './engine-handle';
 import { EnginePool } from './engine-pool';
 import type { EngineLauncher } from './launcher';
-import { forgetUsage, processUsage } from './process-usage';
+import { forgetUsage } from './process-usage';
+import {
+  DEFAULT_IDLE_CPU_BUDGET_MS,
+  DEFAULT_IDLE_WINDOW_MS,
+  UsageWatch,
+  type UsageVerdict,
+} from './usage-watch';
 import type { ContainmentReport } from '../../engine/protocol';
 
 export const DEFAULT_STEP_BUDGET_MS = 2000;
-/**
- * Wall time one run may take, whatever the engine process says (heartbeats come from inside the
- * process the program runs in, so they cannot extend this). The CLI's --wall-budget sets it:
- * a teacher's long computation is not a runaway.
- */
-export const DEFAULT_WALL_BUDGET_MS = 120_000;
-/** Resident memory one engine process may use (wasm heap, V8 heap, ArrayBuffers: all of it). */
-export const DEFAULT_MEMORY_CAP_MB = 4096;
-/**
- * An idle engine (loaded, no run) that has used this much CPU time since it became idle is
- * replaced: a quiet one uses a few ms, and a time budget (not a share of a core) also catches
- * a spinner on a loaded machine, where it gets a small share.
- */
-const IDLE_CPU_BUDGET_MS = 1000;
 const IDLE_WATCH_EVERY_MS = 1000;
 /** Memory is read every this many watchdog ticks. */
 const MEMORY_EVERY_TICKS = 4;
@@ -58,10 +58,22 @@ export interface SimServiceOptions {
   startTimeoutMs?: number;
   /** Keep a warm standby process (default true). */
   standby?: boolean;
-  /** Wall time a whole run may take, enforced from outside (default 120 s). */
+  /**
+   * Wall time a whole run may take, enforced from outside (default 120 s), whatever the engine
+   * process says (heartbeats come from inside the process the program runs in, so they cannot
+   * extend it): a teacher's long computation is not a runaway, so it is a setting.
+   */
   wallBudgetMs?: number;
-  /** Resident memory an engine process may use, in MB (default 4096), watched from outside. */
+  /**
+   * Memory an engine process may use, in MB (default 4096): its resident memory (wasm heap, V8
+   * heap, ArrayBuffers: all of it), sampled from outside it (the engine window's renderer, in
+   * the app). Over it, the process itself is stopped and replaced.
+   */
   memoryCapMb?: number;
+  /** What raises each budget, for the messages (default: the CLI's --wall-budget, --memory-cap). */
+  budgetSettings?: BudgetSettings;
+  /** CPU time an idle engine may use within 30 s (default 1 s) before it is replaced. */
+  idleCpuBudgetMs?: number;
   /**
    * A new engine process for every run (default true): nothing one program leaves behind (files
    * in the in-memory file system, modules, JavaScript prototypes, pending callbacks) can reach
@@ -77,9 +89,20 @@ export interface HostedSimService extends SimService {
   containment(): Promise<ContainmentReport>;
   /** The pids of the primary and standby processes (tests kill them; measurements watch them). */
   pids(): { primary?: number; standby?: number };
+  /** New budgets, from the next run (and the next sample) on: the app's settings changed. */
+  setBudgets(budgets: { wallBudgetMs: number; memoryCapMb: number }): void;
   /** Resolves when the primary and the standby (if kept) have loaded Python. */
   warm(): Promise<void>;
   dispose(): Promise<void>;
+}
+
+/**
+ * The trace itself, where the caller has no UI for a receipt to go with (the CLI, the tests):
+ * only an engine given a trace port (the app's) answers with receipts.
+ */
+export function expectTrace(result: Trace | TraceReceipt): Trace {
+  if ('delivered' in result) throw new Error('the engine sent its trace elsewhere');
+  return result;
 }
 
 export class RunCancelled extends Error {
@@ -92,11 +115,7 @@ export class RunCancelled extends Error {
 interface InFlight {
   runId: number;
   handle: EngineHandle | null;
-  finish: (outcome: { trace: Trace } | { error: Error }) => void;
-}
-
-function fmtSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
+  finish: (outcome: { trace: Trace | TraceReceipt } | { error: Error }) => void;
 }
 
 export function createSimService(options: SimServiceOptions): HostedSimService {
@@ -105,30 +124,49 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
   const grace = options.interruptGraceMs ?? DEFAULT_INTERRUPT_GRACE_MS;
   const transferTimeout = options.transferTimeoutMs ?? DEFAULT_TRANSFER_TIMEOUT_MS;
   const startTimeout = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
-  const wallBudget = options.wallBudgetMs ?? DEFAULT_WALL_BUDGET_MS;
-  const memoryCap = options.memoryCapMb ?? DEFAULT_MEMORY_CAP_MB;
+  // Whole ms and MB: what the engine is told (a fraction of either is nobody's intent).
+  let wallBudget = Math.max(1, Math.round(options.wallBudgetMs ?? DEFAULT_WALL_BUDGET_MS));
+  let memoryCap = Math.max(1, Math.round(options.memoryCapMb ?? DEFAULT_MEMORY_CAP_MB));
+  const settings = options.budgetSettings ?? CLI_BUDGET_SETTINGS;
   const fresh = options.freshProcessPerRun ?? true;
   const pool = new EnginePool(launcher, options.standby ?? true);
   let lastRunId = 0;
   let inFlight: InFlight | null = null;
   let report: ContainmentReport | null = null;
-  /** CPU time of each idle engine when it was first seen idle. */
-  const idleCpu = new Map<EngineHandle, number>();
+  const watches = new WeakMap<EngineHandle, UsageWatch>();
+  const watchOf = (h: EngineHandle): UsageWatch => {
+    let w = watches.get(h);
+    if (!w) {
+      w = new UsageWatch({
+        get memoryCapMb() {
+          return memoryCap; // a changed setting holds at once
+        },
+        idleCpuBudgetMs: options.idleCpuBudgetMs ?? DEFAULT_IDLE_CPU_BUDGET_MS,
+        idleWindowMs: DEFAULT_IDLE_WINDOW_MS,
+      });
+      watches.set(h, w);
+    }
+    return w;
+  };
+  /** Samples `h` from outside; a verdict when it is over a budget. */
+  const sample = (h: EngineHandle, running: boolean): UsageVerdict | null => {
+    const usage = h.usage();
+    if (!usage) return null;
+    const s = { ...usage, at: performance.now() };
+    return running ? watchOf(h).running(s) : watchOf(h).idleSample(s);
+  };
   const idleWatch = setInterval(() => {
     const { primary, standby } = pool.handles();
     for (const h of [primary, standby]) {
-      if (!h || !h.containment || h.busy || h.exited || inFlight?.handle === h) {
-        if (h) idleCpu.delete(h);
+      if (!h) continue;
+      if (!h.containment || h.busy || h.exited || inFlight?.handle === h) {
+        watchOf(h).reset();
         continue;
       }
-      const usage = processUsage(h.pid);
-      if (!usage) continue;
-      const since = idleCpu.get(h);
-      if (since === undefined) idleCpu.set(h, usage.cpuMs);
-      else if (usage.cpuMs - since > IDLE_CPU_BUDGET_MS) {
-        idleCpu.delete(h);
+      // Something runs in an engine that has nothing to run, or it holds what no program does.
+      if (sample(h, false)) {
         forgetUsage(h.pid);
-        pool.retire(h); // something runs in an engine that has nothing to run
+        pool.retire(h, true);
       }
     }
   }, IDLE_WATCH_EVERY_MS);
@@ -175,16 +213,21 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
   }
 
   /** Resolves with the run's reply, or with a RunEnd the host made when it had to stop the process. */
-  function watch(handle: EngineHandle, request: RunRequest, reply: Promise<RunReply>): Promise<RunReply> {
+  function watch(
+    handle: EngineHandle,
+    request: RunRequest,
+    reply: Promise<RunReply>,
+    runWallBudget: number,
+  ): Promise<RunReply> {
     return new Promise((resolve) => {
       const limit = budget + (handle.containment?.interrupts ? grace : 0);
       const sentAt = handle.lastHeardAt;
       const startedAt = performance.now();
       const firstLimit = limit + request.source.length * COMPILE_MS_PER_CHAR;
       let ticks = 0;
-      const stop = (end: Trace['end']): void => {
+      const stop = (end: Trace['end'], whole = false): void => {
         clearInterval(timer);
-        pool.retire(handle);
+        pool.retire(handle, whole);
         resolve({
           kind: 'result',
           trace: endedTrace(request.source, request.fileName, request.options ?? {}, end),
@@ -194,26 +237,13 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       const timer = setInterval(() => {
         const now = performance.now();
         // Checked from here, whatever the process says: the wall budget and its memory.
-        if (now - startedAt > wallBudget) {
-          stop({
-            kind: 'runaway',
-            message: `the program ran for more than ${fmtSeconds(wallBudget)} of wall time; the engine was stopped and restarted (--wall-budget raises the limit)`,
-            exitCode: 1,
-            option: '--wall-budget',
-          });
+        if (now - startedAt > runWallBudget) {
+          stop(wallBudgetEnd(runWallBudget, settings.wallBudget));
           return;
         }
-        if (++ticks % MEMORY_EVERY_TICKS === 0) {
-          const usage = processUsage(handle.pid);
-          if (usage && usage.rssMb > memoryCap) {
-            stop({
-              kind: 'runaway',
-              message: `the program used more than ${memoryCap} MB of memory; the engine was stopped and restarted`,
-              exitCode: 1,
-              option: '--memory-cap',
-            });
-            return;
-          }
+        if (++ticks % MEMORY_EVERY_TICKS === 0 && sample(handle, true)) {
+          stop(memoryCapEnd(memoryCap, settings.memoryCap), true);
+          return;
         }
         const silent = now - handle.lastHeardAt;
         const allowed = handle.finishing
@@ -247,12 +277,13 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
     runId: number,
     request: RunRequest,
     onProgress: (p: SimProgress) => void,
-  ): Promise<Trace> {
+  ): Promise<Trace | TraceReceipt> {
     const handle = pool.take();
     if (inFlight?.runId !== runId) throw new RunCancelled('run cancelled');
     await waitReady(handle, runId, onProgress);
     if (inFlight?.runId !== runId) throw new RunCancelled('run cancelled');
     inFlight.handle = handle;
+    const runWallBudget = wallBudget;
     const reply = handle.run(
       {
         type: 'run',
@@ -263,12 +294,13 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
         options: request.options ?? {},
         stepBudgetMs: budget,
         firstStepBudgetMs: budget + request.source.length * COMPILE_MS_PER_CHAR,
+        wallBudget: { ms: runWallBudget, setting: settings.wallBudget },
       },
       (steps) => {
         if (inFlight?.runId === runId) onProgress({ phase: 'running', steps, fraction: -1 });
       },
     );
-    const r = await watch(handle, request, reply);
+    const r = await watch(handle, request, reply, runWallBudget);
     if (r.kind === 'exited') {
       pool.retire(handle);
       throw new Error(`${r.message}; the next run starts a fresh engine`);
@@ -282,7 +314,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       throw new Error(r.message);
     }
     if (r.tainted || fresh) pool.retire(handle);
-    return r.trace;
+    return r.kind === 'delivered' ? r.receipt : r.trace;
   }
 
   return {
@@ -296,7 +328,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
           ),
         );
       }
-      return new Promise<Trace>((resolve, reject) => {
+      return new Promise<Trace | TraceReceipt>((resolve, reject) => {
         const flight: InFlight = {
           runId,
           handle: null,
@@ -321,6 +353,10 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       stopInFlight('run cancelled');
     },
     contained: () => report?.contained ?? false,
+    setBudgets(budgets) {
+      wallBudget = Math.max(1, Math.round(budgets.wallBudgetMs));
+      memoryCap = Math.max(1, Math.round(budgets.memoryCapMb));
+    },
     containment: () => firstReport.then(() => report!),
     pids() {
       const { primary, standby } = pool.handles();

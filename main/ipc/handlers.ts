@@ -2,7 +2,7 @@
 // ipcMain for the app, and the Playwright harness calls the very same functions for the
 // renderer under test. Validation happens here, so both paths refuse the same payloads.
 import type { AppInfo, RunRequest, SimProgress, StartupState } from '../../preload/loopscope';
-import type { Trace } from '../../common/trace';
+import type { Trace, TraceReceipt } from '../../common/trace';
 import {
   describeIssues,
   requestSchemas,
@@ -17,7 +17,8 @@ import type { ExportWriter } from '../export/writer';
 
 /** Runs programs for one window; a new run cancels the one in flight. */
 export interface SimService {
-  run(request: RunRequest, onProgress: (progress: SimProgress) => void): Promise<Trace>;
+  /** The trace, or (the app's engine) a receipt: the trace went to the UI over its trace port. */
+  run(request: RunRequest, onProgress: (progress: SimProgress) => void): Promise<Trace | TraceReceipt>;
   cancel(): Promise<void>;
 }
 

@@ -4,6 +4,11 @@
 import { z } from 'zod';
 import type { Settings } from '../../preload/loopscope';
 import { MAX_RECENT } from '../files/recent';
+import {
+  DEFAULT_MEMORY_CAP_MB,
+  DEFAULT_WALL_BUDGET_MS,
+  type BudgetSettings,
+} from '../../engine/core/budgets';
 
 export const SETTINGS_VERSION = 1;
 
@@ -13,6 +18,17 @@ export const MAX_SPEED = 16;
 /** Chromium's own zoom range is wider; beyond these the layout stops being usable. */
 export const MIN_ZOOM = 0.5;
 export const MAX_ZOOM = 3;
+/** The engine's budgets (main/host/sim-service.ts): below these no program loads; above, no machine holds them. */
+export const MIN_WALL_BUDGET_S = 5;
+export const MAX_WALL_BUDGET_S = 3600;
+export const MIN_MEMORY_CAP_MB = 1024;
+export const MAX_MEMORY_CAP_MB = 65_536;
+
+/** What the engine's budget messages name (the settings file's keys: no settings dialog has them yet). */
+export const APP_BUDGET_SETTINGS: BudgetSettings = {
+  wallBudget: 'the wallBudgetSeconds setting',
+  memoryCap: 'the memoryCapMb setting',
+};
 
 /** Screen coordinates can be negative (a display left of the primary one); sizes are at least a window's minimum. */
 const coordinate = z.number().int().min(-100_000).max(100_000);
@@ -32,6 +48,8 @@ export const fieldSchemas = {
   motion: z.enum(['system', 'full', 'reduced']),
   internals: z.boolean(),
   zoom: z.number().min(MIN_ZOOM).max(MAX_ZOOM),
+  wallBudgetSeconds: z.number().int().min(MIN_WALL_BUDGET_S).max(MAX_WALL_BUDGET_S),
+  memoryCapMb: z.number().int().min(MIN_MEMORY_CAP_MB).max(MAX_MEMORY_CAP_MB),
   windowBounds: windowBoundsSchema.nullable(),
   recentFiles: z.array(z.string().min(1).max(4096)).max(MAX_RECENT),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
@@ -42,6 +60,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   motion: 'system',
   internals: false,
   zoom: 1,
+  wallBudgetSeconds: DEFAULT_WALL_BUDGET_MS / 1000,
+  memoryCapMb: DEFAULT_MEMORY_CAP_MB,
   windowBounds: null,
   recentFiles: [],
 });
@@ -54,6 +74,8 @@ export const settingsPatchSchema = z
     motion: fieldSchemas.motion,
     internals: fieldSchemas.internals,
     zoom: fieldSchemas.zoom,
+    wallBudgetSeconds: fieldSchemas.wallBudgetSeconds,
+    memoryCapMb: fieldSchemas.memoryCapMb,
   })
   .strict()
   .partial();

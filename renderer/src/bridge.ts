@@ -1,6 +1,28 @@
 // The only file that touches window.loopscope (VS Code's globals.ts pattern): everything else
-// imports `loopscope` from here, typed.
-import type { LoopscopeApi } from '../../preload/loopscope';
+// imports `loopscope` from here, typed. `sim.run` always resolves with a trace: where main
+// answers with a receipt (the app's engine sent the trace over its trace port), the trace is
+// taken from the inbox (run/trace-inbox.ts), checked.
+import type { LoopscopeApi, RunRequest } from '../../preload/loopscope';
+import type { Trace } from '../../common/trace';
+import { isReceipt } from '../../engine/chromium/trace-delivery';
+import { TraceInbox } from './run/trace-inbox';
 
-export const loopscope: LoopscopeApi = window.loopscope;
+export type RendererApi = Omit<LoopscopeApi, 'sim'> & {
+  sim: Omit<LoopscopeApi['sim'], 'run'> & { run(request: RunRequest): Promise<Trace> };
+};
+
+export const traceInbox = new TraceInbox();
+traceInbox.listen(window);
+
+const api: LoopscopeApi = window.loopscope;
+export const loopscope: RendererApi = Object.freeze({
+  ...api,
+  sim: Object.freeze({
+    ...api.sim,
+    async run(request: RunRequest): Promise<Trace> {
+      const result = await api.sim.run(request);
+      return isReceipt(result) ? traceInbox.take(result, request) : result;
+    },
+  }),
+});
 export type * from '../../preload/loopscope';

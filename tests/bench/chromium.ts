@@ -87,11 +87,13 @@ async function pageRun(page: Page, source: string): Promise<PageRun> {
     channel.port1.postMessage({
       type: 'run',
       runId: 1,
+      secret: 'bench-secret-of-sixteen-chars',
       source: src,
       fileName: 'bench.py',
       options: { maxSteps: 10_000_000 },
       stepBudgetMs: 60_000,
       firstStepBudgetMs: 60_000,
+      wallBudget: { ms: 600_000, setting: '--wall-budget' },
     });
     const result = await next('result');
     const runMs = performance.now() - t1;

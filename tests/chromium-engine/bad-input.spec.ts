@@ -51,11 +51,11 @@ test('a runaway that swallows KeyboardInterrupt is stopped by terminating its wo
   });
 });
 
-test('a memory bomb ends with a clear message', async () => {
+test('a memory bomb ends with a clear message: MemoryError, a runaway, or the memory cap', async () => {
   const src = 'b = []\nwhile True:\n    b.append(bytearray(64 * 2**20))\n';
   await expectEnd('memory-bomb.py', src, (end) => {
     expect(['exception', 'runaway', 'internalError']).toContain(end.kind);
-    expect(end.message).toMatch(/MemoryError|without awaiting|internal error/);
+    expect(end.message).toMatch(/MemoryError|without awaiting|internal error|more than 4096 MB of memory/);
   });
 });
 
@@ -86,11 +86,12 @@ test('a syntax error ends with its line', async () => {
 });
 
 test('a run cancelled midway leaves the engine usable, without a new page', async () => {
+  const windows = f.windows.length; // the memory bomb may have cost one (main's memory cap)
   const pending = f.service.run({ source: source('top-level-loop.py'), fileName: 'spin.py' }, () => {});
   await new Promise((r) => setTimeout(r, 500));
   await f.service.cancel();
   await expect(pending).rejects.toThrow(/cancelled/);
   const next = await run(f.service, HELLO, 'hello.py');
   expect(stdout(next.trace)).toBe('hello\n');
-  expect(f.windows.length).toBe(1);
+  expect(f.windows.length).toBe(windows);
 });

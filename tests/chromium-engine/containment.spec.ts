@@ -5,7 +5,7 @@
 // and a worker that posts on the channel it must not use.
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { HELLO, run, startEngine, stdout, type EngineFixture } from './fixture';
+import { currentPage, HELLO, run, startEngine, stdout, type EngineFixture } from './fixture';
 
 const ESCAPE_DIR = new URL('../host/escape/', import.meta.url);
 const scenarios = readdirSync(ESCAPE_DIR)
@@ -14,7 +14,8 @@ const scenarios = readdirSync(ESCAPE_DIR)
 
 let f: EngineFixture;
 test.beforeAll(async () => {
-  f = await startEngine();
+  // The memory cap the Node host's escape test uses: js-memory.py meets it after 16 allocations.
+  f = await startEngine({ memoryCapMb: 1024 });
   await f.service.warm();
 });
 test.afterAll(async () => {
@@ -34,6 +35,14 @@ const fill = (name: string): string =>
     .replaceAll('__DIR__', '/home/student')
     // Aimed at the "outside" server: reaching it at all is the escape.
     .replaceAll('__PORT__', String(f.outside.port));
+
+const MEMORY_CAP_END = {
+  kind: 'runaway',
+  exitCode: 1,
+  option: '--memory-cap',
+  message:
+    'the program used more than 1024 MB of memory; the engine was stopped and restarted (--memory-cap raises the limit)',
+};
 
 /**
  * Scenarios that end otherwise by design (as in tests/host/escape.test.ts): forged frames must
@@ -85,10 +94,8 @@ for (const name of scenarios) {
 // worker whose CSP allows it): DevTools' own evaluation, which Playwright uses, is exempt from
 // the CSP's eval rule, so it cannot be checked from here.
 test("inside the engine's worker, fetch and import() to another origin fail", async () => {
-  const page = await f.windows[0].page;
-  const workers = page.workers();
-  expect(workers.length).toBeGreaterThan(0);
-  const worker = workers[0];
+  const page = await currentPage(f);
+  const worker = page.workers()[0];
   const verdict = await worker.evaluate(async (outside) => {
     const out: string[] = [];
     try {
@@ -116,7 +123,7 @@ test("inside the engine's worker, fetch and import() to another origin fail", as
 });
 
 test('a worker that posts on its global channel is discarded and never passes for a result', async () => {
-  const page = await f.windows[0].page;
+  const page = await currentPage(f);
   const before = page.workers().length;
   // The standby worker (the next run's) forges a result the way a program that reached
   // JavaScript would: self.postMessage. The page must terminate it and load another.
@@ -162,4 +169,35 @@ test('each run gets a fresh worker: globals, modules and files of one run are go
     'second.py',
   );
   expect(stdout(second.trace)).toBe('False module\n');
+});
+
+test('an idle engine whose process holds memory past the cap is replaced, and the next run works', async () => {
+  const before = f.windows.length;
+  const page = await currentPage(f);
+  // 1.25 GB of ArrayBuffers (touched, so resident) in the standby worker, as a program that
+  // reached JavaScript and escaped its worker's end would hold them: nothing inside counts them.
+  // main may close the window before the allocation even returns.
+  for (const w of page.workers())
+    await w
+      .evaluate(() => {
+        const held: Uint8Array[] = [];
+        for (let i = 0; i < 20; i++) held.push(new Uint8Array(64 * 2 ** 20).fill(i + 1));
+        (globalThis as Record<string, unknown>).__held = held;
+      })
+      .catch(() => {});
+  await expect.poll(() => f.windows.length, { timeout: 30_000 }).toBe(before + 1);
+  expect(page.isClosed()).toBe(true);
+  const next = await run(f.service, HELLO, 'hello.py');
+  expect(next.trace.end.kind).toBe('ok');
+  expect(stdout(next.trace)).toBe('hello\n');
+});
+
+test('a Python program that grows its heap past the cap is stopped from outside, and the next run works', async () => {
+  // No route to JavaScript is left, so the memory a program can take is its wasm heap (up to
+  // 4 GB): main's watch on the engine window's process stops it at the cap first.
+  const bomb = 'held = []\nwhile True:\n    held.append(b"x" * 50_000_000)\n';
+  const { trace } = await run(f.service, bomb, 'bomb.py');
+  expect(trace.end).toMatchObject(MEMORY_CAP_END);
+  const next = await run(f.service, HELLO, 'hello.py');
+  expect(stdout(next.trace)).toBe('hello\n');
 });

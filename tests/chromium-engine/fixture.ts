@@ -1,11 +1,11 @@
 // One engine page per spec file: the built page served with the app's headers, a browser
 // context, and the app's SimService (createChromiumSimService) driving it.
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { fileURLToPath } from 'node:url';
 import type { Trace } from '../../common/trace';
 import { createChromiumSimService } from '../../main/engine-window/chromium-sim-service';
-import type { HostedSimService } from '../../main/host/sim-service';
+import { expectTrace, type HostedSimService } from '../../main/host/sim-service';
 import { pageWindow, type PageWindow } from './page-window';
 import { serveEngine, serveOutside, type RecordingServer } from './server';
 
@@ -31,9 +31,9 @@ export async function buildEnginePage(): Promise<void> {
 }
 
 export async function startEngine(
-  options: { stepBudgetMs?: number; root?: string } = {},
+  options: { stepBudgetMs?: number; memoryCapMb?: number; root?: string; traces?: boolean } = {},
 ): Promise<EngineFixture> {
-  const { root, ...serviceOptions } = options;
+  const { root, traces, ...serviceOptions } = options;
   await buildEnginePage();
   const engine = await serveEngine(root);
   const outside = await serveOutside();
@@ -47,7 +47,7 @@ export async function startEngine(
   const windows: PageWindow[] = [];
   const service = createChromiumSimService({
     openWindow: () => {
-      const w = pageWindow(context, `${engine.url}index.html`);
+      const w = pageWindow(context, `${engine.url}index.html`, { traces });
       windows.push(w);
       return w;
     },
@@ -69,6 +69,13 @@ export async function startEngine(
   };
 }
 
+/** The engine window in use now (a budget may have replaced earlier ones), once it runs a worker. */
+export async function currentPage(f: EngineFixture): Promise<Page> {
+  const page = await f.windows[f.windows.length - 1].page;
+  await expect.poll(() => page.workers().length, { timeout: 120_000 }).toBeGreaterThan(0);
+  return page;
+}
+
 export function stdout(trace: Trace): string {
   return trace.events.flatMap((e) => (e.t === 'output' && e.stream === 'stdout' ? [e.text] : [])).join('');
 }
@@ -79,7 +86,7 @@ export async function run(
   fileName = 'scenario.py',
 ): Promise<{ trace: Trace; ms: number }> {
   const t0 = performance.now();
-  const trace = await service.run({ source, fileName }, () => {});
+  const trace = expectTrace(await service.run({ source, fileName }, () => {}));
   return { trace, ms: performance.now() - t0 };
 }
 

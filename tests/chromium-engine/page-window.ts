@@ -1,22 +1,45 @@
 // The test's stand-in for main/engine-window/engine-window.ts: an EngineWindow over a Playwright
 // page showing the built engine page. openPort() does what the app's preload does (hand the
 // page one end of a MessageChannel through window.postMessage); the other end's messages come
-// back to the test process through a binding. Everything else (the SimService, the launcher,
-// the page, the worker) is the code the app runs.
+// back to the test process through a binding; its pid is the page's renderer, found in /proc
+// (renderer-pid.ts), so the SimService watches that process's memory and CPU time from
+// outside as it does in the app. Everything else (the SimService, the launcher, the page, the
+// worker) is the code the app runs.
 import type { BrowserContext, Page } from '@playwright/test';
 import type { EnginePort, EngineWindow } from '../../main/engine-window/chromium-launcher';
 import { ENGINE_PORT_MESSAGE } from '../../engine/chromium/protocol';
+import { claimRendererPid } from './renderer-pid';
 
 interface PageGlobals {
   __ports: Record<number, MessagePort>;
   __engineOut(id: number, data: unknown): void;
+  __deliveries: unknown[];
+}
+
+/** What arrived on a run's trace port, as the test reads it back out of the page. */
+export interface Arrived {
+  type: unknown;
+  delivery: unknown;
+  /** Whether `bytes` was a Uint8Array, and its text. */
+  isBytes: boolean;
+  text: string;
 }
 
 export interface PageWindow extends EngineWindow {
   readonly page: Promise<Page>;
+  /** With `traces`: everything posted on the runs' trace ports so far. */
+  arrived(): Promise<Arrived[]>;
 }
 
-export function pageWindow(context: BrowserContext, url: string): PageWindow {
+/**
+ * `traces`: each run goes with a trace channel, as main sends it in the app; the page keeps
+ * the UI's end and records what arrives there (the test plays the UI too).
+ */
+export function pageWindow(
+  context: BrowserContext,
+  url: string,
+  options: { traces?: boolean } = {},
+): PageWindow {
   let nextId = 0;
   const listeners = new Map<number, ((data: unknown) => void)[]>();
   const goneListeners: ((why: string) => void)[] = [];
@@ -40,9 +63,15 @@ export function pageWindow(context: BrowserContext, url: string): PageWindow {
   const enqueue = (fn: (p: Page) => Promise<unknown>): void => {
     chain = chain.then(() => page.then(fn)).catch(() => {});
   };
+  let loaded = false;
+  void page.then(() => (loaded = true)).catch(() => {});
+  let pid: number | undefined;
   return {
     page,
-    pid: undefined,
+    get pid() {
+      if (pid === undefined && loaded && !isGone) pid = claimRendererPid();
+      return pid;
+    },
     openPort(): EnginePort {
       const id = ++nextId;
       listeners.set(id, []);
@@ -60,6 +89,24 @@ export function pageWindow(context: BrowserContext, url: string): PageWindow {
         ),
       );
       return {
+        ...(options.traces
+          ? {
+              postRun(message: unknown) {
+                enqueue((p) =>
+                  p.evaluate(
+                    ([portId, m]) => {
+                      const g = window as unknown as PageGlobals;
+                      const trace = new MessageChannel();
+                      g.__deliveries ??= [];
+                      trace.port1.onmessage = (e) => g.__deliveries.push(e.data);
+                      g.__ports[portId]?.postMessage(m, [trace.port2]);
+                    },
+                    [id, message] as const,
+                  ),
+                );
+              },
+            }
+          : {}),
         postMessage(message) {
           enqueue((p) =>
             p.evaluate(([portId, m]) => (window as unknown as PageGlobals).__ports[portId]?.postMessage(m), [
@@ -86,6 +133,21 @@ export function pageWindow(context: BrowserContext, url: string): PageWindow {
     onGone(listener) {
       goneListeners.push(listener);
     },
+    arrived: () =>
+      page.then((p) =>
+        p.evaluate(() =>
+          ((window as unknown as PageGlobals).__deliveries ?? []).map((d) => {
+            const m = d as { type?: unknown; delivery?: unknown; bytes?: unknown };
+            const isBytes = m.bytes instanceof Uint8Array;
+            return {
+              type: m.type,
+              delivery: m.delivery,
+              isBytes,
+              text: isBytes ? new TextDecoder().decode(m.bytes as Uint8Array) : '',
+            };
+          }),
+        ),
+      ),
     destroy() {
       gone('destroyed');
       void page.then((p) => p.close()).catch(() => {});

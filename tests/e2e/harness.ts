@@ -4,7 +4,10 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
 import type { AppInfo, MenuCommand, SimProgress } from '../../preload/loopscope';
+import type { RunEnd } from '../../common/trace';
+import { TRACE_PORT_MESSAGE } from '../../engine/chromium/port';
 import { createHandlers, type Handlers, type SimService } from '../../main/ipc/handlers';
 import { createTestSimService } from './test-sim-service';
 import type { EventChannel } from '../../main/ipc/channels';
@@ -40,10 +43,52 @@ const testAppInfo: AppInfo = {
   contained: true,
 };
 
+/**
+ * How traces reach the renderer. `whole`: in the reply to sim:run (the Node host). `port`: as in
+ * the app, over a trace port the harness posts to the window as the preload does (the engine
+ * page's bytes, main's receipt). `port-main-end`: main's end differs from the one in the bytes.
+ * `port-foreign`: the bytes are another program's trace.
+ */
+export type TraceDeliveryMode = 'whole' | 'port' | 'port-main-end' | 'port-foreign';
+
+/** The end the harness (playing main) reports in `port-main-end` mode. */
+export const MAIN_END: RunEnd = {
+  kind: 'runaway',
+  message:
+    'the program ran for more than 1 s of wall time; the engine was stopped and restarted (the wallBudgetSeconds setting raises the limit)',
+  exitCode: 1,
+  option: 'the wallBudgetSeconds setting',
+};
+
+/** Plays the engine page, the preload and main for one run's trace delivery over a port. */
+function deliverOverPort(page: Page, sim: SimService, mode: TraceDeliveryMode): SimService {
+  return {
+    cancel: () => sim.cancel(),
+    async run(request, onProgress) {
+      const result = await sim.run(request, onProgress);
+      if ('delivered' in result) return result;
+      const delivered = randomBytes(16).toString('hex');
+      const sent = mode === 'port-foreign' ? { ...result, source: 'print("someone else")' } : result;
+      await page.evaluate(
+        ([message, json, id]) => {
+          const channel = new MessageChannel();
+          window.postMessage(message, window.location.origin, [channel.port2]);
+          const bytes = new TextEncoder().encode(json);
+          channel.port1.postMessage({ type: 'trace', delivery: id, bytes }, [bytes.buffer]);
+        },
+        [TRACE_PORT_MESSAGE, JSON.stringify(sent), delivered] as const,
+      );
+      return { delivered, end: mode === 'port-main-end' ? MAIN_END : result.end };
+    },
+  };
+}
+
 export const test = base.extend<
-  { loopscope: LoopscopeHarness; userDataSeed: UserDataSeed },
+  { loopscope: LoopscopeHarness; userDataSeed: UserDataSeed; traceDelivery: TraceDeliveryMode },
   { sharedSim: SimService; engine: boolean }
 >({
+  /** test.use({ traceDelivery: 'port' }): traces over a trace port, as the app's engine sends them. */
+  traceDelivery: ['whole', { option: true }],
   /** test.use({ engine: false }) for specs that never run a program (desktop workflow): no Pyodide start. */
   engine: [true, { scope: 'worker', option: true }],
   /** Files placed in the user-data folder before settings load: test.use({ userDataSeed: { 'settings.json': '{' } }). */
@@ -64,7 +109,8 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  loopscope: async ({ page, sharedSim, userDataSeed }, use) => {
+  loopscope: async ({ page, sharedSim, userDataSeed, traceDelivery }, use) => {
+    const sim = traceDelivery === 'whole' ? sharedSim : deliverOverPort(page, sharedSim, traceDelivery);
     const calls: string[] = [];
     const emit = async (channel: string, payload: unknown): Promise<void> => {
       await page.evaluate(
@@ -77,7 +123,7 @@ export const test = base.extend<
       void emit(channel, payload).catch(() => undefined);
     const desktop = await createTestDesktop(send, userDataSeed);
     const handlers = createHandlers({
-      sim: sharedSim,
+      sim,
       emit: send,
       appInfo: () => testAppInfo,
       desktop: desktop.deps,
@@ -90,7 +136,7 @@ export const test = base.extend<
     await use({
       page,
       handlers,
-      sim: sharedSim,
+      sim,
       calls,
       menu: (command) => emit('app:menu', command),
       progress: (progress) => emit('sim:progress', progress),

@@ -38,9 +38,11 @@ test('a wrongly shaped payload on every channel gets an error, and the app keeps
   expect(message).toMatch(/^sim:run: invalid request/);
 
   // And the app still works: the engine runs a program, and the UI is alive.
-  const trace = await page.evaluate(() =>
-    window.loopscope.sim.run({ source: 'print("still here")', fileName: 'ok.py' }),
-  );
+  const trace = await page.evaluate(async () => {
+    const result = await window.loopscope.sim.run({ source: 'print("still here")', fileName: 'ok.py' });
+    if ('delivered' in result) throw new Error('the test bridge delivers traces whole');
+    return result;
+  });
   const printed = trace.events.flatMap((e) => (e.t === 'output' ? [e.text] : [])).join('');
   expect(printed).toBe('still here\n');
   expect(trace.end.kind).toBe('ok');

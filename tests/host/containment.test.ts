@@ -44,10 +44,18 @@ describe('containment', () => {
       options: {},
       stepBudgetMs: 10,
       firstStepBudgetMs: 10,
+      wallBudget: { ms: 120_000, setting: '--wall-budget' },
     };
     expect(hostMessage.safeParse(good).success).toBe(true);
     expect(hostMessage.safeParse({ ...good, source: 1 }).success).toBe(false);
     expect(hostMessage.safeParse({ ...good, options: { evil: 1 } }).success).toBe(false);
+    // Caps are whole and never negative; maxStepLines (--max-step-lines) is one of them.
+    expect(hostMessage.safeParse({ ...good, options: { maxStepLines: 100, maxTime: 0.5 } }).success).toBe(
+      true,
+    );
+    for (const options of [{ maxSteps: -1 }, { maxTasks: 1.5 }, { maxTime: -1 }])
+      expect(hostMessage.safeParse({ ...good, options }).success, JSON.stringify(options)).toBe(false);
+    expect(hostMessage.safeParse({ ...good, wallBudget: { ms: 0, setting: 'x' } }).success).toBe(false);
     expect(hostMessage.safeParse({ type: 'eval', code: 'x' }).success).toBe(false);
     expect(engineMessage.safeParse({ type: 'loading', fraction: 7 }).success).toBe(false);
     expect(hostMessage.safeParse({ ...good, secret: undefined }).success).toBe(false);

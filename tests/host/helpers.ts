@@ -3,7 +3,7 @@
 import type { Trace } from '../../common/trace';
 import type { SimProgress } from '../../preload/loopscope';
 import { createNodeSimService } from '../../main/host/run-contained';
-import type { HostedSimService, SimServiceOptions } from '../../main/host/sim-service';
+import { expectTrace, type HostedSimService, type SimServiceOptions } from '../../main/host/sim-service';
 
 export async function startService(
   options: Omit<SimServiceOptions, 'launcher' | 'mainDir'> = {},
@@ -28,7 +28,7 @@ export async function run(
   progress: SimProgress[] = [],
 ): Promise<{ trace: Trace; ms: number }> {
   const t0 = performance.now();
-  const trace = await service.run({ source, fileName }, (p) => progress.push(p));
+  const trace = expectTrace(await service.run({ source, fileName }, (p) => progress.push(p)));
   return { trace, ms: performance.now() - t0 };
 }
 

@@ -4,7 +4,7 @@
 // once because the warm standby takes over. Figures are printed, never asserted tightly.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SimProgress } from '../../preload/loopscope';
-import { RunCancelled, type HostedSimService } from '../../main/host/sim-service';
+import { expectTrace, RunCancelled, type HostedSimService } from '../../main/host/sim-service';
 import { HELLO, run, startService, stdout } from './helpers';
 
 const BUDGET_MS = 1000;
@@ -98,7 +98,7 @@ describe('the engine host outlives every program', () => {
     const fresh: SimProgress[] = [];
     const second = service.run({ source: HELLO, fileName: 'new.py' }, (p) => fresh.push(p));
     const seenWhenSuperseded = old.length;
-    const trace = await second;
+    const trace = expectTrace(await second);
     expect(stdout(trace)).toBe('hello\n');
     expect(await firstOutcome).toBeInstanceOf(RunCancelled);
     await new Promise((r) => setTimeout(r, 300));
@@ -113,7 +113,9 @@ describe('starting the engine', () => {
     const service = await createNodeSimService({ standby: false });
     try {
       const progress: SimProgress[] = [];
-      const trace = await service.run({ source: HELLO, fileName: 'hello.py' }, (p) => progress.push(p));
+      const trace = expectTrace(
+        await service.run({ source: HELLO, fileName: 'hello.py' }, (p) => progress.push(p)),
+      );
       figure('cold start to first run done', performance.now() - t0);
       expect(stdout(trace)).toBe('hello\n');
       const starting = progress.filter((p) => p.phase === 'starting').map((p) => p.fraction);

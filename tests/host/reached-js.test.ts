@@ -140,7 +140,7 @@ describe('a program that reached JavaScript in the Node engine process', () => {
     const { trace } = await run(service, 'arraybuffers 6144', 'bomb.py');
     expect(trace.end, JSON.stringify(trace.end)).toMatchObject({ kind: 'runaway', option: '--memory-cap' });
     expect(trace.end.message).toBe(
-      'the program used more than 1024 MB of memory; the engine was stopped and restarted',
+      'the program used more than 1024 MB of memory; the engine was stopped and restarted (--memory-cap raises the limit)',
     );
     expect(stdout((await run(service, 'hello')).trace)).toBe('hello from a fresh engine\nDONE\n');
   });

@@ -32,12 +32,12 @@ describe('electron-builder.yml', () => {
     );
   });
 
-  it('names the app and packs only the build output, Pyodide unpacked, no rebuild', async () => {
+  it('names the app and packs only the build output, nothing unpacked, no rebuild', async () => {
     const config = await load();
     expect(config.appId).toBe('org.loopscope.app');
     expect(config.productName).toBe('Loopscope');
     expect(config.files).toEqual([{ filter: ['out/**', '!out/renderer-web/**', '!**/*.map'] }]);
-    expect(config.asarUnpack).toEqual(['node_modules/pyodide/**']);
+    expect(config.asarUnpack).toBeUndefined();
     expect(config.npmRebuild).toBe(false);
     expect(config.directories).toMatchObject({ buildResources: 'build', output: 'dist' });
   });

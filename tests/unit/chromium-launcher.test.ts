@@ -15,6 +15,7 @@ interface FakePort extends EnginePort {
 }
 
 interface FakeWindow extends EngineWindow {
+  usage?: () => { rssMb: number; cpuMs: number } | null;
   ports: FakePort[];
   destroyed: boolean;
   kill(why: string): void;
@@ -58,6 +59,7 @@ const RUN = {
   options: {},
   stepBudgetMs: 2000,
   firstStepBudgetMs: 2000,
+  wallBudget: { ms: 120_000, setting: '--wall-budget' },
 };
 
 describe('chromium launcher', () => {
@@ -125,6 +127,25 @@ describe('chromium launcher', () => {
     expect(got).toEqual([]);
     l.launch();
     expect(windows).toHaveLength(2);
+  });
+
+  it('kill(whole) destroys the window (its process is over a budget), and the next launch opens a new one', () => {
+    const l = launcher();
+    const a = l.launch();
+    const exits: string[] = [];
+    a.onExit((_c, d) => exits.push(d));
+    a.kill(true);
+    expect(windows[0].destroyed).toBe(true);
+    expect(exits).toEqual(['over a budget']);
+    l.launch();
+    expect(windows).toHaveLength(2);
+  });
+
+  it("a session's usage is its window's", () => {
+    const l = launcher();
+    const a = l.launch();
+    windows[0].usage = () => ({ rssMb: 512, cpuMs: 70 });
+    expect(a.usage?.()).toEqual({ rssMb: 512, cpuMs: 70 });
   });
 
   it('dispose destroys the window', () => {

@@ -48,6 +48,27 @@ describe('worker messages', () => {
       { type: 'result', runId: 1, trace, interrupted: false, tainted: false },
       { type: 'progress', runId: 1, steps: -1 },
       { type: 'progress', runId: 1, steps: 1.5 },
+      { type: 'progress', runId: 0, steps: 1 },
+      {
+        type: 'result',
+        runId: 1,
+        trace: { ...trace, end: { kind: 'exit', message: '', exitCode: -1 } },
+        interrupted: false,
+      },
+      {
+        type: 'result',
+        runId: 1,
+        trace: { ...trace, end: { kind: 'exit', message: '', exitCode: 256 } },
+        interrupted: false,
+      },
+      {
+        type: 'result',
+        runId: 1,
+        trace: { ...trace, end: { kind: 'syntaxError', message: '', exitCode: 1, line: 2.5 } },
+        interrupted: false,
+      },
+      { type: 'result', runId: 1, trace: { ...trace, version: -1 }, interrupted: false },
+      { type: 'ready', loadMs: -1, interrupts: true, evalRefused: true },
       { type: 'ready', loadMs: 1, interrupts: true },
       { type: 'exit', code: 0 },
     ])

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNodeFileSystem } from '../../main/files/node-fs';
 import type { FileSystemPort } from '../../main/files/ports';
 import { restorableBounds } from '../../main/settings/bounds';
-import { DEFAULT_SETTINGS, parseSettings } from '../../main/settings/schema';
+import { DEFAULT_SETTINGS, parseSettings, settingsPatchSchema } from '../../main/settings/schema';
 import { CORRUPT_SETTINGS_FILE, SettingsStore } from '../../main/settings/store';
 import { nextZoom } from '../../main/settings/zoom';
 import { tempDir, type TempDir } from './support/desktop-fakes';
@@ -175,5 +175,27 @@ describe('zoom', () => {
     expect(nextZoom(2.9, 'in')).toBe(3);
     expect(nextZoom(0.5, 'out')).toBe(0.5);
     expect(nextZoom(1.728, 'reset')).toBe(1);
+  });
+});
+
+describe('the engine budgets in settings', () => {
+  it('default to the host defaults and take whole numbers in range from the renderer', () => {
+    expect(DEFAULT_SETTINGS.wallBudgetSeconds).toBe(120);
+    expect(DEFAULT_SETTINGS.memoryCapMb).toBe(4096);
+    expect(settingsPatchSchema.safeParse({ wallBudgetSeconds: 600, memoryCapMb: 8192 }).success).toBe(true);
+    for (const bad of [
+      { wallBudgetSeconds: 0 },
+      { wallBudgetSeconds: 1.5 },
+      { memoryCapMb: 100 },
+      { memoryCapMb: 1e9 },
+    ])
+      expect(settingsPatchSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+  });
+
+  it('a bad value in the file is reset to its default with a notice', () => {
+    const { settings, problems } = parseSettings({ wallBudgetSeconds: -1, memoryCapMb: 2048 });
+    expect(settings.wallBudgetSeconds).toBe(120);
+    expect(settings.memoryCapMb).toBe(2048);
+    expect(problems).toEqual(['“wallBudgetSeconds” was -1; reset to 120']);
   });
 });

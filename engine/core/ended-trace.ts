@@ -1,6 +1,7 @@
-// The trace the host returns for a run the engine could not finish itself (its process was
-// stopped by the watchdog or died): no steps but the start and the end, and a RunEnd that
-// says what happened, so every caller handles one shape whatever went wrong.
+// The trace a host returns for a run the engine could not finish itself (stopped by a watchdog
+// or a budget, or gone): no steps but the start and the end, and a RunEnd that says what
+// happened, so every caller handles one shape whatever went wrong. The one place this is
+// decided: main's SimService and the Chromium engine page both use it.
 import {
   DEFAULT_RUN_OPTIONS,
   TRACE_VERSION,

@@ -1,0 +1,40 @@
+// The budgets a host enforces on a run from outside the program (a wall-clock budget, a memory
+// cap on the engine's process) and the ends it reports when one is hit, shared by main's
+// SimService and the Chromium engine page so both say the same thing. Each message names the
+// setting that raises the limit: `--wall-budget` / `--memory-cap` in the terminal, the settings'
+// names in the app. No wall time here: the caller measures, this words it.
+import type { RunEnd } from '../../common/trace';
+
+/** What raises each budget, as the person who hit it can change it. */
+export interface BudgetSettings {
+  wallBudget: string;
+  memoryCap: string;
+}
+
+export const DEFAULT_WALL_BUDGET_MS = 120_000;
+/** Above the wasm heap's own 4 GB: Python's MemoryError comes first for a program that stays in Python. */
+export const DEFAULT_MEMORY_CAP_MB = 4096;
+/** The terminal's names (main/cli/sim.ts). */
+export const CLI_BUDGET_SETTINGS: BudgetSettings = { wallBudget: '--wall-budget', memoryCap: '--memory-cap' };
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+export function wallBudgetEnd(wallBudgetMs: number, setting: string): RunEnd {
+  return {
+    kind: 'runaway',
+    message: `the program ran for more than ${seconds(wallBudgetMs)} of wall time; the engine was stopped and restarted (${setting} raises the limit)`,
+    exitCode: 1,
+    option: setting,
+  };
+}
+
+export function memoryCapEnd(memoryCapMb: number, setting: string): RunEnd {
+  return {
+    kind: 'runaway',
+    message: `the program used more than ${memoryCapMb} MB of memory; the engine was stopped and restarted (${setting} raises the limit)`,
+    exitCode: 1,
+    option: setting,
+  };
+}
