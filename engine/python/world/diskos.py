@@ -1,6 +1,7 @@
 """os calls on the run's disk (files.py has the model): each costs the disk latency; writes
 outside the disk are refused by an audit hook (a read-only file system)."""
 
+import errno
 import os
 import sys
 
@@ -135,7 +136,8 @@ _MUTATING = {'os.mkdir': 1, 'os.rmdir': 1, 'os.remove': 1, 'os.rename': 2, 'os.c
 
 
 def _refuse(path):
-    raise PermissionError(30, 'Read-only file system (only the working directory and /tmp are '
+    # errno's EROFS, not Linux's 30: under Pyodide 30 is EISCONN (README.md, "Errno numbers").
+    raise PermissionError(errno.EROFS, 'Read-only file system (only the working directory and /tmp are '
                           'writable in Loopscope)', os.fsdecode(path) if isinstance(path, (str, bytes)) else str(path))
 
 
