@@ -9,7 +9,8 @@ DATA, FIN, RST = 0, 1, 2
 
 
 class Pipe:
-    __slots__ = ('items', 'size', 'link', 'free_at', 'last', 'src', 'dst', 'sink', 'closed_at', 'conn')
+    __slots__ = ('items', 'size', 'link', 'free_at', 'last', 'src', 'dst', 'sink', 'closed_at', 'reset',
+                 'conn')
 
     def __init__(self, link, src, dst, sink=False):
         self.items = deque()   # [arrival, kind, bytes]
@@ -21,6 +22,7 @@ class Pipe:
         self.dst = dst         # receiving socket (None: a service)
         self.sink = sink
         self.closed_at = None  # a FIN or RST was sent
+        self.reset = False     # a RST was sent
         self.conn = None       # a service's connection: it reads each chunk on arrival
 
     def _arrival(self, now, nbytes):
@@ -55,16 +57,21 @@ class Pipe:
         return arrival
 
     def control(self, when, kind):
-        """A FIN or RST leaving at `when` (after the data before it)."""
-        if self.closed_at is not None:
+        """A FIN or RST leaving at `when` (after the data before it). A RST may follow a FIN: a
+        socket half-closed with shutdown(SHUT_WR) and then closed with data unread resets the
+        connection, as Linux does; nothing follows a RST."""
+        first = self.closed_at is None
+        if not first and (kind == FIN or self.reset):
             return
-        self.closed_at = when
+        if first:
+            self.closed_at = when
+        self.reset = kind == RST
         arrival = max(when + self.link.latency, self.last)
         self.last = arrival
         self.items.append([arrival, kind, b''])
         if self.dst is not None:
             self.dst.touch()
-        if self.conn is not None:
+        if self.conn is not None and first:
             self.conn.service.closed(self.conn, arrival)
 
     def first(self):
