@@ -2,13 +2,16 @@
 // deadlines, gathers, queues, locks, events, cancellations, timeouts, exceptions) and 100 with I/O
 // (servers and clients on the virtual network, protocols, sock_* calls, the built-in hosts, thread
 // jobs, files, latency directives) print the same on the subject as on the oracle, virtual times
-// included. One Pyodide runs them all; the seeds are fixed so CI is repeatable, and
-// `npx tsx tests/engine/generator/fuzz.ts --count N --seed S` explores further.
+// included; 20 of those in native mode (nothing timing decides in their output) also print what
+// native python3 prints running them for real. One Pyodide runs them all; the seeds are fixed so
+// CI is repeatable, and `npx tsx tests/engine/generator/fuzz.ts --count N --seed S` explores further.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkGenerated, describeFailure, generatorOptionsFor, type CheckReport } from './generator/check.ts';
 import { generatePrograms } from './generator/generate.ts';
 import { generateIoPrograms } from './generator/io-generate.ts';
+import { checkNative, describeDifference, type NativeDifference } from './generator/native-run.ts';
+import { nativePythonVersion } from './oracle/native-oracle.ts';
 import { createOracle, type Oracle } from './oracle/run-oracle.ts';
 import { loadSubject, type Subject } from './oracle/subject.ts';
 
@@ -16,6 +19,8 @@ const PROGRAM_COUNT = 500;
 const BASE_SEED = 20261125;
 const IO_PROGRAM_COUNT = 100;
 const IO_BASE_SEED = 20261202;
+/** I/O programs whose output does not depend on timing, also run for real by native python3. */
+const NATIVE_IO_PROGRAM_COUNT = 20;
 // Show a few failing programs in full; the count says how many more there are.
 const FAILURES_SHOWN = 3;
 
@@ -74,3 +79,30 @@ describe(`${IO_PROGRAM_COUNT} generated programs with I/O on the engine and on t
     );
   });
 });
+
+const python = nativePythonVersion();
+
+describe.skipIf(!python)(
+  `${NATIVE_IO_PROGRAM_COUNT} generated I/O programs without timing in their output: oracle and native python ${python ?? ''}`,
+  () => {
+    let differences: NativeDifference[];
+
+    beforeAll(async () => {
+      differences = await checkNative(
+        generateIoPrograms(NATIVE_IO_PROGRAM_COUNT, IO_BASE_SEED, { native: true }),
+        oracle,
+      );
+    }, 600_000);
+
+    it('every one prints on the virtual world what it prints with real sockets, threads and files', () => {
+      const shown = differences.slice(0, FAILURES_SHOWN).map(describeDifference).join('\n\n');
+      expect(`${differences.length} of ${NATIVE_IO_PROGRAM_COUNT} programs differ\n${shown}`).toBe(
+        `0 of ${NATIVE_IO_PROGRAM_COUNT} programs differ\n`,
+      );
+    });
+  },
+);
+
+if (!python) {
+  it.skip('generated I/O programs under real CPython: skipped, python3 is not installed on this machine', () => {});
+}

@@ -1,8 +1,9 @@
 // The longer generated run: `npx tsx tests/engine/generator/fuzz.ts --count N --seed S`.
 // Checks N programs of each kind (in batches, one Pyodide for all) against the oracle and prints
 // every mismatch with its program, and every I/O program that ended abnormally or wrote to stderr
-// (the virtual world gone wrong); exit status 1 if any. --kind plain|io|both picks the programs
-// (default both: plain asyncio ones from generate.ts, ones with I/O from io-generate.ts);
+// (the virtual world gone wrong); exit status 1 if any. --kind plain|io|both|real picks the
+// programs (default both: plain asyncio ones from generate.ts, ones with I/O from io-generate.ts;
+// real: I/O programs in native mode, the oracle's output held against native python3's);
 // --subject engine|native picks the other side (default: the engine; native runs plain programs
 // only, as the native oracle has no virtual disk); --show SEED prints one program and stops.
 
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { checkGenerated, describeFailure, generatorOptionsFor } from './check.ts';
 import { generateProgram, generatePrograms, type GeneratedProgram } from './generate.ts';
 import { generateIoProgram, generateIoPrograms } from './io-generate.ts';
+import { fuzzReal } from './native-run.ts';
 import { createOracle } from '../oracle/run-oracle.ts';
 import { chosenSubject, loadSubject, subjectPythonVersion, type SubjectKind } from '../oracle/subject.ts';
 
@@ -29,21 +31,25 @@ async function main(): Promise<number> {
   if (values.subject) process.env.LOOPSCOPE_SUBJECT = values.subject;
   const kind: SubjectKind = chosenSubject();
   const programKind = values.kind ?? (kind === 'native' ? 'plain' : 'both');
-  if (!['plain', 'io', 'both'].includes(programKind))
-    throw new Error(`--kind ${programKind}: plain, io or both`);
+  if (!['plain', 'io', 'both', 'real'].includes(programKind))
+    throw new Error(`--kind ${programKind}: plain, io, both or real`);
   if (kind === 'native' && programKind !== 'plain')
     throw new Error('I/O programs need the engine as subject: the native oracle has no virtual disk');
   if (values.show !== undefined) {
     // The program exactly as a run against this subject generated it.
     const options = generatorOptionsFor(subjectPythonVersion(kind));
     const seed = Number(values.show);
+    const io = programKind === 'io' || programKind === 'real';
     process.stdout.write(
-      programKind === 'io' ? generateIoProgram(seed).source : generateProgram(seed, options).source,
+      io
+        ? generateIoProgram(seed, { native: programKind === 'real' }).source
+        : generateProgram(seed, options).source,
     );
     return 0;
   }
   const count = Number(values.count);
   const seed = Number(values.seed);
+  if (programKind === 'real') return fuzzReal(count, seed);
   const started = Date.now();
   const [oracle, subject] = await Promise.all([createOracle(), loadSubject(kind)]);
   const programs: GeneratedProgram[] = [

@@ -3,16 +3,46 @@
 // pool, and workers whose steps are network clients, thread jobs and file calls (io-net-ops.ts,
 // io-work-ops.ts). main starts the servers and workers, awaits each worker in turn, then every
 // connection handler, closes the servers and waits for them. Same seed, same program.
+// Native mode (for comparing with real python3 as well): the workers run one after another, no
+// built-in hosts, no timeout that could fire, no virtual times (now() is ""), nothing that shows
+// how bytes were split or which thread ran a job, and the servers' lines logged per connection
+// and printed at the end, so what is printed does not depend on the machine's timing.
 
 import type { GeneratedProgram } from './generate.ts';
 import { NET_OPS, type IoContext, type IoOp } from './io-net-ops.ts';
-import { makeServer, type Server } from './io-servers.ts';
+import { makeServer, NATIVE_KINDS, type IoMode, type Server } from './io-servers.ts';
 import { WORK_OPS } from './io-work-ops.ts';
 import { programSeed, Rng } from './rng.ts';
 
 const indent = (lines: string[]) => lines.map((line) => '    ' + line);
 
-/** What every program defines: the clock as printed, thread jobs, file helpers, protocols. */
+/** The clock as printed, a job's own lines and server lines: virtual, or without timing. */
+const VIRTUAL_PRINTS = `def now():
+    return repr(asyncio.get_running_loop().time())
+
+
+def job_says(text):
+    # A worker's own virtual time: time.monotonic() on its thread.
+    print(f"{text} on {threading.current_thread().name} from {time.monotonic()!r}")
+
+
+def server_say(key, text):
+    print(text, now())
+`;
+
+const NATIVE_PRINTS = `def now():
+    return ""
+
+
+def job_says(text):
+    pass
+
+
+def server_say(key, text):
+    server_lines.append((key, text))
+`;
+
+/** What every program defines: thread jobs, file helpers, protocols. */
 const PREAMBLE = `import asyncio
 import errno
 import os
@@ -23,19 +53,15 @@ from concurrent.futures import ThreadPoolExecutor
 
 ports = []
 handlers = []
+server_lines = []
 pool = None
 loop = None
-
-
-def now():
-    return repr(asyncio.get_running_loop().time())
-
+PRINTS
 
 def job(tag, secs):
-    # A worker's own virtual time: time.monotonic() on its thread.
-    print(f"{tag} job on {threading.current_thread().name} from {time.monotonic()!r}")
+    job_says(f"{tag} job")
     time.sleep(secs)
-    return f"{tag} slept {secs} until {time.monotonic()!r}"
+    return f"{tag} slept {secs}"
 
 
 def failing_job(tag, secs):
@@ -70,12 +96,42 @@ class Collector(asyncio.Protocol):
         self.chunks.append(data)
 
     def eof_received(self):
-        print(f"{self.tag} protocol EOF after {len(self.chunks)} chunks {now()}")
+        print(f"{self.tag} protocol EOF after {len(b''.join(self.chunks))} bytes {now()}")
 
     def connection_lost(self, exc):
         print(f"{self.tag} protocol lost {type(exc).__name__} {now()}")
         if not self.done.done():
             self.done.set_result(b"".join(self.chunks))
+
+
+class RawServer:
+    """A listening socket served by a task with loop.sock_accept, closed as a Server is."""
+
+    def __init__(self, serve):
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.setblocking(False)
+        self.sockets = [listener]
+        self.task = asyncio.create_task(serve(listener))
+
+    def close(self):
+        self.task.cancel()
+
+    async def wait_closed(self):
+        try:
+            await self.task
+        except asyncio.CancelledError:
+            pass
+        self.sockets[0].close()
+
+
+class UdpEcho(asyncio.DatagramProtocol):
+    def connection_made(self, transport):
+        self.transport = transport
+
+    def datagram_received(self, data, addr):
+        self.transport.sendto(data.upper(), addr)
 
 
 class Datagrams(asyncio.DatagramProtocol):
@@ -87,7 +143,8 @@ class Datagrams(asyncio.DatagramProtocol):
             self.done.set_result(data)
 `;
 
-function directives(rng: Rng): string[] {
+function directives(rng: Rng, { native }: IoMode): string[] {
+  if (native) return [];
   const lines: string[] = [];
   const latency: string[] = [];
   if (rng.chance(0.5)) latency.push(`loopback=${rng.pick([0, 0.001, 0.01, 0.05])}`);
@@ -99,8 +156,8 @@ function directives(rng: Rng): string[] {
   return lines;
 }
 
-function pickOp(rng: Rng): IoOp {
-  const ops = [...NET_OPS, ...WORK_OPS];
+function pickOp(rng: Rng, { native }: IoMode): IoOp {
+  const ops = [...NET_OPS, ...WORK_OPS].filter(([, , alsoNative]) => alsoNative || !native);
   let roll = rng.next() * ops.reduce((sum, [, weight]) => sum + weight, 0);
   for (const [op, weight] of ops) {
     roll -= weight;
@@ -109,19 +166,20 @@ function pickOp(rng: Rng): IoOp {
   return ops[0][0];
 }
 
-function worker(rng: Rng, index: number, servers: Server[]): string[] {
+function worker(rng: Rng, index: number, servers: Server[], mode: IoMode): string[] {
   const lines = [`async def worker_${index}():`];
   if (rng.chance(0.5)) lines.push(`    await asyncio.sleep(${rng.pick([0, 0.01, 0.1])})`);
   const steps = rng.int(1, 5);
   for (let step = 0; step < steps; step++) {
-    const ctx: IoContext = { rng, tag: `w${index}.${step}`, servers };
-    lines.push(...indent(pickOp(rng)(ctx)));
+    const ctx: IoContext = { rng, tag: `w${index}.${step}`, servers, ...mode };
+    lines.push(...indent(pickOp(rng, mode)(ctx)));
   }
   lines.push(`    return "worker_${index} done"`);
   return lines;
 }
 
-function main(rng: Rng, servers: Server[], workerCount: number): string[] {
+function main(rng: Rng, servers: Server[], workerCount: number, { native }: IoMode): string[] {
+  const workers = Array.from({ length: workerCount }, (_, i) => `worker_${i}`);
   const lines = [
     'async def main():',
     '    global pool, loop',
@@ -137,10 +195,13 @@ function main(rng: Rng, servers: Server[], workerCount: number): string[] {
     );
   lines.push(
     `    print(f"main serves {len(servers)}, ports given: {all(p > 0 for p in ports)} {now()}")`,
-    `    tasks = [${Array.from({ length: workerCount }, (_, i) => `asyncio.create_task(worker_${i}())`).join(', ')}]`,
+    // Natively one after another: the order of two workers' lines is the machine's otherwise.
+    native
+      ? `    tasks = [${workers.join(', ')}]`
+      : `    tasks = [${workers.map((w) => `asyncio.create_task(${w}())`).join(', ')}]`,
     '    for task in tasks:',
     '        try:',
-    '            result = repr(await task)',
+    `            result = repr(await task${native ? '()' : ''})`,
     '        except Exception as error:',
     '            result = f"{type(error).__name__}: {error}"',
     '        print(f"main: {result} {now()}")',
@@ -151,23 +212,35 @@ function main(rng: Rng, servers: Server[], workerCount: number): string[] {
     '        server.close()',
     '        await server.wait_closed()',
     '    pool.shutdown()',
+    // Each connection's lines in its order; connections by server and number (sort is stable).
+    '    for key, text in sorted(server_lines, key=lambda line: line[0]):',
+    '        print(text)',
     `    print(f"main ends {now()} with files {sorted(os.listdir('.'))}")`,
   );
   return lines;
 }
 
-export function generateIoProgram(seed: number): GeneratedProgram {
+export function generateIoProgram(seed: number, mode: IoMode = { native: false }): GeneratedProgram {
   const rng = new Rng(seed);
-  const servers = Array.from({ length: rng.int(1, 3) }, (_, i) => makeServer(rng, i));
+  const servers = mode.native
+    ? NATIVE_KINDS.map((kind, i) => makeServer(rng, i, mode, kind))
+    : Array.from({ length: rng.int(1, 3) }, (_, i) => makeServer(rng, i, mode));
   const workerCount = rng.int(1, 4);
-  const lines = [`# Generated by tests/engine/generator (I/O), seed ${seed}.`, ...directives(rng), PREAMBLE];
+  const preamble = PREAMBLE.replace('PRINTS\n', '\n' + (mode.native ? NATIVE_PRINTS : VIRTUAL_PRINTS) + '\n');
+  const kind = mode.native ? 'I/O, native' : 'I/O';
+  const lines = [
+    `# Generated by tests/engine/generator (${kind}), seed ${seed}.`,
+    ...directives(rng, mode),
+    preamble,
+  ];
   for (const server of servers) lines.push('', ...server.definition, '');
-  for (let i = 0; i < workerCount; i++) lines.push('', ...worker(rng, i, servers), '');
-  lines.push('', ...main(rng, servers, workerCount), '', '', 'asyncio.run(main())', '');
-  return { seed, fileName: `generated_io_${seed}.py`, source: lines.join('\n') };
+  for (let i = 0; i < workerCount; i++) lines.push('', ...worker(rng, i, servers, mode), '');
+  lines.push('', ...main(rng, servers, workerCount, mode), '', '', 'asyncio.run(main())', '');
+  const prefix = mode.native ? 'generated_io_native_' : 'generated_io_';
+  return { seed, fileName: `${prefix}${seed}.py`, source: lines.join('\n') };
 }
 
 /** `count` I/O programs from one base seed: program i uses programSeed(baseSeed, i). */
-export function generateIoPrograms(count: number, baseSeed: number): GeneratedProgram[] {
-  return Array.from({ length: count }, (_, i) => generateIoProgram(programSeed(baseSeed, i)));
+export function generateIoPrograms(count: number, baseSeed: number, mode?: IoMode): GeneratedProgram[] {
+  return Array.from({ length: count }, (_, i) => generateIoProgram(programSeed(baseSeed, i), mode));
 }

@@ -6,9 +6,9 @@
 // timeout and every connection is closed, so a mismatched pair ends too.
 
 import type { Rng } from './rng.ts';
-import { LINE_SERVERS, type Server, type ServerKind } from './io-servers.ts';
+import { LINE_SERVERS, type IoMode, type Server, type ServerKind } from './io-servers.ts';
 
-export interface IoContext {
+export interface IoContext extends IoMode {
   rng: Rng;
   /** Printed in every line the step prints, e.g. "w2.3" (worker 2, step 3). */
   tag: string;
@@ -18,19 +18,21 @@ export interface IoContext {
 export type IoOp = (ctx: IoContext) => string[];
 
 export const STEP_TIMEOUTS = [0.05, 0.3, 1.0, 3.0] as const;
+/** A timeout for a step: natively one that never fires (a race with real time is no comparison). */
+export const stepTimeout = ({ rng, native }: IoContext) => (native ? 10 : rng.pick(STEP_TIMEOUTS));
 export const say = (tag: string, what: string) => `print(f"${tag} ${what} {now()}")`;
 export const indent = (lines: string[], by = 1) => lines.map((line) => '    '.repeat(by) + line);
 const failed = (tag: string, what: string) => `print(f"${tag} ${what} {type(error).__name__} {now()}")`;
 
 /** The index of a server of one of `kinds` (any server now and then, or when none fits). */
-function serverFor({ rng, servers }: IoContext, kinds: readonly ServerKind[]): number {
+function serverFor({ rng, servers, native }: IoContext, kinds: readonly ServerKind[]): number {
   const fitting = servers.filter((s) => kinds.includes(s.kind));
-  return (fitting.length === 0 || rng.chance(0.1) ? rng.pick(servers) : rng.pick(fitting)).index;
+  return (fitting.length === 0 || (!native && rng.chance(0.1)) ? rng.pick(servers) : rng.pick(fitting)).index;
 }
 
 /** A stream client: connect, `body` under a timeout, then close and wait for the close. */
 function streamClient(ctx: IoContext, connect: string, body: string[]): string[] {
-  const { rng, tag } = ctx;
+  const { tag } = ctx;
   return [
     'try:',
     `    reader, writer = await asyncio.open_connection(${connect})`,
@@ -38,7 +40,7 @@ function streamClient(ctx: IoContext, connect: string, body: string[]): string[]
     `    ${failed(tag, 'connect failed:')}`,
     'else:',
     '    try:',
-    `        async with asyncio.timeout(${rng.pick(STEP_TIMEOUTS)}):`,
+    `        async with asyncio.timeout(${stepTimeout(ctx)}):`,
     ...indent(body, 3),
     '    except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as error:',
     `        ${failed(tag, 'stream')}`,
@@ -72,13 +74,17 @@ const lineClient: IoOp = (ctx) => {
 const halfClose: IoOp = (ctx) => {
   const { rng, tag } = ctx;
   const payload = rng.pick(['b"abc\\n"', `b"${tag} one\\ntwo\\n"`, 'b"x" * 3000', 'b""']);
-  return streamClient(ctx, loopback(ctx, ['reverse', 'greet', 'sink', 'lines', 'protocol', 'hangUp']), [
-    `writer.write(${payload})`,
-    'writer.write_eof()',
-    `print(f"${tag} can write EOF: {writer.can_write_eof()} {now()}")`,
-    'data = await reader.read()',
-    `print(f"${tag} read {len(data)} bytes {data[:24]!r} at EOF {reader.at_eof()} {now()}")`,
-  ]);
+  return streamClient(
+    ctx,
+    loopback(ctx, ['reverse', 'greet', 'sink', 'lines', 'protocol', 'raw', 'hangUp']),
+    [
+      `writer.write(${payload})`,
+      'writer.write_eof()',
+      `print(f"${tag} can write EOF: {writer.can_write_eof()} {now()}")`,
+      'data = await reader.read()',
+      `print(f"${tag} read {len(data)} bytes {data[:24]!r} at EOF {reader.at_eof()} {now()}")`,
+    ],
+  );
 };
 
 const exactClient: IoOp = (ctx) => {
@@ -115,7 +121,9 @@ const bulkClient: IoOp = (ctx) => {
     `    writer.write(b"${tag.replace('.', '')}" * ${Math.ceil(chunk / 4)})`,
     ...(rng.chance(0.7) ? ['    await writer.drain()'] : []),
     'await writer.drain()',
-    `print(f"${tag} drained {writer.transport.get_write_buffer_size()} left {now()}")`,
+    ctx.native
+      ? say(tag, 'drained')
+      : `print(f"${tag} drained {writer.transport.get_write_buffer_size()} left {now()}")`,
     'writer.write_eof()',
     'answer = await reader.read()',
     `print(f"${tag} answer {len(answer)} bytes {answer[:12]!r} {now()}")`,
@@ -124,18 +132,18 @@ const bulkClient: IoOp = (ctx) => {
 
 const protocolClient: IoOp = (ctx) => {
   const { rng, tag } = ctx;
-  const eof = rng.chance(0.7);
+  const eof = ctx.native || rng.chance(0.7);
   return [
     'done = loop.create_future()',
     'try:',
-    `    transport, _ = await loop.create_connection(lambda: Collector("${tag}", done), ${loopback(ctx, ['lines', 'protocol', 'reverse', 'sink'])})`,
+    `    transport, _ = await loop.create_connection(lambda: Collector("${tag}", done), ${loopback(ctx, ['lines', 'protocol', 'raw', 'reverse', 'sink'])})`,
     'except OSError as error:',
     `    ${failed(tag, 'create_connection failed:')}`,
     'else:',
     `    transport.write(b"${tag} via protocol\\n")`,
     ...(eof ? ['    transport.write_eof()'] : []),
     '    try:',
-    `        async with asyncio.timeout(${rng.pick(STEP_TIMEOUTS)}):`,
+    `        async with asyncio.timeout(${stepTimeout(ctx)}):`,
     `            print(f"${tag} collected {await done!r} {now()}")`,
     '    except TimeoutError:',
     `        ${say(tag, 'collect timed out')}`,
@@ -152,7 +160,7 @@ const sockClient: IoOp = (ctx) => {
     'sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)',
     'sock.setblocking(False)',
     'try:',
-    `    async with asyncio.timeout(${rng.pick(STEP_TIMEOUTS)}):`,
+    `    async with asyncio.timeout(${stepTimeout(ctx)}):`,
     `        await loop.sock_connect(sock, (${loopback(ctx, LINE_SERVERS)}))`,
     `        await loop.sock_sendall(sock, b"${tag} raw\\n")`,
     ...(into
@@ -229,6 +237,7 @@ const remoteEcho: IoOp = (ctx) => {
 
 const udpEcho: IoOp = (ctx) => {
   const { rng, tag } = ctx;
+  // Remote hosts only: the loop's own timeout below.
   return [
     'done = loop.create_future()',
     `transport, _ = await loop.create_datagram_endpoint(lambda: Datagrams(done), remote_addr=("${rng.pick(HOSTS)}", 7))`,
@@ -242,24 +251,60 @@ const udpEcho: IoOp = (ctx) => {
   ];
 };
 
+/** UDP on loopback: an echo endpoint of the step's own, and a client endpoint or a plain socket
+ * with loop.sock_sendto/sock_recvfrom. */
+const udpLoopback: IoOp = (ctx) => {
+  const { rng, tag } = ctx;
+  const words = Array.from({ length: rng.int(1, 3) }, (_, k) => `b"${tag} d${k}"`).join(', ');
+  const viaSock = rng.chance(0.5);
+  return [
+    'echo, _ = await loop.create_datagram_endpoint(UdpEcho, local_addr=("127.0.0.1", 0))',
+    'address = echo.get_extra_info("sockname")',
+    ...(viaSock
+      ? [
+          'sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)',
+          'sock.setblocking(False)',
+          `for word in (${words},):`,
+          '    await loop.sock_sendto(sock, word, address)',
+          '    data, sender = await loop.sock_recvfrom(sock, 100)',
+          `    print(f"${tag} sock_recvfrom {data!r} from the echo: {sender == address} {now()}")`,
+          'sock.close()',
+        ]
+      : [
+          'done = loop.create_future()',
+          'client, _ = await loop.create_datagram_endpoint(lambda: Datagrams(done), remote_addr=address)',
+          `client.sendto(${words.split(', ')[0]})`,
+          'try:',
+          `    async with asyncio.timeout(${stepTimeout(ctx)}):`,
+          `        print(f"${tag} loopback datagram back {await done!r} {now()}")`,
+          'except TimeoutError:',
+          `    ${say(tag, 'loopback datagram timed out')}`,
+          'client.close()',
+        ]),
+    'echo.close()',
+  ];
+};
+
 /** A blocking socket in a coroutine stalls the loop for its round trip (remote echo only: the
  * loop's own servers cannot answer while it is stalled). */
 const blockingSocket: IoOp = ({ rng, tag }) => [
   `print(f"${tag} blocking echo {blocking_echo('${tag}', '${rng.pick(HOSTS)}')!r} {now()}")`,
 ];
 
-export const NET_OPS: [IoOp, number][] = [
-  [lineClient, 5],
-  [halfClose, 3],
-  [exactClient, 2],
-  [greetClient, 2],
-  [bulkClient, 2],
-  [protocolClient, 2],
-  [sockClient, 2],
-  [refused, 1],
-  [readTimeout, 2],
-  [httpGet, 2],
-  [remoteEcho, 1],
-  [udpEcho, 1],
-  [blockingSocket, 1],
+/** [op, weight, also natively]: natively no built-in hosts and no race with a timeout. */
+export const NET_OPS: [IoOp, number, boolean][] = [
+  [lineClient, 5, true],
+  [halfClose, 3, true],
+  [exactClient, 2, true],
+  [greetClient, 2, true],
+  [bulkClient, 2, true],
+  [protocolClient, 2, true],
+  [sockClient, 2, true],
+  [refused, 1, true],
+  [readTimeout, 2, false],
+  [httpGet, 2, false],
+  [remoteEcho, 1, false],
+  [udpEcho, 1, false],
+  [udpLoopback, 1, true],
+  [blockingSocket, 1, false],
 ];
