@@ -9,6 +9,7 @@
 // and printed at the end, so what is printed does not depend on the machine's timing.
 
 import type { GeneratedProgram } from './generate.ts';
+import { HOST_OPS } from './io-host-ops.ts';
 import { NET_OPS, type IoContext, type IoOp } from './io-net-ops.ts';
 import { makeServer, NATIVE_KINDS, type IoMode, type Server } from './io-servers.ts';
 import { WORK_OPS } from './io-work-ops.ts';
@@ -157,7 +158,7 @@ function directives(rng: Rng, { native }: IoMode): string[] {
 }
 
 function pickOp(rng: Rng, { native }: IoMode): IoOp {
-  const ops = [...NET_OPS, ...WORK_OPS].filter(([, , alsoNative]) => alsoNative || !native);
+  const ops = [...NET_OPS, ...HOST_OPS, ...WORK_OPS].filter(([, , alsoNative]) => alsoNative || !native);
   let roll = rng.next() * ops.reduce((sum, [, weight]) => sum + weight, 0);
   for (const [op, weight] of ops) {
     roll -= weight;

@@ -1,7 +1,7 @@
-// Network steps of a generated I/O program's workers, as Python lines: stream clients
-// (open_connection, write/drain, readline/readexactly/read, write_eof), a protocol client from
-// create_connection, raw loop.sock_* calls, connection refused, a read under a tight timeout, and
-// the built-in remote hosts (HTTP, TCP and UDP echo, a blocking socket that stalls the loop).
+// Network steps of a generated I/O program's workers against its loopback servers, as Python
+// lines: stream clients (open_connection, write/drain, readline/readexactly/read, write_eof), a
+// protocol client from create_connection, raw loop.sock_* calls, connection refused, and a read
+// under a tight timeout (the built-in hosts and UDP: io-host-ops.ts).
 // Each step picks a server that suits it, and now and then any server: every wait is bounded by a
 // timeout and every connection is closed, so a mismatched pair ends too.
 
@@ -31,7 +31,7 @@ function serverFor({ rng, servers, native }: IoContext, kinds: readonly ServerKi
 }
 
 /** A stream client: connect, `body` under a timeout, then close and wait for the close. */
-function streamClient(ctx: IoContext, connect: string, body: string[]): string[] {
+export function streamClient(ctx: IoContext, connect: string, body: string[]): string[] {
   const { tag } = ctx;
   return [
     'try:',
@@ -213,85 +213,7 @@ const readTimeout: IoOp = (ctx) => {
   ]);
 };
 
-const HOSTS = ['example.com', 'example.org', 'example.net'] as const;
-
-const httpGet: IoOp = (ctx) => {
-  const { rng, tag } = ctx;
-  const host = rng.pick(HOSTS);
-  const path = rng.pick(['/', '/delay/0.2', '/delay/1', '/bytes/5000', '/missing']);
-  return streamClient(ctx, `"${host}", 80`, [
-    `writer.write(b"GET ${path} HTTP/1.1\\r\\nHost: ${host}\\r\\n\\r\\n")`,
-    'status = await reader.readline()',
-    'rest = await reader.read()',
-    `print(f"${tag} ${host}${path}: {status!r} then {len(rest)} bytes {now()}")`,
-  ]);
-};
-
-const remoteEcho: IoOp = (ctx) => {
-  const { rng, tag } = ctx;
-  return streamClient(ctx, `"${rng.pick(HOSTS)}", 7`, [
-    `writer.write(b"${tag} echo me")`,
-    `print(f"${tag} echoed {await reader.readexactly(${tag.length + 8})!r} {now()}")`,
-  ]);
-};
-
-const udpEcho: IoOp = (ctx) => {
-  const { rng, tag } = ctx;
-  // Remote hosts only: the loop's own timeout below.
-  return [
-    'done = loop.create_future()',
-    `transport, _ = await loop.create_datagram_endpoint(lambda: Datagrams(done), remote_addr=("${rng.pick(HOSTS)}", 7))`,
-    `transport.sendto(b"${tag} datagram")`,
-    'try:',
-    `    async with asyncio.timeout(${rng.pick(STEP_TIMEOUTS)}):`,
-    `        print(f"${tag} datagram back {await done!r} {now()}")`,
-    'except TimeoutError:',
-    `    ${say(tag, 'datagram timed out')}`,
-    'transport.close()',
-  ];
-};
-
-/** UDP on loopback: an echo endpoint of the step's own, and a client endpoint or a plain socket
- * with loop.sock_sendto/sock_recvfrom. */
-const udpLoopback: IoOp = (ctx) => {
-  const { rng, tag } = ctx;
-  const words = Array.from({ length: rng.int(1, 3) }, (_, k) => `b"${tag} d${k}"`).join(', ');
-  const viaSock = rng.chance(0.5);
-  return [
-    'echo, _ = await loop.create_datagram_endpoint(UdpEcho, local_addr=("127.0.0.1", 0))',
-    'address = echo.get_extra_info("sockname")',
-    ...(viaSock
-      ? [
-          'sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)',
-          'sock.setblocking(False)',
-          `for word in (${words},):`,
-          '    await loop.sock_sendto(sock, word, address)',
-          '    data, sender = await loop.sock_recvfrom(sock, 100)',
-          `    print(f"${tag} sock_recvfrom {data!r} from the echo: {sender == address} {now()}")`,
-          'sock.close()',
-        ]
-      : [
-          'done = loop.create_future()',
-          'client, _ = await loop.create_datagram_endpoint(lambda: Datagrams(done), remote_addr=address)',
-          `client.sendto(${words.split(', ')[0]})`,
-          'try:',
-          `    async with asyncio.timeout(${stepTimeout(ctx)}):`,
-          `        print(f"${tag} loopback datagram back {await done!r} {now()}")`,
-          'except TimeoutError:',
-          `    ${say(tag, 'loopback datagram timed out')}`,
-          'client.close()',
-        ]),
-    'echo.close()',
-  ];
-};
-
-/** A blocking socket in a coroutine stalls the loop for its round trip (remote echo only: the
- * loop's own servers cannot answer while it is stalled). */
-const blockingSocket: IoOp = ({ rng, tag }) => [
-  `print(f"${tag} blocking echo {blocking_echo('${tag}', '${rng.pick(HOSTS)}')!r} {now()}")`,
-];
-
-/** [op, weight, also natively]: natively no built-in hosts and no race with a timeout. */
+/** [op, weight, also natively]: natively no race with a timeout. */
 export const NET_OPS: [IoOp, number, boolean][] = [
   [lineClient, 5, true],
   [halfClose, 3, true],
@@ -302,9 +224,4 @@ export const NET_OPS: [IoOp, number, boolean][] = [
   [sockClient, 2, true],
   [refused, 1, true],
   [readTimeout, 2, false],
-  [httpGet, 2, false],
-  [remoteEcho, 1, false],
-  [udpEcho, 1, false],
-  [udpLoopback, 1, true],
-  [blockingSocket, 1, false],
 ];
