@@ -9,8 +9,7 @@ DATA, FIN, RST = 0, 1, 2
 
 
 class Pipe:
-    __slots__ = ('items', 'size', 'link', 'free_at', 'last', 'src', 'dst', 'sink', 'closed_at', 'reset',
-                 'conn')
+    __slots__ = ('items', 'size', 'link', 'free_at', 'last', 'src', 'dst', 'sink', 'closed_at', 'conn')
 
     def __init__(self, link, src, dst, sink=False):
         self.items = deque()   # [arrival, kind, bytes]
@@ -22,7 +21,6 @@ class Pipe:
         self.dst = dst         # receiving socket (None: a service)
         self.sink = sink
         self.closed_at = None  # a FIN or RST was sent
-        self.reset = False     # a RST was sent
         self.conn = None       # a service's connection: it reads each chunk on arrival
 
     def _arrival(self, now, nbytes):
@@ -61,11 +59,10 @@ class Pipe:
         socket half-closed with shutdown(SHUT_WR) and then closed with data unread resets the
         connection, as Linux does; nothing follows a RST."""
         first = self.closed_at is None
-        if not first and (kind == FIN or self.reset):
+        if not first and (kind == FIN or self.items and self.items[-1][1] == RST):
             return
         if first:
             self.closed_at = when
-        self.reset = kind == RST
         arrival = max(when + self.link.latency, self.last)
         self.last = arrival
         self.items.append([arrival, kind, b''])
