@@ -59,16 +59,20 @@ class Pipe:
         return arrival
 
     def control(self, when, kind):
-        """A FIN or RST leaving at `when` (after the data before it)."""
-        if self.closed_at is not None:
+        """A FIN or RST leaving at `when` (after the data before it). A RST may follow a FIN: a
+        socket half-closed with shutdown(SHUT_WR) and then closed with data unread resets the
+        connection, as Linux does; nothing follows a RST."""
+        first = self.closed_at is None
+        if not first and (kind == FIN or self.items and self.items[-1][1] == RST):
             return
-        self.closed_at = when
+        if first:
+            self.closed_at = when
         arrival = max(when + self.link.latency, self.last)
         self.last = arrival
         self.items.append([arrival, kind, b''])
         if self.dst is not None:
             self.dst.touch()
-        if self.conn is not None:
+        if self.conn is not None and first:
             self.conn.service.closed(self.conn, arrival)
 
     def first(self):

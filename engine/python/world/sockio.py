@@ -33,8 +33,9 @@ class StreamCalls:
             if self.state not in (CONNECTED, CONNECTING) or self.inp is None:
                 raise errors.error('ENOTCONN')
             if self.state == CONNECTED:
-                if self._take_reset(now):
-                    raise errors.error('ECONNRESET')
+                reset = self._take_reset(now)
+                if reset:
+                    raise errors.error(reset)
                 data, kind = self.inp.read(now, bufsize) if bufsize else (b'', DATA)
                 if kind == DATA or kind == FIN:
                     return data
@@ -62,7 +63,17 @@ class StreamCalls:
             return self.conn_at
         if self.state != CONNECTED or self.wr_shut or self.so_error:
             return now
-        return self.out.room_at(now, self._window())
+        room = self.out.room_at(now, self._window())
+        # A reset from the peer makes the socket writable (epoll reports the error) even when the
+        # window is full: the next send fails, so a transport flushing to a peer that closed
+        # without reading fails instead of waiting forever.
+        reset = self._reset_at()
+        return reset if reset is not None and (room is None or reset < room) else room
+
+    def _reset_at(self):
+        """When a reset from the peer arrives, or None (a reset is the last item of a pipe)."""
+        items = self.inp.items if self.inp is not None else None
+        return items[-1][0] if items and items[-1][1] == RST else None
 
     def send(self, data, flags=0):
         self._check()
@@ -76,8 +87,9 @@ class StreamCalls:
             self._settle(now)
             self._pending()
             if self.state == CONNECTED:
-                if self._take_reset(now):
-                    raise errors.error('ECONNRESET')
+                reset = self._take_reset(now)
+                if reset:
+                    raise errors.error(reset)
                 if self.wr_shut:
                     raise errors.error('EPIPE')
                 room = self._window() - self.out.outstanding(now)
@@ -96,18 +108,24 @@ class StreamCalls:
 
     def _take_reset(self, now):
         """A reset from the peer that has arrived: the kernel drops what was unread, the next
-        call reports ECONNRESET, later reads see EOF and later writes EPIPE (as Linux does)."""
+        call reports the error, later reads see EOF and later writes EPIPE (as Linux does). The
+        error (None: no reset) is ECONNRESET, or EPIPE when the peer's FIN came first and this
+        side has not closed its half (Linux's CLOSE_WAIT)."""
         items = self.inp.items
+        fin = False
         for arrival, kind, _ in items:
             if arrival > now:
-                return False
-            if kind == RST:
+                return None
+            if kind == FIN:
+                fin = True
+            elif kind == RST:
                 items.clear()
                 items.append([now, FIN, b''])
                 self.inp.size = 0
+                error = 'EPIPE' if fin and not self.wr_shut else 'ECONNRESET'
                 self.wr_shut = True
-                return True
-        return False
+                return error
+        return None
 
     def sendall(self, data, flags=0):
         data = memoryview(data).cast('B')

@@ -1,8 +1,11 @@
 # The standard echo server: asyncio.start_server on port 0 (the system picks a free port) and
 # three open_connection clients run together with gather; each sends two lines and reads the
-# echoes back. Results are printed in gather's order, never in the order the replies arrive.
+# echoes back upper-cased. Results are printed in gather's order, never in the order the replies
+# arrive. Each handler ends when its client's end of file comes, and is counted.
 # native: real
 import asyncio
+
+handled = []
 
 
 async def handle_echo(reader, writer):
@@ -10,8 +13,9 @@ async def handle_echo(reader, writer):
         line = await reader.readline()
         if not line:
             break
-        writer.write(line)
+        writer.write(line.upper())
         await writer.drain()
+    handled.append(len(handled))
     writer.close()
     await writer.wait_closed()
 
@@ -34,8 +38,11 @@ async def main():
     print("serving on", host, "port > 0:", port > 0)
     async with server:
         results = await asyncio.gather(*(client(port, name) for name in ("ann", "bob", "cy")))
+        while len(handled) < 3:
+            await asyncio.sleep(0.01)
     for replies in results:
         print(replies)
+    print("handled", len(handled), "connections")
     print("server closed:", not server.is_serving())
 
 

@@ -1,6 +1,7 @@
 # Connecting where nobody listens is refused (the port comes from binding port 0 and closing the
-# socket again, so it is free). A peer that aborts the connection (SO_LINGER with a zero timeout,
-# then close) resets it: the other side's read raises ConnectionResetError.
+# socket again, so it is free): open_connection, a blocking socket.create_connection, and
+# connect_ex, which returns the error number. A peer that aborts the connection (SO_LINGER with a
+# zero timeout, then close) resets it: the other side's read raises ConnectionResetError.
 # native: real
 import asyncio
 import errno
@@ -25,6 +26,12 @@ async def main():
     except ConnectionRefusedError as error:
         print("wait_for passes it on:", type(error).__name__)
     print("ConnectionRefusedError is an OSError:", issubclass(ConnectionRefusedError, OSError))
+    try:
+        socket.create_connection(("127.0.0.1", port))
+    except ConnectionRefusedError as error:
+        print("create_connection:", type(error).__name__, error.strerror)
+    with socket.socket() as s:
+        print("connect_ex is ECONNREFUSED:", s.connect_ex(("127.0.0.1", port)) == errno.ECONNREFUSED)
 
     server_saw = asyncio.get_running_loop().create_future()
 

@@ -1,7 +1,8 @@
 # The loop's sock_* coroutines on plain non-blocking sockets: sock_accept on a listening socket,
-# sock_connect, sock_sendall, sock_recv and sock_recv_into. Reads loop until they have every byte
-# they expect, since one recv may return only part of what was sent. The server side keeps a log
-# that is printed at the end, so its lines never race the client's.
+# sock_connect, sock_sendall, sock_recv and sock_recv_into, and getpeername agreeing with
+# getsockname and accept's address on both ends. Reads loop until they have every byte they
+# expect, since one recv may return only part of what was sent. The server side keeps a log that
+# is printed at the end, so its lines never race the client's.
 # native: real
 import asyncio
 import socket
@@ -20,6 +21,7 @@ async def recv_exactly(loop, sock, n):
 async def serve_one(loop, listener, log):
     conn, addr = await loop.sock_accept(listener)
     log.append(("accepted from 127.0.0.1:", addr[0] == "127.0.0.1"))
+    log.append(("peer is the client:", conn.getpeername() == addr))
     conn.setblocking(False)
     with conn:
         request = await recv_exactly(loop, conn, 5)
@@ -50,12 +52,14 @@ async def main():
     client.setblocking(False)
     await loop.sock_connect(client, ("127.0.0.1", port))
     print("client: connected; peer port matches:", client.getpeername()[1] == port)
+    print("client: peer is the listener:", client.getpeername() == listener.getsockname())
     await loop.sock_sendall(client, b"hello")
     reply = await recv_exactly(loop, client, 10_005)
     print("client: reply", reply[:6], len(reply), "bytes")
     await loop.sock_sendall(client, b"done")
     client.shutdown(socket.SHUT_WR)
     await server_task
+    print("client: then end of file:", await loop.sock_recv(client, 10) == b"")
     client.close()
     listener.close()
     for entry in log:

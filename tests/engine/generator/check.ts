@@ -16,6 +16,10 @@ export interface CheckReport {
   failures: GeneratedMismatch[];
   /** Exit kinds the oracle saw, e.g. { ok: 498, exception: 2 }: shows the programs did run. */
   exitKinds: Record<string, number>;
+  /** Programs whose oracle run wrote to stderr (a traceback, an unretrieved exception, a warning). */
+  noisy: GeneratedProgram[];
+  /** Programs the oracle ended other than normally, with how (e.g. "deadlock: ..."). */
+  abnormal: { program: GeneratedProgram; ending: string }[];
 }
 
 export async function checkGenerated(
@@ -24,10 +28,19 @@ export async function checkGenerated(
   subject: Subject,
 ): Promise<CheckReport> {
   const subjectRuns = await subject.runAll(programs);
-  const report: CheckReport = { compared: 0, failures: [], exitKinds: {} };
+  const report: CheckReport = {
+    compared: 0,
+    failures: [],
+    exitKinds: {},
+    noisy: [],
+    abnormal: [],
+  };
   programs.forEach((program, i) => {
     const expected = oracle.run(program.source, program.fileName);
     report.exitKinds[expected.exitKind] = (report.exitKinds[expected.exitKind] ?? 0) + 1;
+    if (expected.stderr !== '') report.noisy.push(program);
+    if (expected.exitKind !== 'ok')
+      report.abnormal.push({ program, ending: `${expected.exitKind}: ${expected.message}` });
     const mismatches = compareRun(expected, subjectRuns[i]);
     if (mismatches.length > 0) report.failures.push({ program, mismatches });
     report.compared++;
