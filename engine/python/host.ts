@@ -35,14 +35,15 @@ const enum Op {
   STOP,
   CLOCK,
   IO,
+  SENT,
+  JOB,
+  /** The run's stages (TOP..RUN_END) begin no step: they stay last. */
   TOP,
   RESUME,
   MAIN,
   SPLIT,
   MAIN_END,
   RUN_END,
-  SENT,
-  JOB,
 }
 
 const WAIT_KINDS: WaitKind[] = [

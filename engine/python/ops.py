@@ -11,11 +11,13 @@ from array import array
 # its handles were cancelled meanwhile, so it begins each step at the step's first op (WAIT and
 # EXIT come after their step's END).
 SOON, AT, CANCEL, END, WAIT, EXIT, OUT, ACTOR, BLOCK, STOP, CLOCK, IO = range(1, 13)
+# The world's recording hooks (world/trail.py): sends and worker jobs, for the stage; they
+# belong to the step that made them.
+SENT, JOB = range(13, 15)
 # The run's stages outside loop iterations (stages.py, program.py): what were direct calls to
 # the host once are ops too, applied in order with the rest (channel.py flushes right after).
-TOP, RESUME, MAIN, SPLIT, MAIN_END, RUN_END = range(13, 19)
-# The world's recording hooks (world/trail.py): sends and worker jobs, for the stage.
-SENT, JOB = range(19, 21)
+# They begin no step: keep them last (host.ts tests `op < TOP`).
+TOP, RESUME, MAIN, SPLIT, MAIN_END, RUN_END = range(15, 21)
 
 WAIT_KINDS = ('timer', 'task', 'future', 'lock', 'queue', 'event', 'semaphore', 'condition',
               'barrier', 'io', 'other')
