@@ -4,8 +4,7 @@
 // a normal start, the snapshot taken, and a restore); and in this process, making the snapshot
 // (a normal start plus taking it) against starting from it.
 // Run: npx tsx tests/bench/engine-start.ts [N]
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildNodeBundle, type NodeBundle } from '../../main/host/node-bundle';
 import { ensureEngineSnapshot } from '../../main/host/engine-snapshot';
@@ -19,7 +18,8 @@ const N = Number(process.argv[2] ?? 5);
 const r = findEngineRuntime();
 const bundle = await buildNodeBundle();
 console.log(`snapshot: ${(await ensureEngineSnapshot(bundle)).state}`);
-const bare = mkdtempSync(join(tmpdir(), 'loopscope-bare-'));
+// Beside the bundle, so that its `import 'pyodide'` resolves the same.
+const bare = `${bundle.dir}-bare`;
 cpSync(bundle.dir, bare, { recursive: true, filter: (src) => !src.includes(SNAPSHOT_FILE) });
 const without: NodeBundle = {
   ...bundle,

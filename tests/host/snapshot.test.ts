@@ -1,9 +1,7 @@
 // The engine snapshot beside the Node bundle (main/host/engine-snapshot.ts): made by a one-off
 // process under the engine's own permission flags, refused by the engine process when it is not
 // whole (the engine then makes its own and the run works), and made again by the host.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNodeBundle, type NodeBundle } from '../../main/host/node-bundle';
@@ -18,10 +16,12 @@ describe('the engine snapshot of the Node host', () => {
   let dir: string;
 
   beforeAll(async () => {
-    // A copy of the shared bundle and its snapshot: this file breaks its snapshot on purpose.
+    // A copy of the shared bundle and its snapshot (beside it, so `import 'pyodide'` resolves
+    // the same): this file breaks its snapshot on purpose.
     const shared = await buildNodeBundle();
     await ensureEngineSnapshot(shared);
-    dir = mkdtempSync(join(tmpdir(), 'loopscope-snapshot-'));
+    dir = `${shared.dir}-broken-snapshot`;
+    rmSync(dir, { recursive: true, force: true });
     cpSync(shared.dir, dir, { recursive: true });
     bundle = {
       ...shared,
