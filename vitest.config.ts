@@ -16,6 +16,8 @@ export default defineConfig({
       'tests/host/**/*.test.ts',
       'tests/lessons/**/*.test.ts',
     ],
+    // The engine bundle and its snapshot, once, before any file starts an engine.
+    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -22,6 +22,7 @@ import {
   type WorkerRun,
 } from './protocol';
 import { pageContainment } from './page-checks';
+import { engineSnapshot } from './snapshot-maker';
 import { encodeTrace, newDeliveryId, type TraceDelivery } from './trace-delivery';
 
 /** Python start-up takes about this long; the owner's progress bar moves by it. */
@@ -101,8 +102,12 @@ function startWorker(): Slot {
     };
   });
   slot.ready.catch(() => {});
-  const init: WorkerInit = { type: 'init', indexURL, interrupt: shared };
-  worker.postMessage(init, [channel.port2]);
+  // Every worker starts from the same snapshot, a copy of its own (transferred).
+  void engineSnapshot(indexURL).then((bytes) => {
+    const snapshot = bytes ? bytes.slice().buffer : null;
+    const init: WorkerInit = { type: 'init', indexURL, interrupt: shared, snapshot };
+    worker.postMessage(init, snapshot ? [channel.port2, snapshot] : [channel.port2]);
+  });
   return slot;
 }
 

@@ -55,7 +55,18 @@ export interface WorkerInit {
   indexURL: string;
   /** 8 bytes when the page is crossOriginIsolated: [0] Pyodide's interrupt flag, [1] 1 once the page interrupted. */
   interrupt: SharedArrayBuffer | null;
+  /** The engine snapshot to start from (snapshot-maker.ts); null: the worker makes its own. */
+  snapshot: ArrayBuffer | null;
+  /** This worker only makes the snapshot, answers with it and runs nothing. */
+  makeSnapshot?: true;
 }
+
+/** The snapshot worker's one answer (snapshot-maker.ts); a run's worker never sends it. */
+export const snapshotMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('snapshot'), bytes: z.instanceof(Uint8Array) }).strict(),
+  z.object({ type: z.literal('startFailed'), message: z.string() }).strict(),
+]);
+export type SnapshotMessage = z.infer<typeof snapshotMessage>;
 
 /** Worker to page, on the private port only; anything on the worker's global channel is forged. */
 export const workerMessage = z.discriminatedUnion('type', [

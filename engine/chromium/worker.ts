@@ -1,11 +1,11 @@
 // The engine's dedicated Worker inside the engine window: loads Pyodide from the app's own
-// assets, runs exactly one program, and answers on the private MessagePort the page gave it
+// assets (from the snapshot the page hands it), runs exactly one program, and answers on the private MessagePort the page gave it
 // in `init`. The port lives in this module's scope only: a program that reaches JavaScript in
 // this worker finds `self.postMessage` (which the page treats as forged), not the port by name
 // (though prototypes it patches can alter what the worker itself sends about this run).
 // The page terminates this worker after the run, so nothing of the program outlives it.
-import { createEngineWith, type Engine } from '../python/engine-core';
-import type { WorkerInit, WorkerMessage, WorkerRun } from './protocol';
+import { createEngineWith, makeEngineSnapshot, type Engine } from '../python/engine-core';
+import type { SnapshotMessage, WorkerInit, WorkerMessage, WorkerRun } from './protocol';
 import { engineSources } from './sources';
 
 /** Progress (the page's step watchdog listens to it) at most this often. */
@@ -35,14 +35,27 @@ async function start(init: WorkerInit, port: MessagePort): Promise<void> {
     const { loadPyodide } = (await import(/* @vite-ignore */ `${init.indexURL}pyodide.mjs`)) as {
       loadPyodide: LoadPyodide;
     };
+    const load = (options: Parameters<LoadPyodide>[0]) =>
+      loadPyodide({ ...options, indexURL: init.indexURL });
+    if (init.makeSnapshot) {
+      // The page's snapshot worker (snapshot-maker.ts): no program ever comes here.
+      const bytes = await makeEngineSnapshot(load, engineSources);
+      const answer: SnapshotMessage = {
+        type: 'snapshot',
+        bytes: new Uint8Array(bytes.buffer as ArrayBuffer),
+      };
+      port.postMessage(answer, [bytes.buffer]);
+      return;
+    }
     engine = await createEngineWith(
-      (options) => loadPyodide({ ...options, indexURL: init.indexURL }),
+      load,
       engineSources,
       {
         onPyodide(py) {
           if (flags) py.setInterruptBuffer(flags.subarray(0, 1));
         },
       },
+      init.snapshot ? new Uint8Array(init.snapshot) : undefined,
     );
   } catch (e) {
     post({ type: 'startFailed', message: `the engine did not start: ${(e as Error).message}` });

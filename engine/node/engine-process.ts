@@ -1,11 +1,12 @@
 // The engine process's entry, the same module under Electron's utilityProcess (process.parentPort)
 // and under a Node child process (process.send): it contains itself (harden.ts), checks that
-// the permission flags took (containment-check.ts), loads the engine once and then runs one
-// program per 'run' message. It never exits on a bad program; the host kills it when it must.
+// the permission flags took (containment-check.ts), loads the engine once (from the snapshot
+// beside its bundle when there is one) and then runs one program per 'run' message. It never exits on a bad program; the host kills it when it must.
 import { createReadStream, createWriteStream } from 'node:fs';
 import os from 'node:os';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
+import { version as pyodideVersion } from 'pyodide';
 import { createEngine, type Engine } from '../python/engine';
 import { checkContainment } from './containment-check';
 import { answerConstantsBinding, denyNetwork, denyProcesses, hideGlobals } from './harden';
@@ -14,6 +15,7 @@ import { engineMessage, hostMessage, type EngineMessage, type HostMessage } from
 import { createStepProbe } from './step-probe';
 import { interruptedEnd, osExitEnd } from '../core/runaway';
 import { createFrameReader, encodeFrame } from './frames';
+import { readSnapshotIn } from './snapshot-file';
 
 /** Python start-up takes about this long on a laptop; the progress bar moves by it. */
 const EXPECTED_LOAD_MS = 3000;
@@ -77,13 +79,18 @@ async function main(): Promise<void> {
   let interrupts = false;
   let engine: Engine;
   try {
-    engine = await createEngine({
-      onPyodide(py) {
-        // Pyodide only reads element 0, and this object computes it (interrupt.ts).
-        py.setInterruptBuffer(signal.buffer as unknown as Int32Array);
-        interrupts = true;
+    // The snapshot the host made beside this bundle (read only): a start in a fraction of a second.
+    const snapshot = readSnapshotIn(new URL('.', import.meta.url), pyodideVersion);
+    engine = await createEngine(
+      {
+        onPyodide(py) {
+          // Pyodide only reads element 0, and this object computes it (interrupt.ts).
+          py.setInterruptBuffer(signal.buffer as unknown as Int32Array);
+          interrupts = true;
+        },
       },
-    });
+      snapshot,
+    );
   } catch (e) {
     send({ type: 'startFailed', message: `the engine did not start: ${(e as Error).message}` });
     throw e;

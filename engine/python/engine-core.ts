@@ -1,7 +1,7 @@
-// The engine without its host: createEngineWith() loads Pyodide once (about 3 s) through the
-// loader it is given, writes the engine's Python sources it is given into Pyodide's file
-// system, and run() executes one program on a fresh run (fresh globals, fresh scheduler,
-// seeded random) and returns its trace. No Node or DOM API here: engine.ts (Node) reads the
+// The engine without its host: createEngineWith() starts Pyodide from a memory snapshot of a
+// pristine engine (snapshot.ts; about 0.3 s against 3 s for a normal start), writes the
+// engine's Python sources it is given into Pyodide's file system, and run() executes one program
+// on a fresh run (fresh globals, fresh scheduler, seeded random) and returns its trace. No Node or DOM API here: engine.ts (Node) reads the
 // sources with fs and imports Pyodide's npm package; engine/chromium/worker.ts passes sources
 // bundled by Vite and Pyodide loaded from the app's own assets.
 
@@ -11,6 +11,7 @@ import { Channel, type DeviceFS, type Gil } from './channel';
 import { RunHost, type PyRun, type RunHooks } from './host';
 import { mountDisk, openStreams, unmountDisk, type EmFS } from './disk';
 import { checkLayout, type Heap } from './pylist';
+import { loadSnapshot, MAKE_SNAPSHOT, takeSnapshot } from './snapshot';
 
 /** The engine's Python: `_loopscope/<name>.py` for each of PY_MODULES, and every world/*.py. */
 export interface EngineSources {
@@ -25,16 +26,21 @@ type LoadPyodide = (options: {
   stderr: (s: string) => void;
   env: Record<string, string>;
   jsglobals: object;
+  _makeSnapshot?: boolean;
+  _loadSnapshot?: Uint8Array;
+  _snapshotDeserializer?: (obj: unknown) => unknown;
 }) => Promise<PyodideInterface>;
 
 export interface EngineHooks {
-  /** Right after Pyodide loads, before the engine's Python: the host sets its interrupt buffer. */
+  /** Right after Pyodide starts (the engine's Python is in it), before any run: the host sets its interrupt buffer. */
   onPyodide?(py: PyodideInterface): void;
 }
 
 export type { RunHooks };
 
 export interface Engine {
+  /** 'snapshot': from the snapshot it was given; 'own snapshot': it had none that loaded, and made one. */
+  readonly startedFrom: 'snapshot' | 'own snapshot';
   run(source: string, fileName: string, options?: Partial<RunOptions>, hooks?: RunHooks): Promise<Trace>;
 }
 
@@ -61,9 +67,14 @@ const PY_ROOT = '/loopscope';
 interface Program {
   prepare(fd: number, source: string, fileName: string, options: unknown): PyRun;
   run_program(run: PyRun): void;
+  destroy(): void;
 }
 
-function installPython(py: PyodideInterface, sources: EngineSources): Program {
+/** One program on `host`; the heap is as the caller wants it, the disk is mounted. */
+type RunOn = (host: RunHost, source: string, fileName: string, opts: RunOptions) => void;
+
+/** The engine's .py files: imported before the snapshot, but tracebacks and linecache read them. */
+function writePython(py: PyodideInterface, sources: EngineSources): void {
   py.FS.mkdirTree(`${PY_ROOT}/_loopscope`);
   py.FS.writeFile(`${PY_ROOT}/_loopscope/__init__.py`, '');
   for (const name of PY_MODULES) {
@@ -76,6 +87,10 @@ function installPython(py: PyodideInterface, sources: EngineSources): Program {
     .filter((n) => n.endsWith('.py'))
     .sort())
     py.FS.writeFile(`${PY_ROOT}/_loopscope/world/${name}`, sources.world[name]);
+}
+
+function installPython(py: PyodideInterface, sources: EngineSources): void {
+  writePython(py, sources);
   py.runPython(`
 import sys, asyncio
 sys.path.insert(0, ${JSON.stringify(PY_ROOT)})
@@ -90,7 +105,33 @@ import _loopscope.program
   // object the prototypes are one attribute away: a program has no use for it.
   py.unregisterJsModule('js');
   py.runPython('import _loopscope.patches\n_loopscope.patches.close_js_api()');
-  return py.pyimport('_loopscope.program') as unknown as Program;
+}
+
+/**
+ * Runs programs through the run's channel (channel.ts): Python gets the channel's descriptor and
+ * the options as a dict, never a JavaScript object. The channel is JavaScript state (a device in
+ * Pyodide's file system), so an engine started from a snapshot makes its own.
+ */
+function runnerOf(py: PyodideInterface): { runOn: RunOn; destroy(): void } {
+  const program = py.pyimport('_loopscope.program') as unknown as Program;
+  const channel = new Channel(py.FS as unknown as DeviceFS, heapOf(py) as unknown as Gil);
+  const runOn: RunOn = (host, source, fileName, opts) => {
+    const options = py.toPy(opts) as { destroy(): void };
+    let run: PyRun | null = null;
+    try {
+      run = program.prepare(channel.open(host), source, fileName, options);
+      host.attach(run);
+      program.run_program(run);
+    } finally {
+      if (!channel.close())
+        host.fault ??=
+          "the run's channel to the engine was closed or replaced: a program that does so ends its own run";
+      run?.destroy();
+      options.destroy();
+      host.dispose();
+    }
+  };
+  return { runOn, destroy: () => program.destroy() };
 }
 
 /**
@@ -135,17 +176,17 @@ function restoreHeap(py: PyodideInterface, image: HeapImage): void {
 /** A tiny program run once at start-up so the image holds every lazily imported module. */
 const WARM_UP = 'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
 
-export async function createEngineWith(
-  load: LoadPyodide,
-  sources: EngineSources,
-  hooks: EngineHooks = {},
-): Promise<Engine> {
-  const quiet = (): void => {};
-  // Fixed string hashing: set and dict orders must not change from one process to the next.
-  // `import js` sees an empty object, not globalThis: a program has no business there.
-  const py = await load({ stdout: quiet, stderr: quiet, env: { PYTHONHASHSEED: '0' }, jsglobals: {} });
-  hooks.onPyodide?.(py);
-  const program = installPython(py, sources);
+const quiet = (): void => {};
+// Fixed string hashing: set and dict orders must not change from one process to the next.
+// `import js` sees an empty object, not globalThis: a program has no business there.
+const startOptions = (): Parameters<LoadPyodide>[0] => ({
+  stdout: quiet,
+  stderr: quiet,
+  env: { PYTHONHASHSEED: '0' },
+  jsglobals: {},
+});
+
+function checkHeap(py: PyodideInterface): void {
   const probe = py.runPython('import _loopscope.ops as o\n[id(o.PROBE), id(int), id(float)]') as {
     toJs(): number[];
     destroy(): void;
@@ -153,34 +194,93 @@ export async function createEngineWith(
   const [list, intType, floatType] = probe.toJs();
   probe.destroy();
   checkLayout(heapOf(py), { list, intType, floatType });
+}
+
+/**
+ * A restored engine runs on wasm code V8 has just compiled with its baseline compiler (a normal
+ * start had run Python for seconds, and V8 had optimized what it uses): its first program ran up
+ * to 3 times slower and could trip the step budget. These runs, after the heap image is taken
+ * (every run restores it, so they leave nothing), use importing, compiling, the eval loop and
+ * asyncio twice (measured: the first program then runs as fast as after a normal start, for
+ * about 0.5 s more start). A standard-library module is imported and forgotten again
+ * (sys.modules as it was) so the zip and unmarshal paths are used too.
+ */
+const RESTORED_WARM_UP = `import sys
+_before = set(sys.modules)
+import statistics
+for _name in set(sys.modules) - _before:
+    del sys.modules[_name]
+_total = 0
+for _i in range(20000):
+    _total += _i % 7
+${WARM_UP}`;
+const RESTORED_WARM_UPS = 2;
+
+/** A warm-up program, with the disk a run has. */
+function warmUp(py: PyodideInterface, runOn: RunOn, program = WARM_UP): void {
+  const fs = py.FS as unknown as EmFS;
+  const baseStreams = openStreams(fs);
+  mountDisk(fs);
+  try {
+    runOn(new RunHost(DEFAULT_RUN_OPTIONS, {}, heapViews(py)), program, 'warmup.py', DEFAULT_RUN_OPTIONS);
+  } finally {
+    unmountDisk(fs, baseStreams);
+  }
+}
+
+/**
+ * The snapshot every engine starts from: Pyodide with the engine's Python installed and one
+ * warm-up run, and no program of anyone's ever run in it. Every engine started from
+ * the same snapshot starts from the same heap.
+ */
+export async function makeEngineSnapshot(load: LoadPyodide, sources: EngineSources): Promise<Uint8Array> {
+  const py = await load({ ...startOptions(), ...MAKE_SNAPSHOT });
+  installPython(py, sources);
+  checkHeap(py);
+  const runner = runnerOf(py);
+  warmUp(py, runner.runOn);
+  runner.destroy();
+  return takeSnapshot(py);
+}
+
+async function startFrom(
+  load: LoadPyodide,
+  sources: EngineSources,
+  snapshot: Uint8Array,
+): Promise<PyodideInterface> {
+  const py = await load({ ...startOptions(), ...loadSnapshot(snapshot) });
+  writePython(py, sources);
+  checkHeap(py);
+  return py;
+}
+
+/**
+ * `snapshot`: makeEngineSnapshot()'s bytes, made by a trusted step of the host. Without one, or
+ * with one that does not load (corrupt, another Pyodide's), the engine makes its own first, so
+ * that every engine runs programs from a snapshot's heap (a normal start leaves other bytes).
+ */
+export async function createEngineWith(
+  load: LoadPyodide,
+  sources: EngineSources,
+  hooks: EngineHooks = {},
+  snapshot?: Uint8Array,
+): Promise<Engine> {
+  const given = snapshot ? await startFrom(load, sources, snapshot).catch(() => null) : null;
+  const py = given ?? (await startFrom(load, sources, await makeEngineSnapshot(load, sources)));
+  const startedFrom = given ? 'snapshot' : 'own snapshot';
+  hooks.onPyodide?.(py);
+  const { runOn } = runnerOf(py);
   const views = heapViews(py);
   const fs = py.FS as unknown as EmFS;
-  const channel = new Channel(py.FS as unknown as DeviceFS, heapOf(py) as unknown as Gil);
   const baseStreams = openStreams(fs);
-  /** One program on `host`; the heap is as the caller wants it, the disk is mounted. */
-  const runOn = (host: RunHost, source: string, fileName: string, opts: RunOptions): void => {
-    // Only Python objects cross: the options as a dict, the channel as its descriptor.
-    const options = py.toPy(opts) as { destroy(): void };
-    let run: PyRun | null = null;
-    try {
-      run = program.prepare(channel.open(host), source, fileName, options);
-      host.attach(run);
-      program.run_program(run);
-    } finally {
-      if (!channel.close())
-        host.fault ??=
-          "the run's channel to the engine was closed or replaced: a program that does so ends its own run";
-      run?.destroy();
-      options.destroy();
-      host.dispose();
-    }
-  };
-  mountDisk(fs);
-  runOn(new RunHost(DEFAULT_RUN_OPTIONS, {}, views), WARM_UP, 'warmup.py', DEFAULT_RUN_OPTIONS);
-  unmountDisk(fs, baseStreams);
   const image: HeapImage = { bytes: heapOf(py).HEAPU8.slice() };
+  for (let i = 0; i < RESTORED_WARM_UPS; i++) {
+    restoreHeap(py, image);
+    warmUp(py, runOn, RESTORED_WARM_UP);
+  }
   let busy = false;
   return {
+    startedFrom,
     async run(source, fileName, options = {}, runHooks = {}): Promise<Trace> {
       if (busy) throw new Error('the engine runs one program at a time');
       busy = true;

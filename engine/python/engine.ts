@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
 import {
   createEngineWith,
+  makeEngineSnapshot,
   PY_MODULES,
   type Engine,
   type EngineHooks,
@@ -29,6 +30,12 @@ export function readEngineSources(): EngineSources {
   return { modules, world };
 }
 
-export async function createEngine(hooks: EngineHooks = {}): Promise<Engine> {
-  return createEngineWith(loadPyodide, readEngineSources(), hooks);
+/** `snapshot`: makeSnapshot()'s bytes; without it (or if it does not load) the engine makes its own first. */
+export async function createEngine(hooks: EngineHooks = {}, snapshot?: Uint8Array): Promise<Engine> {
+  return createEngineWith(loadPyodide, readEngineSources(), hooks, snapshot);
+}
+
+/** The snapshot engines start from (engine-core.ts makeEngineSnapshot); for a trusted step of the host. */
+export async function makeSnapshot(): Promise<Uint8Array> {
+  return makeEngineSnapshot(loadPyodide, readEngineSources());
 }

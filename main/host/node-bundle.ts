@@ -23,6 +23,11 @@ const repoRoot = resolve(here, '../..');
 
 export interface NodeBundle {
   entry: string;
+  /** The one-off process that makes the engine snapshot (engine-snapshot.ts); none for a replaced engine. */
+  snapshotMaker: string | null;
+  /** The bundle's folder (its fingerprint, the .py files, the snapshot) and Pyodide's. */
+  dir: string;
+  pyodideDir: string;
   /** What the engine process may read: the bundle's folder and Pyodide's. */
   readPaths: string[];
 }
@@ -57,6 +62,7 @@ export async function buildNodeBundle(
   engineModule?: string,
 ): Promise<NodeBundle> {
   const entry = join(outDir, 'engine-process.mjs');
+  const maker = join(outDir, 'make-snapshot.mjs');
   const stamp = join(outDir, 'fingerprint');
   // A replacement engine module counts by its content too (a test's fixture changes).
   const print =
@@ -64,13 +70,26 @@ export async function buildNodeBundle(
     (engineModule
       ? `+${engineModule}:${createHash('sha256').update(readFileSync(engineModule)).digest('hex').slice(0, 16)}`
       : '');
-  const result = { entry, readPaths: [outDir, pyodideDirFrom(here)] };
-  if (existsSync(entry) && existsSync(stamp) && readFileSync(stamp, 'utf8') === print) return result;
+  const pyodideDir = pyodideDirFrom(here);
+  const result: NodeBundle = {
+    entry,
+    snapshotMaker: engineModule ? null : maker,
+    dir: outDir,
+    pyodideDir,
+    readPaths: [outDir, pyodideDir],
+  };
+  const built = existsSync(entry) && (engineModule || existsSync(maker));
+  if (built && existsSync(stamp) && readFileSync(stamp, 'utf8') === print) return result;
   mkdirSync(outDir, { recursive: true });
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [join(repoRoot, 'engine/node/engine-process.ts')],
-    outfile: entry,
+    entryPoints: {
+      'engine-process': join(repoRoot, 'engine/node/engine-process.ts'),
+      // A replaced engine has no snapshot of its own to make.
+      ...(engineModule ? {} : { 'make-snapshot': join(repoRoot, 'engine/node/make-snapshot.ts') }),
+    },
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

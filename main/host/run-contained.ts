@@ -4,6 +4,7 @@
 import type { RunOptions, Trace } from '../../common/trace';
 import type { SimProgress } from '../../preload/loopscope';
 import { buildNodeBundle } from './node-bundle';
+import { ensureEngineSnapshot } from './engine-snapshot';
 import { createNodeLauncher } from './node-launcher';
 import { findEngineRuntime } from './engine-runtime';
 import type { ContainmentReport } from '../../engine/protocol';
@@ -13,7 +14,9 @@ import { createSimService, expectTrace, type HostedSimService, type SimServiceOp
 export async function createNodeSimService(
   options: Omit<SimServiceOptions, 'launcher'> = {},
 ): Promise<HostedSimService> {
-  return createSimService({ launcher: createNodeLauncher(await buildNodeBundle()), ...options });
+  const bundle = await buildNodeBundle();
+  await ensureEngineSnapshot(bundle);
+  return createSimService({ launcher: createNodeLauncher(bundle), ...options });
 }
 
 /** Which Node runs the engine and whether the network is denied (`sim --version`). */

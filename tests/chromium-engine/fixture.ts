@@ -1,13 +1,12 @@
 // One engine page per spec file: the built page served with the app's headers, a browser
 // context, and the app's SimService (createChromiumSimService) driving it.
 import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { build } from 'vite';
-import { fileURLToPath } from 'node:url';
 import type { Trace } from '../../common/trace';
 import { createChromiumSimService } from '../../main/engine-window/chromium-sim-service';
 import { expectTrace, type HostedSimService } from '../../main/host/sim-service';
 import { pageWindow, type PageWindow } from './page-window';
 import { serveEngine, serveOutside, type RecordingServer } from './server';
+import { buildEnginePage } from '../support/engine-page';
 
 export const chromiumPath = process.env.LOOPSCOPE_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -21,14 +20,7 @@ export interface EngineFixture {
   close(): Promise<void>;
 }
 
-let built = false;
-export async function buildEnginePage(): Promise<void> {
-  if (built) return;
-  await build({
-    configFile: fileURLToPath(new URL('../../engine/chromium/vite.config.ts', import.meta.url)),
-  });
-  built = true;
-}
+export { buildEnginePage };
 
 export async function startEngine(
   options: { stepBudgetMs?: number; memoryCapMb?: number; root?: string; traces?: boolean } = {},

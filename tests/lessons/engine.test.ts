@@ -7,7 +7,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Trace } from '../../common/trace';
-import { createEngine, type Engine } from '../../engine/python/engine';
+import type { Engine } from '../../engine/python/engine';
+import { createTestEngine } from '../support/engine-snapshot';
 import { findBookmarkStep } from '../../lessons/bookmarks';
 import { LESSON_IDS, parseLesson } from '../../lessons/lessons';
 import { EXPECTED_DIR, LESSONS_DIR } from './python';
@@ -66,7 +67,7 @@ describe('lessons on the engine', () => {
   const traces = new Map<string, Trace>();
 
   beforeAll(async () => {
-    engine = await createEngine();
+    engine = await createTestEngine();
     for (const id of LESSON_IDS) {
       const trace = await engine.run(source(id), `${id}.py`);
       traces.set(id, trace);

@@ -26,8 +26,8 @@ describe('narration', () => {
   });
 
   it('says a clock jump to a socket that became ready is one, not a timer', async () => {
-    const { createEngine } = await import('../../engine/python/engine');
-    const engine = await createEngine();
+    const { createTestEngine } = await import('../support/engine-snapshot');
+    const engine = await createTestEngine();
     const trace = await engine.run(
       `import asyncio
 async def main():

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getConfig } from 'app-builder-lib/out/util/config/config.js';
 import type { Configuration } from 'app-builder-lib';
-import { build } from 'vite';
 import { PYODIDE_FILES } from '../../engine/chromium/vite.config';
 import { resolveEnginePath } from '../../main/engine-window/request-filter';
 import { packagedOutFiles, type BuilderFiles } from '../support/packaged-layout';
+import { buildEnginePage } from '../support/engine-page';
 
 const root = process.cwd();
 const load = (): Promise<Configuration> => getConfig(root, 'electron-builder.yml', null);
@@ -60,7 +60,7 @@ describe("the engine page's assets are in the packaged layout", () => {
   let packaged: Set<string>;
   beforeAll(async () => {
     // The engine page's build, as `npm run build` makes it after main's.
-    await build({ configFile: join(root, 'engine/chromium/vite.config.ts'), logLevel: 'silent' });
+    await buildEnginePage();
     const config = await load();
     const files = (config.files as { filter: string[] }[]).flatMap((f) => f.filter);
     const layout: BuilderFiles = { files, asarUnpack: (config.asarUnpack as string[]) ?? [] };

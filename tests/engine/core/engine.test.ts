@@ -1,11 +1,12 @@
 // The engine end to end on Pyodide: one engine for the file (start-up is about 3 s), many runs.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../engine/python/engine';
+import type { Engine } from '../../../engine/python/engine';
+import { createTestEngine } from '../../support/engine-snapshot';
 import type { Trace } from '../../../common/trace';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = await createEngine();
+  engine = await createTestEngine();
 });
 
 const out = (t: Trace, stream: 'stdout' | 'stderr' = 'stdout'): string =>

@@ -1,12 +1,13 @@
 // The lines a step records (engine/python/lines.py, folded in engine/python/host.ts): repeats folded,
 // the first 1,000 kept, and --max-step-lines counted exactly, resume lines not counted.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../engine/python/engine';
+import type { Engine } from '../../../engine/python/engine';
+import { createTestEngine } from '../../support/engine-snapshot';
 import type { Trace } from '../../../common/trace';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = await createEngine();
+  engine = await createTestEngine();
 });
 
 const run = (src: string, options = {}) => engine.run(src, 'main.py', options);
@@ -32,7 +33,9 @@ describe('step lines', () => {
   });
 
   it('folds a loop line repeated across a chunk boundary', async () => {
-    const t = await run('import asyncio\nasync def spin():\n    for _ in range(3000): pass\nasyncio.run(spin())\n');
+    const t = await run(
+      'import asyncio\nasync def spin():\n    for _ in range(3000): pass\nasyncio.run(spin())\n',
+    );
     expect(stepLines(t, 'Task-1')[0]).toEqual([3]);
   });
 
@@ -40,7 +43,11 @@ describe('step lines', () => {
     const t = await run(
       'import asyncio\nasync def w():\n    for i in range(2):\n        await asyncio.sleep(0.1)\n    print("done")\nasyncio.run(w())\n',
     );
-    expect(stepLines(t, 'Task-1')).toEqual([[3, 4], [4, 3, 4], [4, 3, 5]]);
+    expect(stepLines(t, 'Task-1')).toEqual([
+      [3, 4],
+      [4, 3, 4],
+      [4, 3, 5],
+    ]);
   });
 
   it('keeps the first 1,000 lines of a long top level', async () => {

@@ -3,12 +3,13 @@
 // in a coroutine stalls the loop, the same read through to_thread does not), a directive to set
 // it, a cap on bytes written, and imports that pay nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../engine/python/engine';
+import type { Engine } from '../../../engine/python/engine';
+import { createTestEngine } from '../../support/engine-snapshot';
 import { out, stalled, stalls } from './helpers';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = await createEngine();
+  engine = await createTestEngine();
 });
 
 const run = (src: string, options = {}) => engine.run(src, 'main.py', options);

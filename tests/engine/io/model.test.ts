@@ -1,12 +1,13 @@
 // The network model: latency and bandwidth per link with visible defaults, the directives that
 // set them per program, the built-in hosts, and backpressure from modelled buffer sizes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../engine/python/engine';
+import type { Engine } from '../../../engine/python/engine';
+import { createTestEngine } from '../../support/engine-snapshot';
 import type { Trace } from '../../../common/trace';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = await createEngine();
+  engine = await createTestEngine();
 });
 
 const out = (t: Trace): string =>

@@ -2,12 +2,13 @@
 // values, blocking calls that spend virtual time, and the run-ending errors (a blocking call
 // nothing could satisfy, the caps). Each program prints what it observed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../engine/python/engine';
+import type { Engine } from '../../../engine/python/engine';
+import { createTestEngine } from '../../support/engine-snapshot';
 import type { Trace } from '../../../common/trace';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = await createEngine();
+  engine = await createTestEngine();
 });
 
 const out = (t: Trace): string =>

@@ -3,14 +3,15 @@
 // worker's finishing time; waits on workers are 'io' waits named by job and worker; caps end a
 // run with a message naming the option, and the next run works.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../engine/python/engine';
+import type { Engine } from '../../../engine/python/engine';
+import { createTestEngine } from '../../support/engine-snapshot';
 import { buildModel } from '../../../renderer/src/player/model';
 import { narrate } from '../../../renderer/src/player/narration';
 import { out, stalled, stalls, waits } from './helpers';
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = await createEngine();
+  engine = await createTestEngine();
 });
 
 const run = (src: string, options = {}) => engine.run(src, 'main.py', options);

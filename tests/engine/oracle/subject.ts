@@ -3,7 +3,7 @@
 // also hold the oracle under native python3 against it (LOOPSCOPE_SUBJECT=native).
 
 import type { Trace } from '../../../common/trace.ts';
-import { createEngine } from '../../../engine/python/engine.ts';
+import { createTestEngine } from '../../support/engine-snapshot.ts';
 import { nativePythonVersion, runNativeOracle, type ProgramInput } from './native-oracle.ts';
 
 /** The engine runs the same Pyodide as the oracle (npm pyodide 314.0.7). */
@@ -55,7 +55,7 @@ function nativeSubject(): Subject {
 }
 
 async function loadEngineSubject(): Promise<Subject> {
-  const engine = await createEngine();
+  const engine = await createTestEngine();
   return {
     kind: 'engine',
     description: 'the engine',

@@ -1,0 +1,42 @@
+// Pyodide's memory snapshot (private API in Pyodide 314: `_makeSnapshot`, `makeMemorySnapshot`,
+// `_loadSnapshot`): an engine starts from the wasm heap of one that installed the engine's
+// Python and ran the warm-up, in a fraction of the normal start. The snapshot holds the heap
+// only, nothing on the JavaScript side: Pyodide reconnects its own objects by name, the file
+// system (MEMFS lives in JavaScript) must be written again, and any other JavaScript object
+// Python still refers to comes back as null (after the warm-up those are its finished run's
+// proxies, garbage until the next collection).
+import type { PyodideInterface } from 'pyodide';
+
+/** The Pyodide internals the snapshot needs; a Pyodide without them fails here, not later. */
+interface SnapshotInternals {
+  _api: { config: { jsglobals: object }; public_api: object };
+  _module: { __hiwire_set(index: number, value: unknown): number };
+  makeMemorySnapshot(options: { serializer(obj: unknown): unknown }): Uint8Array;
+}
+
+/** Pyodide checks these hiwire slots hold `jsglobals` and its public API when it takes the snapshot. */
+const JSGLOBALS_SLOT = 1;
+const PUBLIC_API_SLOT = 2;
+
+/** Loader options for the Pyodide that takes the snapshot. */
+export const MAKE_SNAPSHOT = { _makeSnapshot: true } as const;
+
+/** Loader options for a Pyodide that starts from `bytes`. */
+export function loadSnapshot(bytes: Uint8Array): {
+  _loadSnapshot: Uint8Array;
+  _snapshotDeserializer: () => null;
+} {
+  return { _loadSnapshot: bytes, _snapshotDeserializer: () => null };
+}
+
+/**
+ * The heap as it is now. The engine unregistered `js` and `pyodide_js`, which freed the two slots
+ * Pyodide expects to find filled; they are filled again here only for its check (the heap still
+ * says they are free, and a restore fills them itself).
+ */
+export function takeSnapshot(py: PyodideInterface): Uint8Array {
+  const internals = py as unknown as SnapshotInternals;
+  internals._module.__hiwire_set(JSGLOBALS_SLOT, internals._api.config.jsglobals);
+  internals._module.__hiwire_set(PUBLIC_API_SLOT, internals._api.public_api);
+  return internals.makeMemorySnapshot({ serializer: () => null });
+}
