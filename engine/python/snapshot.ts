@@ -9,14 +9,11 @@ import type { PyodideInterface } from 'pyodide';
 
 /** The Pyodide internals the snapshot needs; a Pyodide without them fails here, not later. */
 interface SnapshotInternals {
-  _api: { config: { jsglobals: object }; public_api: object };
+  _api: { getExpectedKeys(): unknown[] };
   _module: { __hiwire_set(index: number, value: unknown): number };
   makeMemorySnapshot(options: { serializer(obj: unknown): unknown }): Uint8Array;
 }
 
-/** Pyodide checks these hiwire slots hold `jsglobals` and its public API when it takes the snapshot. */
-const JSGLOBALS_SLOT = 1;
-const PUBLIC_API_SLOT = 2;
 
 /** Loader options for the Pyodide that takes the snapshot. */
 export const MAKE_SNAPSHOT = { _makeSnapshot: true } as const;
@@ -30,13 +27,15 @@ export function loadSnapshot(bytes: Uint8Array): {
 }
 
 /**
- * The heap as it is now. The engine unregistered `js` and `pyodide_js`, which freed the two slots
- * Pyodide expects to find filled; they are filled again here only for its check (the heap still
- * says they are free, and a restore fills them itself).
+ * The heap as it is now. Pyodide checks that its first hiwire slots hold its own objects
+ * (`jsglobals`, its public API, its internal API...), but the engine let go of them (it
+ * unregistered `js` and `pyodide_js` and dropped the proxies Python kept of Pyodide's API, so that
+ * Python holds no JavaScript object): they are filled again here only for that check (the heap
+ * still says they are free, and a restore fills them itself). Slot 0 is always empty.
  */
 export function takeSnapshot(py: PyodideInterface): Uint8Array {
   const internals = py as unknown as SnapshotInternals;
-  internals._module.__hiwire_set(JSGLOBALS_SLOT, internals._api.config.jsglobals);
-  internals._module.__hiwire_set(PUBLIC_API_SLOT, internals._api.public_api);
+  const expected = internals._api.getExpectedKeys();
+  for (let slot = 1; slot < expected.length; slot++) internals._module.__hiwire_set(slot, expected[slot]);
   return internals.makeMemorySnapshot({ serializer: () => null });
 }
