@@ -14,7 +14,6 @@ interface SnapshotInternals {
   makeMemorySnapshot(options: { serializer(obj: unknown): unknown }): Uint8Array;
 }
 
-
 /** Loader options for the Pyodide that takes the snapshot. */
 export const MAKE_SNAPSHOT = { _makeSnapshot: true } as const;
 

@@ -219,9 +219,7 @@ async function main(): Promise<void> {
       `  engine: NO FIGURE: ${notYet ? 'the engine cannot run this program yet' : 'the run did not finish'}; ` +
         `it ended "${last.end.kind}": ${last.end.message.split('\n')[0].slice(0, 200)}`,
     );
-    console.log(
-      `  engine/native ratio: none (${notYet ? 'the engine could not run it' : 'see above'})`,
-    );
+    console.log(`  engine/native ratio: none (${notYet ? 'the engine could not run it' : 'see above'})`);
     return;
   }
   const steps = last.steps.length;

@@ -56,13 +56,17 @@ describe('reading a Python list from the heap', () => {
 
   it('refuses an item that is neither int nor float', () => {
     const { heap, list } = heapWith([1, 'other']);
-    expect(() => readList(heap, { list, ...types }, new Float64Array(4))).toThrow(/item 1 is neither int nor float/);
+    expect(() => readList(heap, { list, ...types }, new Float64Array(4))).toThrow(
+      /item 1 is neither int nor float/,
+    );
   });
 
   it('accepts the probe list and refuses one read wrongly', () => {
     const good = heapWith(PROBE);
     expect(() => checkLayout(good.heap, { list: good.list, ...types })).not.toThrow();
     const bad = heapWith([...PROBE.slice(0, -1), 2]);
-    expect(() => checkLayout(bad.heap, { list: bad.list, ...types })).toThrow(/unsupported Pyodide object layout/);
+    expect(() => checkLayout(bad.heap, { list: bad.list, ...types })).toThrow(
+      /unsupported Pyodide object layout/,
+    );
   });
 });
