@@ -3,14 +3,9 @@
 // the page's server sees no request but the engine's own files, and the "outside" server none.
 // Plus what only JavaScript can try: eval and a cross-origin fetch inside the engine's worker,
 // and a worker that posts on the channel it must not use.
-import { readdirSync, readFileSync } from 'node:fs';
+import { escapeScenario, escapeScenarios } from '../host/escape-scenario';
 import { expect, test } from '@playwright/test';
 import { currentPage, HELLO, run, startEngine, stdout, type EngineFixture } from './fixture';
-
-const ESCAPE_DIR = new URL('../host/escape/', import.meta.url);
-const scenarios = readdirSync(ESCAPE_DIR)
-  .filter((f) => f.endsWith('.py'))
-  .sort();
 
 let f: EngineFixture;
 test.beforeAll(async () => {
@@ -27,14 +22,15 @@ test.afterEach(async () => {
   expect(f.outside.requests, 'requests to another origin').toEqual([]);
 });
 
+// The user's files as the Node host's test names them: a folder outside the engine; the port is
+// the "outside" server's (reaching it at all is the escape).
 const fill = (name: string): string =>
-  readFileSync(new URL(name, ESCAPE_DIR), 'utf8')
-    // The user's files as the Node host's test names them: a folder outside the engine.
-    .replaceAll('__CANARY__', '/home/student/loopscope-canary.txt')
-    .replaceAll('__MARKER__', '/home/student/loopscope-marker.txt')
-    .replaceAll('__DIR__', '/home/student')
-    // Aimed at the "outside" server: reaching it at all is the escape.
-    .replaceAll('__PORT__', String(f.outside.port));
+  escapeScenario(name, {
+    canary: '/home/student/loopscope-canary.txt',
+    marker: '/home/student/loopscope-marker.txt',
+    dir: '/home/student',
+    port: f.outside.port,
+  });
 
 const MEMORY_CAP_END = {
   kind: 'runaway',
@@ -64,7 +60,7 @@ const ENDS: Record<
   'forged-heartbeat.py': (end) => expect(end.kind).toBe('runaway'),
 };
 
-for (const name of scenarios) {
+for (const name of escapeScenarios) {
   test(`${name}: every attempt fails with a Python exception, the run goes on and ends non-zero`, async () => {
     for (const round of [1, 2]) {
       const { trace } = await run(f.service, fill(name), name);

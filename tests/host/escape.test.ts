@@ -7,6 +7,7 @@
 // Memory outside the wasm heap, once a program has reached JavaScript: reached-js.test.ts (no
 // scenario here reaches it any more: js-memory.py finds no JavaScript object to allocate with).
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { escapeScenario, escapeScenarios } from './escape-scenario';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,9 +35,6 @@ const ENDS: Record<string, (trace: Trace, out: string) => void> = {
     expect(trace.end.kind).toBe('runaway');
   },
 };
-const scenarios = readdirSync(new URL('./escape/', import.meta.url))
-  .filter((f) => f.endsWith('.py'))
-  .sort();
 
 describe('a scenario cannot reach the machine', () => {
   let service: HostedSimService;
@@ -64,11 +62,7 @@ describe('a scenario cannot reach the machine', () => {
   });
 
   const fill = (name: string): string =>
-    readFileSync(new URL(`./escape/${name}`, import.meta.url), 'utf8')
-      .replaceAll('__CANARY__', join(dir, 'canary.txt'))
-      .replaceAll('__MARKER__', join(dir, 'marker.txt'))
-      .replaceAll('__DIR__', dir)
-      .replaceAll('__PORT__', String(port));
+    escapeScenario(name, { canary: join(dir, 'canary.txt'), marker: join(dir, 'marker.txt'), dir, port });
 
   it('the engine process reports itself contained', async () => {
     expect(await service.containment()).toEqual({
@@ -79,7 +73,7 @@ describe('a scenario cannot reach the machine', () => {
     expect(service.contained()).toBe(true);
   });
 
-  for (const name of scenarios) {
+  for (const name of escapeScenarios) {
     it(`${name}: every attempt fails with a Python exception, the run goes on and ends non-zero`, async () => {
       // Once: every run has a fresh engine process, so routes that arm themselves for later
       // (useNodeSockFS) meet a new process; the probe run after it checks that.
