@@ -1,8 +1,6 @@
-"""What a virtual clock cannot do: the loop methods for UNIX sockets by path, pipes, TLS,
+"""What a virtual clock cannot do: the loop methods for pipes, TLS,
 subprocesses and signals raise NotImplementedError saying why (a mixin of VirtualLoop), and
 the messages patches.py reuses for the module-level equivalents."""
-
-from .world.netapi import _NO_UNIX
 
 _NO_PROCESSES = ("process pools are not available in Loopscope: the program runs in a sandbox "
                  "that cannot start processes; a ThreadPoolExecutor runs on virtual threads")
@@ -18,12 +16,6 @@ _NO_SIGNALS = ("signals are not available in Loopscope: nothing outside the prog
 
 class Unsupported:
     """Mixed into VirtualLoop ahead of BaseEventLoop, whose versions these replace."""
-
-    async def create_unix_connection(self, *args, **kwargs):
-        raise NotImplementedError(_NO_UNIX)
-
-    async def create_unix_server(self, *args, **kwargs):
-        raise NotImplementedError(_NO_UNIX)
 
     async def connect_read_pipe(self, *args, **kwargs):
         raise NotImplementedError(_NO_PIPES)

@@ -23,6 +23,8 @@ class Disk:
         self.max_bytes = max_bytes
         self.written = 0
         self.fds = set()
+        # (st_dev, st_ino) of the files bind() made for AF_UNIX sockets: stat says S_IFSOCK.
+        self.sockets = set()
         self.saved = None
 
     def on_disk(self, path):

@@ -3,6 +3,7 @@ outside the disk are refused by an audit hook (a read-only file system)."""
 
 import errno
 import os
+import stat
 import sys
 
 from . import disk as _disk
@@ -20,11 +21,28 @@ def _path_op(name):
         disk = _disk.active
         if disk is not None and disk.on_disk(path):
             disk.spend()
-        return real(path, *args, **kwargs)
+        result = real(path, *args, **kwargs)
+        if name in _STATS and disk is not None and (result.st_dev, result.st_ino) in disk.sockets:
+            result = _as_socket(result)
+        return result
 
     op.__name__ = op.__qualname__ = name
     op.__doc__ = real.__doc__
     return op
+
+
+_STATS = ('stat', 'lstat')
+
+
+def _as_socket(st):
+    """A stat result for a socket file (MEMFS has no socket nodes: the file is a regular one)."""
+    fields = list(st)
+    fields[0] = stat.S_IFSOCK | stat.S_IMODE(st.st_mode)
+    extra = {n: getattr(st, n) for n in dir(st) if n.startswith('st_') and n not in _VISIBLE}
+    return os.stat_result(fields, extra)
+
+
+_VISIBLE = ('st_mode', 'st_ino', 'st_dev', 'st_nlink', 'st_uid', 'st_gid', 'st_size')
 
 
 def _two_path_op(name):

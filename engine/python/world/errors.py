@@ -23,6 +23,7 @@ _MESSAGES = {
     'EOPNOTSUPP': 'Operation not supported',
     'EAFNOSUPPORT': 'Address family not supported by protocol',
     'EMFILE': 'Too many open files',
+    'ENOENT': 'No such file or directory',
 }
 
 

@@ -9,7 +9,7 @@ import re
 import socket as _s
 import weakref
 
-from . import datagrams, errors, sockets as _sk
+from . import datagrams, errors, sockets as _sk, unix
 from .core import BlockedForever
 from .model import ANY, LOCAL_ADDRESS, LOOPBACK, LOOPBACK6, DEFAULT_BUFFER, Link, default_hosts
 from .pipe import RST, FIN, Pipe
@@ -22,6 +22,7 @@ DEFAULT_MAX_SOCKETS = 4096
 DEFAULT_MAX_NETWORK_BYTES = 256 * 1024 * 1024
 _IPV4 = re.compile(r'^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$')
 _V6 = getattr(_s, 'AF_INET6', 10)
+_UNIX = 1  # Linux's AF_UNIX (Pyodide's socket module has none)
 
 
 def current():
@@ -64,7 +65,8 @@ class Net:
         self._next_fd = 3
         self.bound = {}           # (proto, v6?, port) -> [weakrefs to sockets]
         self._next_port = 32768
-        self.families = {_s.AF_INET, _V6, getattr(_s, 'AF_UNIX', 1)}
+        self.unix = {}            # AF_UNIX: socket file's (dev, inode), or abstract name -> weakref
+        self.families = {_s.AF_INET, _V6, _UNIX}
         self.open_count = 0
         self.bytes_sent = 0
         self.max_sockets = max_sockets
@@ -126,6 +128,8 @@ class Net:
             world.block_until(nxt)
 
     def where(self, addr):
+        if isinstance(addr, str):
+            return addr or 'an unnamed socket'
         if not addr:
             return 'an unconnected socket'
         name = {h.ip: h.name for h in self.hosts.values()}.get(addr[0], addr[0])
@@ -161,6 +165,9 @@ class Net:
         return ('tcp' if sock._stream else 'udp', sock._family == _V6, port)
 
     def bind(self, sock, address):
+        if sock._family == _UNIX:
+            unix.bind(self, sock, address)
+            return
         if not isinstance(address, tuple) or len(address) < 2:
             family = 'AF_INET6' if sock._family == _V6 else 'AF_INET'
             raise TypeError(f'{family} address must be a tuple (host, port)')
@@ -197,6 +204,9 @@ class Net:
                 return port
 
     def _unbind(self, sock):
+        if sock._family == _UNIX:
+            unix.unbind(self, sock)
+            return
         if not isinstance(sock.laddr, tuple):
             return
         key = self._key(sock, sock.laddr[1])
@@ -219,29 +229,38 @@ class Net:
     # -- connections ------------------------------------------------------------------------------
     def connect(self, sock, address, now):
         CONNECTING, CONNECTED, VirtualSocket = _sk.CONNECTING, _sk.CONNECTED, _sk.VirtualSocket
-        if not isinstance(address, tuple) or len(address) < 2:
-            raise TypeError('AF_INET address must be a tuple (host, port)')
-        ip = self.resolve(address[0], sock._family)
-        port = int(address[1])
-        host = self.ips.get(ip)
-        if self.is_local(ip):
-            link, here = self.loopback, (LOOPBACK6 if sock._family == _V6 else LOOPBACK)
-            if ip in ('0.0.0.0', '::', LOCAL_ADDRESS):
-                ip = here
-        elif host is not None:
-            link, here = host.link, LOCAL_ADDRESS
+        if sock._family == _UNIX:
+            # An unbound client's name is '' (Linux binds none), its peer the listener's path.
+            listener, path = unix.listener(self, address)
+            link, host, ip = self.loopback, None, None
+            if sock.laddr is None:
+                sock.laddr = ''
         else:
-            raise errors.error('ENETUNREACH')
-        if sock.laddr is None:
-            p = self._ephemeral(sock)
-            self.bound.setdefault(self._key(sock, p), []).append(weakref.ref(sock))
-            sock.laddr = self._addr(sock, here, p)
-        sock.raddr = self._addr(sock, ip, port)
+            if not isinstance(address, tuple) or len(address) < 2:
+                raise TypeError('AF_INET address must be a tuple (host, port)')
+            ip = self.resolve(address[0], sock._family)
+            port = int(address[1])
+            host = self.ips.get(ip)
+            if self.is_local(ip):
+                link, here = self.loopback, (LOOPBACK6 if sock._family == _V6 else LOOPBACK)
+                if ip in ('0.0.0.0', '::', LOCAL_ADDRESS):
+                    ip = here
+            elif host is not None:
+                link, here = host.link, LOCAL_ADDRESS
+            else:
+                raise errors.error('ENETUNREACH')
+            if sock.laddr is None:
+                p = self._ephemeral(sock)
+                self.bound.setdefault(self._key(sock, p), []).append(weakref.ref(sock))
+                sock.laddr = self._addr(sock, here, p)
+        sock.raddr = path if ip is None else self._addr(sock, ip, port)
         sock.state = CONNECTING
-        sock.conn_at = now + 2 * link.latency
+        # Linux completes an AF_UNIX connect inside connect() (no handshake on the wire).
+        sock.conn_at = now if ip is None else now + 2 * link.latency
         sock.conn_err = None
         if host is None:
-            listener = self._find(sock, ip, port, True)
+            if ip is not None:
+                listener = self._find(sock, ip, port, True)
             if listener is None:
                 sock.conn_err = 'ECONNREFUSED'
                 return
@@ -254,8 +273,9 @@ class Net:
             conn.queue = []
             conn.dgrams = []
             conn._timeout = _s.getdefaulttimeout()
-            conn.laddr = self._addr(sock, ip, port)
+            conn.laddr = listener.laddr if ip is None else self._addr(sock, ip, port)
             conn.raddr = sock.laddr
+            conn.unix_key = None
             conn.sndbuf = conn.rcvbuf = self.buffer
             conn.wr_shut = False
             conn.so_error = None
@@ -309,7 +329,11 @@ class Net:
 
     # -- datagrams (datagrams.py) ------------------------------------------------------------------
     def udp_connect(self, sock, address):
+        if sock._family == _UNIX:
+            unix.no_datagrams()
         datagrams.udp_connect(self, sock, address)
 
     def sendto(self, sock, data, address, now):
+        if sock._family == _UNIX:
+            unix.no_datagrams()
         return datagrams.sendto(self, sock, data, address, now)

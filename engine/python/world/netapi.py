@@ -7,13 +7,15 @@ from asyncio import selector_events
 import _socket as _raw
 import socket as _s
 
-from . import errors, net as _net
+from . import errors, net as _net, unixapi
 from .model import LOOPBACK
 from .pipe import Pipe
 from .sockets import CONNECTED, VirtualSocket
 
 _V6 = getattr(_s, 'AF_INET6', 10)
 _SERVICES = {'http': 80, 'echo': 7, 'https': 443, 'ftp': 21, 'ssh': 22, 'smtp': 25, 'domain': 53}
+# socketpair()'s default family is the platform's: Pyodide's is AF_INET (no AF_UNIX before a run).
+_PAIR_FAMILY = getattr(_s, 'AF_UNIX', _s.AF_INET)
 _NAMES = ('socket', 'SocketType', 'socketpair', 'getaddrinfo', 'gethostbyname',
           'gethostbyname_ex', 'gethostbyaddr', 'getnameinfo', 'fromfd', 'has_ipv6')
 
@@ -23,7 +25,7 @@ def socketpair(family=None, type=_s.SOCK_STREAM, proto=0):
     platform has no AF_UNIX, as CPython's own fallback)."""
     net = _net.current()
     if family is None:
-        family = getattr(_s, 'AF_UNIX', _s.AF_INET)
+        family = _PAIR_FAMILY
     a = VirtualSocket(family, type, proto)
     b = VirtualSocket(family, type, proto)
     a.out = b.inp = Pipe(net.instant, a, b)
@@ -114,19 +116,13 @@ def fromfd(fd, family, type, proto=0):
     raise OSError(errors.code('EBADF'), 'socket.fromfd() is not available on the virtual network')
 
 
-# Linux's values for the constants Pyodide's socket module lacks (asyncio's servers use them).
-_MISSING = {'SO_REUSEADDR': 2, 'SO_REUSEPORT': 15}
+# Linux's values for the constants Pyodide's socket module lacks (asyncio's servers use them;
+# with AF_UNIX, asyncio's UNIX stream functions take their AF_UNIX branches).
+_MISSING = {'SO_REUSEADDR': 2, 'SO_REUSEPORT': 15, 'AF_UNIX': _net._UNIX}
 _ABSENT = object()
 
-
-_NO_UNIX = ("UNIX domain sockets by path are not available on Loopscope's virtual network yet: "
-            "use TCP on 127.0.0.1 (socket.socketpair() works)")
 _UNIX_STREAMS = ('start_unix_server', 'open_unix_connection')
 _RAW = '_socket'
-
-
-async def _no_unix(*args, **kwargs):
-    raise NotImplementedError(_NO_UNIX)
 
 
 _Transport = selector_events._SelectorSocketTransport
@@ -145,14 +141,14 @@ def _capped_write(self, data, _write=_Transport.write):
 
 def install(net):
     """Makes `net` the run's network and swaps the socket module's calls; returns the originals.
-    Pyodide has no AF_UNIX, so asyncio leaves out its UNIX stream functions: a program gets the
-    reason instead of an AttributeError."""
+    Pyodide has no AF_UNIX, so asyncio left out its UNIX stream functions: unixapi's are put in."""
     _net.set_current(net)
     saved = {n: getattr(_s, n, _ABSENT) for n in _NAMES + tuple(_MISSING)}
     saved[_UNIX_STREAMS] = [(m, n, getattr(m, n, _ABSENT)) for m in (asyncio, asyncio.streams)
                             for n in _UNIX_STREAMS]
-    for m, n, _ in saved[_UNIX_STREAMS]:
-        setattr(m, n, _no_unix)
+    for m, n, v in saved[_UNIX_STREAMS]:
+        if v is _ABSENT:
+            setattr(m, n, getattr(unixapi, n))
     _Transport.write = _capped_write
     # The C module's own socket type would reach Emscripten's socket layer (in Node, real
     # sockets; in Chromium, a WebSocket attempt): a run's _socket.socket is the virtual one too.

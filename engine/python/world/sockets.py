@@ -29,7 +29,7 @@ def _kind(value):
 
 
 class VirtualSocket(StreamCalls, DatagramCalls, Readiness):
-    """socket.socket for a run. Stream sockets (TCP, socketpair) and datagram sockets (UDP)."""
+    """socket.socket for a run. Stream sockets (TCP, AF_UNIX, socketpair) and datagram sockets (UDP)."""
 
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
         if fileno is not None:
@@ -111,9 +111,9 @@ class VirtualSocket(StreamCalls, DatagramCalls, Readiness):
 
     def __repr__(self):
         s = f'<socket.socket fd={self.fd}, family={self._family}, type={self._type}, proto={self._proto}'
-        if self.laddr is not None and self.state != CLOSED:
+        if self.laddr and self.state != CLOSED:   # an unnamed AF_UNIX socket shows none
             s += f', laddr={self.laddr}'
-        if self.raddr is not None and self.state == CONNECTED:
+        if self.raddr and self.state == CONNECTED:
             s += f', raddr={self.raddr}'
         return s + '>'
 
@@ -183,7 +183,9 @@ class VirtualSocket(StreamCalls, DatagramCalls, Readiness):
     def getsockname(self):
         self._check()
         if self.laddr is None:
-            return ('0.0.0.0', 0) if self._family == _s.AF_INET else ('::', 0, 0, 0)
+            if self._family == _s.AF_INET:
+                return ('0.0.0.0', 0)
+            return '' if self._family == _net._UNIX else ('::', 0, 0, 0)
         return self.laddr
 
     def getpeername(self):
@@ -208,7 +210,10 @@ class VirtualSocket(StreamCalls, DatagramCalls, Readiness):
         if not self._stream:
             raise errors.error('EOPNOTSUPP')
         if self.laddr is None:
-            self._net.bind(self, ('0.0.0.0', 0))
+            if self._family == _net._UNIX:
+                self.laddr = ''   # Linux would autobind an abstract name; nobody can reach it
+            else:
+                self._net.bind(self, ('0.0.0.0', 0))
         self.state = LISTENING
         self.backlog = max(0, min(int(backlog), 4096))
         self._net.listening(self)
@@ -230,6 +235,10 @@ class VirtualSocket(StreamCalls, DatagramCalls, Readiness):
             raise errors.error(err)
         self._net.connect(self, address, now)
         self.touch()
+        if self._family == _net._UNIX:
+            self._settle(now)
+            if self.state == CONNECTED:
+                return
         if self._timeout == 0.0:
             raise BlockingIOError(errors.code('EINPROGRESS'), errors._MESSAGES['EINPROGRESS'])
         self._block(lambda: self.conn_at, f'connect() to {address}')

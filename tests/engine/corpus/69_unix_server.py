@@ -1,7 +1,6 @@
 # A server on a UNIX socket path instead of a port: start_unix_server and open_unix_connection,
 # with the socket file in a fresh tempfile.mkdtemp() directory (its name is never printed).
 # native: real
-# virtual: exception UNIX domain sockets by path are not available
 import asyncio
 import os
 import shutil
