@@ -279,12 +279,22 @@ export class RunHost implements ChannelTarget {
         case Command.INTERRUPTED:
           return this.interrupted() ? 1 : 0;
         default:
+          // Not the engine's write: what the program did before it (its output) stays in its trace.
+          this.keepPendingOps();
           throw new Error(`unknown command ${command}`);
       }
     } catch (e) {
       const reason = e instanceof Error ? e.message.trim().split('\n').at(-1) : String(e);
       this.fault = `the run's channel to the engine failed (${reason}): a program that writes to it ends its own run`;
       throw e;
+    }
+  }
+
+  private keepPendingOps(): void {
+    try {
+      this.applyOps();
+    } catch {
+      // The op buffer is spoilt too: the command's error says enough.
     }
   }
 

@@ -60,7 +60,6 @@ const TAMPERED: [string, string][] = [
 const program = (code: string): string => `${FIND}${code}import time\ntime.sleep(1)\nprint("after")\n`;
 
 function expectFailed(trace: Trace, reason: RegExp): void {
-  // What it printed before is lost with its trace (no flush reached the host): its own run only.
   const context = `${stdout(trace)}\n${JSON.stringify(trace.end)}`;
   expect(trace.end, context).toMatchObject({ kind: 'internalError', exitCode: 70 });
   expect(trace.end.message, context).toMatch(FAILED);
@@ -84,6 +83,13 @@ describe('in the engine itself, one Pyodide for every run', () => {
       expectFailed(await engine.run(program(code), 'channel.py'), reason);
       await expectNextRunWhole();
     });
+
+  it('an unknown command keeps what the program printed before it in the trace', async () => {
+    const trace = await engine.run(`print("before")\n${FIND}os.write(fd, b"\\x63")\n`, 'channel.py');
+    expectFailed(trace, /unknown command 99/);
+    expect(stdout(trace)).toBe('before\n');
+    await expectNextRunWhole();
+  });
 
   for (const [what, code] of TAMPERED)
     it(`${what}: the run ends saying so, the next run works`, async () => {
