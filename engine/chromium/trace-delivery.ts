@@ -6,7 +6,8 @@
 // `sim.run` answers with both, and the renderer pairs them. The page is outside the program's
 // worker but inside the engine's sandbox, so the renderer treats what arrives as untrusted:
 // a size limit, JSON that may not parse, the trace's outer shape, and the run's own source and
-// file name; the end that counts is main's, never the one in the bytes. No DOM, no Node.
+// file name; the end that counts is the one main reports (its own when it stopped the run, else
+// the page's, which the program's worker cannot write), never the one in the bytes. No DOM, no Node.
 import { z } from 'zod';
 import type { Trace, TraceReceipt } from '../../common/trace';
 import { traceShape } from '../protocol';

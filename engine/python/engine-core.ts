@@ -307,7 +307,7 @@ export async function createEngineWith(
           busy = false;
         }
       }
-      if (host.fault !== null) host.end('internalError', `internal error: ${host.fault}`, 70, 0, 0, '');
+      if (host.fault !== null) host.fail(`internal error: ${host.fault}`);
       const r = host.recorder;
       return {
         version: TRACE_VERSION,

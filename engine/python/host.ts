@@ -514,6 +514,15 @@ export class RunHost implements ChannelTarget {
     this.recorder.endMain(this.mainActorId, lines, outcome);
   }
 
+  /**
+   * A fault found once the program is done (its channel closed or replaced on the way out, by a
+   * finalizer say): the run's end becomes the fault's, and the trace keeps its one end step.
+   */
+  fail(message: string): void {
+    if (this.result === null) this.end('internalError', message, 70, 0, 0, '');
+    else this.result = { kind: 'internalError', message, exitCode: 70 };
+  }
+
   end(kind: EndKind, message: string, exitCode: number, line: number, column: number, option: string): void {
     this.result = this.recorder.finish(kind, message, exitCode, line, column, option);
   }

@@ -91,6 +91,17 @@ describe('in the engine itself, one Pyodide for every run', () => {
     await expectNextRunWhole();
   });
 
+  it('a finalizer that closes the channel after the program ended: one end step, the fault its end', async () => {
+    // Hung on the engine's channel object (found through the collector), which the engine lets go
+    // of right after it sent the run's end.
+    const code = `${FIND}import gc\nclass Closer:\n    def __del__(self):\n        os.close(fd)\nch = next(o for o in gc.get_objects() if type(o).__name__ == "Channel")\nch.closer = Closer()\ndel ch\nprint("done")\n`;
+    const trace = await engine.run(code, 'channel.py');
+    expect(trace.end, stdout(trace)).toEqual(CLOSED);
+    expect(trace.steps.filter((s) => s.kind === 'end')).toHaveLength(1);
+    expect(trace.steps.at(-1)!.kind).toBe('end');
+    await expectNextRunWhole();
+  });
+
   for (const [what, code] of TAMPERED)
     it(`${what}: the run ends saying so, the next run works`, async () => {
       expect((await engine.run(program(code), 'channel.py')).end).toEqual(CLOSED);

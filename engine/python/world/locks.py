@@ -84,6 +84,10 @@ class RLock:
         self._count = 0
 
     def acquire(self, blocking=True, timeout=-1):
+        if not blocking and timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        if timeout < 0 and timeout != -1:
+            raise ValueError("timeout value must be a non-negative number")
         me = _get_ident()
         if self._owner == me:
             self._count += 1

@@ -11,7 +11,8 @@ import { receivedTrace, traceDelivery } from '../../../engine/chromium/trace-del
 const KEEP_UNCLAIMED = 4;
 /** After main's receipt, the trace itself may take this long (a large one is tens of MB). */
 const ARRIVAL_TIMEOUT_MS = 60_000;
-/** Ports of older engine sessions stay open this many sessions: a late trace still lands. */
+/** Main makes a trace channel per run: the ports of the last runs stay open, so a late trace still lands
+ * (the runner shows only its newest run; an older run's trace is claimed by nobody). */
 const KEEP_PORTS = 3;
 
 export class TraceInbox {

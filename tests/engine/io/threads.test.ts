@@ -318,6 +318,21 @@ with c:
     expect(out(t)).toBe('[False]\nFalse 0.3\nempty 0.5\nFalse\n');
   });
 
+  it("refuses RLock.acquire's and Lock.acquire's impossible arguments as CPython does", async () => {
+    const t = await run(`import threading
+for name, lock in (("Lock", threading.Lock()), ("RLock", threading.RLock())):
+    for args in ((False, 1), (True, -2)):
+        try:
+            lock.acquire(*args)
+        except ValueError as e:
+            print(name, e)
+`);
+    expect(out(t)).toBe(
+      "Lock can't specify a timeout for a non-blocking call\nLock timeout value must be a non-negative number\n" +
+        "RLock can't specify a timeout for a non-blocking call\nRLock timeout value must be a non-negative number\n",
+    );
+  });
+
   it('ends a SimpleQueue.get() nothing will ever fill as a deadlock saying why', async () => {
     const t = await run('import queue\nqueue.SimpleQueue().get()\n');
     expect(t.end.kind).toBe('deadlock');
