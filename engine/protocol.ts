@@ -93,7 +93,13 @@ const secret = z.string().min(16);
 
 export const engineMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('loading'), fraction: z.number().min(0).max(1) }),
-  z.object({ type: z.literal('ready'), loadMs: z.number(), containment: containmentReport }),
+  z.object({
+    type: z.literal('ready'),
+    loadMs: z.number(),
+    containment: containmentReport,
+    /** Whether it started from the host's snapshot or had to make its own (engine-core.ts). */
+    startedFrom: z.enum(['snapshot', 'own snapshot']).optional(),
+  }),
   z.object({ type: z.literal('startFailed'), message: z.string() }),
   // Unchecked beyond its type: the Node engine validates what it sends, and a program that
   // patched JavaScript's prototypes must not be able to break that send mid-run.

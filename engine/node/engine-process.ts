@@ -98,7 +98,12 @@ async function main(): Promise<void> {
     clearInterval(ticker);
   }
   hideGlobals();
-  send({ type: 'ready', loadMs: performance.now() - started, containment: { ...containment, interrupts } });
+  send({
+    type: 'ready',
+    loadMs: performance.now() - started,
+    containment: { ...containment, interrupts },
+    startedFrom: engine.startedFrom,
+  });
 
   let busy = false;
   const run = async (m: HostMessage): Promise<void> => {

@@ -36,6 +36,8 @@ export class EngineHandle {
   /** When the process last said anything: the host's watchdog reads it. */
   lastHeardAt = performance.now();
   loadMs = 0;
+  /** How the engine started, where it says (the Node host's engine does). */
+  startedFrom: 'snapshot' | 'own snapshot' | undefined;
   containment: ContainmentReport | null = null;
   exited = false;
   /** The process sent something outside the protocol: it is never given another run. */
@@ -80,6 +82,7 @@ export class EngineHandle {
         this.lastHeardAt = performance.now();
         if (m.type === 'ready') {
           this.loadMs = m.loadMs;
+          this.startedFrom = m.startedFrom;
           this.containment = m.containment;
           resolve(m.containment);
         } else if (m.type === 'startFailed') reject(new Error(m.message));

@@ -87,6 +87,8 @@ export interface HostedSimService extends SimService {
   contained(): boolean;
   /** The first ready process's own report. */
   containment(): Promise<ContainmentReport>;
+  /** How the first process started (from the host's snapshot or its own), where it says. */
+  startedFrom(): Promise<'snapshot' | 'own snapshot' | undefined>;
   /** The pids of the primary and standby processes (tests kill them; measurements watch them). */
   pids(): { primary?: number; standby?: number };
   /** New budgets, from the next run (and the next sample) on: the app's settings changed. */
@@ -358,6 +360,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       memoryCap = Math.max(1, Math.round(budgets.memoryCapMb));
     },
     containment: () => firstReport.then(() => report!),
+    startedFrom: () => firstReport.then(() => first.startedFrom),
     pids() {
       const { primary, standby } = pool.handles();
       return { primary: primary?.pid, standby: standby?.pid };

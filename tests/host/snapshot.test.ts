@@ -33,10 +33,11 @@ describe('the engine snapshot of the Node host', () => {
   }, 240_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function hello(): Promise<string> {
+  /** A program on a fresh engine process: what it printed, and how the process started. */
+  async function hello(): Promise<[string, string | undefined]> {
     const service = createSimService({ launcher: createNodeLauncher(bundle), standby: false });
     try {
-      return stdout((await run(service, HELLO)).trace);
+      return [stdout((await run(service, HELLO)).trace), await service.startedFrom()];
     } finally {
       await service.dispose();
     }
@@ -47,13 +48,13 @@ describe('the engine snapshot of the Node host', () => {
     const bytes = readFileSync(file);
     bytes[bytes.length - 1000] ^= 0xff;
     writeFileSync(file, bytes);
-    expect(await hello()).toBe('hello\n');
+    expect(await hello()).toEqual(['hello\n', 'own snapshot']);
   });
 
   it('the host makes a corrupt or missing snapshot again, and the next engine starts from it', async () => {
     writeFileSync(join(dir, SNAPSHOT_FILE), 'not a snapshot');
     expect((await ensureEngineSnapshot(bundle)).state).toBe('made');
     expect((await ensureEngineSnapshot(bundle)).state).toBe('cached');
-    expect(await hello()).toBe('hello\n');
+    expect(await hello()).toEqual(['hello\n', 'snapshot']);
   }, 240_000);
 });
