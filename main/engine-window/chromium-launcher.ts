@@ -18,7 +18,7 @@ export interface EnginePort {
    * page, the other to the UI (engine/chromium/trace-delivery.ts). Absent where there is no
    * UI to deliver to (the tests' window): the trace then comes back on this port.
    */
-  postRun?(message: HostMessage): void;
+  postRun?(message: HostMessage): boolean;
   onMessage(listener: (data: unknown) => void): void;
   close(): void;
 }
@@ -90,8 +90,9 @@ export function createChromiumLauncher(openWindow: () => EngineWindow): Chromium
           if (exited) return;
           running = true;
           lastHeard = performance.now();
-          if (port.postRun) port.postRun(message);
-          else port.postMessage(message);
+          if (port.postRun) return port.postRun(message);
+          port.postMessage(message);
+          return false;
         },
         onMessage(listener) {
           port.onMessage((data) => {

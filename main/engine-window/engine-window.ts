@@ -149,12 +149,13 @@ function portOf(port: MessagePortMain, traceSink: EngineWindowOptions['traceSink
       const toUi = traceSink?.();
       if (!toUi) {
         port.postMessage(message);
-        return;
+        return false;
       }
       // The trace goes from the page to the UI on this channel, never through main.
       const trace = new MessageChannelMain();
       port.postMessage(message, [trace.port1]);
       toUi(trace.port2);
+      return true;
     },
     onMessage(listener) {
       port.on('message', (e) => listener(e.data));

@@ -26,6 +26,8 @@ export type RunReply =
 interface PendingRun {
   runId: number;
   secret: string;
+  /** Whether a trace port went with the run: only then may the engine answer 'delivered'. */
+  tracePort: boolean;
   onProgress: (steps: number) => void;
   resolve: (reply: RunReply) => void;
 }
@@ -75,6 +77,10 @@ export class EngineHandle {
             violation("it does not carry the run's secret");
             return;
           }
+          if (m.type === 'delivered' && !this.pending.tracePort) {
+            violation('it says it delivered a trace, but no trace port went with the run');
+            return;
+          }
         } else if (this.containment && m.type !== 'loading') {
           violation(`an unexpected '${m.type}' message`);
           return;
@@ -117,10 +123,17 @@ export class EngineHandle {
     if (this.exited) return Promise.resolve({ kind: 'exited', message: 'the engine process has stopped' });
     if (this.pending) return Promise.resolve({ kind: 'failed', message: 'the engine process is busy' });
     return new Promise<RunReply>((resolve) => {
-      this.pending = { runId: message.runId, secret: message.secret, onProgress, resolve };
+      const pending: PendingRun = {
+        runId: message.runId,
+        secret: message.secret,
+        tracePort: false,
+        onProgress,
+        resolve,
+      };
+      this.pending = pending;
       this.finishing = false;
       this.lastHeardAt = performance.now();
-      this.child.send(message);
+      pending.tracePort = this.child.send(message) === true;
     });
   }
 

@@ -9,7 +9,8 @@ import type { ProcessUsage } from './process-usage';
 
 export interface EngineChild {
   readonly pid: number | undefined;
-  send(message: HostMessage): void;
+  /** Returns true when a trace port went with a run message (the app's engine page only). */
+  send(message: HostMessage): boolean | void;
   onMessage(listener: (message: unknown) => void): void;
   /** Once, when the child wrote something that is not a frame of the protocol. */
   onProtocolError?(listener: (why: string) => void): void;

@@ -104,6 +104,7 @@ export function pageWindow(
                     [id, message] as const,
                   ),
                 );
+                return true;
               },
             }
           : {}),
