@@ -49,6 +49,8 @@ export interface WaitReason {
   targets?: ActorId[];
   /** The user line of the await. */
   line?: number;
+  /** For waits on a lock, semaphore, event, condition, queue or barrier: which one. */
+  resource?: ResourceId;
 }
 
 export type Outcome =
@@ -77,7 +79,58 @@ export type TraceEvent =
   /** `bytes` left `from` at `sent` and arrive at `to` at `arrives` (endpoints named as waits
    * name them: "example.com:80", "127.0.0.1:32768"); in the step whose code (or whose built-in
    * server) sent them. Sends of one step between the same endpoints arriving together merge. */
-  | { t: 'bytesSent'; from: string; to: string; bytes: number; sent: number; arrives: number };
+  | { t: 'bytesSent'; from: string; to: string; bytes: number; sent: number; arrives: number }
+  /** A task's coroutine stack as the step leaves it (where it suspended, or its last frames
+   * when it finished), outermost first; for the actor that ran in a `run` step, and for a new
+   * task at the step that created it (its coroutine, not started, with its arguments). */
+  | { t: 'taskFrames'; actor: ActorId; frames: Frame[]; capped?: true }
+  /** A lock, semaphore, event, condition, queue or barrier the program made (own id space). */
+  | { t: 'resource'; id: ResourceId; kind: ResourceKind; name: string; line?: number }
+  /** Who holds a resource and who waits on it, after this step (only when it changed). */
+  | { t: 'resourceState'; id: ResourceId; holders: ActorId[]; waiters: ActorId[]; value?: string }
+  /** `Task.cancel()` was called on `actor`, while `by` ran (absent: from a callback or the top level). */
+  | { t: 'taskCancelled'; actor: ActorId; by?: ActorId }
+  /** Something a teacher would point at: see WarningKind. */
+  | {
+      t: 'warning';
+      kind: WarningKind;
+      /** One line for people, in the loop's terms. */
+      message: string;
+      actor?: ActorId;
+      line?: number;
+      /** For blockedLoop: the timers the blocking step made late, and by how many seconds. */
+      overdue?: { actor: ActorId; by: number }[];
+      /** For deadlockCycle: the tasks and resources of the cycle, in order. */
+      cycle?: { actor: ActorId; resource?: ResourceId }[];
+    };
+
+export type ResourceId = number;
+
+export type ResourceKind = 'lock' | 'semaphore' | 'event' | 'condition' | 'queue' | 'barrier';
+
+export type WarningKind =
+  /** Virtual time passed inside one step (a blocking call held the loop). */
+  | 'blockedLoop'
+  /** A coroutine object was collected without being awaited. */
+  | 'neverAwaited'
+  /** A task finished with an exception nobody retrieved. */
+  | 'exceptionNeverRetrieved'
+  /** A task was collected while still pending (a fire-and-forget task lost). */
+  | 'pendingCollected'
+  /** Tasks wait on each other in a cycle (through locks or awaits). */
+  | 'deadlockCycle';
+
+/** One frame of a task's stack. */
+export interface Frame {
+  /** The function's qualified name. */
+  fn: string;
+  /** The user line it is at. */
+  line: number;
+  /** Its locals as [name, repr]: reprs truncated, never made by calling user code. */
+  locals: [string, string][];
+  /** asyncio's own frame (shown only with internals on). */
+  internal?: true;
+}
 
 export type StepKind =
   /** Before the loop: the program's top level (imports, definitions, asyncio.run's setup). */
