@@ -5,6 +5,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import { boundariesPlugin } from './eslint.boundaries.js';
 
 const restrict = (files, patterns, extra = {}) => ({
   files,
@@ -55,6 +56,13 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig } },
   },
+  // Every folder's imports are a whitelist (eslint.boundaries.js); the rules below add what a
+  // folder whitelist cannot say (single files, globals).
+  {
+    files: ['common/**', 'lessons/**', 'engine/**', 'main/**', 'preload/**', 'renderer/**'],
+    plugins: { loopscope: boundariesPlugin },
+    rules: { 'loopscope/allowed-imports': 'error' },
+  },
   // The engine: no Electron, no Pyodide outside engine/python, no wall time, no randomness.
   restrict(['engine/core/**', 'engine/*.ts'], [electron, pyodide]),
   {
@@ -69,6 +77,19 @@ export default ts.config(
           message: 'The engine runs on the virtual clock: no wall time.',
         },
         { object: 'Math', property: 'random', message: 'The engine is deterministic: no Math.random.' },
+        {
+          object: 'process',
+          property: 'hrtime',
+          message: 'The engine runs on the virtual clock: no wall time.',
+        },
+      ],
+      // Aliases (`const p = performance`) and timers read wall time too.
+      'no-restricted-globals': [
+        'error',
+        ...['performance', 'setTimeout', 'setInterval', 'setImmediate', 'Date'].map((name) => ({
+          name,
+          message: 'The engine runs on the virtual clock: no wall time or wall-clock timers.',
+        })),
       ],
       'no-restricted-syntax': [
         'error',
