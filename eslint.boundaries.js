@@ -31,7 +31,7 @@ export const boundaries = {
   'main/cli': ['common', 'main/host', node],
   'main/engine-window': ['engine', 'engine/chromium', 'main/host', 'electron', node],
   'main/export': ['main/files', 'preload', node],
-  'main/files': ['main/ipc', 'preload', 'electron', 'zod', node],
+  'main/files': ['common', 'preload', 'electron', 'zod', node],
   'main/host': [
     'common',
     'engine',
@@ -44,7 +44,7 @@ export const boundaries = {
     node,
   ],
   'main/ipc': ['common', 'main', 'main/export', 'main/files', 'main/settings', 'preload', 'electron', 'zod'],
-  'main/settings': ['engine/core', 'main/files', 'preload', 'electron', 'zod', node],
+  'main/settings': ['common', 'engine/core', 'main/files', 'preload', 'electron', 'zod', node],
   preload: ['common', 'engine/chromium', 'electron'],
   'renderer/src': [
     'common',

@@ -3,7 +3,7 @@
 // the draft is offered back. Saving, opening another file, New or Don't Save clears it.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { MAX_SOURCE_BYTES } from '../ipc/channels';
+import { MAX_SOURCE_BYTES } from '../../common/limits';
 import type { FileSystemPort } from './ports';
 import type { Draft } from '../../preload/loopscope';
 

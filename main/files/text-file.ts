@@ -2,7 +2,7 @@
 // anything that is not: missing, a folder, too big, binary, or not UTF-8. A refusal is an
 // error thrown before anything is changed, so the open document stays as it was.
 import { basename } from 'node:path';
-import { MAX_SOURCE_BYTES } from '../ipc/channels';
+import { MAX_SOURCE_BYTES } from '../../common/limits';
 import { errorCode, type FileStat, type FileSystemPort } from './ports';
 
 /** The engine refuses sources above this many characters, so larger files are not opened. */

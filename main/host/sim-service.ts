@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Trace, TraceReceipt } from '../../common/trace';
-import { MAX_SOURCE_BYTES } from '../ipc/channels';
+import { MAX_SOURCE_BYTES } from '../../common/limits';
 import type { SimService } from '../ipc/handlers';
 import type { RunRequest, SimProgress } from '../../preload/loopscope';
 import { endedTrace } from '../../engine/core/ended-trace';

@@ -3,9 +3,7 @@
 // Pure (no Electron), so the Playwright harness validates with exactly the same code.
 import { z } from 'zod';
 import { settingsPatchSchema } from '../settings/schema';
-
-/** Sources larger than this are refused before they reach the engine. */
-export const MAX_SOURCE_BYTES = 2_000_000;
+import { MAX_SOURCE_BYTES } from '../../common/limits';
 
 /** Paths are absolute and at most this long (Windows' long-path limit). */
 const MAX_PATH_CHARS = 32_767;

@@ -9,12 +9,10 @@ import {
   DEFAULT_WALL_BUDGET_MS,
   type BudgetSettings,
 } from '../../engine/core/budgets';
+import { MAX_SPEED, MIN_SPEED } from '../../common/limits';
 
 export const SETTINGS_VERSION = 1;
 
-/** Player speed multipliers a person can choose from; outside this range playback is useless. */
-export const MIN_SPEED = 0.1;
-export const MAX_SPEED = 16;
 /** Chromium's own zoom range is wider; beyond these the layout stops being usable. */
 export const MIN_ZOOM = 0.5;
 export const MAX_ZOOM = 3;
@@ -44,6 +42,7 @@ export const windowBoundsSchema = z
 
 export const fieldSchemas = {
   theme: z.enum(['light', 'dark', 'high-contrast']),
+  // The player's own range (common/limits.ts): a settings file cannot ask for a speed it lacks.
   speed: z.number().min(MIN_SPEED).max(MAX_SPEED),
   motion: z.enum(['system', 'full', 'reduced']),
   internals: z.boolean(),

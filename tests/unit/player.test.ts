@@ -113,12 +113,6 @@ describe('cursor jumps', () => {
     expect(cursor.nextStepOf(model, c, 15)).toBeNull();
   });
 
-  it('plays one step per base interval at 1x and eight per interval at 8x', () => {
-    expect(cursor.stepsDue(900, 1, 900)).toBe(1);
-    expect(cursor.stepsDue(900, 8, 900)).toBe(8);
-    expect(cursor.stepsDue(899, 1, 900)).toBe(0);
-  });
-
   it('keeps speed between 0.25x and 8x', () => {
     expect([cursor.faster(8), cursor.slower(0.25), cursor.faster(1), cursor.slower(1)]).toEqual([
       8, 0.25, 2, 0.5,

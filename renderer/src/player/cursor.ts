@@ -2,6 +2,7 @@
 // lists built once per trace, so every jump is O(log steps).
 import type { ActorId } from '../../../common/trace';
 import { lastAtOrBefore, type PlayerModel } from './model';
+import { SPEEDS } from '../../../common/limits';
 
 export function lastStep(model: PlayerModel): number {
   return Math.max(0, model.trace.steps.length - 1);
@@ -46,14 +47,6 @@ export function nextStepOf(model: PlayerModel, actor: ActorId, step: number): nu
   const runs = model.runSteps.get(actor);
   return runs ? firstAfter(runs, step) : null;
 }
-
-/** How many steps to advance after `elapsedMs` of play at `speed` (1x = one step per baseMs). */
-export function stepsDue(elapsedMs: number, speed: number, baseMs: number): number {
-  if (elapsedMs <= 0 || speed <= 0) return 0;
-  return Math.floor((elapsedMs * speed) / baseMs);
-}
-
-export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
 
 export function faster(speed: number): number {
   return SPEEDS.find((s) => s > speed) ?? SPEEDS[SPEEDS.length - 1];
