@@ -57,7 +57,7 @@ export const containmentReport = z.object({
   contained: z.boolean(),
   /** What is missing when not contained, one line each. */
   problems: z.array(z.string()),
-  /** Whether this engine build lets the host interrupt Python in place (see engine-hooks.ts). */
+  /** Whether this engine build lets the host interrupt Python in place (engine/node/interrupt.ts). */
   interrupts: z.boolean(),
 });
 export type ContainmentReport = z.infer<typeof containmentReport>;
