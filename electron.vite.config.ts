@@ -1,6 +1,6 @@
 // Builds the three processes from the top-level folders (not electron-vite's src/ default),
 // and the engine page the app runs programs in (engine/chromium/vite.config.ts, into out/engine)
-// after main's build. Two preloads: the UI's (preload/index.ts) and the engine window's, which
+// and the shared player's template (renderer/share/vite.config.ts, into out/share) after main's build. Two preloads: the UI's (preload/index.ts) and the engine window's, which
 // only hands the page its MessagePort (preload/engine-port.ts).
 // The preload stays one CommonJS file so it can run sandboxed. No Node engine is built here: the
 // app starts none (the terminal and the tests bundle theirs, main/host/node-bundle.ts).
@@ -20,10 +20,12 @@ export default defineConfig({
     },
     plugins: [
       {
-        // The engine page (a separate Vite build: its own root, CSP and Pyodide's files).
-        name: 'engine-page',
+        // The engine page (a separate Vite build: its own root, CSP and Pyodide's files), and
+        // the shared player's one-file template (File > Export > Player).
+        name: 'engine-page-and-player',
         async closeBundle() {
           await build({ configFile: abs('engine/chromium/vite.config.ts') });
+          await build({ configFile: abs('renderer/share/vite.config.ts') });
         },
       },
     ],

@@ -4,6 +4,7 @@
 // Desktop workflow (files, settings, presentation, export) lives in files/, settings/,
 // export/ and presentation.ts; this file only wires them to the window.
 import { app, Menu, type BrowserWindow } from 'electron';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createHandlers } from './ipc/handlers';
@@ -158,7 +159,9 @@ async function start(): Promise<void> {
     desktop: {
       session,
       settings,
-      exporter: new ExportWriter(fs, dialogs),
+      exporter: new ExportWriter(fs, dialogs, () =>
+        readFile(join(import.meta.dirname, '../share/player.html'), 'utf8'),
+      ),
       presentation,
       closeWindow,
     },

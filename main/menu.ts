@@ -29,6 +29,7 @@ const EXPORTS: [ExportKind, string][] = [
   ['stage-png', 'Stage at This Step as PNG…'],
   ['trace-json', 'Trace as JSON…'],
   ['steps-md', 'Step Table as Markdown…'],
+  ['player-html', 'Player (HTML)…'],
 ];
 
 export function buildMenu(send: (command: MenuCommand) => void, desktop?: MenuDesktop): Menu {

@@ -121,11 +121,12 @@ export interface SaveRequest {
   then: 'close';
 }
 
-export type ExportKind = 'timeline-png' | 'timeline-svg' | 'stage-png' | 'trace-json' | 'steps-md';
+export type ExportKind = 'timeline-png' | 'timeline-svg' | 'stage-png' | 'trace-json' | 'steps-md' | 'player-html';
 
 export interface ExportRequest {
   kind: ExportKind;
-  /** PNG bytes for *-png; UTF-8 text for timeline-svg, trace-json and steps-md. */
+  /** PNG bytes for *-png; UTF-8 text for the others (player-html: the trace's JSON, which main
+   * writes into the shared player). */
   data: Uint8Array | string;
   /** Suggested file name (no folder); main adds the extension and asks where to save. */
   name: string;

@@ -2,22 +2,25 @@
 // (its stdout on stdout, its stderr on stderr; terminal control characters shown escaped, e.g.
 // \x1b[2J as text, newlines and tabs kept), or its steps, or its trace. Exit status is the run's;
 // a run the engine or the host ended (deadlock, a cap, a budget) adds one line saying why on
-// stderr. The program runs in a contained engine process (main/host), never in this one; what
+// stderr. `--html OUT.html` also writes the run as a self-contained player for any browser.
+// The program runs in a contained engine process (main/host), never in this one; what
 // that process sends is checked before anything of it is printed.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { engineRuntimeReport, runContained } from '../host/run-contained';
 import { NoEngineRuntime } from '../host/engine-runtime';
-import { END_KINDS, type EndKind, type RunOptions } from '../../common/trace';
+import { END_KINDS, type EndKind, type RunOptions, type Trace } from '../../common/trace';
 import { formatSteps } from './steps';
 import { escapeControls } from './escape';
+import { playerHtml } from '../export/player-html';
+import { playerTemplate } from './player-template';
 
 const USAGE = `usage: npm run sim -- FILE.py [--steps | --json] [--seed N] [--max-steps N]
        [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
        [--max-sockets N] [--max-network-bytes BYTES] [--max-threads N] [--max-file-bytes BYTES]
 
-       [--wall-budget SECONDS] [--memory-cap MB]
+       [--wall-budget SECONDS] [--memory-cap MB] [--html OUT.html]
        npm run sim -- --version`;
 
 const NUMERIC: Record<string, keyof RunOptions> = {
@@ -51,11 +54,13 @@ const HOST_OPTIONS: Record<string, 'wallBudgetMs' | 'memoryCapMb'> = {
 function parse(argv: string[]): {
   file: string;
   mode: 'output' | 'steps' | 'json';
+  html: string | null;
   options: Partial<RunOptions>;
   host: { wallBudgetMs?: number; memoryCapMb?: number };
 } {
   let file = '';
   let mode: 'output' | 'steps' | 'json' = 'output';
+  let html: string | null = null;
   const options: Partial<RunOptions> = {};
   const host: { wallBudgetMs?: number; memoryCapMb?: number } = {};
   for (let i = 0; i < argv.length; i++) {
@@ -66,6 +71,9 @@ function parse(argv: string[]): {
       const v = Number(argv[++i]);
       if (argv[i] === undefined || !Number.isFinite(v) || v <= 0) fail(`${a} needs a positive number`);
       host[HOST_OPTIONS[a]] = a === '--wall-budget' ? v * 1000 : v;
+    } else if (a === '--html') {
+      html = argv[++i] ?? '';
+      if (!html.toLowerCase().endsWith('.html')) fail('--html needs an output file name ending in .html');
     } else if (a === '--steps') mode = 'steps';
     else if (a === '--json') mode = 'json';
     else if (a in NUMERIC) {
@@ -80,7 +88,7 @@ function parse(argv: string[]): {
     else file = a;
   }
   if (!file) fail('no FILE.py given');
-  return { file, mode, options, host };
+  return { file, mode, html, options, host };
 }
 
 function printVersion(): never {
@@ -100,7 +108,7 @@ function printVersion(): never {
 }
 
 async function main(): Promise<void> {
-  const { file, mode, options, host } = parse(process.argv.slice(2));
+  const { file, mode, html, options, host } = parse(process.argv.slice(2));
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
@@ -140,8 +148,23 @@ async function main(): Promise<void> {
     process.stderr.write(`sim: the trace could not be printed: ${escapeControls((e as Error).message)}\n`);
     process.exit(70);
   }
+  if (html !== null) await writePlayer(html, trace);
   if (ENGINE_ENDS.has(trace.end.kind)) process.stderr.write(`${escapeControls(trace.end.message)}\n`);
   process.exitCode = trace.end.exitCode;
+}
+
+/** The run as one HTML file; a failure to write it is the CLI's (exit 73), not the program's. */
+async function writePlayer(out: string, trace: Trace): Promise<void> {
+  try {
+    const page = playerHtml(await playerTemplate((line) => process.stderr.write(`${line}\n`)), trace);
+    writeFileSync(out, page);
+    process.stderr.write(
+      `sim: wrote ${out} (${(page.length / 1e6).toFixed(1)} MB): open it in any browser\n`,
+    );
+  } catch (e) {
+    process.stderr.write(`sim: could not write the player ${out}: ${escapeControls((e as Error).message)}\n`);
+    process.exit(73);
+  }
 }
 
 void main();

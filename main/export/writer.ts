@@ -4,6 +4,8 @@
 // extension from the kind, and the bytes must look like the kind before anything is written.
 import { basename, dirname } from 'node:path';
 import type { ExportKind, ExportRequest } from '../../preload/loopscope';
+import type { Trace } from '../../common/trace';
+import { playerHtml } from './player-html';
 import { describeFsError, FileProblem } from '../files/text-file';
 import { withExtension } from '../files/paths';
 import type { DialogPort, FileSystemPort } from '../files/ports';
@@ -25,6 +27,7 @@ export const EXPORT_FORMATS: Record<ExportKind, ExportFormat> = {
   'timeline-svg': { extension: 'svg', filter: 'SVG image', binary: false, maxSize: 64 * MB },
   'trace-json': { extension: 'json', filter: 'Loopscope trace (JSON)', binary: false, maxSize: 256 * MB },
   'steps-md': { extension: 'md', filter: 'Markdown table', binary: false, maxSize: 64 * MB },
+  'player-html': { extension: 'html', filter: 'Loopscope player (HTML)', binary: false, maxSize: 256 * MB },
 };
 
 export const EXPORT_KINDS = Object.keys(EXPORT_FORMATS) as ExportKind[];
@@ -67,7 +70,7 @@ export function checkExportData(kind: ExportKind, data: Uint8Array | string): Ui
   if (kind === 'timeline-svg' && !/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(data)) {
     throw new FileProblem('The exported timeline is not an SVG document.');
   }
-  if (kind === 'trace-json') {
+  if (kind === 'trace-json' || kind === 'player-html') {
     try {
       JSON.parse(data);
     } catch {
@@ -78,16 +81,33 @@ export function checkExportData(kind: ExportKind, data: Uint8Array | string): Ui
 }
 
 export class ExportWriter {
+  /** The trace the renderer sent, written into the shared player's template. */
+  private async player(traceJson: string): Promise<string> {
+    let template: string;
+    try {
+      template = await this.playerTemplate();
+    } catch (error) {
+      throw new FileProblem(
+        `The player could not be made: its template is missing (${(error as Error).message}).`,
+      );
+    }
+    return playerHtml(template, JSON.parse(traceJson) as Trace);
+  }
+
   private lastDir: string | null = null;
 
   constructor(
     private readonly fs: FileSystemPort,
     private readonly dialog: DialogPort,
+    /** The shared player's template (out/share/player.html), read when a player is exported. */
+    private readonly playerTemplate: () => Promise<string> = () =>
+      Promise.reject(new Error('this build has no shared player')),
   ) {}
 
   /** Checks, asks where, writes exactly there. Resolves to the path written, or null when cancelled. */
   async export(request: ExportRequest): Promise<string | null> {
-    const data = checkExportData(request.kind, request.data);
+    let data = checkExportData(request.kind, request.data);
+    if (request.kind === 'player-html') data = await this.player(data as string);
     const format = EXPORT_FORMATS[request.kind];
     const chosen = await this.dialog.savePath({
       title: 'Export',

@@ -71,7 +71,7 @@ export const requestSchemas = {
   'file:discardDraft': z.undefined(),
   'file:export': z
     .object({
-      kind: z.enum(['timeline-png', 'timeline-svg', 'stage-png', 'trace-json', 'steps-md']),
+      kind: z.enum(['timeline-png', 'timeline-svg', 'stage-png', 'trace-json', 'steps-md', 'player-html']),
       data: z.union([z.string().max(MAX_EXPORT_BYTES), bytes]),
       name: z.string().min(1).max(255),
     })

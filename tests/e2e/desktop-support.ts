@@ -18,6 +18,9 @@ import { scriptedDialog, type ScriptedDialog } from '../support/scripted-dialog'
 export type { ScriptedDialog };
 import { DocumentSession } from '../../main/files/session';
 import { ExportWriter } from '../../main/export/writer';
+
+/** Built by electron-vite build (renderer/share/vite.config.ts), which test:e2e runs first. */
+export const PLAYER_TEMPLATE = fileURLToPath(new URL('../../out/share/player.html', import.meta.url));
 import type { DesktopDeps } from '../../main/ipc/handlers';
 import type { EventChannel } from '../../main/ipc/channels';
 import { SettingsStore } from '../../main/settings/store';
@@ -94,7 +97,8 @@ export async function createTestDesktop(
   const deps: DesktopDeps = {
     session,
     settings,
-    exporter: new ExportWriter(fs, dialog),
+    // The shared player's template as `npm run build` (or test:e2e's build) leaves it.
+    exporter: new ExportWriter(fs, dialog, () => readFile(PLAYER_TEMPLATE, 'utf8')),
     presentation: {
       async set(on) {
         presentationCalls.push(on);

@@ -13,9 +13,9 @@ afterEach(() => tmp.remove());
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const SVG = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>';
 
-function writer() {
+function writer(playerTemplate?: () => Promise<string>) {
   const dialog = scriptedDialog();
-  return { dialog, exporter: new ExportWriter(createNodeFileSystem(), dialog) };
+  return { dialog, exporter: new ExportWriter(createNodeFileSystem(), dialog, playerTemplate) };
 }
 
 describe('export file names', () => {
@@ -100,6 +100,33 @@ describe('the export writer', () => {
   });
 
   it('knows every kind', () => {
-    expect(EXPORT_KINDS).toEqual(['timeline-png', 'stage-png', 'timeline-svg', 'trace-json', 'steps-md']);
+    expect(EXPORT_KINDS).toEqual([
+      'timeline-png',
+      'stage-png',
+      'timeline-svg',
+      'trace-json',
+      'steps-md',
+      'player-html',
+    ]);
+  });
+
+  it('writes a player: the trace the renderer sent, inside the shared player template', async () => {
+    const template = '<p>player</p><script id="loopscope-trace" type="application/json"></script>';
+    const { exporter, dialog } = writer(async () => template);
+    dialog.saveAnswers.push(tmp.path('run'));
+    expect(
+      await exporter.export({ kind: 'player-html', data: '{"version":1,"source":"<b>"}', name: 'run' }),
+    ).toBe(tmp.path('run.html'));
+    expect(readFileSync(tmp.path('run.html'), 'utf8')).toBe(
+      '<p>player</p><script id="loopscope-trace" type="application/json">{"version":1,"source":"\\u003cb\\u003e"}</script>',
+    );
+  });
+
+  it('a player without its template is refused in words, before the dialog opens', async () => {
+    const { exporter, dialog } = writer(() => Promise.reject(new Error('ENOENT out/share/player.html')));
+    await expect(exporter.export({ kind: 'player-html', data: '{}', name: 'run' })).rejects.toThrow(
+      'The player could not be made: its template is missing (ENOENT out/share/player.html).',
+    );
+    expect(dialog.asked).toEqual([]);
   });
 });

@@ -52,6 +52,7 @@ describe('File > Open Recent', () => {
       'Stage at This Step as PNG…',
       'Trace as JSON…',
       'Step Table as Markdown…',
+      'Player (HTML)…',
     ]);
   });
 });

@@ -4,7 +4,7 @@
 // effect, so marking never touches the document or its undo history).
 import { python } from '@codemirror/lang-python';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { Compartment, Prec, StateEffect, StateField, type Range } from '@codemirror/state';
+import { Compartment, EditorState, Prec, StateEffect, StateField, type Range } from '@codemirror/state';
 import { Decoration, EditorView, keymap, WidgetType, type DecorationSet } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
@@ -131,6 +131,7 @@ export function createEditor(
   doc: string,
   onChange: (text: string) => void,
   onRun: () => void,
+  readOnly = false,
 ): CodeEditor {
   const view = new EditorView({
     parent,
@@ -143,6 +144,7 @@ export function createEditor(
       theme,
       darkness.of(EditorView.darkTheme.of(isDarkTheme())),
       marksField,
+      EditorState.readOnly.of(readOnly),
       EditorView.contentAttributes.of({ 'aria-label': 'Python program' }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) onChange(u.state.doc.toString());

@@ -19,7 +19,8 @@ export type Actions = Record<KeyAction, () => void> & {
 export function makeActions(
   player: Player,
   motion: MotionSetting,
-  runner: Runner,
+  /** Absent in a shared player, which has no engine to run with. */
+  runner?: Pick<Runner, 'run'>,
   desktop?: DesktopController,
   /** The step of the next (+1) or previous (-1) lesson bookmark, or null when there is none. */
   bookmarkFrom: (step: number, direction: 1 | -1) => number | null = () => null,
@@ -65,7 +66,7 @@ export function makeActions(
     motion: () => setMotion(!motion.enabled),
     nextBookmark: () => toBookmark(1),
     prevBookmark: () => toBookmark(-1),
-    run: () => void runner.run(),
+    run: () => void runner?.run(),
   };
 }
 

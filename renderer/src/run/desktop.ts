@@ -67,6 +67,7 @@ export function createDesktop(
     },
     exporters: {
       'trace-json': () => JSON.stringify(player.trace),
+      'player-html': () => JSON.stringify(player.trace),
       'steps-md': () => stepsMarkdown(needModel().model),
       'timeline-svg': () => timelineSvg(needModel().model, needModel().timeline),
       'stage-png': () => needPng(png.stage, 'stage'),
