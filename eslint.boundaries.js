@@ -51,6 +51,7 @@ export const boundaries = {
     'engine/chromium',
     'preload',
     'svelte',
+    'renderer/src/animation',
     'renderer/src/compare',
     'renderer/src/lessons',
     'renderer/src/panels',
@@ -80,6 +81,7 @@ export const boundaries = {
     'codemirror',
   ],
   'renderer/src/player': ['common'],
+  'renderer/src/animation': ['renderer/src/player', 'renderer/src/run', 'svelte', 'gifenc', 'mediabunny'],
   'renderer/src/share': [
     'common',
     'renderer/src',

@@ -65,7 +65,11 @@ export function buildMenu(send: (command: MenuCommand) => void, desktop?: MenuDe
         { type: 'separator' },
         {
           label: 'Export',
-          submenu: EXPORTS.map(([kind, label]) => ({ label, click: () => desktop.exportAs(kind) })),
+          submenu: [
+            ...EXPORTS.map(([kind, label]) => ({ label, click: () => desktop.exportAs(kind) })),
+            // Asks for a range, size and speed in the window first: the renderer's dialog.
+            { label: 'Animation (GIF or WebM)…', click: () => send('file:exportAnimation') },
+          ],
         },
       ]
     : [];

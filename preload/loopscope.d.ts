@@ -31,6 +31,7 @@ export type MenuCommand =
   | 'file:open'
   | 'file:save'
   | 'file:saveAs'
+  | 'file:exportAnimation'
   | 'view:presentation'
   | 'view:internals'
   | 'view:compare'
@@ -121,11 +122,19 @@ export interface SaveRequest {
   then: 'close';
 }
 
-export type ExportKind = 'timeline-png' | 'timeline-svg' | 'stage-png' | 'trace-json' | 'steps-md' | 'player-html';
+export type ExportKind =
+  | 'timeline-png'
+  | 'timeline-svg'
+  | 'stage-png'
+  | 'trace-json'
+  | 'steps-md'
+  | 'player-html'
+  | 'animation-gif'
+  | 'animation-webm';
 
 export interface ExportRequest {
   kind: ExportKind;
-  /** PNG bytes for *-png; UTF-8 text for the others (player-html: the trace's JSON, which main
+  /** PNG, GIF or WebM bytes for *-png and animation-*; UTF-8 text for the others (player-html: the trace's JSON, which main
    * writes into the shared player). */
   data: Uint8Array | string;
   /** Suggested file name (no folder); main adds the extension and asks where to save. */

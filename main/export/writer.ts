@@ -28,11 +28,28 @@ export const EXPORT_FORMATS: Record<ExportKind, ExportFormat> = {
   'trace-json': { extension: 'json', filter: 'Loopscope trace (JSON)', binary: false, maxSize: 256 * MB },
   'steps-md': { extension: 'md', filter: 'Markdown table', binary: false, maxSize: 64 * MB },
   'player-html': { extension: 'html', filter: 'Loopscope player (HTML)', binary: false, maxSize: 256 * MB },
+  'animation-gif': { extension: 'gif', filter: 'Animated GIF', binary: true, maxSize: 512 * MB },
+  'animation-webm': { extension: 'webm', filter: 'WebM video', binary: true, maxSize: 512 * MB },
 };
 
 export const EXPORT_KINDS = Object.keys(EXPORT_FORMATS) as ExportKind[];
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** The first bytes each binary kind must start with (PNG; GIF89a; WebM's EBML header). */
+const SIGNATURES: Partial<Record<ExportKind, { bytes: number[]; what: string }>> = {
+  'timeline-png': {
+    bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    what: 'The exported image is not a PNG.',
+  },
+  'stage-png': {
+    bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    what: 'The exported image is not a PNG.',
+  },
+  'animation-gif': {
+    bytes: [0x47, 0x49, 0x46, 0x38, 0x39, 0x61],
+    what: 'The exported animation is not a GIF.',
+  },
+  'animation-webm': { bytes: [0x1a, 0x45, 0xdf, 0xa3], what: 'The exported video is not a WebM file.' },
+};
 /** Characters no file system takes in a name, plus controls. */
 // eslint-disable-next-line no-control-regex
 const UNSAFE_NAME_CHARS = /[<>:"/\\|?*\u0000-\u001f]/g;
@@ -62,8 +79,8 @@ export function checkExportData(kind: ExportKind, data: Uint8Array | string): Ui
   if (format.binary) {
     if (typeof data === 'string')
       throw new FileProblem(`A ${format.filter} export must be image bytes, not text.`);
-    if (!PNG_SIGNATURE.every((b, i) => data[i] === b))
-      throw new FileProblem('The exported image is not a PNG.');
+    const signature = SIGNATURES[kind];
+    if (signature && !signature.bytes.every((b, i) => data[i] === b)) throw new FileProblem(signature.what);
     return data;
   }
   if (typeof data !== 'string') throw new FileProblem(`A ${format.filter} export must be text.`);

@@ -71,7 +71,16 @@ export const requestSchemas = {
   'file:discardDraft': z.undefined(),
   'file:export': z
     .object({
-      kind: z.enum(['timeline-png', 'timeline-svg', 'stage-png', 'trace-json', 'steps-md', 'player-html']),
+      kind: z.enum([
+        'timeline-png',
+        'timeline-svg',
+        'stage-png',
+        'trace-json',
+        'steps-md',
+        'player-html',
+        'animation-gif',
+        'animation-webm',
+      ]),
       data: z.union([z.string().max(MAX_EXPORT_BYTES), bytes]),
       name: z.string().min(1).max(255),
     })

@@ -107,7 +107,19 @@ describe('the export writer', () => {
       'trace-json',
       'steps-md',
       'player-html',
+      'animation-gif',
+      'animation-webm',
     ]);
+  });
+
+  it('takes animations only as GIF or WebM bytes', () => {
+    const gif = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0]);
+    const webm = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f]);
+    expect(checkExportData('animation-gif', gif)).toBe(gif);
+    expect(checkExportData('animation-webm', webm)).toBe(webm);
+    expect(() => checkExportData('animation-gif', webm)).toThrow('The exported animation is not a GIF.');
+    expect(() => checkExportData('animation-webm', gif)).toThrow('The exported video is not a WebM file.');
+    expect(() => checkExportData('animation-gif', 'GIF89a')).toThrow(/must be image bytes/);
   });
 
   it('writes a player: the trace the renderer sent, inside the shared player template', async () => {

@@ -53,6 +53,7 @@ describe('File > Open Recent', () => {
       'Trace as JSON…',
       'Step Table as Markdown…',
       'Player (HTML)…',
+      'Animation (GIF or WebM)…',
     ]);
   });
 });

@@ -283,8 +283,16 @@ export class DesktopController {
       this.notify(`This export (${kind}) is not available yet.`, 'error');
       return;
     }
+    await this.exportData(kind, producer);
+  }
+
+  /** Writes what the renderer made (after the Save dialog main shows); says where, or why not. */
+  async exportData(
+    kind: ExportKind,
+    data: () => Promise<Uint8Array | string> | Uint8Array | string,
+  ): Promise<void> {
     const path = await this.call(async () =>
-      this.api.file.export({ kind, data: await producer(), name: this.fileName.replace(/\.pyw?$/i, '') }),
+      this.api.file.export({ kind, data: await data(), name: this.fileName.replace(/\.pyw?$/i, '') }),
     );
     if (path) this.notify(`Exported to ${path}`, 'info');
   }

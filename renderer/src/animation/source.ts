@@ -1,0 +1,45 @@
+// The app's side of an animated export: the player it steps, the stage it grabs, the motion
+// it holds still, and the colours of the current theme for the burned-in band.
+import { tick } from 'svelte';
+import type { Player } from '../player/player.svelte';
+import { formatTime } from '../player/snapshot';
+import type { PngSources } from '../run/desktop';
+import type { MotionSetting } from '../run/motion.svelte';
+import type { CaptureSource } from './capture';
+
+const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
+
+function cssColour(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+export function captureSource(player: Player, png: PngSources, motion: MotionSetting): CaptureSource {
+  return {
+    get step() {
+      return player.step;
+    },
+    seek: (step) => player.seek(step),
+    stagePng: () => (png.stage ? png.stage() : Promise.reject(new Error('The stage is not ready.'))),
+    text: () => ({
+      clock: `t = ${formatTime(player.snapshot?.time ?? 0)} s`,
+      narration: player.narration,
+    }),
+    settle: async () => {
+      await tick();
+      await frame();
+      await frame();
+    },
+    get ink() {
+      return {
+        bg: cssColour('--ls-surface', '#181b22'),
+        fg: cssColour('--ls-fg', '#e8eaf0'),
+        muted: cssColour('--ls-muted', '#9aa3b5'),
+      };
+    },
+    stills: () => {
+      const was = motion.enabled;
+      motion.enabled = false;
+      return () => (motion.enabled = was);
+    },
+  };
+}
