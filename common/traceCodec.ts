@@ -327,9 +327,19 @@ export function isBinaryTrace(bytes: Uint8Array): boolean {
   return bytes.length >= MAGIC.length && MAGIC.every((b, i) => bytes[i] === b);
 }
 
+/** A record written as JSON: it must still be an object (an event: one with a kind), like every record. */
+function jsonRecord(r: ByteReader, event: boolean): unknown {
+  const v = JSON.parse(r.str()) as unknown;
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new RangeError('a record in the trace is not an object');
+  if (event && typeof (v as { t?: unknown }).t !== 'string')
+    throw new RangeError('an event in the trace has no kind');
+  return v;
+}
+
 function readRecord(r: ByteReader, codecs: (Codec | undefined)[]): unknown {
   const tag = r.uint();
-  if (tag === JSON_TAG) return JSON.parse(r.str());
+  if (tag === JSON_TAG) return jsonRecord(r, false);
   const codec = codecs[tag];
   if (!codec) throw new RangeError(`unknown record tag ${tag}`);
   return codec.read(r);
@@ -363,7 +373,7 @@ export function decodeTrace(bytes: Uint8Array): Trace {
   const events: unknown[] = [];
   for (let n = count(r, bytes.length); n > 0; n--) {
     const tag = r.uint();
-    if (tag === JSON_TAG) events.push(JSON.parse(r.str()));
+    if (tag === JSON_TAG) events.push(jsonRecord(r, true));
     else {
       const codec = eventCodecsByTag[tag];
       if (!codec) throw new RangeError(`unknown event tag ${tag}`);
