@@ -11,14 +11,7 @@ import { ByteReader, ByteWriter } from './traceBytes';
 const MAGIC = [0x4c, 0x53, 0x54, 0x42];
 export const CODEC_VERSION = 1;
 
-type Shape =
-  | 'uint'
-  | 'num'
-  | 'str'
-  | 'true'
-  | { arr: Shape }
-  | { tuple: Shape[] }
-  | { obj: Field[] };
+type Shape = 'uint' | 'num' | 'str' | 'true' | { arr: Shape } | { tuple: Shape[] } | { obj: Field[] };
 /** [key, shape, optional] in the order the engine writes the keys. */
 type Field = [string, Shape, boolean?];
 
@@ -361,7 +354,8 @@ export function decodeTrace(bytes: Uint8Array): Trace {
   const r = new ByteReader(bytes);
   for (let i = 0; i < MAGIC.length; i++) r.byte();
   const version = r.uint();
-  if (version !== CODEC_VERSION) throw new RangeError(`binary trace version ${version} is not ${CODEC_VERSION}`);
+  if (version !== CODEC_VERSION)
+    throw new RangeError(`binary trace version ${version} is not ${CODEC_VERSION}`);
   const trace = JSON.parse(r.str()) as Trace;
   const actorCodecs = [undefined, actorCodec];
   const stepCodecs = [undefined, stepCodec];

@@ -32,7 +32,14 @@ const everyKind: { [K in TraceEvent['t']]: Extract<TraceEvent, { t: K }> } = {
   clockAdvanced: { t: 'clockAdvanced', from: 0, to: 0.1 },
   output: { t: 'output', stream: 'stderr', text: 'héllo ✓ 🐍\n' },
   threadJob: { t: 'threadJob', thread: 'asyncio_0', job: 'f()', start: 0.5, end: 1.25 },
-  bytesSent: { t: 'bytesSent', from: '127.0.0.1:1', to: 'example.com:80', bytes: 17, sent: 0.1, arrives: 0.15 },
+  bytesSent: {
+    t: 'bytesSent',
+    from: '127.0.0.1:1',
+    to: 'example.com:80',
+    bytes: 17,
+    sent: 0.1,
+    arrives: 0.15,
+  },
   taskFrames: {
     t: 'taskFrames',
     actor: 2,
@@ -93,7 +100,10 @@ describe('binary trace codec', () => {
   it('every event kind of common/trace.ts has a schema of its own', () => {
     // Read the kinds from the type's source, so a kind added there without a schema fails here.
     const source = readFileSync(join(import.meta.dirname, '../../common/trace.ts'), 'utf8');
-    const union = source.slice(source.indexOf('export type TraceEvent'), source.indexOf('export type ResourceId'));
+    const union = source.slice(
+      source.indexOf('export type TraceEvent'),
+      source.indexOf('export type ResourceId'),
+    );
     const kinds = [...union.matchAll(/\bt: '(\w+)'/g)].map((m) => m[1]).sort();
     expect(kinds.length).toBeGreaterThan(10);
     expect(Object.keys(EVENT_FIELDS).sort()).toEqual(kinds);
@@ -132,7 +142,11 @@ describe('binary trace codec', () => {
     for (let i = 0; i < 2000; i++)
       events.push(
         { t: 'taskSpawned', actor: i },
-        { t: 'taskWaiting', actor: i, reason: { kind: 'timer', expr: 'asyncio.sleep(0.1)', deadline: 0.1, line: 4 } },
+        {
+          t: 'taskWaiting',
+          actor: i,
+          reason: { kind: 'timer', expr: 'asyncio.sleep(0.1)', deadline: 0.1, line: 4 },
+        },
       );
     const trace = traceOf(events);
     const bytes = encodeTrace(trace);
