@@ -102,8 +102,10 @@ async function main(): Promise<void> {
     await page.route('**/bench-trace.bin', (route) =>
       route.fulfill({ body: bytes.get(current)!, contentType: 'application/octet-stream' }),
     );
+    page.on('pageerror', (e) => console.log(`(page error: ${e.message})`));
+    // `__name`: esbuild's keepNames helper, which tsx leaves in the function's source.
     await page.addInitScript({
-      content: `window.__traceUrl = '/bench-trace.bin'; (${bridge.toString()})(${JSON.stringify(TRACE_PORT_MESSAGE)});`,
+      content: `var __name = (f) => f; window.__traceUrl = '/bench-trace.bin'; (${bridge.toString()})(${JSON.stringify(TRACE_PORT_MESSAGE)});`,
     });
     await page.goto(base);
     await page.getByTestId('stage-mirror').waitFor({ state: 'attached', timeout: 120_000 });
