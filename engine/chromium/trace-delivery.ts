@@ -1,7 +1,8 @@
 // A finished run's trace on its way from the engine page to the UI, not through main: main
 // creates a MessageChannel per run, sends one end to the page with the run message and the
-// other to the UI window that asked (its preload posts it to the renderer). The page posts the trace as JSON in a Uint8Array whose buffer it transfers (a
-// million-step trace is tens of MB: transferred, not copied), tagged with a random delivery id;
+// other to the UI window that asked (its preload posts it to the renderer). The page posts the trace in its binary form (common/traceCodec.ts, about a
+// sixth of its JSON) in a Uint8Array whose buffer it transfers (transferred, not copied, and never
+// a structured clone of a million objects), tagged with a random delivery id;
 // main gets only the run's end and that id (engine/protocol.ts 'delivered'), the UI's
 // `sim.run` answers with both, and the renderer pairs them. The page is outside the program's
 // worker but inside the engine's sandbox, so the renderer treats what arrives as untrusted:
@@ -10,6 +11,7 @@
 // the page's, which the program's worker cannot write), never the one in the bytes. No DOM, no Node.
 import { z } from 'zod';
 import type { Trace, TraceReceipt } from '../../common/trace';
+import { decodeTrace, encodeTrace as encodeBinary, isBinaryTrace } from '../../common/traceCodec';
 import { traceShape } from '../protocol';
 
 /** Larger than any trace a run's caps allow (a million steps with their events). */
@@ -29,7 +31,7 @@ export function isReceipt(value: Trace | TraceReceipt): value is TraceReceipt {
 }
 
 export function encodeTrace(trace: Trace): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(JSON.stringify(trace));
+  return encodeBinary(trace);
 }
 
 /** A random delivery id (the page's; crypto is there in pages and workers). */
@@ -49,7 +51,10 @@ export function receivedTrace(
 ): Trace {
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    // The binary form; JSON bytes (a page built before it) are still read.
+    value = isBinaryTrace(bytes)
+      ? decodeTrace(bytes)
+      : JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw new Error('the engine sent a trace that could not be read');
   }

@@ -20,9 +20,9 @@ interface PageGlobals {
 export interface Arrived {
   type: unknown;
   delivery: unknown;
-  /** Whether `bytes` was a Uint8Array, and its text. */
+  /** Whether `bytes` was a Uint8Array, and its bytes. */
   isBytes: boolean;
-  text: string;
+  bytes: number[];
 }
 
 export interface PageWindow extends EngineWindow {
@@ -144,7 +144,7 @@ export function pageWindow(
               type: m.type,
               delivery: m.delivery,
               isBytes,
-              text: isBytes ? new TextDecoder().decode(m.bytes as Uint8Array) : '',
+              bytes: isBytes ? Array.from(m.bytes as Uint8Array) : [],
             };
           }),
         ),

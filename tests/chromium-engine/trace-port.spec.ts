@@ -1,6 +1,6 @@
 // Traces to the UI over a per-run trace port, as in the app: the SimService sends each run with
 // a new channel (the test window plays main's engine-window.ts and the UI's end), the engine
-// page posts the finished trace there as JSON in a transferred Uint8Array, and main gets only
+// page posts the finished trace there in its binary form (common/traceCodec.ts) in a transferred Uint8Array, and main gets only
 // the run's end and the delivery id. A run the page itself ended (its worker terminated) comes
 // back to main whole, as before, and nothing is posted on its trace port.
 import { expect, test } from '@playwright/test';
@@ -26,7 +26,7 @@ test('a finished trace goes to the trace port; main gets its end and the deliver
   expect(arrived).toHaveLength(1);
   const [d] = arrived;
   expect(d).toMatchObject({ type: 'trace', delivery: result.delivered, isBytes: true });
-  const trace = receivedTrace(new TextEncoder().encode(d.text), result, asked);
+  const trace = receivedTrace(new Uint8Array(d.bytes), result, asked);
   expect(stdout(trace)).toBe(
     "a started\nb started\nc started\nb finished\na finished\nc finished\nResult: ['a', 'b', 'c']\n",
   );

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { AppInfo, MenuCommand, SimProgress } from '../../preload/loopscope';
 import type { RunEnd } from '../../common/trace';
 import { TRACE_PORT_MESSAGE } from '../../engine/chromium/port';
+import { encodeTrace } from '../../common/traceCodec';
 import { createHandlers, type Handlers, type SimService } from '../../main/ipc/handlers';
 import { createTestSimService } from './test-sim-service';
 import type { EventChannel } from '../../main/ipc/channels';
@@ -69,14 +70,15 @@ function deliverOverPort(page: Page, sim: SimService, mode: TraceDeliveryMode): 
       if ('delivered' in result) return result;
       const delivered = randomBytes(16).toString('hex');
       const sent = mode === 'port-foreign' ? { ...result, source: 'print("someone else")' } : result;
+      // The page's binary form (common/traceCodec.ts), carried into the page as base64.
       await page.evaluate(
-        ([message, json, id]) => {
+        ([message, base64, id]) => {
           const channel = new MessageChannel();
           window.postMessage(message, window.location.origin, [channel.port2]);
-          const bytes = new TextEncoder().encode(json);
+          const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
           channel.port1.postMessage({ type: 'trace', delivery: id, bytes }, [bytes.buffer]);
         },
-        [TRACE_PORT_MESSAGE, JSON.stringify(sent), delivered] as const,
+        [TRACE_PORT_MESSAGE, Buffer.from(encodeTrace(sent)).toString('base64'), delivered] as const,
       );
       return { delivered, end: mode === 'port-main-end' ? MAIN_END : result.end };
     },

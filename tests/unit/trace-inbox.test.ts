@@ -41,7 +41,7 @@ describe('receivedTrace', () => {
       /not a trace/,
     );
     expect(() => receivedTrace(encodeTrace({ ...trace, events: 'x' } as never), receipt, asked)).toThrow(
-      /not a trace/,
+      /could not be read/,
     );
     expect(() => receivedTrace(encodeTrace(trace), receipt, { source: 'other', fileName: 'hi.py' })).toThrow(
       /another program/,

@@ -35,6 +35,12 @@ export class Player {
     if (this.selected !== null && !trace.actors.some((a) => a.id === this.selected)) this.selected = null;
   }
 
+  /** Empties the stage at once (a run started); the step is kept for a `load` that keeps it. */
+  clear(): void {
+    this.pause();
+    this.trace = null;
+  }
+
   seek(step: number): void {
     if (this.model) this.step = cursor.clampStep(this.model, step);
   }

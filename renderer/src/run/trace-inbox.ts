@@ -6,6 +6,11 @@
 import type { Trace, TraceReceipt } from '../../../common/trace';
 import { TRACE_PORT_MESSAGE } from '../../../engine/chromium/port';
 import { receivedTrace, traceDelivery } from '../../../engine/chromium/trace-delivery';
+import type { OpenTrace } from './trace-loader';
+
+/** Reads the bytes here (the app hands a TraceLoader's `open`, which reads them in a worker). */
+const openHere: OpenTrace = (bytes, receipt, asked) =>
+  Promise.resolve().then(() => receivedTrace(bytes, receipt, asked));
 
 /** Deliveries nobody asked for yet (a cancelled run's, say): the oldest go beyond this. */
 const KEEP_UNCLAIMED = 4;
@@ -19,6 +24,8 @@ export class TraceInbox {
   private readonly unclaimed = new Map<string, Uint8Array>();
   private readonly waiting = new Map<string, (bytes: Uint8Array) => void>();
   private readonly ports: MessagePort[] = [];
+
+  constructor(private readonly open: OpenTrace = openHere) {}
 
   /** Takes ports posted to `target` by the preload (the app), or handed over directly (tests). */
   listen(target: Window): () => void {
@@ -46,7 +53,7 @@ export class TraceInbox {
     const ready = this.unclaimed.get(id);
     if (ready) {
       this.unclaimed.delete(id);
-      return Promise.resolve().then(() => receivedTrace(ready, receipt, asked));
+      return this.open(ready, receipt, asked);
     }
     return new Promise<Trace>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -55,11 +62,7 @@ export class TraceInbox {
       }, ARRIVAL_TIMEOUT_MS);
       this.waiting.set(id, (bytes) => {
         clearTimeout(timer);
-        try {
-          resolve(receivedTrace(bytes, receipt, asked));
-        } catch (e) {
-          reject(e);
-        }
+        this.open(bytes, receipt, asked).then(resolve, reject);
       });
     });
   }

@@ -4,6 +4,7 @@
 // switches to compact marks; one that cannot hold the marks shows "+N more".
 import type { ActorId } from '../../../common/trace';
 import type { StageSnapshot, Token } from '../player/snapshot';
+import { groupHeights } from './groupHeights';
 import { layoutWorld, worldHeight, type WorldLayout } from './worldLayout';
 
 export const BASE_W = 190;
@@ -54,7 +55,8 @@ export interface Label {
   x: number;
   y: number;
   w: number;
-  /** For wrapped text: the height it may take before it would leave its lane. */
+  /** The height it takes (headers and counts: one line); for wrapped text: the height it may
+   * take before it would leave its lane. */
   h?: number;
 }
 
@@ -173,7 +175,13 @@ function flow(
   for (let i = 0; i < cells.length; i++)
     places.set(tokens[i].id, { x: cells[i].x, y: cells[i].y, s, mode: 'mark', w: size, h: size });
   if (shown < tokens.length) {
-    overflow.push({ text: `+${tokens.length - shown} more`, x: r.x, y: r.y + r.h - m.header, w: r.w });
+    overflow.push({
+      text: `+${tokens.length - shown} more`,
+      x: r.x,
+      y: r.y + r.h - m.header,
+      w: r.w,
+      h: m.header,
+    });
   }
   return true;
 }
@@ -257,25 +265,35 @@ export function layoutStage(
     { ...wr, h: Math.max(1, wr.h - snap.waiting.length * (m.header + m.gap)) },
     m,
   );
+  const cw = marks ? mark : m.tokenW;
+  const gap = marks ? m.markGap : m.gap;
+  const rowH = marks ? mark + gap : m.tokenH + gap;
+  // Groups share the lane (groupHeights.ts): each keeps its title, none pushes another out.
+  const { bodies, shown } = groupHeights(
+    snap.waiting.map((g) => ({ body: rowsNeeded(g.tokens.length, wr.w, cw, gap) * rowH })),
+    wr.h,
+    m.header,
+    m.gap,
+    m.header,
+  );
   let y = wr.y;
-  for (const g of snap.waiting) {
-    if (y + m.header > wr.y + wr.h) {
-      overflow.push({
-        text: `+${g.tokens.length} in ${g.title}`,
-        x: wr.x,
-        y: wr.y + wr.h - m.header,
-        w: wr.w,
-      });
-      break;
-    }
-    headers.push({ text: `${g.title} (${g.tokens.length})`, x: wr.x, y, w: wr.w });
+  for (let i = 0; i < shown; i++) {
+    const g = snap.waiting[i];
+    headers.push({ text: `${g.title} (${g.tokens.length})`, x: wr.x, y, w: wr.w, h: m.header });
     y += m.header;
-    const cw = marks ? mark : m.tokenW;
-    const gap = marks ? m.markGap : m.gap;
-    const rows = rowsNeeded(g.tokens.length, wr.w, cw, gap);
-    const h = Math.min(rows * (marks ? mark + gap : m.tokenH + gap), wr.y + wr.h - y);
-    flow(g.tokens, { x: wr.x, y, w: wr.w, h }, m, places, overflow, marks, mark);
-    y += h + m.gap;
+    flow(g.tokens, { x: wr.x, y, w: wr.w, h: bodies[i] }, m, places, overflow, marks, mark);
+    y += bodies[i] + m.gap;
+  }
+  const rest = snap.waiting.slice(shown);
+  if (rest.length > 0) {
+    const n = rest.reduce((k, g) => k + g.tokens.length, 0);
+    overflow.push({
+      text: rest.length === 1 ? `+${n} in ${rest[0].title}` : `+${n} in ${rest.length} more groups`,
+      x: wr.x,
+      y: wr.y + wr.h - m.header,
+      w: wr.w,
+      h: m.header,
+    });
   }
 
   doneLane.title = `Done (${snap.done.length})`;

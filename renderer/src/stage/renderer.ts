@@ -293,6 +293,26 @@ export class StageRenderer {
     }
   }
 
+  /** An empty stage (a run started): no tokens, lanes, labels or packets until the next `show`. */
+  clear(): void {
+    this.#finishTransition();
+    for (const view of this.#views.values()) {
+      view.root.visible = false;
+      this.#tokens.removeChild(view.root);
+      this.#pool.push(view);
+    }
+    this.#views.clear();
+    this.#snap = null;
+    this.#layout = null;
+    this.#lanes.clear();
+    this.#worldMarks.clear();
+    this.#packets.clear();
+    this.#packetPoses.clear();
+    for (const t of [...this.#laneTitles, ...this.#labels]) t.visible = false;
+    this.#placeRings();
+    this.#render();
+  }
+
   /** Packets move along their tracks from where the last step drew them; new ones fade in. */
   #packetMotion(world: WorldLayout | null, motionMs: number): Transition<string> {
     const to = new Map<string, Pose>();
@@ -411,6 +431,7 @@ export class StageRenderer {
       g.rect(lane.x, lane.y, lane.w, lane.h).fill(lane.key === 'loop' ? ink.loop : ink.lanes[i % 2]);
       const title = (this.#laneTitles[i] ??= this.#titles.addChild(text(16, true)));
       title.text = lane.title;
+      title.visible = true;
       title.tint = ink.text;
       title.position.set(lane.x + 10, lane.y + 7);
     });

@@ -1,0 +1,20 @@
+// Messages between the UI thread (trace-loader.ts) and the trace worker (trace-worker.ts).
+import type { Trace, TraceReceipt } from '../../../common/trace';
+
+export interface LoaderRequest {
+  id: number;
+  /** Transferred: the worker owns the bytes from here on. */
+  bytes: Uint8Array;
+  receipt: TraceReceipt;
+  asked: { source: string; fileName: string };
+}
+
+/** The trace with 0 in place of its three lists (which follow in parts). */
+export type TraceHead = Omit<Trace, 'actors' | 'steps' | 'events'> & { actors: 0; steps: 0; events: 0 };
+export type TraceList = 'actors' | 'steps' | 'events';
+
+export type LoaderReply =
+  | { id: number; type: 'head'; head: TraceHead; total: number }
+  | { id: number; type: 'part'; list: TraceList; items: unknown[] }
+  | { id: number; type: 'done' }
+  | { id: number; type: 'error'; message: string };

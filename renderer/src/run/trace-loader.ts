@@ -1,0 +1,124 @@
+// Opens a run's trace bytes into a Trace without holding the UI thread: the trace worker
+// (trace-worker.ts) decodes and checks them and sends the trace back in parts, which arrive
+// here as separate tasks (input is answered between them). Where there is no Worker (unit tests
+// in Node) the bytes are read here. Stop (`cancel`) ends the worker at once, whatever it is doing.
+import type { Trace, TraceReceipt } from '../../../common/trace';
+import { receivedTrace } from '../../../engine/chromium/trace-delivery';
+import type { LoaderReply, LoaderRequest, TraceHead, TraceList } from './trace-loader-protocol';
+
+export type OpenTrace = (
+  bytes: Uint8Array,
+  receipt: TraceReceipt,
+  asked: { source: string; fileName: string },
+) => Promise<Trace>;
+
+/** Loading progress: records received of all (0 of 0 until the worker has read the bytes). */
+export interface LoadProgress {
+  received: number;
+  total: number;
+}
+
+/** What `cancel` rejects a load in flight with. */
+export class LoadCancelled extends Error {
+  constructor() {
+    super('loading the trace was stopped');
+  }
+}
+
+interface Pending {
+  head: TraceHead | null;
+  total: number;
+  received: number;
+  lists: { actors: unknown[][]; steps: unknown[][]; events: unknown[][] };
+  resolve(trace: Trace): void;
+  reject(error: Error): void;
+}
+
+export class TraceLoader {
+  #worker: Worker | null = null;
+  #next = 0;
+  readonly #pending = new Map<number, Pending>();
+  readonly #listeners = new Set<(p: LoadProgress | null) => void>();
+
+  constructor(private readonly makeWorker: (() => Worker) | null) {}
+
+  /** Progress of the newest load; null when it has ended. */
+  onProgress(listener: (p: LoadProgress | null) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  readonly open: OpenTrace = (bytes, receipt, asked) => {
+    const worker = this.#ensureWorker();
+    if (!worker) return Promise.resolve().then(() => receivedTrace(bytes, receipt, asked));
+    const id = ++this.#next;
+    return new Promise<Trace>((resolve, reject) => {
+      this.#pending.set(id, {
+        head: null,
+        total: 0,
+        received: 0,
+        lists: { actors: [], steps: [], events: [] },
+        resolve,
+        reject,
+      });
+      this.#emit({ received: 0, total: 0 });
+      const request: LoaderRequest = { id, bytes, receipt, asked };
+      worker.postMessage(request, [bytes.buffer]);
+    });
+  };
+
+  /** Ends every load in flight (they reject with LoadCancelled); the next load starts a new worker. */
+  cancel(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+    for (const p of this.#pending.values()) p.reject(new LoadCancelled());
+    this.#pending.clear();
+    this.#emit(null);
+  }
+
+  #ensureWorker(): Worker | null {
+    if (this.#worker || !this.makeWorker) return this.#worker;
+    try {
+      this.#worker = this.makeWorker();
+    } catch {
+      return null;
+    }
+    this.#worker.onmessage = (e: MessageEvent<LoaderReply>) => this.#reply(e.data);
+    this.#worker.onerror = (e) => {
+      e.preventDefault();
+      const pending = [...this.#pending.values()];
+      this.cancel();
+      for (const p of pending) p.reject(new Error(`the trace could not be read: ${e.message}`));
+    };
+    return this.#worker;
+  }
+
+  #reply(m: LoaderReply): void {
+    const p = this.#pending.get(m.id);
+    if (!p) return;
+    if (m.type === 'error') {
+      this.#pending.delete(m.id);
+      this.#emit(null);
+      p.reject(new Error(m.message));
+    } else if (m.type === 'head') {
+      p.head = m.head;
+      p.total = m.total;
+    } else if (m.type === 'part') {
+      p.lists[m.list].push(m.items);
+      p.received += m.items.length;
+      this.#emit({ received: p.received, total: p.total });
+    } else {
+      this.#pending.delete(m.id);
+      this.#emit(null);
+      if (!p.head) return p.reject(new Error('the trace could not be read'));
+      const join = (parts: unknown[][]) => ([] as unknown[]).concat(...parts);
+      const trace = p.head as unknown as Record<TraceList, unknown[]>;
+      for (const list of ['actors', 'steps', 'events'] as const) trace[list] = join(p.lists[list]);
+      p.resolve(trace as unknown as Trace);
+    }
+  }
+
+  #emit(p: LoadProgress | null): void {
+    for (const l of this.#listeners) l(p);
+  }
+}

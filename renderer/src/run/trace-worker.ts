@@ -1,0 +1,38 @@
+// The renderer's trace worker: reads a run's trace bytes (binary or JSON, checked as untrusted
+// input by engine/chromium/trace-delivery.ts) off the UI thread and hands the trace to the UI in
+// parts, so no single message takes the UI thread long to receive: a 100,000-task run is
+// millions of small objects, and one structured clone of them all would hold the window for seconds.
+import { receivedTrace } from '../../../engine/chromium/trace-delivery';
+import type { LoaderReply, LoaderRequest } from './trace-loader-protocol';
+
+/** Records per part: a part is received on the UI thread in a few milliseconds. */
+export const PART_RECORDS = 8192;
+
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<LoaderRequest>) => void) | null;
+  postMessage(m: LoaderReply): void;
+};
+
+scope.onmessage = (e) => {
+  const { id, bytes, receipt, asked } = e.data;
+  let trace;
+  try {
+    trace = receivedTrace(bytes, receipt, asked);
+  } catch (err) {
+    scope.postMessage({ id, type: 'error', message: err instanceof Error ? err.message : String(err) });
+    return;
+  }
+  const { actors, steps, events } = trace;
+  // The lists' places stay in the head, so the trace keeps its key order (its JSON is the same).
+  const head = { ...trace, actors: 0 as const, steps: 0 as const, events: 0 as const };
+  const total = actors.length + steps.length + events.length;
+  scope.postMessage({ id, type: 'head', head, total });
+  for (const [list, items] of [
+    ['actors', actors],
+    ['steps', steps],
+    ['events', events],
+  ] as const)
+    for (let i = 0; i < items.length; i += PART_RECORDS)
+      scope.postMessage({ id, type: 'part', list, items: items.slice(i, i + PART_RECORDS) });
+  scope.postMessage({ id, type: 'done' });
+};

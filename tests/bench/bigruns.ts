@@ -1,0 +1,153 @@
+/// <reference lib="dom" />
+// Big runs: how long from Run to the first drawn step, and how quickly the window answers input
+// while a 100,000-task run's trace arrives and is read. The built renderer in headless Chromium
+// gets each trace as the app's engine page sends it (binary, common/traceCodec.ts, in a
+// transferred buffer over a trace port, with main's receipt); the traces are synthetic runs in
+// the engine's format (tests/e2e/fixtures/synthetic.ts: n workers x 3 sleeps), so the figures are
+// the UI's share: the engine's own time is tests/bench/engine.ts's. Prints figures; asserts nothing.
+//   npx tsx tests/bench/bigruns.ts            (LOOPSCOPE_CHROMIUM picks the browser)
+import { chromium, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+import { encodeTrace } from '../../common/traceCodec';
+import { TRACE_PORT_MESSAGE } from '../../engine/chromium/port';
+import { syntheticTrace } from '../e2e/fixtures/synthetic';
+
+const CONFIG = fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url));
+const SIZES = [1_000, 10_000, 100_000];
+/** A key press this often while the big trace loads (Shift: no action, so only the answer is timed). */
+const PROBE_EVERY_MS = 50;
+
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? NaN;
+};
+
+/** window.loopscope whose sim.run fetches the bench's bytes and delivers them as the engine page does. */
+function bridge(portMessage: string): void {
+  const w = window as unknown as { __traceUrl: string };
+  const sim = {
+    async run() {
+      const bytes = new Uint8Array(await (await fetch(w.__traceUrl)).arrayBuffer());
+      const channel = new MessageChannel();
+      window.postMessage(portMessage, window.location.origin, [channel.port2]);
+      const delivered = crypto.randomUUID().replace(/-/g, '');
+      channel.port1.postMessage({ type: 'trace', delivery: delivered, bytes }, [bytes.buffer]);
+      return { delivered, end: { kind: 'ok', message: '', exitCode: 0 } };
+    },
+    cancel: async () => undefined,
+    onProgress: () => () => undefined,
+  };
+  const app = {
+    info: async () => ({ name: 'Loopscope', version: 'bench', platform: 'linux', contained: true }),
+    onMenu: () => () => undefined,
+  };
+  Object.defineProperty(window, 'loopscope', {
+    value: Object.freeze({ sim: Object.freeze(sim), app: Object.freeze(app) }),
+  });
+  localStorage.setItem('loopscope.welcomed', '1');
+}
+
+/** Clicks Run and resolves with ms until the stage mirror shows step 0 of a run with `tasks` tasks, plus a frame. */
+function runToFirstStep(page: Page, tasks: number): Promise<number> {
+  return page.evaluate(async (n) => {
+    const status = document.querySelector('[data-testid="run-status"]')!;
+    const t0 = performance.now();
+    (document.querySelector('button[aria-label^="Run the program"]') as HTMLButtonElement).click();
+    await new Promise<void>((resolve) => {
+      const done = () =>
+        status.textContent?.endsWith(`, ${n + 1} tasks`) &&
+        !!document.querySelector('[data-testid="stage-mirror"]');
+      const mo = new MutationObserver(() => {
+        if (!done()) return;
+        mo.disconnect();
+        resolve();
+      });
+      mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    return performance.now() - t0;
+  }, tasks);
+}
+
+async function main(): Promise<void> {
+  const bytes = new Map<number, Buffer>();
+  console.log('== traces (synthetic: n workers x 3 sleeps), encoded in Node');
+  for (const n of SIZES) {
+    const trace = syntheticTrace({ tasks: n, rounds: 3 });
+    const t0 = performance.now();
+    const bin = encodeTrace(trace);
+    const encodeMs = performance.now() - t0;
+    const json = Buffer.byteLength(JSON.stringify(trace));
+    bytes.set(n, Buffer.from(bin));
+    console.log(
+      `${String(n).padStart(7)} tasks: ${trace.steps.length.toLocaleString()} steps, ${trace.events.length.toLocaleString()} events; ` +
+        `binary ${(bin.byteLength / 1e6).toFixed(1)} MB vs JSON ${(json / 1e6).toFixed(1)} MB (${(json / bin.byteLength).toFixed(1)}x smaller), encode ${ms(encodeMs)}`,
+    );
+  }
+  await build({ configFile: CONFIG, logLevel: 'warn' });
+  const server = await preview({
+    configFile: CONFIG,
+    preview: { port: 4182, host: '127.0.0.1', strictPort: false },
+  });
+  const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4182/';
+  const browser = await chromium.launch({
+    executablePath: process.env.LOOPSCOPE_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+    let current = SIZES[0];
+    await page.route('**/bench-trace.bin', (route) =>
+      route.fulfill({ body: bytes.get(current)!, contentType: 'application/octet-stream' }),
+    );
+    page.on('pageerror', (e) => console.log(`(page error: ${e.message})`));
+    // `__name`: esbuild's keepNames helper, which tsx leaves in the function's source.
+    await page.addInitScript({
+      content: `var __name = (f) => f; window.__traceUrl = '/bench-trace.bin'; (${bridge.toString()})(${JSON.stringify(TRACE_PORT_MESSAGE)});`,
+    });
+    await page.goto(base);
+    await page.getByTestId('stage-mirror').waitFor({ state: 'attached', timeout: 120_000 });
+    await page.getByLabel('Animate moves (M)').uncheck();
+    console.log(
+      `\n== Chromium ${browser.version()} (headless), Run to the first drawn step, same page, in turn`,
+    );
+    const first = new Map<number, number>();
+    for (const n of SIZES) {
+      current = n;
+      first.set(n, await runToFirstStep(page, n));
+      console.log(`${String(n).padStart(7)} tasks: ${ms(first.get(n)!)}`);
+    }
+    console.log(
+      `ratios: 10k/1k ${(first.get(10_000)! / first.get(1_000)!).toFixed(1)}x, 100k/10k ${(first.get(100_000)! / first.get(10_000)!).toFixed(1)}x`,
+    );
+
+    // Input while the 100,000-task run arrives: key presses every PROBE_EVERY_MS, each timed
+    // from sending to the page's answer (CDP acknowledges a key event once the page handled it).
+    current = SIZES[0];
+    await runToFirstStep(page, SIZES[0]);
+    current = 100_000;
+    const loading = runToFirstStep(page, 100_000);
+    let loaded = false;
+    void loading.then(() => (loaded = true));
+    const latencies: number[] = [];
+    while (!loaded) {
+      const t = performance.now();
+      await page.keyboard.press('Shift');
+      latencies.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, PROBE_EVERY_MS));
+    }
+    const total = await loading;
+    console.log(`\n== Input while a 100,000-task run loads (${ms(total)} from Run to first drawn step)`);
+    console.log(
+      `key press to answer: p50 ${ms(pct(latencies, 0.5))}, p95 ${ms(pct(latencies, 0.95))}, worst ${ms(Math.max(...latencies))} (${latencies.length} presses)`,
+    );
+    await page.close();
+  } finally {
+    await browser.close();
+    await new Promise<void>((r) => server.httpServer.close(() => r()));
+  }
+}
+
+await main();

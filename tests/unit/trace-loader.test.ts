@@ -1,0 +1,101 @@
+// The UI's side of reading a trace in a worker (renderer/src/run/trace-loader.ts): the trace
+// comes back whole from its parts with its key order (its JSON is the same), progress counts the
+// records, Stop rejects the load and ends the worker, and the worker's own errors reach the run.
+import { describe, expect, it } from 'vitest';
+import type { Trace } from '../../common/trace';
+import { LoadCancelled, TraceLoader, type LoadProgress } from '../../renderer/src/run/trace-loader';
+import type { LoaderReply, LoaderRequest } from '../../renderer/src/run/trace-loader-protocol';
+import { progressText, runProgress } from '../../renderer/src/run/progress';
+
+const trace: Trace = {
+  version: 1,
+  source: 'x',
+  fileName: 'x.py',
+  options: { seed: 0, maxSteps: 1, maxTime: 1, maxOutputBytes: 1, maxTasks: 1 },
+  actors: [{ id: 1, kind: 'task', name: 'Task-1' }],
+  steps: [0, 1, 2].map((i) => ({ kind: 'run' as const, time: i, actor: 1, iteration: i, firstEvent: i })),
+  events: [0, 1, 2].map(() => ({ t: 'taskScheduled' as const, actor: 1 })),
+  end: { kind: 'ok', message: '', exitCode: 0 },
+};
+
+/** A stand-in worker that answers as trace-worker.ts does, two records a part (or fails). */
+class FakeWorker {
+  onmessage: ((e: { data: LoaderReply }) => void) | null = null;
+  onerror: ((e: { message: string; preventDefault(): void }) => void) | null = null;
+  terminated = false;
+  requests: LoaderRequest[] = [];
+  constructor(private readonly fail = '') {}
+  postMessage(m: LoaderRequest): void {
+    this.requests.push(m);
+    const reply = (r: LoaderReply) => setTimeout(() => !this.terminated && this.onmessage?.({ data: r }));
+    if (this.fail) return reply({ id: m.id, type: 'error', message: this.fail });
+    reply({ id: m.id, type: 'head', head: { ...trace, actors: 0, steps: 0, events: 0 }, total: 7 });
+    for (const list of ['actors', 'steps', 'events'] as const)
+      for (let i = 0; i < trace[list].length; i += 2)
+        reply({ id: m.id, type: 'part', list, items: trace[list].slice(i, i + 2) });
+    reply({ id: m.id, type: 'done' });
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const open = (loader: TraceLoader) =>
+  loader.open(new Uint8Array(4), { delivered: 'd', end: trace.end }, { source: 'x', fileName: 'x.py' });
+
+describe('TraceLoader', () => {
+  it('puts the trace back together from its parts, in its own key order, counting records', async () => {
+    const worker = new FakeWorker();
+    const loader = new TraceLoader(() => worker as unknown as Worker);
+    const seen: (LoadProgress | null)[] = [];
+    loader.onProgress((p) => seen.push(p));
+    const got = await open(loader);
+    expect(JSON.stringify(got)).toBe(JSON.stringify(trace));
+    expect(seen).toEqual([
+      { received: 0, total: 0 },
+      { received: 1, total: 7 },
+      { received: 3, total: 7 },
+      { received: 4, total: 7 },
+      { received: 6, total: 7 },
+      { received: 7, total: 7 },
+      null,
+    ]);
+  });
+
+  it('Stop rejects the load in flight and ends the worker; the next load gets a new one', async () => {
+    const workers: FakeWorker[] = [];
+    const loader = new TraceLoader(() => {
+      workers.push(new FakeWorker());
+      return workers[workers.length - 1] as unknown as Worker;
+    });
+    const first = open(loader);
+    loader.cancel();
+    await expect(first).rejects.toBeInstanceOf(LoadCancelled);
+    expect(workers[0].terminated).toBe(true);
+    await expect(open(loader)).resolves.toMatchObject({ fileName: 'x.py' });
+    expect(workers).toHaveLength(2);
+  });
+
+  it("a trace the worker refuses is the run's error", async () => {
+    const loader = new TraceLoader(
+      () => new FakeWorker('the engine sent the trace of another program') as unknown as Worker,
+    );
+    await expect(open(loader)).rejects.toThrow('the engine sent the trace of another program');
+  });
+});
+
+describe('run progress', () => {
+  it('says the phase: starting, steps simulated, then reading the trace', () => {
+    const running = runProgress({ phase: 'running', steps: 12_345, fraction: -1 }, null);
+    expect(progressText(runProgress({ phase: 'starting', steps: 0, fraction: 0.5 }, null))).toBe(
+      'starting Python…',
+    );
+    expect(progressText(running)).toBe('12,345 steps simulated');
+    const reading = runProgress({ received: 0, total: 0 }, running);
+    expect(progressText(reading)).toBe('12,345 steps; reading the trace…');
+    expect(progressText(runProgress({ received: 50, total: 200 }, reading))).toBe(
+      '12,345 steps; reading the trace 25%',
+    );
+    expect(runProgress(null, reading)).toBe(reading);
+  });
+});
