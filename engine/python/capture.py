@@ -11,9 +11,10 @@ when it changed. On by default; RunOptions.capture = false switches it off."""
 import gc
 import sys
 import types
-from asyncio import tasks
+from asyncio import runners, taskgroups, tasks, timeouts
 
 from .ops import CANCELLED, FRAMES, WAITRES
+from . import reprs
 from .reprs import safe_repr
 from .resources import Resources
 
@@ -29,6 +30,21 @@ _MON = sys.monitoring
 _DISABLE = _MON.DISABLE
 
 
+def _functions(*owners):
+    for owner in owners:
+        if isinstance(owner, type):
+            yield from (f for f in vars(owner).values() if isinstance(f, types.FunctionType))
+        else:
+            yield owner
+
+
+# asyncio's own code that cancels tasks: a TaskGroup's abort, a timeout, gather's cancel,
+# asyncio.run's last cancellations.
+_CANCELLERS = [f.__code__ for f in _functions(taskgroups.TaskGroup, timeouts.Timeout,
+                                              tasks._GatheringFuture, tasks._cancel_and_wait,
+                                              runners._cancel_all_tasks)]
+
+
 class Capture:
     def __init__(self, run, filename):
         self.run = run
@@ -42,6 +58,7 @@ class Capture:
         self.codes = {}       # actor -> its coroutine's code (a finished task's is gone)
         self.globals = {}     # the program's module globals (program.py sets them)
         self.resources = Resources(run, filename)
+        reprs.resource_name = self.resources.name_of
 
     # -- sys.monitoring (program.py registers these on the user's code and asyncio's) ---------
     def user_events(self, code):
@@ -52,6 +69,8 @@ class Capture:
         return ev
 
     def register(self, tool):
+        for code in _CANCELLERS:
+            _MON.set_local_events(tool, code, _MON.events.CALL)
         _MON.register_callback(tool, _MON.events.CALL, self.on_call)
         _MON.register_callback(tool, _MON.events.PY_RETURN, self.on_return)
         _MON.register_callback(tool, _MON.events.PY_START, self.resources.on_start)
@@ -61,6 +80,8 @@ class Capture:
         """At the program's end: asyncio's code objects keep no events for the next run."""
         for event in (_MON.events.CALL, _MON.events.PY_RETURN, _MON.events.PY_START):
             _MON.register_callback(tool, event, None)
+        for code in _CANCELLERS:
+            _MON.set_local_events(tool, code, 0)
         self.resources.uninstall(tool)
 
     def on_call(self, code, offset, fn, arg0):
@@ -84,7 +105,8 @@ class Capture:
         run = self.run
         actor = run.task_actor(task)
         if actor:
-            self.cancels.append((actor, run.cur))
+            by = run.cur
+            self.cancels.append((actor, by if by in self.codes else 0))
 
     def on_return(self, code, offset, value):
         """asyncio's acquire returned (resources.py), or a user coroutine returned: its frame
@@ -183,12 +205,13 @@ class Capture:
         if enabled:
             gc.disable()
         try:
-            scopes = None
+            resources = self.resources
+            if resources.unnamed:
+                resources.name_new(resources.scopes_of(task, self.globals)
+                                   if task is not None and not task.done() else [self.globals])
             if task is not None:
                 self._ran(actor, task)
-                if self.resources.unnamed and not task.done():
-                    scopes = self.resources.scopes_of(task, self.globals)
-            self._flush(scopes or [self.globals])
+            self._flush()
         finally:
             if enabled:
                 gc.enable()
@@ -199,7 +222,8 @@ class Capture:
         if enabled:
             gc.disable()
         try:
-            self._flush([self.globals])
+            self.resources.name_new([self.globals])
+            self._flush()
         finally:
             if enabled:
                 gc.enable()
@@ -231,11 +255,11 @@ class Capture:
             tb = tb.tb_next
         return out
 
-    def _flush(self, scopes):
+    def _flush(self):
         for task, actor in self.spawned:
             self._send(actor, self.frames(task))
         self.spawned.clear()
-        self.resources.flush(scopes)
+        self.resources.flush()
         nums = self.ops.nums
         for actor, by in self.cancels:
             nums += (CANCELLED, actor, by)

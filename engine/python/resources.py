@@ -41,12 +41,12 @@ _WAITS = [locks.Lock.acquire, locks.Semaphore.acquire, locks.Event.wait, locks.C
 
 
 class Res:
-    __slots__ = ('rid', 'kind', 'ref', 'line', 'owner', 'holders', 'named', 'maker', 'sent')
+    __slots__ = ('rid', 'kind', 'ref', 'line', 'owner', 'holders', 'name', 'maker', 'sent')
 
     def __init__(self, rid, kind, ref, line, owner):
         self.rid, self.kind, self.ref, self.line, self.owner = rid, kind, ref, line, owner
         self.holders = []
-        self.named = False
+        self.name = None
         self.maker = None   # a weakref to the `self` of the user method that made it
         self.sent = None    # the state last sent
 
@@ -76,6 +76,11 @@ class Resources:
     def uninstall(self, tool):
         for code in self.init_codes | self.touch_codes | self.acquire_codes:
             sys.monitoring.set_local_events(tool, code, 0)
+
+    def name_of(self, obj):
+        """The name of a resource the program made, once named; else None."""
+        res = self.find(obj)
+        return res.name if res is not None and res.owner is None else None
 
     def find(self, obj):
         res = self.by_id.get(id(obj))
@@ -212,12 +217,16 @@ class Resources:
             name = _name_in(obj, scopes, res) if obj is not None else None
             if name is None:
                 name = f'{res.kind.capitalize()} {res.rid}'
+            res.name = name
             self.run.ops.nums += (RESOURCE, res.rid, KIND_CODE[res.kind], self.run.ops.sid(name), res.line)
         self.unnamed.clear()
 
-    def flush(self, scopes):
+    def name_new(self, scopes):
+        """Names the resources made this step (their RESOURCE ops), before any frame shows them."""
         if self.unnamed:
             self._name_all(scopes)
+
+    def flush(self):
         nums = self.run.ops.nums
         sid = self.run.ops.sid
         for res in self.dirty:
@@ -264,7 +273,7 @@ class Resources:
         more = len(waiters) - MAX_LISTED
         if more > 0:
             waiters = waiters[:MAX_LISTED]
-            value = f'{value}, {more} more waiting' if value else f'{more} more waiting'
+            value = f'{value}, {more:,} more waiting' if value else f'{more:,} more waiting'
         return (tuple(holders[:MAX_LISTED]), waiters, value)
 
 
