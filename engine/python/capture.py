@@ -50,7 +50,7 @@ class Capture:
         self.run = run
         self.ops = run.ops
         self.filename = filename
-        self.sent = {}        # actor -> the key of the frames last sent
+        self.sent = {}        # actor -> the frames last sent
         self.spawned = []     # (task, actor) made this step: their frames go at the step's end
         self.cancels = []     # (actor, by) this step
         self.budget = MAX_LOCALS
@@ -127,9 +127,7 @@ class Capture:
 
     # -- frames ---------------------------------------------------------------------------------
     def _frame(self, code, frame):
-        """(fn, line, internal, locals) of one frame; locals only for the user's frames."""
-        if code.co_filename != self.filename:
-            return (code.co_qualname, frame.f_lineno or code.co_firstlineno, 1, ())
+        """(fn, line, internal, locals) of one of the user's frames."""
         pairs = []
         budget = self.budget
         for name, value in frame.f_locals.items():
@@ -148,25 +146,31 @@ class Capture:
         """The task's coroutine stack, outermost first (user and asyncio frames)."""
         out = []
         node = _Task.get_coro(task)
+        filename = self.filename
         while True:
             t = type(node)
             if t is _CORO:
-                code, frame, nxt = node.cr_code, node.cr_frame, node.cr_await
+                code, nxt = node.cr_code, node.cr_await
             elif t is _GEN:
-                code, frame, nxt = node.gi_code, node.gi_frame, node.gi_yieldfrom
+                code, nxt = node.gi_code, node.gi_yieldfrom
             else:
                 break
-            if frame is None:
-                break
-            out.append(self._frame(code, frame))
+            if code.co_filename == filename:
+                frame = node.cr_frame if t is _CORO else node.gi_frame
+                if frame is None:
+                    break
+                out.append(self._frame(code, frame))
+            else:
+                # asyncio's frames by their code alone: asking for a frame makes a frame object,
+                # which the collector counts (its timing would move), and they show no locals.
+                out.append((code.co_qualname, code.co_firstlineno, 1, ()))
             node = nxt
-        return out
+        return tuple(out)
 
     def _send(self, actor, frames):
-        key = repr(frames)  # a str: nothing the collector tracks is kept
-        if self.sent.get(actor) == key:
+        if self.sent.get(actor) == frames:
             return
-        self.sent[actor] = key
+        self.sent[actor] = frames
         ops = self.ops
         sid = ops.sid
         nums = ops.nums
@@ -187,15 +191,8 @@ class Capture:
         resources = self.resources
         if resources.waiting:
             resources.ran(actor)
-        if task is not None and task._fut_waiter is not None:
-            enabled = gc.isenabled()
-            if enabled:
-                gc.disable()
-            try:
-                rid = resources.waited_by(actor, task)
-            finally:
-                if enabled:
-                    gc.enable()
+        if task is not None and task._fut_waiter is not None and resources.by_id:
+            rid = resources.waited_by(actor, task)
             if rid:
                 self.ops.nums += (WAITRES, rid)
 
@@ -235,7 +232,7 @@ class Capture:
         code = self.codes.pop(actor, None)
         returned = self.returned
         if returned is not None and returned[0] is code and not task.cancelled() and task._exception is None:
-            frames = [returned[1]]
+            frames = (returned[1],)
         else:
             frames = self._traceback_frames(task)
         self._send(actor, frames)
@@ -253,7 +250,7 @@ class Capture:
                 fn, _, internal, pairs = self._frame(code, frame)
                 out.append((fn, tb.tb_lineno, internal, pairs))
             tb = tb.tb_next
-        return out
+        return tuple(out)
 
     def _flush(self):
         for task, actor in self.spawned:

@@ -11,6 +11,8 @@ global (`first_lock`), an item of one (`savings[1]`), an attribute of `self` (`s
 import sys
 import types
 import weakref
+from gc import disable as _gc_disable, enable as _gc_enable, get_referents as _referents
+from gc import isenabled as _gc_enabled
 from asyncio import locks, queues
 
 from .ops import RESOURCE, RSTATE
@@ -161,24 +163,37 @@ class Resources:
         while True:
             t = type(node)
             if t is _CORO:
-                code, frame, nxt = node.cr_code, node.cr_frame, node.cr_await
+                code, nxt = node.cr_code, node.cr_await
             elif t is _GEN:
-                code, frame, nxt = node.gi_code, node.gi_frame, node.gi_yieldfrom
+                code, nxt = node.gi_code, node.gi_yieldfrom
             else:
                 break
-            if frame is None:
-                break
             if code in self.wait_codes:
-                res = self.find(frame.f_locals.get('self'))
-                if res is not None:
-                    found = res
+                # Its `self`, found among what the suspended coroutine holds: no frame object
+                # is made (the collector would count it); the list goes before the collector
+                # could run again.
+                enabled = _gc_enabled()
+                if enabled:
+                    _gc_disable()
+                held = _referents(node)
+                for obj in held:
+                    res = self.find(obj)
+                    if res is not None:
+                        found = res
+                        break
+                held = obj = None
+                if enabled:
+                    _gc_enable()
             node = nxt
         if found is None:
             return 0
         while found.owner is not None:
             found = found.owner
         self.waiting[actor] = found
-        self.waiters.setdefault(found.rid, {})[actor] = None
+        waiters = self.waiters.get(found.rid)
+        if waiters is None:
+            waiters = self.waiters[found.rid] = {}
+        waiters[actor] = None
         self.dirty[found] = None
         return found.rid
 
