@@ -12,18 +12,21 @@ import { engineRuntimeReport, runContained } from '../host/run-contained';
 import { NoEngineRuntime } from '../host/engine-runtime';
 import { END_KINDS, type EndKind, type RunOptions, type Trace } from '../../common/trace';
 import { formatSteps } from './steps';
+import { formatAt, parseWhen, resolveWhen, type When } from './at';
 import { escapeControls } from './escape';
 import { playerHtml } from '../export/player-html';
 import { playerTemplate } from './player-template';
 
-const USAGE = `usage: npm run sim -- FILE.py [--steps | --json] [--seed N] [--max-steps N]
+const USAGE = `usage: npm run sim -- FILE.py [--steps | --json | --at WHEN [--internal]] [--seed N] [--max-steps N]
        [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
        [--max-sockets N] [--max-network-bytes BYTES] [--max-threads N] [--max-file-bytes BYTES]
+       [--no-capture]
+       WHEN: a step number, end, or a lesson bookmark ('when "x" is printed', 'at t=0.3')
 
        [--wall-budget SECONDS] [--memory-cap MB] [--html OUT.html]
        npm run sim -- --version`;
 
-const NUMERIC: Record<string, keyof RunOptions> = {
+const NUMERIC: Record<string, Exclude<keyof RunOptions, 'capture'>> = {
   '--seed': 'seed',
   '--max-steps': 'maxSteps',
   '--max-time': 'maxTime',
@@ -53,14 +56,17 @@ const HOST_OPTIONS: Record<string, 'wallBudgetMs' | 'memoryCapMb'> = {
 
 function parse(argv: string[]): {
   file: string;
-  mode: 'output' | 'steps' | 'json';
+  mode: 'output' | 'steps' | 'json' | 'at';
   html: string | null;
+  at: { when: When; internal: boolean } | null;
   options: Partial<RunOptions>;
   host: { wallBudgetMs?: number; memoryCapMb?: number };
 } {
   let file = '';
-  let mode: 'output' | 'steps' | 'json' = 'output';
+  let mode: 'output' | 'steps' | 'json' | 'at' = 'output';
   let html: string | null = null;
+  let when: When | null = null;
+  let internal = false;
   const options: Partial<RunOptions> = {};
   const host: { wallBudgetMs?: number; memoryCapMb?: number } = {};
   for (let i = 0; i < argv.length; i++) {
@@ -74,6 +80,15 @@ function parse(argv: string[]): {
     } else if (a === '--html') {
       html = argv[++i] ?? '';
       if (!html.toLowerCase().endsWith('.html')) fail('--html needs an output file name ending in .html');
+    } else if (a === '--no-capture') options.capture = false;
+    else if (a === '--internal') internal = true;
+    else if (a === '--at') {
+      const text = argv[++i];
+      if (text === undefined) fail('--at needs WHEN');
+      when = parseWhen(text);
+      if (when === null)
+        fail(`--at: cannot read WHEN "${text}": give a step number, end, or a bookmark condition`);
+      mode = 'at';
     } else if (a === '--steps') mode = 'steps';
     else if (a === '--json') mode = 'json';
     else if (a in NUMERIC) {
@@ -88,7 +103,10 @@ function parse(argv: string[]): {
     else file = a;
   }
   if (!file) fail('no FILE.py given');
-  return { file, mode, html, options, host };
+  if (internal && mode !== 'at') fail('--internal goes with --at');
+  if (mode === 'at' && options.capture === false)
+    fail('--at shows task state: it cannot go with --no-capture');
+  return { file, mode, html, at: when === null ? null : { when, internal }, options, host };
 }
 
 function printVersion(): never {
@@ -108,7 +126,7 @@ function printVersion(): never {
 }
 
 async function main(): Promise<void> {
-  const { file, mode, html, options, host } = parse(process.argv.slice(2));
+  const { file, mode, html, at, options, host } = parse(process.argv.slice(2));
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
@@ -136,7 +154,11 @@ async function main(): Promise<void> {
   try {
     if (mode === 'json') process.stdout.write(`${JSON.stringify(trace)}\n`);
     else if (mode === 'steps') process.stdout.write(`${escapeControls(formatSteps(trace).join('\n'))}\n`);
-    else {
+    else if (at !== null) {
+      const step = resolveWhen(trace, at.when);
+      if (typeof step === 'string') fail(`--at: ${step}`);
+      process.stdout.write(`${escapeControls(formatAt(trace, step, at.internal).join('\n'))}\n`);
+    } else {
       for (const e of trace.events as unknown[]) {
         const o = e as { t?: unknown; stream?: unknown; text?: unknown };
         if (o?.t !== 'output' || typeof o.text !== 'string') continue;
