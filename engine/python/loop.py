@@ -21,7 +21,6 @@ from .callbacks import STEP_WRAPPER as _StepWrapper
 from .unsupported import Unsupported
 
 _copy_context = contextvars.copy_context
-_Function = types.FunctionType
 _sleep_timer_cb = futures._set_result_unless_cancelled
 
 _CTask = asyncio.Task
@@ -83,6 +82,12 @@ class _TimerHandle(events.TimerHandle):
                 self._repr = repr(self)
             self._callback = None
             self._args = None
+
+
+# asyncio's reprs name a handle by its class's __name__ ("Exception in callback ...\nhandle:
+# <Handle ...>"): what a program prints must be CPython's, so the subclasses answer to theirs.
+_Handle.__name__ = 'Handle'
+_TimerHandle.__name__ = 'TimerHandle'
 
 
 def step_handle(step):
@@ -272,9 +277,9 @@ class VirtualLoop(NetLoopMixin, Unsupported, selector_events.BaseSelectorEventLo
         timer._hid = hid
         run.handles[hid] = timer
         cur = run.cur
-        # The plain-function path of run.actor_of, inlined: a task's sleep timers are one actor.
+        # run.actor_of's path for asyncio.sleep's timers, inlined: a task's sleeps are one actor.
         e = None
-        if type(callback) is _Function:
+        if callback is _sleep_timer_cb:
             try:
                 e = run.cb_actors[(callback, cur)]
             except KeyError:

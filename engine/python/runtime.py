@@ -233,6 +233,9 @@ class Run(Actors, Stages):
         status = 0
         ran = 0
         for hid, actor in zip(vals, vals):
+            # _run_once's `handle = self._ready.popleft()`: the previous handle goes now, and a
+            # task, future or result only it held is finalized here, as in CPython.
+            h = None
             try:
                 h = handles[hid]
             except KeyError:
@@ -284,9 +287,6 @@ class Run(Actors, Stages):
                 except BaseException as exc:
                     self.stash = exc
                     status = 1
-            # What the handle held goes now (cb and task go when the next handle comes): a
-            # finalizer that prints must run where it always has, or the trace would change.
-            h = ctx = args = None
             self.cur = 0
             # The step's raw lines; JavaScript folds repeats (lines.py).
             if tracer.long:
@@ -315,8 +315,14 @@ class Run(Actors, Stages):
                         self._waiting(actor, waiter, hit)
                 elif task.done():
                     self._task_exited(task, actor)
+            # Only h holds the step's callback, task and arguments now, as CPython's `handle`.
+            cb = ctx = args = task = waiter = None
             if status:
                 break
+        # _run_once's `handle = None`. A finished coroutine's frame kept by a traceback links
+        # this frame as its f_back (take_ownership in CPython's frame.c), so locals left here
+        # would keep the last task alive in a cycle until the collector ran.
+        h = cb = ctx = args = task = loop = waiter = None
         nums += (CLOCK, self.now, self.readings)
         return status
 
@@ -335,6 +341,7 @@ class Run(Actors, Stages):
             return False
         finally:
             loop._current_handle = None
+            h = None  # this frame may outlive the call (a traceback's f_back): run_batch's h holds it
         return True
 
     def _task_exited(self, task, actor):
