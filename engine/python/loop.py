@@ -19,6 +19,7 @@ from .world.loops import NetLoopMixin
 from .world.selector import VirtualSelector
 from .callbacks import STEP_WRAPPER as _StepWrapper
 from .unsupported import Unsupported
+from .loop_warnings import WarningsMixin
 
 _copy_context = contextvars.copy_context
 _sleep_timer_cb = futures._set_result_unless_cancelled
@@ -115,7 +116,7 @@ _NO_THREAD_LOOP = ("an event loop in a thread is not available in Loopscope: a t
                    "a loop of its own; run the coroutine on the program's loop")
 
 
-class VirtualLoop(NetLoopMixin, Unsupported, selector_events.BaseSelectorEventLoop):
+class VirtualLoop(WarningsMixin, NetLoopMixin, Unsupported, selector_events.BaseSelectorEventLoop):
     def __init__(self):
         run = state.run
         if run is None:

@@ -11,6 +11,7 @@ from .actors import Actors
 from .stages import Stages
 from .faults import RunEnded
 from .lines import LineTracer
+from .loop_warnings import note_blocking
 from .loop import step_handle
 from .ops import BLOCK, CANCEL, CLOCK, END, JOB, SENT, SPLIT, STOP, WAIT, Batch, Ops
 from .world import trail
@@ -154,20 +155,21 @@ class Run(Actors, Stages):
         self.readings += 1
         return self.now
 
-    def sleep(self, secs):
-        """time.sleep: the loop is blocked while the clock moves."""
+    def sleep(self, secs, what=None):
+        """time.sleep: the loop is blocked while the clock moves (`what` blocks: BLOCKING)."""
         to = self.now + secs
         if to > self.max_time:
             self.end(RunEnded('capTime', 'virtual time cap reached (raise it with --max-time)',
                               '--max-time', self.current_line()))
         if to > self.now:
+            note_blocking(self, what)
             self.ops.nums.extend((BLOCK, self.now, to))
             self.now = to
 
-    def block(self, secs):
+    def block(self, secs, what=None):
         """The loop's thread blocks for secs (world.block on it): time.sleep, a disk operation,
         a join. A program without asyncio ends its main step there (the clock jump shows)."""
-        self.sleep(secs)
+        self.sleep(secs, what)
         if self.cur == self.main_actor and self.main_actor and self.loop_depth == 0:
             self.stage(SPLIT, ','.join(map(str, self.tracer.take())))
 
