@@ -189,7 +189,7 @@ time.sleep(0.5)
 asyncio.run(main())
 `;
 
-  it('ends the step that blocked, with the call, its line and each timer made late', async () => {
+  it('ends the step that blocked, with its longest call, its line and each timer made late', async () => {
     const t = await run(BLOCKS);
     const main = actorId(t, 'Task-1');
     const timer = t.actors.find((a) => a.serves === actorId(t, 'ticker'))!.id;
@@ -201,7 +201,7 @@ asyncio.run(main())
           t: 'warning',
           kind: 'blockedLoop',
           message:
-            'Task-1 (main) blocked the loop for 4.000 s (time.sleep(3) at line 9 and 1 more blocking call); the timer of ticker is 3.900 s late',
+            'Task-1 (main) blocked the loop for 4.000 s (time.sleep(3) at line 9, the longest of 2 blocking calls); the timer of ticker is 3.900 s late',
           actor: main,
           line: 9,
           overdue: [{ actor: timer, by: 3.9 }],
