@@ -1,6 +1,7 @@
 # `del` of the last reference to a finished task frees it on that line: a failed one reports its
 # never-retrieved exception there, a weak reference to it is dead on the next line, and one whose
-# exception was retrieved goes without a report.
+# exception was retrieved goes without a report. A task just awaited is still held by the loop's
+# handle that woke its awaiter, until that step ends, as in CPython.
 # native: real
 # stderr: Task exception was never retrieved
 import asyncio

@@ -1,6 +1,7 @@
 # __del__ of a task's result and of its exception runs when the last reference goes: the task's
 # own once nobody holds the task, the caller's on `del`; an exception nobody retrieved is freed
-# right after asyncio reports it.
+# right after asyncio reports it. An awaited task (and so its result) lives until the step its
+# awaiter resumed in ends: the loop's handle of that step holds it.
 # native: real
 # stderr: Task exception was never retrieved
 import asyncio
