@@ -16,6 +16,7 @@ import { formatAt, parseWhen, resolveWhen, type When } from './at';
 import { escapeControls } from './escape';
 import { playerHtml } from '../export/player-html';
 import { playerTemplate } from './player-template';
+import { formatWarnings } from './warnings';
 
 const USAGE = `usage: npm run sim -- FILE.py [--steps | --json | --at WHEN [--internal]] [--seed N] [--max-steps N]
        [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
@@ -164,6 +165,7 @@ async function main(): Promise<void> {
         if (o?.t !== 'output' || typeof o.text !== 'string') continue;
         (o.stream === 'stdout' ? process.stdout : process.stderr).write(escapeControls(o.text));
       }
+      for (const line of formatWarnings(trace)) process.stderr.write(`${escapeControls(line)}\n`);
     }
   } catch (e) {
     // The trace's events are checked where they are read; a malformed one ends here, not in a crash.
