@@ -16,11 +16,12 @@ import { escapeControls } from './escape';
 const USAGE = `usage: npm run sim -- FILE.py [--steps | --json] [--seed N] [--max-steps N]
        [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
        [--max-sockets N] [--max-network-bytes BYTES] [--max-threads N] [--max-file-bytes BYTES]
+       [--no-capture]
 
        [--wall-budget SECONDS] [--memory-cap MB]
        npm run sim -- --version`;
 
-const NUMERIC: Record<string, keyof RunOptions> = {
+const NUMERIC: Record<string, Exclude<keyof RunOptions, 'capture'>> = {
   '--seed': 'seed',
   '--max-steps': 'maxSteps',
   '--max-time': 'maxTime',
@@ -66,7 +67,8 @@ function parse(argv: string[]): {
       const v = Number(argv[++i]);
       if (argv[i] === undefined || !Number.isFinite(v) || v <= 0) fail(`${a} needs a positive number`);
       host[HOST_OPTIONS[a]] = a === '--wall-budget' ? v * 1000 : v;
-    } else if (a === '--steps') mode = 'steps';
+    } else if (a === '--no-capture') options.capture = false;
+    else if (a === '--steps') mode = 'steps';
     else if (a === '--json') mode = 'json';
     else if (a in NUMERIC) {
       const v = Number(argv[++i]);
