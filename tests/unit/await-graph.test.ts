@@ -2,7 +2,7 @@
 // cycle named in words; its layout keeps every box apart and draws the cycle's closing edge back up.
 import { describe, expect, it } from 'vitest';
 import { lanesAt } from '../../common/lanes';
-import { awaitGraph, findCycles } from '../../renderer/src/inspector/awaitGraph';
+import { awaitGraph } from '../../renderer/src/inspector/awaitGraph';
 import { layoutGraph, NODE_H, NODE_W } from '../../renderer/src/inspector/graphLayout';
 import { indexTasks, resourcesAt } from '../../renderer/src/inspector/taskIndex';
 import { buildModel } from '../../renderer/src/player/model';
@@ -45,16 +45,27 @@ describe('awaitGraph', () => {
     expect(graphAt(0).nodes.map((n) => n.label)).toEqual(['main']);
   });
 
-  it('names a cycle of plain awaits', () => {
-    const nodes = ['a', 'b', 'c'].map((id) => ({ id, kind: 'task' as const, label: id, detail: '' }));
-    const edges = [
-      { from: 'a', to: 'b', kind: 'awaits' as const, inCycle: false },
-      { from: 'b', to: 'c', kind: 'awaits' as const, inCycle: false },
-      { from: 'c', to: 'a', kind: 'awaits' as const, inCycle: false },
-    ];
-    expect(findCycles({ nodes, edges }).map((c) => c.text)).toEqual([
+  it('names a cycle of plain awaits, and each of two separate cycles', () => {
+    const lanes = lanesAt(model.index, 0);
+    const wait = (actor: number, target: number) => ({
+      actor,
+      reason: { kind: 'task' as const, expr: 'await t', targets: [target] },
+    });
+    const g = awaitGraph({
+      lanes: {
+        ...lanes,
+        spawned: [1, 2, 3, 4, 5],
+        waiting: [wait(1, 2), wait(2, 3), wait(3, 1), wait(4, 5), wait(5, 4)],
+      },
+      resources: [],
+      tasks: [1, 2, 3, 4, 5],
+      label: (id) => 'abcde'[id - 1],
+    });
+    expect(g.cycles.map((c) => c.text)).toEqual([
       'a -> awaits b -> awaits c -> awaits a',
+      'd -> awaits e -> awaits d',
     ]);
+    expect(g.edges.every((e) => e.inCycle)).toBe(true);
   });
 });
 

@@ -1,9 +1,11 @@
 // The await graph at a step: tasks and resources as nodes, "awaits" (a task waits on another
 // task), "waits for" (a task waits on a lock, queue …) and "held by" (a resource's holder) as
 // edges, and every cycle found in it, named in words ("alice -> lock checking held by bob ->
-// lock savings held by alice"). Pure: from the lanes and the resources at the step.
+// lock savings held by alice"). Pure: from the lanes and the resources at the step; the cycles
+// come from common/waitGraph.ts, as the engine's deadlockCycle warning does.
 import type { Lanes } from '../../../common/lanes';
 import type { ActorId } from '../../../common/trace';
+import { findWaitCycle, type WaitGraph } from '../../../common/waitGraph';
 import type { ResourceAt } from './taskIndex';
 
 export type EdgeKind = 'awaits' | 'waitsFor' | 'heldBy';
@@ -99,7 +101,7 @@ export function awaitGraph({ lanes, resources, tasks, label }: GraphInput): Awai
   }
 
   const graph = { nodes: [...nodes.values()], edges: [...edges.values()], cycles: [] as Cycle[] };
-  graph.cycles = findCycles(graph);
+  graph.cycles = findCycles({ lanes, resources, tasks, label }, nodes);
   const cycleEdges = new Set(
     graph.cycles.flatMap((c) => c.nodes.map((n, i) => `${n}>${c.nodes[(i + 1) % c.nodes.length]}`)),
   );
@@ -115,96 +117,26 @@ function resourceLabels(resources: ResourceAt[]): Map<number, string> {
   return new Map(resources.map((r) => [r.id, count.get(base(r))! > 1 ? `${base(r)} #${r.id}` : base(r)]));
 }
 
-/** One cycle per strongly connected component (Tarjan's algorithm, iterative so a long chain
- * of awaits cannot overflow the stack), the shortest one back to its first task. */
-export function findCycles(g: Pick<AwaitGraph, 'nodes' | 'edges'>): Cycle[] {
-  const out = new Map<string, string[]>();
-  for (const e of g.edges) {
-    let list = out.get(e.from);
-    if (!list) out.set(e.from, (list = []));
-    list.push(e.to);
-  }
-  const order = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const components: string[][] = [];
-  let counter = 0;
-  for (const root of g.nodes) {
-    if (order.has(root.id)) continue;
-    const work: { node: string; next: number }[] = [{ node: root.id, next: 0 }];
-    order.set(root.id, counter);
-    low.set(root.id, counter++);
-    stack.push(root.id);
-    onStack.add(root.id);
-    while (work.length) {
-      const top = work[work.length - 1];
-      const succ = out.get(top.node) ?? [];
-      if (top.next < succ.length) {
-        const w = succ[top.next++];
-        if (!order.has(w)) {
-          order.set(w, counter);
-          low.set(w, counter++);
-          stack.push(w);
-          onStack.add(w);
-          work.push({ node: w, next: 0 });
-        } else if (onStack.has(w)) low.set(top.node, Math.min(low.get(top.node)!, order.get(w)!));
-        continue;
-      }
-      work.pop();
-      if (work.length) {
-        const parent = work[work.length - 1].node;
-        low.set(parent, Math.min(low.get(parent)!, low.get(top.node)!));
-      }
-      if (low.get(top.node) === order.get(top.node)) {
-        const comp: string[] = [];
-        let w: string;
-        do {
-          w = stack.pop()!;
-          onStack.delete(w);
-          comp.push(w);
-        } while (w !== top.node);
-        const selfLoop = comp.length === 1 && (out.get(w) ?? []).includes(w);
-        if (comp.length > 1 || selfLoop) components.push(comp);
-      }
-    }
-  }
-  const nodeOf = new Map(g.nodes.map((n) => [n.id, n]));
+/**
+ * Every cycle of waits, each named once: common/waitGraph's finder (the one the engine's
+ * deadlockCycle warning uses) run again without the tasks of the cycles already found.
+ */
+export function findCycles(input: GraphInput, nodes: Map<string, GraphNode>): Cycle[] {
+  const user = new Set(input.tasks);
+  const g: WaitGraph = {
+    waits: new Map(input.lanes.waiting.filter((w) => user.has(w.actor)).map((w) => [w.actor, w.reason])),
+    holders: new Map(input.resources.map((r) => [r.id, r.holders])),
+    resources: new Map(input.resources.map((r) => [r.id, r])),
+  };
   const cycles: Cycle[] = [];
-  for (const comp of components) {
-    const inComp = new Set(comp);
-    const tasks = comp.filter((id) => nodeOf.get(id)?.kind === 'task');
-    const start = (tasks.length ? tasks : comp).sort(byNodeOrder(g))[0];
-    const path = shortestCycle(start, out, inComp);
-    cycles.push({ nodes: path, text: cycleText(path, nodeOf) });
+  for (let links = findWaitCycle(g); links; links = findWaitCycle(g)) {
+    const path = links.flatMap((l) =>
+      l.resource !== undefined ? [taskNode(l.actor), resourceNode(l.resource)] : [taskNode(l.actor)],
+    );
+    cycles.push({ nodes: path, text: cycleText(path, nodes) });
+    for (const l of links) g.waits.delete(l.actor);
   }
   return cycles;
-}
-
-function byNodeOrder(g: Pick<AwaitGraph, 'nodes'>): (a: string, b: string) => number {
-  const pos = new Map(g.nodes.map((n, i) => [n.id, i]));
-  return (a, b) => pos.get(a)! - pos.get(b)!;
-}
-
-/** Breadth first from `start` back to it, inside its component. */
-function shortestCycle(start: string, out: Map<string, string[]>, inComp: Set<string>): string[] {
-  const prev = new Map<string, string>();
-  const queue = [start];
-  for (let i = 0; i < queue.length; i++) {
-    for (const w of out.get(queue[i]) ?? []) {
-      if (!inComp.has(w)) continue;
-      if (w === start) {
-        const path = [queue[i]];
-        while (path[0] !== start) path.unshift(prev.get(path[0])!);
-        return path;
-      }
-      if (!prev.has(w)) {
-        prev.set(w, queue[i]);
-        queue.push(w);
-      }
-    }
-  }
-  return [start];
 }
 
 /** "alice -> lock checking held by bob -> lock savings held by alice" (a resource hop names
