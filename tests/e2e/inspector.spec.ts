@@ -13,7 +13,7 @@ const locals = (page: Page) =>
     .getByTestId('inspector-task')
     .locator('tr[data-local]')
     .evaluateAll((rows) =>
-      rows.map((r) => [r.getAttribute('data-local'), r.querySelector('td')?.textContent?.trim()]),
+      rows.map((r) => [r.getAttribute('data-local'), r.querySelector('td code')?.textContent?.trim()]),
     );
 const graphCycles = (page: Page) => page.getByTestId('await-cycles').locator('li').allInnerTexts();
 const waitingTitles = (page: Page) =>
@@ -91,8 +91,10 @@ test('lesson 7: all three deposits read balance 0; the table and the stack follo
 }) => {
   void loopscope;
   await open(page, '07-lost-update');
-  // The first clock jump: all three deposits have read the balance and sleep.
-  await page.keyboard.press('j');
+  // The first bookmark ("balance 100 (expected 300)"): each deposit's last stack shows the
+  // balance it read, 0 for all three.
+  await page.keyboard.press(']');
+  await expect(page.getByTestId('bookmark-caption')).toBeVisible();
   const inspector = page.getByTestId('inspector');
   await inspector.focus();
   const seen: string[] = [];
@@ -101,10 +103,13 @@ test('lesson 7: all three deposits read balance 0; the table and the stack follo
     const name = await inspector.getByTestId('inspector-task').locator('h3').innerText();
     if (!name.startsWith('deposit')) continue;
     seen.push(name);
-    expect(Object.fromEntries(await locals(page))).toMatchObject({ amount: '100', current: '0' });
+    expect(Object.fromEntries(await locals(page))).toEqual({ amount: '100', current: '0' });
   }
   expect(seen).toHaveLength(3);
 
+  // The first clock jump: all three have read the balance and sleep.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('j');
   // The task table at this step: three sleeping deposits under main.
   await page.getByTestId('inspector-tab-tasks').click();
   const rows = page.getByTestId('task-table').locator('tbody tr');
@@ -113,21 +118,25 @@ test('lesson 7: all three deposits read balance 0; the table and the stack follo
   await settle(page);
   await expect(page).toHaveScreenshot('07-lost-update-table.png', { animations: 'disabled' });
 
-  // Stepping on: the first deposit wakes and writes; its stack shows the change highlighted,
-  // and stepping back shows the old stack again.
+  // From the start: main creates the deposits; the first one's first step reads the balance,
+  // and its stack shows `current` as changed in that step; stepping back shows the stack it
+  // was created with (its argument only).
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await expect(rows).toHaveCount(4);
+  await rows.nth(1).click();
   await page.getByTestId('inspector-tab-task').click();
-  await page.getByTestId('task-table').waitFor({ state: 'detached' });
-  const at = await step(page);
-  let changedAt = -1;
-  for (let s = 1; s < 6 && changedAt < 0; s++) {
-    await page.keyboard.press('ArrowRight');
-    if ((await page.getByTestId('inspector-task').locator('tr[data-changed]').count()) > 0) changedAt = at + s;
-  }
-  expect(changedAt).toBeGreaterThan(at);
+  const task = page.getByTestId('inspector-task');
+  await expect(task.locator('tr[data-changed]')).toHaveCount(0);
+  expect(await locals(page)).toEqual([['amount', '100']]);
+  await page.keyboard.press('ArrowRight');
+  await expect(task.locator('tr[data-local="current"]')).toHaveAttribute('data-changed', 'true');
+  expect(Object.fromEntries(await locals(page))).toEqual({ amount: '100', current: '0' });
   await settle(page);
   await expect(page).toHaveScreenshot('07-lost-update-changed.png', { animations: 'disabled' });
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId('inspector-task').locator('tr[data-changed]')).toHaveCount(0);
+  await expect(task.locator('tr[data-changed]')).toHaveCount(0);
+  expect(await locals(page)).toEqual([['amount', '100']]);
 });
 
 test('lesson 3: the blocked loop and the late tick are marked on the timeline and the stage', async ({
