@@ -198,6 +198,11 @@ export class TraceRecorder implements LoopObserver {
     } else this.events.push({ t: 'bytesSent', from, to, bytes, sent, arrives });
   }
 
+  /** Something a teacher would point at (engine/python/warning-ops.ts writes them). */
+  warning(w: Extract<TraceEvent, { t: 'warning' }>): void {
+    this.events.push(w);
+  }
+
   /** A blocking call (time.sleep) moved the clock inside the current step. */
   blocked(from: number, to: number): void {
     this.events.push({ t: 'clockAdvanced', from, to });

@@ -7,13 +7,15 @@ would keep a finished task alive past the moment CPython reports its unretrieved
 import types
 import weakref
 
-from asyncio import tasks
+from asyncio import futures, tasks
 
 from .callbacks import name_of, self_of
 from .faults import RunEnded
 
 _Task = tasks.Task
 _Function = types.FunctionType
+_sleep_timer_cb = futures._set_result_unless_cancelled
+_weak = weakref.ref
 
 
 class Actors:
@@ -37,10 +39,21 @@ class Actors:
             if e is not None and e[0]() is s:
                 return e[1]
             return self.spawn(s)
-        # Plain functions (a sleep's timer callback) key by identity: no attribute lookups.
+        # Plain functions key by identity (no attribute lookups), held weakly: a closure made
+        # per call (gather's _done_callback, a lambda) holds tasks and results that CPython frees
+        # once its handle has run. asyncio.sleep's timer callback lives as long as asyncio.
         fn = callback if type(callback) is _Function else None
-        key = (fn, self.cur) if fn is not None else (name_of(callback)[0], self.cur)
-        e = self.cb_actors.get(key)
+        if fn is _sleep_timer_cb:
+            key = (fn, self.cur)
+            e = self.cb_actors.get(key)
+        elif fn is not None:
+            key = (id(fn), self.cur)
+            e = self.cb_actors.get(key)
+            if e is not None and e[2]() is not fn:
+                e = None  # that function is gone and its id taken by this one
+        else:
+            key = (name_of(callback)[0], self.cur)
+            e = self.cb_actors.get(key)
         if e is None or e[1] > 0:
             actor = self.next_actor
             self.next_actor += 1
@@ -49,7 +62,7 @@ class Actors:
             self.ops.actor(actor, 'callback', qualname, '', internal,
                            self.cur if internal else 0, 0 if internal else self.cur,
                            self.current_line())
-            e = [actor, 0]
+            e = [actor, 0, _weak(fn) if fn is not None and fn is not _sleep_timer_cb else None]
             self.cb_actors[key] = e
         e[1] += 1
         handle._ent = e

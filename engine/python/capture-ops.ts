@@ -6,7 +6,7 @@ import type { ActorId, Frame, ResourceKind, TraceEvent } from '../../common/trac
 
 /** Op codes: must match engine/python/ops.py; they follow host.ts's Op (tests/unit/op-tables.test.ts). */
 export const enum CaptureOp {
-  FRAMES = 21,
+  FRAMES = 23,
   RESOURCE,
   RSTATE,
   CANCELLED,

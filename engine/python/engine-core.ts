@@ -52,6 +52,7 @@ export const PY_MODULES = [
   'callbacks',
   'actors',
   'unsupported',
+  'loop_warnings',
   'loop',
   'waits',
   'lines',

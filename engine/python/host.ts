@@ -21,6 +21,7 @@ import { Scheduler, type LoopHost, type RunOnceResult, type ScheduledCallback } 
 import { CaptureDecoder } from './capture-ops';
 import { Command, type ChannelTarget } from './channel';
 import { listLength, readList, type Heap, type ListReader } from './pylist';
+import { WarningOps } from './warning-ops';
 
 /** Op codes: must match engine/python/ops.py. */
 const enum Op {
@@ -38,6 +39,8 @@ const enum Op {
   IO,
   SENT,
   JOB,
+  WARN,
+  BLOCKING,
   /** The run's stages (TOP..RUN_END) begin no step: they stay last. */
   TOP,
   RESUME,
@@ -149,6 +152,7 @@ function pythonErrorType(e: unknown): string | null {
 export class RunHost implements ChannelTarget {
   readonly clock = new Clock();
   readonly recorder: TraceRecorder;
+  private readonly warnings: WarningOps;
   private readonly schedulers: Scheduler[] = [];
   private readonly strings: string[] = [];
   private readonly capture: CaptureDecoder;
@@ -227,6 +231,7 @@ export class RunHost implements ChannelTarget {
   ) {
     this.recorder = new TraceRecorder(this.clock, options.maxSteps, options.capture !== false);
     this.capture = new CaptureDecoder(this.recorder.events, this.strings);
+    this.warnings = new WarningOps(this.recorder);
   }
 
   /** Takes what the host calls from the run's Python side (its proxies are the host's to drop). */
@@ -359,6 +364,7 @@ export class RunHost implements ChannelTarget {
           const lines = stepLines(d, i + 3, d[i + 2], this.lastLines[actor]);
           this.lastLines[actor] = lines;
           rec.stepEnd(actor, lines);
+          this.warnings.stepEnded(actor, this.running?.timers ?? []);
           this.stepOpen = false;
           i += 3 + d[i + 2];
           break;
@@ -395,6 +401,7 @@ export class RunHost implements ChannelTarget {
         case Op.BLOCK:
           this.clock.jump(d[i + 2]);
           rec.blocked(d[i + 1], d[i + 2]);
+          this.warnings.blocked(d[i + 1], d[i + 2], this.batch !== null);
           i += 3;
           break;
         case Op.STOP:
@@ -443,6 +450,14 @@ export class RunHost implements ChannelTarget {
         case Op.JOB:
           rec.threadJob(str[d[i + 1]], str[d[i + 2]], d[i + 3], d[i + 4]);
           i += 5;
+          break;
+        case Op.WARN:
+          this.warnings.warn(d[i + 1], d[i + 2], d[i + 3], str[d[i + 4]]);
+          i += 5;
+          break;
+        case Op.BLOCKING:
+          this.warnings.blocking(d[i + 1], str[d[i + 2]]);
+          i += 3;
           break;
         default:
           if (op <= Op.RUN_END) throw new Error(`unknown op ${d[i]} at ${i}`);

@@ -19,9 +19,9 @@ from .world.loops import NetLoopMixin
 from .world.selector import VirtualSelector
 from .callbacks import STEP_WRAPPER as _StepWrapper
 from .unsupported import Unsupported
+from .loop_warnings import WarningsMixin
 
 _copy_context = contextvars.copy_context
-_Function = types.FunctionType
 _sleep_timer_cb = futures._set_result_unless_cancelled
 
 _CTask = asyncio.Task
@@ -85,6 +85,12 @@ class _TimerHandle(events.TimerHandle):
             self._args = None
 
 
+# asyncio's reprs name a handle by its class's __name__ ("Exception in callback ...\nhandle:
+# <Handle ...>"): what a program prints must be CPython's, so the subclasses answer to theirs.
+_Handle.__name__ = 'Handle'
+_TimerHandle.__name__ = 'TimerHandle'
+
+
 def step_handle(step):
     """The Handle of a step call_soon kept as a tuple, for the rare path that needs one (debug
     mode switched on after the step was scheduled, an error to report)."""
@@ -110,7 +116,7 @@ _NO_THREAD_LOOP = ("an event loop in a thread is not available in Loopscope: a t
                    "a loop of its own; run the coroutine on the program's loop")
 
 
-class VirtualLoop(NetLoopMixin, Unsupported, selector_events.BaseSelectorEventLoop):
+class VirtualLoop(WarningsMixin, NetLoopMixin, Unsupported, selector_events.BaseSelectorEventLoop):
     def __init__(self):
         run = state.run
         if run is None:
@@ -272,9 +278,9 @@ class VirtualLoop(NetLoopMixin, Unsupported, selector_events.BaseSelectorEventLo
         timer._hid = hid
         run.handles[hid] = timer
         cur = run.cur
-        # The plain-function path of run.actor_of, inlined: a task's sleep timers are one actor.
+        # run.actor_of's path for asyncio.sleep's timers, inlined: a task's sleeps are one actor.
         e = None
-        if type(callback) is _Function:
+        if callback is _sleep_timer_cb:
             try:
                 e = run.cb_actors[(callback, cur)]
             except KeyError:

@@ -14,13 +14,16 @@ SOON, AT, CANCEL, END, WAIT, EXIT, OUT, ACTOR, BLOCK, STOP, CLOCK, IO = range(1,
 # The world's recording hooks (world/trail.py): sends and worker jobs, for the stage; they
 # belong to the step that made them.
 SENT, JOB = range(13, 15)
+# Warnings (loop_warnings.py): a report CPython makes (an exception never retrieved, a pending
+# task destroyed, a coroutine never awaited) and the call a BLOCK comes from; in their step.
+WARN, BLOCKING = range(15, 17)
 # The run's stages outside loop iterations (stages.py, program.py): what were direct calls to
 # the host once are ops too, applied in order with the rest (channel.py flushes right after).
 # They begin no step: keep them last (host.ts tests `op < TOP`).
-TOP, RESUME, MAIN, SPLIT, MAIN_END, RUN_END = range(15, 21)
+TOP, RESUME, MAIN, SPLIT, MAIN_END, RUN_END = range(17, 23)
 # Task state (capture.py, resources.py): written after their step's END (or before a stage op),
 # so they begin no step either; WAITRES comes just before the WAIT it adds its resource to.
-FRAMES, RESOURCE, RSTATE, CANCELLED, WAITRES = range(21, 26)
+FRAMES, RESOURCE, RSTATE, CANCELLED, WAITRES = range(23, 28)
 
 WAIT_KINDS = ('timer', 'task', 'future', 'lock', 'queue', 'event', 'semaphore', 'condition',
               'barrier', 'io', 'other')

@@ -20,6 +20,7 @@ from . import state
 from .faults import RunEnded
 from .unsupported import _NO_PROCESSES, _NO_SUBPROCESS
 from .world import files, netapi, threads
+from . import loop_warnings
 
 _NO_DNS = ("host name lookups (DNS) are not available in Loopscope: the program runs in a "
            "sandbox with no network; use a fixed address or simulate the lookup with "
@@ -205,7 +206,7 @@ def _sleep(secs):
     if thread is not None:
         thread.time += secs  # a worker's own time: the loop is not stalled (world/threads.py)
         return
-    run.block(secs)
+    run.block(secs, f'time.sleep({secs:g})')
     run.world.run_due(run.now)
 
 
@@ -271,6 +272,7 @@ def enter(run, seed):
     fail = _failer(run)
     saved['threads'] = threads.install(run.world, fail, run.max_threads, run.max_time)
     saved['disk'] = files.install(run.world, fail, run.disk_latency, run.max_file_bytes)
+    saved['unawaited'] = loop_warnings.install()
     subprocess.Popen.__init__ = _no_subprocess
     saved['process_pool'] = concurrent.futures.__dict__.get('ProcessPoolExecutor')
     concurrent.futures.ProcessPoolExecutor = _NoProcessPool
@@ -304,6 +306,7 @@ def leave(saved):
     else:
         concurrent.futures.ProcessPoolExecutor = saved['process_pool']
     files.uninstall(saved['disk'])
+    loop_warnings.uninstall(saved['unawaited'])
     threads.uninstall(saved['threads'])
     subprocess.Popen.__init__ = saved['popen_init']
     for m, n, f in saved['calls']:

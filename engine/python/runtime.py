@@ -12,6 +12,7 @@ from .capture import Capture
 from .stages import Stages
 from .faults import RunEnded
 from .lines import LineTracer
+from .loop_warnings import note_blocking
 from .loop import step_handle
 from .ops import BLOCK, CANCEL, CLOCK, END, JOB, SENT, SPLIT, STOP, WAIT, Batch, Ops
 from .world import trail
@@ -157,20 +158,21 @@ class Run(Actors, Stages):
         self.readings += 1
         return self.now
 
-    def sleep(self, secs):
-        """time.sleep: the loop is blocked while the clock moves."""
+    def sleep(self, secs, what=None):
+        """time.sleep: the loop is blocked while the clock moves (`what` blocks: BLOCKING)."""
         to = self.now + secs
         if to > self.max_time:
             self.end(RunEnded('capTime', 'virtual time cap reached (raise it with --max-time)',
                               '--max-time', self.current_line()))
         if to > self.now:
+            note_blocking(self, what)
             self.ops.nums.extend((BLOCK, self.now, to))
             self.now = to
 
-    def block(self, secs):
+    def block(self, secs, what=None):
         """The loop's thread blocks for secs (world.block on it): time.sleep, a disk operation,
         a join. A program without asyncio ends its main step there (the clock jump shows)."""
-        self.sleep(secs)
+        self.sleep(secs, what)
         if self.cur == self.main_actor and self.main_actor and self.loop_depth == 0:
             self.stage(SPLIT, ','.join(map(str, self.tracer.take())))
 
@@ -239,6 +241,9 @@ class Run(Actors, Stages):
         status = 0
         ran = 0
         for hid, actor in zip(vals, vals):
+            # _run_once's `handle = self._ready.popleft()`: the previous handle goes now, and a
+            # task, future or result only it held is finalized here, as in CPython.
+            h = None
             try:
                 h = handles[hid]
             except KeyError:
@@ -290,9 +295,6 @@ class Run(Actors, Stages):
                 except BaseException as exc:
                     self.stash = exc
                     status = 1
-            # What the handle held goes now (cb and task go when the next handle comes): a
-            # finalizer that prints must run where it always has, or the trace would change.
-            h = ctx = args = None
             self.cur = 0
             # The step's raw lines; JavaScript folds repeats (lines.py).
             if tracer.long:
@@ -325,8 +327,14 @@ class Run(Actors, Stages):
                     self._task_exited(task, actor)
             if capture is not None:
                 capture.step_done(actor, task)
+            # Only h holds the step's callback, task and arguments now, as CPython's `handle`.
+            cb = ctx = args = task = waiter = None
             if status:
                 break
+        # _run_once's `handle = None`. A finished coroutine's frame kept by a traceback links
+        # this frame as its f_back (take_ownership in CPython's frame.c), so locals left here
+        # would keep the last task alive in a cycle until the collector ran.
+        h = cb = ctx = args = task = loop = waiter = None
         nums += (CLOCK, self.now, self.readings)
         return status
 
@@ -345,6 +353,7 @@ class Run(Actors, Stages):
             return False
         finally:
             loop._current_handle = None
+            h = None  # this frame may outlive the call (a traceback's f_back): run_batch's h holds it
         return True
 
     def _task_exited(self, task, actor):

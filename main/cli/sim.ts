@@ -12,6 +12,7 @@ import { NoEngineRuntime } from '../host/engine-runtime';
 import { END_KINDS, type EndKind, type RunOptions } from '../../common/trace';
 import { formatSteps } from './steps';
 import { escapeControls } from './escape';
+import { formatWarnings } from './warnings';
 
 const USAGE = `usage: npm run sim -- FILE.py [--steps | --json] [--seed N] [--max-steps N]
        [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
         if (o?.t !== 'output' || typeof o.text !== 'string') continue;
         (o.stream === 'stdout' ? process.stdout : process.stderr).write(escapeControls(o.text));
       }
+      for (const line of formatWarnings(trace)) process.stderr.write(`${escapeControls(line)}\n`);
     }
   } catch (e) {
     // The trace's events are checked where they are read; a malformed one ends here, not in a crash.

@@ -79,6 +79,9 @@ function describe(
       case 'handleCancelled':
         parts.push(`cancels ${name(e.actor)}`);
         break;
+      case 'warning':
+        parts.push(`warning ${e.kind}: ${e.message}`);
+        break;
       default:
         break;
     }
