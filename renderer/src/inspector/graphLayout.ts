@@ -1,13 +1,13 @@
 // Where the await graph's boxes and arrows go: layered top to bottom (a waiter above what it
-// waits for), so a chain reads downwards and a cycle's closing edge is the one arrow that
-// climbs back up on the side. Pure maths, drawn as SVG by AwaitGraph.svelte; no graph library,
+// waits for), so a chain reads downwards and the edges that close a cycle climb back up, bowed.
+// Pure maths, drawn as SVG by AwaitGraph.svelte; no graph library,
 // since a step's graph has a handful of nodes.
 import type { AwaitGraph, GraphEdge, GraphNode } from './awaitGraph';
 
 export const NODE_W = 132;
 export const NODE_H = 38;
 const GAP_X = 18;
-const GAP_Y = 46;
+const GAP_Y = 40;
 /** A layer wider than this wraps onto another row (a gather of 50 children stays readable). */
 const PER_ROW = 4;
 const MARGIN = 12;
@@ -23,7 +23,7 @@ export interface PlacedEdge extends GraphEdge {
   /** Where its label sits. */
   lx: number;
   ly: number;
-  /** Drawn back up the side: it closes a cycle. */
+  /** Drawn back up: it closes a cycle. */
   back: boolean;
 }
 
@@ -41,53 +41,33 @@ export function layoutGraph(g: AwaitGraph): GraphLayout {
     out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
     indeg.set(e.to, (indeg.get(e.to) ?? 0) + 1);
   }
-  // Depth-first from the nodes nothing points at (then from any left, all in cycles): an edge
-  // to a node still on the path is a back edge; the rest form a DAG.
-  const back = new Set<string>();
-  const state = new Map<string, 1 | 2>();
-  const visit = (root: string) => {
-    const work: { node: string; next: number }[] = [{ node: root, next: 0 }];
-    state.set(root, 1);
-    while (work.length) {
-      const top = work[work.length - 1];
-      const succ = out.get(top.node) ?? [];
-      if (top.next >= succ.length) {
-        state.set(top.node, 2);
-        work.pop();
-        continue;
-      }
-      const w = succ[top.next++];
-      if (state.get(w) === 1) back.add(`${top.node}>${w}`);
-      else if (!state.has(w)) {
-        state.set(w, 1);
-        work.push({ node: w, next: 0 });
+  // Each node's layer is its distance from the nodes nothing points at (breadth first; a cycle
+  // with no way in starts at its first node). So an edge goes down one layer, or back up: in a
+  // deadlock both tasks sit side by side above the locks they wait for.
+  const rank = new Map<string, number>();
+  const order: string[] = [];
+  const spread = (roots: string[]) => {
+    for (const r of roots) rank.set(r, 0);
+    const queue = [...roots];
+    for (let i = 0; i < queue.length; i++) {
+      order.push(queue[i]);
+      for (const w of out.get(queue[i]) ?? []) {
+        if (rank.has(w)) continue;
+        rank.set(w, rank.get(queue[i])! + 1);
+        queue.push(w);
       }
     }
   };
-  for (const n of g.nodes) if (indeg.get(n.id) === 0 && !state.has(n.id)) visit(n.id);
-  for (const n of g.nodes) if (!state.has(n.id)) visit(n.id);
-
-  // Longest path from the sources over forward edges (Kahn's order).
-  const rank = new Map<string, number>(g.nodes.map((n) => [n.id, 0]));
-  const fwd = g.edges.filter((e) => !back.has(`${e.from}>${e.to}`));
-  const left = new Map<string, number>(g.nodes.map((n) => [n.id, 0]));
-  for (const e of fwd) left.set(e.to, left.get(e.to)! + 1);
-  const queue = g.nodes.filter((n) => left.get(n.id) === 0).map((n) => n.id);
-  for (let i = 0; i < queue.length; i++) {
-    for (const e of fwd) {
-      if (e.from !== queue[i]) continue;
-      rank.set(e.to, Math.max(rank.get(e.to)!, rank.get(e.from)! + 1));
-      left.set(e.to, left.get(e.to)! - 1);
-      if (left.get(e.to) === 0) queue.push(e.to);
-    }
-  }
+  spread(g.nodes.filter((n) => indeg.get(n.id) === 0).map((n) => n.id));
+  for (const n of g.nodes) if (!rank.has(n.id)) spread([n.id]);
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
   // Nodes without any edge go last, in a row of their own: they wait on nothing shown here.
   const linked = new Set(g.edges.flatMap((e) => [e.from, e.to]));
-  const maxRank = Math.max(0, ...[...rank.entries()].filter(([id]) => linked.has(id)).map(([, r]) => r));
+  const maxRank = Math.max(0, ...order.filter((id) => linked.has(id)).map((id) => rank.get(id)!));
   const layers: GraphNode[][] = [];
-  for (const n of g.nodes) {
-    const r = linked.has(n.id) ? rank.get(n.id)! : linked.size ? maxRank + 1 : 0;
-    (layers[r] ??= []).push(n);
+  for (const id of order) {
+    const r = linked.has(id) ? rank.get(id)! : linked.size ? maxRank + 1 : 0;
+    (layers[r] ??= []).push(byId.get(id)!);
   }
   const rows: GraphNode[][] = [];
   for (const layer of layers) {
@@ -95,47 +75,48 @@ export function layoutGraph(g: AwaitGraph): GraphLayout {
     for (let i = 0; i < layer.length; i += PER_ROW) rows.push(layer.slice(i, i + PER_ROW));
   }
   const widest = Math.max(1, ...rows.map((r) => r.length));
-  const width = 2 * MARGIN + widest * NODE_W + (widest - 1) * GAP_X + NODE_W / 2;
+  const width = 2 * MARGIN + widest * NODE_W + (widest - 1) * GAP_X;
   const placed = new Map<string, PlacedNode>();
   rows.forEach((row, r) => {
     const rowW = row.length * NODE_W + (row.length - 1) * GAP_X;
-    const x0 = MARGIN + (width - 2 * MARGIN - NODE_W / 2 - rowW) / 2;
+    const x0 = MARGIN + (width - 2 * MARGIN - rowW) / 2;
     row.forEach((n, i) =>
       placed.set(n.id, { ...n, x: x0 + i * (NODE_W + GAP_X), y: MARGIN + r * (NODE_H + GAP_Y) }),
     );
   });
   const height = 2 * MARGIN + rows.length * NODE_H + Math.max(0, rows.length - 1) * GAP_Y;
-  const edges = g.edges.map((e) =>
-    edgePath(e, placed.get(e.from)!, placed.get(e.to)!, back.has(`${e.from}>${e.to}`)),
-  );
+  const edges = g.edges.map((e) => edgePath(e, placed.get(e.from)!, placed.get(e.to)!));
   return { width, height, nodes: [...placed.values()], edges };
 }
 
-function edgePath(e: GraphEdge, a: PlacedNode, b: PlacedNode, isBack: boolean): PlacedEdge {
-  if (!isBack && b.y > a.y) {
+function edgePath(e: GraphEdge, a: PlacedNode, b: PlacedNode): PlacedEdge {
+  if (b.y > a.y) {
+    // Down a layer: bottom centre to top centre, labelled halfway.
     const x1 = a.x + NODE_W / 2;
     const y1 = a.y + NODE_H;
     const x2 = b.x + NODE_W / 2;
     const y2 = b.y;
     return { ...e, back: false, d: `M${x1},${y1} L${x2},${y2}`, lx: (x1 + x2) / 2 + 4, ly: (y1 + y2) / 2 };
   }
-  if (!isBack && b.y === a.y) {
+  if (b.y === a.y) {
     // Same row (a wrapped layer): side to side.
     const [x1, x2] = b.x > a.x ? [a.x + NODE_W, b.x] : [a.x, b.x + NODE_W];
     const y = a.y + NODE_H / 2;
-    return { ...e, back: false, d: `M${x1},${y} L${x2},${y}`, lx: (x1 + x2) / 2, ly: y - 4 };
+    return { ...e, back: false, d: `M${x1},${y} L${x2},${y}`, lx: (x1 + x2) / 2 - 10, ly: y - 4 };
   }
-  // Back up: out of the right side, round, into the right side of the target.
-  const x1 = a.x + NODE_W;
-  const y1 = a.y + NODE_H / 2;
-  const x2 = b.x + NODE_W;
-  const y2 = b.y + NODE_H / 2;
-  const bulge = Math.max(x1, x2) + NODE_W / 3;
+  // Back up (it closes a cycle): top to bottom, bowed to one side so that it never lies on the
+  // edge coming down between the same two columns; labelled just above where it leaves.
+  const x1 = a.x + NODE_W / 2 + 12;
+  const y1 = a.y;
+  const x2 = b.x + NODE_W / 2 + 12;
+  const y2 = b.y + NODE_H;
+  const cx = (x1 + x2) / 2 + (x1 === x2 ? 40 : 0);
+  const cy = (y1 + y2) / 2;
   return {
     ...e,
     back: true,
-    d: `M${x1},${y1} C${bulge},${y1} ${bulge},${y2} ${x2},${y2}`,
-    lx: bulge - 18,
-    ly: (y1 + y2) / 2,
+    d: `M${x1},${y1} Q${cx},${cy} ${x2},${y2}`,
+    lx: x1 + 4,
+    ly: y1 - 5,
   };
 }
