@@ -32,9 +32,10 @@ export class Inspector {
     this.marks = $derived(player.model && this.index ? warningMarks(player.model, this.index) : []);
     this.marksHere = $derived(marksAt(this.marks, player.step));
     this.tasks = $derived.by(() => {
-      if (!player.model || !this.lanes) return [];
-      const user = new Set(player.model.tasks);
-      return this.lanes.spawned.filter((id) => user.has(id));
+      const info = player.model?.info;
+      if (!info || !this.lanes) return [];
+      // The program's tasks, as buildModel counts them (asyncio's own left out).
+      return this.lanes.spawned.filter((id) => info[id]?.actor.kind === 'task' && !info[id].actor.internal);
     });
     this.runningTask = $derived.by(() => {
       const st = player.trace?.steps[player.step];
