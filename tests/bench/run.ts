@@ -12,6 +12,7 @@ const benches = [
   'tests/bench/io.ts',
   'tests/bench/host.ts',
   'tests/bench/stage.ts',
+  'tests/bench/inspector.ts',
 ];
 const only = process.argv.slice(2);
 const otherNode = process.env.LOOPSCOPE_BENCH_NODE;

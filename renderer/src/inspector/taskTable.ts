@@ -43,8 +43,7 @@ interface Waits {
 
 export function tableSums(model: PlayerModel): TableSums {
   const { steps, events } = model.trace;
-  const busy = new Map<ActorId, Float64Array>();
-  const busyTotal = new Map<ActorId, number>();
+  const busy = new Map<ActorId, { cum: Float64Array; n: number }>();
   const waits = new Map<ActorId, Waits>();
   const stepEnd = new Float64Array(steps.length);
   const close = (actor: ActorId, s: number, now: number) => {
@@ -77,16 +76,15 @@ export function tableSums(model: PlayerModel): TableSums {
       } else if (e.t === 'taskScheduled' || e.t === 'taskExited') close(e.actor, s, now);
     }
     stepEnd[s] = now;
-    if (st.kind === 'run' && st.actor !== undefined)
-      busyTotal.set(st.actor, (busyTotal.get(st.actor) ?? 0) + held);
     if (st.kind === 'run' && st.actor !== undefined) {
-      const runs = model.runSteps.get(st.actor)!;
-      let cum = busy.get(st.actor);
-      if (!cum) busy.set(st.actor, (cum = new Float64Array(runs.length)));
-      cum[lastAtOrBefore(runs, s)] = busyTotal.get(st.actor)!;
+      // runSteps lists the same steps in the same order: the n-th run of the actor fills slot n.
+      let b = busy.get(st.actor);
+      if (!b) busy.set(st.actor, (b = { cum: new Float64Array(model.runSteps.get(st.actor)!.length), n: 0 }));
+      b.cum[b.n] = (b.n > 0 ? b.cum[b.n - 1] : 0) + held;
+      b.n++;
     }
   }
-  return { busy, waits, stepEnd };
+  return { busy: new Map([...busy].map(([a, b]) => [a, b.cum])), waits, stepEnd };
 }
 
 /** Virtual time `actor` spent waiting (on timers, tasks, locks, I/O) by the end of `step`. */
