@@ -11,9 +11,10 @@ when it changed. On by default; RunOptions.capture = false switches it off."""
 import gc
 import sys
 import types
-from asyncio import tasks
+from asyncio import runners, taskgroups, tasks, timeouts
 
 from .ops import CANCELLED, FRAMES, WAITRES
+from . import reprs
 from .reprs import safe_repr
 from .resources import Resources
 
@@ -29,12 +30,27 @@ _MON = sys.monitoring
 _DISABLE = _MON.DISABLE
 
 
+def _functions(*owners):
+    for owner in owners:
+        if isinstance(owner, type):
+            yield from (f for f in vars(owner).values() if isinstance(f, types.FunctionType))
+        else:
+            yield owner
+
+
+# asyncio's own code that cancels tasks: a TaskGroup's abort, a timeout, gather's cancel,
+# asyncio.run's last cancellations.
+_CANCELLERS = [f.__code__ for f in _functions(taskgroups.TaskGroup, timeouts.Timeout,
+                                              tasks._GatheringFuture, tasks._cancel_and_wait,
+                                              runners._cancel_all_tasks)]
+
+
 class Capture:
     def __init__(self, run, filename):
         self.run = run
         self.ops = run.ops
         self.filename = filename
-        self.sent = {}        # actor -> the key of the frames last sent
+        self.sent = {}        # actor -> the frames last sent
         self.spawned = []     # (task, actor) made this step: their frames go at the step's end
         self.cancels = []     # (actor, by) this step
         self.budget = MAX_LOCALS
@@ -42,6 +58,7 @@ class Capture:
         self.codes = {}       # actor -> its coroutine's code (a finished task's is gone)
         self.globals = {}     # the program's module globals (program.py sets them)
         self.resources = Resources(run, filename)
+        reprs.resource_name = self.resources.name_of
 
     # -- sys.monitoring (program.py registers these on the user's code and asyncio's) ---------
     def user_events(self, code):
@@ -52,6 +69,8 @@ class Capture:
         return ev
 
     def register(self, tool):
+        for code in _CANCELLERS:
+            _MON.set_local_events(tool, code, _MON.events.CALL)
         _MON.register_callback(tool, _MON.events.CALL, self.on_call)
         _MON.register_callback(tool, _MON.events.PY_RETURN, self.on_return)
         _MON.register_callback(tool, _MON.events.PY_START, self.resources.on_start)
@@ -61,6 +80,8 @@ class Capture:
         """At the program's end: asyncio's code objects keep no events for the next run."""
         for event in (_MON.events.CALL, _MON.events.PY_RETURN, _MON.events.PY_START):
             _MON.register_callback(tool, event, None)
+        for code in _CANCELLERS:
+            _MON.set_local_events(tool, code, 0)
         self.resources.uninstall(tool)
 
     def on_call(self, code, offset, fn, arg0):
@@ -84,7 +105,8 @@ class Capture:
         run = self.run
         actor = run.task_actor(task)
         if actor:
-            self.cancels.append((actor, run.cur))
+            by = run.cur
+            self.cancels.append((actor, by if by in self.codes else 0))
 
     def on_return(self, code, offset, value):
         """asyncio's acquire returned (resources.py), or a user coroutine returned: its frame
@@ -105,9 +127,7 @@ class Capture:
 
     # -- frames ---------------------------------------------------------------------------------
     def _frame(self, code, frame):
-        """(fn, line, internal, locals) of one frame; locals only for the user's frames."""
-        if code.co_filename != self.filename:
-            return (code.co_qualname, frame.f_lineno or code.co_firstlineno, 1, ())
+        """(fn, line, internal, locals) of one of the user's frames."""
         pairs = []
         budget = self.budget
         for name, value in frame.f_locals.items():
@@ -126,25 +146,31 @@ class Capture:
         """The task's coroutine stack, outermost first (user and asyncio frames)."""
         out = []
         node = _Task.get_coro(task)
+        filename = self.filename
         while True:
             t = type(node)
             if t is _CORO:
-                code, frame, nxt = node.cr_code, node.cr_frame, node.cr_await
+                code, nxt = node.cr_code, node.cr_await
             elif t is _GEN:
-                code, frame, nxt = node.gi_code, node.gi_frame, node.gi_yieldfrom
+                code, nxt = node.gi_code, node.gi_yieldfrom
             else:
                 break
-            if frame is None:
-                break
-            out.append(self._frame(code, frame))
+            if code.co_filename == filename:
+                frame = node.cr_frame if t is _CORO else node.gi_frame
+                if frame is None:
+                    break
+                out.append(self._frame(code, frame))
+            else:
+                # asyncio's frames by their code alone: asking for a frame makes a frame object,
+                # which the collector counts (its timing would move), and they show no locals.
+                out.append((code.co_qualname, code.co_firstlineno, 1, ()))
             node = nxt
-        return out
+        return tuple(out)
 
     def _send(self, actor, frames):
-        key = repr(frames)  # a str: nothing the collector tracks is kept
-        if self.sent.get(actor) == key:
+        if self.sent.get(actor) == frames:
             return
-        self.sent[actor] = key
+        self.sent[actor] = frames
         ops = self.ops
         sid = ops.sid
         nums = ops.nums
@@ -165,15 +191,8 @@ class Capture:
         resources = self.resources
         if resources.waiting:
             resources.ran(actor)
-        if task is not None and task._fut_waiter is not None:
-            enabled = gc.isenabled()
-            if enabled:
-                gc.disable()
-            try:
-                rid = resources.waited_by(actor, task)
-            finally:
-                if enabled:
-                    gc.enable()
+        if task is not None and task._fut_waiter is not None and resources.by_id:
+            rid = resources.waited_by(actor, task)
             if rid:
                 self.ops.nums += (WAITRES, rid)
 
@@ -183,12 +202,13 @@ class Capture:
         if enabled:
             gc.disable()
         try:
-            scopes = None
+            resources = self.resources
+            if resources.unnamed:
+                resources.name_new(resources.scopes_of(task, self.globals)
+                                   if task is not None and not task.done() else [self.globals])
             if task is not None:
                 self._ran(actor, task)
-                if self.resources.unnamed and not task.done():
-                    scopes = self.resources.scopes_of(task, self.globals)
-            self._flush(scopes or [self.globals])
+            self._flush()
         finally:
             if enabled:
                 gc.enable()
@@ -199,7 +219,8 @@ class Capture:
         if enabled:
             gc.disable()
         try:
-            self._flush([self.globals])
+            self.resources.name_new([self.globals])
+            self._flush()
         finally:
             if enabled:
                 gc.enable()
@@ -211,7 +232,7 @@ class Capture:
         code = self.codes.pop(actor, None)
         returned = self.returned
         if returned is not None and returned[0] is code and not task.cancelled() and task._exception is None:
-            frames = [returned[1]]
+            frames = (returned[1],)
         else:
             frames = self._traceback_frames(task)
         self._send(actor, frames)
@@ -229,13 +250,13 @@ class Capture:
                 fn, _, internal, pairs = self._frame(code, frame)
                 out.append((fn, tb.tb_lineno, internal, pairs))
             tb = tb.tb_next
-        return out
+        return tuple(out)
 
-    def _flush(self, scopes):
+    def _flush(self):
         for task, actor in self.spawned:
             self._send(actor, self.frames(task))
         self.spawned.clear()
-        self.resources.flush(scopes)
+        self.resources.flush()
         nums = self.ops.nums
         for actor, by in self.cancels:
             nums += (CANCELLED, actor, by)

@@ -94,6 +94,11 @@ def _plain(value, depth):
     return _object(value, t)
 
 
+# The name capture gave a lock, queue... the program made (resources.py), or None: a local that
+# holds one shows as `<Lock first_lock>`, a pointer to the resource and its state in the trace.
+resource_name = None
+
+
 def _object(value, t):
     if issubclass(t, _Task):
         return f'<Task {_Task.get_name(value)}>'
@@ -102,7 +107,8 @@ def _object(value, t):
         return f'<Future {state}>'
     describe = _ASYNCIO.get(t)
     if describe is not None:
-        return describe(value)
+        name = resource_name(value) if resource_name is not None else None
+        return f'<{_qualname(t)} {name}>' if name is not None else describe(value)
     if t is types.CoroutineType:
         return f'<coroutine {value.__qualname__}>'
     if t is types.FunctionType or t is types.BuiltinFunctionType:

@@ -11,6 +11,8 @@ global (`first_lock`), an item of one (`savings[1]`), an attribute of `self` (`s
 import sys
 import types
 import weakref
+from gc import disable as _gc_disable, enable as _gc_enable, get_referents as _referents
+from gc import isenabled as _gc_enabled
 from asyncio import locks, queues
 
 from .ops import RESOURCE, RSTATE
@@ -41,12 +43,12 @@ _WAITS = [locks.Lock.acquire, locks.Semaphore.acquire, locks.Event.wait, locks.C
 
 
 class Res:
-    __slots__ = ('rid', 'kind', 'ref', 'line', 'owner', 'holders', 'named', 'maker', 'sent')
+    __slots__ = ('rid', 'kind', 'ref', 'line', 'owner', 'holders', 'name', 'maker', 'sent')
 
     def __init__(self, rid, kind, ref, line, owner):
         self.rid, self.kind, self.ref, self.line, self.owner = rid, kind, ref, line, owner
         self.holders = []
-        self.named = False
+        self.name = None
         self.maker = None   # a weakref to the `self` of the user method that made it
         self.sent = None    # the state last sent
 
@@ -76,6 +78,11 @@ class Resources:
     def uninstall(self, tool):
         for code in self.init_codes | self.touch_codes | self.acquire_codes:
             sys.monitoring.set_local_events(tool, code, 0)
+
+    def name_of(self, obj):
+        """The name of a resource the program made, once named; else None."""
+        res = self.find(obj)
+        return res.name if res is not None and res.owner is None else None
 
     def find(self, obj):
         res = self.by_id.get(id(obj))
@@ -156,24 +163,37 @@ class Resources:
         while True:
             t = type(node)
             if t is _CORO:
-                code, frame, nxt = node.cr_code, node.cr_frame, node.cr_await
+                code, nxt = node.cr_code, node.cr_await
             elif t is _GEN:
-                code, frame, nxt = node.gi_code, node.gi_frame, node.gi_yieldfrom
+                code, nxt = node.gi_code, node.gi_yieldfrom
             else:
                 break
-            if frame is None:
-                break
             if code in self.wait_codes:
-                res = self.find(frame.f_locals.get('self'))
-                if res is not None:
-                    found = res
+                # Its `self`, found among what the suspended coroutine holds: no frame object
+                # is made (the collector would count it); the list goes before the collector
+                # could run again.
+                enabled = _gc_enabled()
+                if enabled:
+                    _gc_disable()
+                held = _referents(node)
+                for obj in held:
+                    res = self.find(obj)
+                    if res is not None:
+                        found = res
+                        break
+                held = obj = None
+                if enabled:
+                    _gc_enable()
             node = nxt
         if found is None:
             return 0
         while found.owner is not None:
             found = found.owner
         self.waiting[actor] = found
-        self.waiters.setdefault(found.rid, {})[actor] = None
+        waiters = self.waiters.get(found.rid)
+        if waiters is None:
+            waiters = self.waiters[found.rid] = {}
+        waiters[actor] = None
         self.dirty[found] = None
         return found.rid
 
@@ -212,12 +232,16 @@ class Resources:
             name = _name_in(obj, scopes, res) if obj is not None else None
             if name is None:
                 name = f'{res.kind.capitalize()} {res.rid}'
+            res.name = name
             self.run.ops.nums += (RESOURCE, res.rid, KIND_CODE[res.kind], self.run.ops.sid(name), res.line)
         self.unnamed.clear()
 
-    def flush(self, scopes):
+    def name_new(self, scopes):
+        """Names the resources made this step (their RESOURCE ops), before any frame shows them."""
         if self.unnamed:
             self._name_all(scopes)
+
+    def flush(self):
         nums = self.run.ops.nums
         sid = self.run.ops.sid
         for res in self.dirty:
@@ -264,7 +288,7 @@ class Resources:
         more = len(waiters) - MAX_LISTED
         if more > 0:
             waiters = waiters[:MAX_LISTED]
-            value = f'{value}, {more} more waiting' if value else f'{more} more waiting'
+            value = f'{value}, {more:,} more waiting' if value else f'{more:,} more waiting'
         return (tuple(holders[:MAX_LISTED]), waiters, value)
 
 
