@@ -2,8 +2,8 @@
 // (an exception never retrieved, a pending task destroyed, a coroutine never awaited): it becomes
 // a `warning` event where it comes, the step whose code or finalizer made the report. A loop step
 // whose callback blocked (BLOCK ops inside a step of a loop's batch) gets one `blockedLoop` warning
-// as it ends: how long, which call (the BLOCKING op before the first BLOCK), and which armed
-// timers of the running loop came due meanwhile, with how much later the block made them.
+// as it ends: how long, which call blocked longest (the BLOCKING op before each BLOCK), and which
+// armed timers of the running loop came due meanwhile, with how much later the block made them.
 
 import type { Actor, ActorId, TraceEvent, WarningKind } from '../../common/trace';
 import type { TraceRecorder } from '../core/recorder';
@@ -32,10 +32,12 @@ export class WarningOps {
   /** The call and line the next BLOCK comes from (a BLOCKING op). */
   private nextCall = '';
   private nextLine = 0;
-  /** The current step's blocking, if it blocked: from the first BLOCK's start to the last's end. */
+  /** The current step's blocking, if it blocked: from the first BLOCK's start to the last's end,
+   * and its longest call. */
   private from = -1;
   private to = -1;
   private calls = 0;
+  private longest = -1;
   private call = '';
   private line = 0;
 
@@ -66,6 +68,10 @@ export class WarningOps {
     if (!inLoopStep) return;
     if (this.calls === 0) {
       this.from = from;
+      this.longest = -1;
+    }
+    if (to - from > this.longest) {
+      this.longest = to - from;
       this.call = call;
       this.line = line;
     }
@@ -83,7 +89,7 @@ export class WarningOps {
       .sort((a, b) => a.when - b.when || a.reading - b.reading);
     const overdue = late.map((cb) => ({ actor: cb.actor, by: toNs(to - Math.max(cb.when, from)) }));
     const where = [this.call, this.line ? `at line ${this.line}` : ''].filter(Boolean).join(' ');
-    const more = calls > 1 ? ` and ${calls - 1} more blocking call${calls > 2 ? 's' : ''}` : '';
+    const more = calls > 1 ? `, the longest of ${calls} blocking calls` : '';
     let message = `${this.nameOf(actor)} blocked the loop for ${(to - from).toFixed(3)} s`;
     if (where || more) message += ` (${where}${more})`;
     if (overdue.length > 0) {

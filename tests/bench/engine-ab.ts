@@ -21,10 +21,14 @@ async function load(checkout: string): Promise<Engine> {
   return engine.createEngine();
 }
 
+/** The program's loop steps (the same on both sides unless the change alters traces). */
+const steps = new Map<string, number>();
+
 async function cpuSeconds(engine: Engine, source: string): Promise<number> {
   const c0 = process.cpuUsage();
-  await engine.run(source, 'bench.py', { maxSteps: 10_000_000 });
+  const trace = await engine.run(source, 'bench.py', { maxSteps: 10_000_000 });
   const c = process.cpuUsage(c0);
+  steps.set(source, trace.steps.length);
   return (c.user + c.system) / 1e6;
 }
 
@@ -43,8 +47,10 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++)
       for (const k of i % 2 ? [1, 0] : [0, 1]) times[k].push(await cpuSeconds(engines[k], source));
     const [ta, tb] = times;
+    const n = steps.get(source) ?? 0;
+    const perSecond = (t: number) => Math.round(n / t).toLocaleString('en');
     console.log(
-      `${name}: A median ${f(median(ta))} s, min ${f(Math.min(...ta))} s | B median ${f(median(tb))} s, min ${f(Math.min(...tb))} s | B/A median ${f(median(tb) / median(ta))}, min ${f(Math.min(...tb) / Math.min(...ta))}`,
+      `${name}: A median ${f(median(ta))} s, min ${f(Math.min(...ta))} s | B median ${f(median(tb))} s, min ${f(Math.min(...tb))} s | B/A median ${f(median(tb) / median(ta))}, min ${f(Math.min(...tb) / Math.min(...ta))} | ${n.toLocaleString('en')} steps: A ${perSecond(median(ta))}/s, B ${perSecond(median(tb))}/s (CPU medians)`,
     );
   }
 }

@@ -12,6 +12,7 @@ import type {
   TraceEvent,
   WarningKind,
 } from '../../../common/trace';
+import { lastAtOrBefore } from '../player/model';
 
 export type WarningEvent = Extract<TraceEvent, { t: 'warning' }>;
 
@@ -108,18 +109,6 @@ export function indexTasks(trace: Trace): TaskIndex {
     }
   }
   return index;
-}
-
-/** Index of the last element <= x in an ascending array, or -1. */
-export function lastAtOrBefore(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 function latest<T>(h: History<T> | undefined, step: number): { value: T; step: number } | null {
