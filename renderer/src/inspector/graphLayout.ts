@@ -96,7 +96,14 @@ function edgePath(e: GraphEdge, a: PlacedNode, b: PlacedNode): PlacedEdge {
     const y1 = a.y + NODE_H;
     const x2 = b.x + NODE_W / 2;
     const y2 = b.y;
-    return { ...e, back: false, d: `M${x1},${y1} L${x2},${y2}`, lx: (x1 + x2) / 2 + 4, ly: (y1 + y2) / 2 };
+    // Labelled two thirds down, clear of a back edge's label near the top (below).
+    return {
+      ...e,
+      back: false,
+      d: `M${x1},${y1} L${x2},${y2}`,
+      lx: x1 + (x2 - x1) * 0.65 + 4,
+      ly: y1 + (y2 - y1) * 0.7,
+    };
   }
   if (b.y === a.y) {
     // Same row (a wrapped layer): side to side.
@@ -105,7 +112,7 @@ function edgePath(e: GraphEdge, a: PlacedNode, b: PlacedNode): PlacedEdge {
     return { ...e, back: false, d: `M${x1},${y} L${x2},${y}`, lx: (x1 + x2) / 2 - 10, ly: y - 4 };
   }
   // Back up (it closes a cycle): top to bottom, bowed to one side so that it never lies on the
-  // edge coming down between the same two columns; labelled just above where it leaves.
+  // edge coming down between the same two columns; labelled just under the box it points at.
   const x1 = a.x + NODE_W / 2 + 12;
   const y1 = a.y;
   const x2 = b.x + NODE_W / 2 + 12;
@@ -116,7 +123,7 @@ function edgePath(e: GraphEdge, a: PlacedNode, b: PlacedNode): PlacedEdge {
     ...e,
     back: true,
     d: `M${x1},${y1} Q${cx},${cy} ${x2},${y2}`,
-    lx: x1 + 4,
-    ly: y1 - 5,
+    lx: x2 + 4,
+    ly: y2 + 11,
   };
 }
