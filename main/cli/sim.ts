@@ -79,10 +79,10 @@ function parse(argv: string[]): {
       const text = argv[++i];
       if (text === undefined) fail('--at needs WHEN');
       when = parseWhen(text);
-      if (when === null) fail(`--at: cannot read WHEN "${text}": give a step number, end, or a bookmark condition`);
+      if (when === null)
+        fail(`--at: cannot read WHEN "${text}": give a step number, end, or a bookmark condition`);
       mode = 'at';
-    }
-    else if (a === '--steps') mode = 'steps';
+    } else if (a === '--steps') mode = 'steps';
     else if (a === '--json') mode = 'json';
     else if (a in NUMERIC) {
       const v = Number(argv[++i]);
@@ -97,7 +97,8 @@ function parse(argv: string[]): {
   }
   if (!file) fail('no FILE.py given');
   if (internal && mode !== 'at') fail('--internal goes with --at');
-  if (mode === 'at' && options.capture === false) fail('--at shows task state: it cannot go with --no-capture');
+  if (mode === 'at' && options.capture === false)
+    fail('--at shows task state: it cannot go with --no-capture');
   return { file, mode, at: when === null ? null : { when, internal }, options, host };
 }
 
@@ -150,8 +151,7 @@ async function main(): Promise<void> {
       const step = resolveWhen(trace, at.when);
       if (typeof step === 'string') fail(`--at: ${step}`);
       process.stdout.write(`${escapeControls(formatAt(trace, step, at.internal).join('\n'))}\n`);
-    }
-    else {
+    } else {
       for (const e of trace.events as unknown[]) {
         const o = e as { t?: unknown; stream?: unknown; text?: unknown };
         if (o?.t !== 'output' || typeof o.text !== 'string') continue;
