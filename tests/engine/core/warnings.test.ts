@@ -87,8 +87,11 @@ async def main():
 asyncio.run(main())
 `);
     expect(warningsWithSteps(t).map(({ warning: w }) => [w.actor, w.message])).toEqual([
-      [undefined, 'a future was set to OSError(\'disk\') and nobody retrieved it'],
-      [actorId(t, 'Task-2'), "Task-2 (fails) raised KeyError('k') and nobody retrieved it (await the task, or call result() or exception())"],
+      [undefined, "a future was set to OSError('disk') and nobody retrieved it"],
+      [
+        actorId(t, 'Task-2'),
+        "Task-2 (fails) raised KeyError('k') and nobody retrieved it (await the task, or call result() or exception())",
+      ],
     ]);
   });
 
@@ -229,7 +232,9 @@ asyncio.run(main())
 `);
     const blocked = warningsWithSteps(t).map(({ warning: w }) => w.message);
     expect(blocked.length).toBeGreaterThan(0);
-    expect(blocked[0]).toMatch(/^Task-1 \(main\) blocked the loop for \d\.\d{3} s \(open\("f.txt", "w"\) at line 4/);
+    expect(blocked[0]).toMatch(
+      /^Task-1 \(main\) blocked the loop for \d\.\d{3} s \(open\("f.txt", "w"\) at line 4/,
+    );
   });
 
   it('marks lesson 3: the report task blocks the loop and the heartbeat tick comes 1.25 s late', async () => {
@@ -260,6 +265,8 @@ async def main():
 
 asyncio.run(main())
 `);
-    expect(stderr(t)).toContain('Exception in callback main.<locals>.<lambda>() at main.py:4\nhandle: <Handle main.<locals>.<lambda>() at main.py:4>\n');
+    expect(stderr(t)).toContain(
+      'Exception in callback main.<locals>.<lambda>() at main.py:4\nhandle: <Handle main.<locals>.<lambda>() at main.py:4>\n',
+    );
   });
 });
