@@ -14,6 +14,7 @@ const benches = [
   'tests/bench/host.ts',
   'tests/bench/stage.ts',
   'tests/bench/bigruns.ts',
+  'tests/bench/inspector.ts',
 ];
 const only = process.argv.slice(2);
 const otherNode = process.env.LOOPSCOPE_BENCH_NODE;

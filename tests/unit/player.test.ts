@@ -130,6 +130,11 @@ describe('keys and names', () => {
     expect(keyAction({ key: 'ArrowRight', ctrlKey: true })).toBeNull();
   });
 
+  it('opens and closes the inspector with T, and leaves Up and Down to it', () => {
+    expect(['t', 'T'].map((key) => keyAction({ key }))).toEqual(['inspector', 'inspector']);
+    expect(['ArrowUp', 'ArrowDown'].map((key) => keyAction({ key }))).toEqual([null, null]);
+  });
+
   it("names a default-named task by its coroutine and keeps a task's own name", () => {
     expect(actorLabel({ id: 2, kind: 'task', name: 'Task-2', coro: 'a' })).toBe('a');
     expect(actorLabel({ id: 3, kind: 'task', name: 'worker-2', coro: 'worker' })).toBe('worker-2');

@@ -16,6 +16,7 @@ export type KeyAction =
   | 'motion'
   | 'nextBookmark'
   | 'prevBookmark'
+  | 'inspector'
   | 'run';
 
 export interface KeyInput {
@@ -60,6 +61,9 @@ export function keyAction(e: KeyInput): KeyAction | null {
     case 'm':
     case 'M':
       return 'motion';
+    case 't':
+    case 'T':
+      return 'inspector';
     // A lesson's bookmarks (free in presentation mode too: its keys leave brackets alone).
     case ']':
       return 'nextBookmark';

@@ -6,6 +6,7 @@
 // previous runner to where it went and the next one from the run queue into the loop.
 import { lanesAt } from '../../../common/lanes';
 import type { Actor, ActorId, Outcome, StepKind, WaitKind, WaitReason } from '../../../common/trace';
+import { resourceGroup } from '../inspector/waitGroups';
 import { endText, lastLine, type PlayerModel } from './model';
 import { worldAt, type WorldSnapshot } from './world';
 
@@ -139,13 +140,14 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
       timerTasks.push(t);
       continue;
     }
-    const key = `${reason.kind}:${reason.expr}:${reason.targets?.join(',') ?? ''}`;
+    // A lock, queue … the trace names: one group per resource, titled with its holder.
+    const byResource = resourceGroup(trace, reason, lanes.step, (id) => info[id]?.label ?? `#${id}`);
+    const key = byResource?.key ?? `${reason.kind}:${reason.expr}:${reason.targets?.join(',') ?? ''}`;
     let g = groups.get(key);
-    if (!g)
-      groups.set(
-        key,
-        (g = { key, kind: reason.kind, title: `${KIND_TITLES[reason.kind]}: ${reason.expr}`, tokens: [] }),
-      );
+    if (!g) {
+      const title = byResource?.title ?? `${KIND_TITLES[reason.kind]}: ${reason.expr}`;
+      groups.set(key, (g = { key, kind: reason.kind, title, tokens: [] }));
+    }
     g.tokens.push(t);
   }
   const waiting: WaitGroup[] = [];

@@ -24,6 +24,8 @@ export function makeActions(
   desktop?: DesktopController,
   /** The step of the next (+1) or previous (-1) lesson bookmark, or null when there is none. */
   bookmarkFrom: (step: number, direction: 1 | -1) => number | null = () => null,
+  /** Opens or closes the inspector panel. */
+  toggleInspector: () => void = () => {},
 ): Actions {
   const toBookmark = (direction: 1 | -1) => {
     const step = bookmarkFrom(player.step, direction);
@@ -66,6 +68,7 @@ export function makeActions(
     motion: () => setMotion(!motion.enabled),
     nextBookmark: () => toBookmark(1),
     prevBookmark: () => toBookmark(-1),
+    inspector: toggleInspector,
     run: () => void runner?.run(),
   };
 }
