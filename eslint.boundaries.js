@@ -28,7 +28,7 @@ export const boundaries = {
     'electron',
     node,
   ],
-  'main/cli': ['common', 'main/export', 'main/host', 'vite', node],
+  'main/cli': ['common', 'lessons', 'main/export', 'main/host', 'vite', node],
   'main/engine-window': ['engine', 'engine/chromium', 'main/host', 'electron', node],
   'main/export': ['common', 'main/files', 'preload', node],
   'main/files': ['common', 'preload', 'electron', 'zod', node],
@@ -53,6 +53,7 @@ export const boundaries = {
     'svelte',
     'renderer/src/animation',
     'renderer/src/compare',
+    'renderer/src/inspector',
     'renderer/src/lessons',
     'renderer/src/panels',
     'renderer/src/player',
@@ -74,6 +75,7 @@ export const boundaries = {
   'renderer/src/panels': [
     'common',
     'renderer/src/desktop',
+    'renderer/src/inspector',
     'renderer/src/player',
     'svelte',
     '@codemirror/*',
@@ -81,6 +83,7 @@ export const boundaries = {
     'codemirror',
   ],
   'renderer/src/player': ['common'],
+  'renderer/src/inspector': ['common', 'renderer/src/player', 'svelte'],
   'renderer/src/animation': ['renderer/src/player', 'renderer/src/run', 'svelte', 'gifenc', 'mediabunny'],
   'renderer/src/share': [
     'common',
@@ -99,7 +102,7 @@ export const boundaries = {
     'renderer/src/player',
     'svelte',
   ],
-  'renderer/src/stage': ['common', 'renderer/src/player', 'pixi.js', 'svelte'],
+  'renderer/src/stage': ['common', 'renderer/src/inspector', 'renderer/src/player', 'pixi.js', 'svelte'],
 };
 
 /** Files that build or configure rather than run: they are not inside any boundary. */

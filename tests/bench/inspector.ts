@@ -7,7 +7,7 @@ import { indexTrace, lanesAt } from '../../common/lanes';
 import type { Actor, Trace, TraceEvent } from '../../common/trace';
 import { DEFAULT_RUN_OPTIONS } from '../../common/trace';
 import { awaitGraph } from '../../renderer/src/inspector/awaitGraph';
-import { indexTasks, resourcesAt, stackAt } from '../../renderer/src/inspector/taskIndex';
+import { indexTasks, resourcesAt, stackAt } from '../../renderer/src/player/taskIndex';
 import { tableSums, taskTable } from '../../renderer/src/inspector/taskTable';
 import { buildModel } from '../../renderer/src/player/model';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lanesAt } from '../../common/lanes';
 import { awaitGraph } from '../../renderer/src/inspector/awaitGraph';
 import { layoutGraph, NODE_H, NODE_W } from '../../renderer/src/inspector/graphLayout';
-import { indexTasks, resourcesAt } from '../../renderer/src/inspector/taskIndex';
+import { indexTasks, resourcesAt } from '../../renderer/src/player/taskIndex';
 import { buildModel } from '../../renderer/src/player/model';
 import { deadlockTrace } from './support/inspector-traces';
 

@@ -3,7 +3,7 @@
 // by resource.
 import { describe, expect, it } from 'vitest';
 import { lanesAt } from '../../common/lanes';
-import { indexTasks, resourcesAt, stackAt, warningsAt } from '../../renderer/src/inspector/taskIndex';
+import { indexTasks, resourcesAt, stackAt, warningsAt } from '../../renderer/src/player/taskIndex';
 import { buildModel } from '../../renderer/src/player/model';
 import { snapshotAt } from '../../renderer/src/player/snapshot';
 import { blockedTrace, deadlockTrace } from './support/inspector-traces';

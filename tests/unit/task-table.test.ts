@@ -2,7 +2,7 @@
 // run of lesson 3: report blocks the loop in time.sleep(1.5) and heartbeat's tick comes late.
 import { describe, expect, it } from 'vitest';
 import { lanesAt } from '../../common/lanes';
-import { indexTasks } from '../../renderer/src/inspector/taskIndex';
+import { indexTasks } from '../../renderer/src/player/taskIndex';
 import { tableSums, taskTable } from '../../renderer/src/inspector/taskTable';
 import { marksAt, warningMarks } from '../../renderer/src/inspector/warnings';
 import { buildModel } from '../../renderer/src/player/model';

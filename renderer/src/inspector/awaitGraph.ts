@@ -6,7 +6,7 @@
 import type { Lanes } from '../../../common/lanes';
 import type { ActorId } from '../../../common/trace';
 import { findWaitCycle, type WaitGraph } from '../../../common/waitGraph';
-import type { ResourceAt } from './taskIndex';
+import type { ResourceAt } from '../player/taskIndex';
 
 export type EdgeKind = 'awaits' | 'waitsFor' | 'heldBy';
 

@@ -5,7 +5,7 @@
 import { lanesAt, type Lanes } from '../../../common/lanes';
 import type { ActorId } from '../../../common/trace';
 import type { Player } from '../player/player.svelte';
-import { taskIndexOf, type TaskIndex } from './taskIndex';
+import { taskIndexOf, type TaskIndex } from '../player/taskIndex';
 import { marksAt, warningMarks, type WarningMark } from './warnings';
 
 export type InspectorTab = 'task' | 'tasks' | 'graph';

@@ -5,7 +5,7 @@
 import type { Lanes } from '../../../common/lanes';
 import type { ActorId } from '../../../common/trace';
 import { lastAtOrBefore, type PlayerModel } from '../player/model';
-import { lastWake, type TaskIndex } from './taskIndex';
+import { lastWake, type TaskIndex } from '../player/taskIndex';
 
 export interface TaskRow {
   actor: ActorId;

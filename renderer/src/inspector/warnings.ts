@@ -4,7 +4,7 @@
 import type { ActorId, WarningKind } from '../../../common/trace';
 import { lastAtOrBefore, type PlayerModel } from '../player/model';
 import { formatTime } from '../player/snapshot';
-import type { PlacedWarning, TaskIndex } from './taskIndex';
+import type { PlacedWarning, TaskIndex } from '../player/taskIndex';
 
 export const WARNING_TITLES: Record<WarningKind, string> = {
   blockedLoop: 'Blocked loop',

@@ -6,7 +6,7 @@
 // previous runner to where it went and the next one from the run queue into the loop.
 import { lanesAt } from '../../../common/lanes';
 import type { Actor, ActorId, Outcome, StepKind, WaitKind, WaitReason } from '../../../common/trace';
-import { resourceGroup } from '../inspector/waitGroups';
+import { resourceGroup } from './waitGroups';
 import { endText, lastLine, type PlayerModel } from './model';
 import { worldAt, type WorldSnapshot } from './world';
 

@@ -1,6 +1,6 @@
 // A run's progress as the toolbar shows it: the engine's phases (starting Python, running:
 // steps so far) and then the renderer's own (reading the trace: records received of all). Pure.
-import type { SimProgress } from '../../../preload/loopscope';
+import type { SimProgress } from '../bridge';
 import type { LoadProgress } from './trace-loader';
 
 export type RunProgress =

@@ -12,7 +12,7 @@ import type {
   TraceEvent,
   WarningKind,
 } from '../../../common/trace';
-import { lastAtOrBefore } from '../player/model';
+import { lastAtOrBefore } from './model';
 
 export type WarningEvent = Extract<TraceEvent, { t: 'warning' }>;
 
