@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     page.on('console', (m) => m.type() === 'error' && console.log(`(page console: ${m.text()})`));
     // `__name`: esbuild's keepNames helper, which tsx leaves in the function's source.
     await page.addInitScript({
-      content: `var __name = (f) => f; window.__traceUrl = '/bench-trace.bin'; (${bridge.toString()})(${JSON.stringify(TRACE_PORT_MESSAGE)});`,
+      content: `globalThis.__name = (f) => f; window.__traceUrl = '/bench-trace.bin'; (${bridge.toString()})(${JSON.stringify(TRACE_PORT_MESSAGE)});`,
     });
     await page.goto(base);
     await page.getByTestId('stage-mirror').waitFor({ state: 'attached', timeout: 120_000 });
