@@ -12,6 +12,7 @@ import { build, preview } from 'vite';
 import { encodeTrace } from '../../common/traceCodec';
 import { TRACE_PORT_MESSAGE } from '../../engine/chromium/port';
 import { syntheticTrace } from '../e2e/fixtures/synthetic';
+import { DEFAULT_FILE_NAME, DEFAULT_SOURCE } from '../../renderer/src/run/examples';
 
 const CONFIG = fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url));
 const SIZES = [1_000, 10_000, 100_000];
@@ -75,7 +76,12 @@ async function main(): Promise<void> {
   const bytes = new Map<number, Buffer>();
   console.log('== traces (synthetic: n workers x 3 sleeps), encoded in Node');
   for (const n of SIZES) {
-    const trace = syntheticTrace({ tasks: n, rounds: 3 });
+    // The program the app opens with: the renderer takes only the trace of the program it ran.
+    const trace = {
+      ...syntheticTrace({ tasks: n, rounds: 3 }),
+      source: DEFAULT_SOURCE,
+      fileName: DEFAULT_FILE_NAME,
+    };
     const t0 = performance.now();
     const bin = encodeTrace(trace);
     const encodeMs = performance.now() - t0;
@@ -103,9 +109,10 @@ async function main(): Promise<void> {
       route.fulfill({ body: bytes.get(current)!, contentType: 'application/octet-stream' }),
     );
     page.on('pageerror', (e) => console.log(`(page error: ${e.message})`));
+    page.on('console', (m) => m.type() === 'error' && console.log(`(page console: ${m.text()})`));
     // `__name`: esbuild's keepNames helper, which tsx leaves in the function's source.
     await page.addInitScript({
-      content: `var __name = (f) => f; window.__traceUrl = '/bench-trace.bin'; (${bridge.toString()})(${JSON.stringify(TRACE_PORT_MESSAGE)});`,
+      content: `globalThis.__name = (f) => f; window.__traceUrl = '/bench-trace.bin'; (${bridge.toString()})(${JSON.stringify(TRACE_PORT_MESSAGE)});`,
     });
     await page.goto(base);
     await page.getByTestId('stage-mirror').waitFor({ state: 'attached', timeout: 120_000 });

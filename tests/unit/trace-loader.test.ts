@@ -27,7 +27,9 @@ class FakeWorker {
   constructor(private readonly fail = '') {}
   postMessage(m: LoaderRequest): void {
     this.requests.push(m);
-    const reply = (r: LoaderReply) => setTimeout(() => !this.terminated && this.onmessage?.({ data: r }));
+    const reply = (r: LoaderReply) => {
+      setTimeout(() => !this.terminated && this.onmessage?.({ data: r }));
+    };
     if (this.fail) return reply({ id: m.id, type: 'error', message: this.fail });
     reply({ id: m.id, type: 'head', head: { ...trace, actors: 0, steps: 0, events: 0 }, total: 7 });
     for (const list of ['actors', 'steps', 'events'] as const)
