@@ -73,9 +73,11 @@ describe("a lesson's header", () => {
 });
 
 describe('a stage label that does not fit', () => {
-  it('is cut at its end, keeping a trailing count', () => {
+  it('is cut in its middle, keeping a trailing count and a short last word', () => {
     const header = 'Awaiting: asyncio.gather(a(), b(), c()) (1)';
-    expect(elide(header, 20, keepCount(header))).toBe('Awaiting: asyncio.ga… (1)');
+    expect(elide(header, 20, keepCount(header))).toBe('Awaiting: asynci…c()) (1)');
+    const io = 'I/O: to_thread(shout) on worker asyncio_2 (1)';
+    expect(elide(io, 30, keepCount(io))).toBe('I/O: to_thread(shout)…asyncio_2 (1)');
     expect(elide('Timers, by deadline', 7)).toBe('Timers,…');
     expect(keepCount('Run queue (10,000)')).toEqual({ keep: 9 });
     expect(keepCount('nothing is ready')).toBe('end');
