@@ -7,6 +7,8 @@ import { followTarget, headerFoldRange } from '../../renderer/src/panels/codeFol
 import type { CodeMarks, LineMark } from '../../renderer/src/panels/codeMarks';
 import { elide } from '../../renderer/src/stage/text';
 import { keepCount } from '../../renderer/src/stage/stageLabels';
+import { layoutWorld } from '../../renderer/src/stage/worldLayout';
+import type { WorldSnapshot } from '../../renderer/src/player/world';
 
 const doc = Text.of(Array.from({ length: 50 }, (_, i) => `line ${i + 1}`));
 const mark = (actor: number, line: number, running = false): LineMark => ({
@@ -86,5 +88,31 @@ describe('a stage label that does not fit', () => {
   it("is cut in its middle for a worker's name, so its number shows", () => {
     expect(elide('ThreadPoolExecutor-0_12', 14, 'middle')).toBe('ThreadPo…r-0_12');
     expect(elide('asyncio_0', 20, 'middle')).toBe('asyncio_0');
+  });
+
+  it("gives a thread pool's names a column wide enough for them, when the strip has room", () => {
+    const threads = Array.from({ length: 4 }, (_, i) => ({
+      thread: `ThreadPoolExecutor-0_${i}`,
+      job: 'download_blocking',
+      detail: '0.000–1.000',
+      progress: 0.5,
+    }));
+    const w: WorldSnapshot = {
+      threadsEver: true,
+      networkEver: true,
+      rowsEver: 4,
+      threads,
+      threadsMore: 0,
+      busyMore: 0,
+      packets: [],
+      packetsMore: 0,
+      bytesMore: 0,
+    };
+    const name = (width: number) =>
+      layoutWorld(w, { x: 0, y: 400, w: width, h: 150 }, 1)!.threads!.rows[0].name;
+    // 22 characters at about 7 px: the whole name fits beside the network box at 1,400 px.
+    expect(name(1400).w).toBeGreaterThanOrEqual(22 * 7);
+    // A narrow strip still leaves the job column more than half (the name is cut in its middle then).
+    expect(name(600).w).toBeLessThanOrEqual(600 * 0.36 * 0.45);
   });
 });
