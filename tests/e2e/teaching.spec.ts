@@ -162,8 +162,10 @@ test.describe('code and presentation', () => {
     await expect(editor).not.toContainText('xyz');
     await page.keyboard.press('PageUp');
     await expect(step(page)).toHaveAttribute('data-step', '1');
-    // Lane and sprite labels are readable from the back of the room.
+    // The player's own keys work from the read-only code too (J: the next clock jump).
     await page.keyboard.press('j');
+    await expect(page.getByTestId('clock-jump')).toBeVisible();
+    // Lane and sprite labels are readable from the back of the room.
     await settle(page);
     const text = await drawn(page);
     expect(Math.min(...text.labels.map((l) => l.size))).toBeGreaterThanOrEqual(18);
