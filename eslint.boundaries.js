@@ -53,6 +53,7 @@ export const boundaries = {
     'svelte',
     'renderer/src/animation',
     'renderer/src/compare',
+    'renderer/src/desktop',
     'renderer/src/inspector',
     'renderer/src/lessons',
     'renderer/src/panels',

@@ -13,7 +13,6 @@ import { buildTimeline } from '../../renderer/src/player/timeline';
 import { spanTime } from '../../renderer/src/compare/align';
 import type { WorldSnapshot } from '../../renderer/src/player/world';
 import { lanesHeight, layoutStage } from '../../renderer/src/stage/layout';
-import { fitLines } from '../../renderer/src/stage/text';
 import { layoutWorld } from '../../renderer/src/stage/worldLayout';
 
 const trace = JSON.parse(
@@ -190,13 +189,5 @@ describe('the world strip layout', () => {
     );
     for (const r of net.rows) expect(r.y).toBeLessThan(net.more!.y);
     expect(net.more!.y + 20).toBeLessThanOrEqual(550);
-  });
-
-  it("cuts the loop's note to the lines a lane shortened by the strip still has", () => {
-    const text = 'handle runs lines 26–29, then awaits read from 127.0.0.1:32773';
-    expect(fitLines({ text, w: 150, h: 200 })).toBe(text);
-    const cut = fitLines({ text, w: 150, h: 40 });
-    expect(cut.length).toBeLessThanOrEqual(2 * Math.floor(150 / 8));
-    expect(cut.endsWith('…')).toBe(true);
   });
 });

@@ -1,14 +1,24 @@
 // CodeMirror 6 set-up for the code panel: Python, a theme that meets contrast on a projector
 // and follows html[data-theme] through CSS variables (global.css --ls-code-*, --ls-syntax-*),
 // Ctrl+Enter to run, and line decorations for the task markers (pushed in with an
-// effect, so marking never touches the document or its undo history).
+// effect, so marking never touches the document or its undo history). Lines wrap, so a task's
+// chips at the end of a long line stay on screen; the view follows the running line.
 import { python } from '@codemirror/lang-python';
-import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { Compartment, EditorState, Prec, StateEffect, StateField, type Range } from '@codemirror/state';
+import { foldEffect, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import {
+  Compartment,
+  EditorSelection,
+  EditorState,
+  Prec,
+  StateEffect,
+  StateField,
+  type Range,
+} from '@codemirror/state';
 import { Decoration, EditorView, keymap, WidgetType, type DecorationSet } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
 import { CHIPS_PER_LINE, type CodeMarks, type LineMark } from './codeMarks';
+import { FOLLOW_MARGIN_LINES, followTarget, headerFoldRange } from './codeFollow';
 import { isDarkTheme, watchTheme } from './themeColours';
 
 const setMarks = StateEffect.define<CodeMarks>();
@@ -106,7 +116,7 @@ const theme = EditorView.theme({
     backgroundColor: 'var(--ls-code-error, rgb(213 94 0 / 0.35))',
     textDecoration: 'underline wavy var(--ls-code-error-wave, #ffb4a8)',
   },
-  '.cm-task-chips': { marginLeft: '1em', fontSize: '0.8em' },
+  '.cm-task-chips': { marginLeft: '1em', fontSize: '0.8em', whiteSpace: 'nowrap' },
   '.cm-task-chip': {
     color: '#111',
     borderRadius: '4px',
@@ -118,11 +128,22 @@ const theme = EditorView.theme({
 
 // CodeMirror's own light/dark defaults (cursor, tooltips, search panel) follow the theme too.
 const darkness = new Compartment();
+/** Read-only while presenting: the clicker's keys must never edit the program. */
+const readOnly = new Compartment();
+// The class tells the app's keys (run/actions.ts keyTarget) that the player's keys are free here.
+const readOnlyExtensions = (on: boolean) => [
+  EditorState.readOnly.of(on),
+  EditorView.editable.of(!on),
+  EditorView.editorAttributes.of({ class: on ? 'cm-readonly' : '' }),
+];
 
 export interface CodeEditor {
   view: EditorView;
-  setMarks(marks: CodeMarks): void;
-  setDoc(text: string): void;
+  /** Marks the lines and scrolls the running line (and the selected task's) into view. */
+  setMarks(marks: CodeMarks, selected?: number | null): void;
+  /** Replaces the program; `foldHeader` folds its module docstring (a lesson's header). */
+  setDoc(text: string, foldHeader?: boolean): void;
+  setReadOnly(on: boolean): void;
   destroy(): void;
 }
 
@@ -131,7 +152,6 @@ export function createEditor(
   doc: string,
   onChange: (text: string) => void,
   onRun: () => void,
-  readOnly = false,
 ): CodeEditor {
   const view = new EditorView({
     parent,
@@ -143,8 +163,9 @@ export function createEditor(
       syntaxHighlighting(highlight),
       theme,
       darkness.of(EditorView.darkTheme.of(isDarkTheme())),
+      readOnly.of(readOnlyExtensions(false)),
+      EditorView.lineWrapping,
       marksField,
-      EditorState.readOnly.of(readOnly),
       EditorView.contentAttributes.of({ 'aria-label': 'Python program' }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) onChange(u.state.doc.toString());
@@ -158,10 +179,29 @@ export function createEditor(
   });
   return {
     view,
-    setMarks: (marks) => view.dispatch({ effects: setMarks.of(marks) }),
-    setDoc: (text) => {
-      if (text !== view.state.doc.toString())
-        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    setMarks: (marks, selected = null) => {
+      const effects: StateEffect<unknown>[] = [setMarks.of(marks)];
+      // Not while the editor has focus: the view must not jump away from where someone types.
+      const target = view.hasFocus ? null : followTarget(view.state.doc, marks, selected);
+      if (target) {
+        const range = EditorSelection.range(target.anchor, target.head);
+        const yMargin = view.defaultLineHeight * FOLLOW_MARGIN_LINES;
+        effects.push(EditorView.scrollIntoView(range, { y: 'nearest', yMargin }));
+      }
+      view.dispatch({ effects });
+    },
+    setDoc: (text, foldHeader = false) => {
+      if (text === view.state.doc.toString()) return;
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+      const header = foldHeader ? headerFoldRange(view.state.doc) : null;
+      // A new program opens at its top, its header folded so the code starts near the top.
+      view.dispatch({
+        effects: [...(header ? [foldEffect.of(header)] : []), EditorView.scrollIntoView(0, { y: 'start' })],
+      });
+    },
+    setReadOnly: (on) => {
+      if (view.state.facet(EditorState.readOnly) !== on)
+        view.dispatch({ effects: readOnly.reconfigure(readOnlyExtensions(on)) });
     },
     destroy: () => {
       unwatch();

@@ -88,7 +88,11 @@ export function menuActions(act: Actions): Partial<Record<MenuCommand, () => voi
 export function keyTarget(target: EventTarget | null, action: KeyAction | null): boolean {
   const el = target as HTMLElement | null;
   if (!action || action === 'run') return false;
-  if (el?.closest?.('.cm-editor, select, textarea, input:not([type=range]):not([type=checkbox])'))
+  if (
+    el?.closest?.(
+      '.cm-editor:not(.cm-readonly), select, textarea, input:not([type=range]):not([type=checkbox])',
+    )
+  )
     return false;
   // The scrub slider moves by one step on its own arrows; the same action must not run twice.
   if (el?.matches?.('input[type=range]') && (action === 'forward' || action === 'back')) return false;

@@ -16,6 +16,8 @@ export type LaneKey = (typeof LANE_KEYS)[number];
 export const LANE_SHARE: Record<LaneKey, number> = { ready: 0.24, loop: 0.24, waiting: 0.3, done: 0.22 };
 /** The running token is drawn this much larger than the others (when the Loop lane allows). */
 export const RUNNING_SCALE = 1.5;
+/** While presenting, labels are this much larger again than the stage's scale makes them. */
+export const PRESENTING_TEXT = 1.15;
 /** The Loop lane always fits the running token at least this much larger. */
 const MIN_RUNNING_SCALE = 1.2;
 const LANE_TITLES: Record<LaneKey, string> = {
@@ -73,6 +75,8 @@ export interface StageLayout {
   tokenH: number;
   /** Threads and bytes in flight, in a strip under the lanes (null: the run has neither). */
   world: WorldLayout | null;
+  /** How much larger than their base sizes the labels are drawn (1, or the stage's scale while presenting). */
+  textScale: number;
 }
 
 interface Metrics {
@@ -191,14 +195,20 @@ export function lanesHeight(snap: StageSnapshot, width: number, height: number, 
   return height - worldHeight(snap.world, height, metricsFor(width, height, uiScale).pad / 10);
 }
 
+/**
+ * `scaleText` (presentation mode): the labels grow with the stage as its spacing does, so a
+ * projected stage reads from the back of the room; otherwise they keep their base sizes.
+ */
 export function layoutStage(
   snap: StageSnapshot,
   width: number,
   fullHeight: number,
   uiScale = 1,
+  scaleText = false,
 ): StageLayout {
   const height = lanesHeight(snap, width, fullHeight, uiScale);
   const m = metricsFor(width, height, uiScale);
+  const textScale = scaleText ? Math.max(1, m.pad / 10) * PRESENTING_TEXT : 1;
   const places = new Map<ActorId, Place>();
   const headers: Label[] = [];
   const overflow: Label[] = [];
@@ -302,6 +312,7 @@ export function layoutStage(
     snap.world,
     { x: 0, y: height, w: width, h: fullHeight - height },
     metricsFor(width, fullHeight, uiScale).pad / 10,
+    textScale,
   );
   return {
     width,
@@ -315,5 +326,6 @@ export function layoutStage(
     tokenW: m.tokenW,
     tokenH: m.tokenH,
     world,
+    textScale,
   };
 }

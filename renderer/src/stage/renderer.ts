@@ -3,11 +3,13 @@
 // only places tokens where layoutStage() says, and tweens them there. The ticker runs only
 // while a transition is in flight.
 import 'pixi.js/unsafe-eval';
-import { Application, BitmapText, Container, Graphics, Rectangle, Sprite, type Texture } from 'pixi.js';
+import { Application, type BitmapText, Container, Graphics, Rectangle, Sprite, type Texture } from 'pixi.js';
 import type { ActorId } from '../../../common/trace';
 import { allTokens, type StageSnapshot, type Token } from '../player/snapshot';
 import { layoutStage, type Place, type StageLayout } from './layout';
-import { fitLines, truncate } from './text';
+import { bitmapText as text, GLYPH_SCALE, LabelPool, type DrawnLabel, type ElidedLabel } from './labels';
+import { drawStageLabels } from './stageLabels';
+import { truncate } from './text';
 import { createTextures, destroyTextures, RING_PAD, type TokenTextures } from './textures';
 import { Transition, type Pose } from './tween';
 import type { WorldLayout } from './worldLayout';
@@ -39,27 +41,15 @@ const INKS: Record<StageTheme, Ink> = {
   },
 };
 
-const FONT = 'DejaVu Sans, Verdana, system-ui, sans-serif';
-/** Glyphs are rasterised at 2x the size they are drawn, for crisp text on HiDPI screens. */
-const GLYPH_SCALE = 2;
 const TEXT_DARK = 0x111111;
 const TEXT_LIGHT = 0xe8eaf0;
 const FOCUS = 0xffffff;
 const SELECTED = 0xf0e442;
-
-function text(size: number, bold = false): BitmapText {
-  const t = new BitmapText({
-    text: '',
-    style: {
-      fontFamily: FONT,
-      fontSize: size * GLYPH_SCALE,
-      fill: 0xffffff,
-      fontWeight: bold ? 'bold' : 'normal',
-    },
-  });
-  t.scale.set(1 / GLYPH_SCALE);
-  return t;
-}
+/** A token's name and detail: as drawn on screen, and larger while presenting (fewer characters fit). */
+const TOKEN_TYPE = {
+  normal: { label: 15, detail: 11, labelChars: 20, detailChars: 30, detailY: 22 },
+  big: { label: 18, detail: 12, labelChars: 16, detailChars: 28, detailY: 23 },
+};
 
 class TokenView {
   readonly root = new Container();
@@ -80,8 +70,8 @@ class TokenView {
     this.root.on('pointertap', () => cb.onSelect(this.id));
   }
 
-  update(t: Token, place: Place, tex: TokenTextures): void {
-    const key = `${t.state}|${t.detail}|${t.outcome}|${place.mode}|${t.label}`;
+  update(t: Token, place: Place, tex: TokenTextures, big = false): void {
+    const key = `${t.state}|${t.detail}|${t.outcome}|${place.mode}|${t.label}|${big}`;
     if (key === this.key) return;
     this.key = key;
     const mark = place.mode === 'mark';
@@ -100,7 +90,9 @@ class TokenView {
       return;
     }
     const onColour = t.outcome === 'cancelled' ? TEXT_LIGHT : TEXT_DARK;
-    if (!this.label) this.root.addChild((this.label = text(15, true)));
+    const type = big ? TOKEN_TYPE.big : TOKEN_TYPE.normal;
+    if (!this.label) this.root.addChild((this.label = text(type.label, true)));
+    this.label.style.fontSize = type.label * GLYPH_SCALE;
     this.label.visible = true;
     this.label.tint = onColour;
     const symbol =
@@ -112,18 +104,19 @@ class TokenView {
             ? '⊘ '
             : '';
     if (t.kind === 'callback') {
-      this.label.text = truncate(t.label, 22);
+      this.label.text = truncate(t.label, type.labelChars + 2);
       this.label.position.set(12, 10);
       if (this.detail) this.detail.visible = false;
       return;
     }
-    this.label.text = symbol + truncate(t.label, 20);
+    this.label.text = symbol + truncate(t.label, type.labelChars);
     this.label.position.set(8, 3);
-    if (!this.detail) this.root.addChild((this.detail = text(11)));
+    if (!this.detail) this.root.addChild((this.detail = text(type.detail)));
+    this.detail.style.fontSize = type.detail * GLYPH_SCALE;
     this.detail.visible = true;
     this.detail.tint = onColour;
-    this.detail.text = truncate(t.detail, 30);
-    this.detail.position.set(8, 22);
+    this.detail.text = truncate(t.detail, type.detailChars);
+    this.detail.position.set(8, type.detailY);
   }
 }
 
@@ -133,11 +126,11 @@ export class StageRenderer {
   readonly stats = { workMs: [] as number[], intervalMs: [] as number[] };
   #tex!: TokenTextures;
   #lanes = new Graphics();
-  #titles = new Container();
-  #laneTitles: BitmapText[] = [];
   #tokens = new Container();
   #overlay = new Container();
-  #labels: BitmapText[] = [];
+  #labels = new LabelPool(this.#overlay);
+  /** Presenting: the stage's text grows with the stage (layout.ts textScale). */
+  #presenting = false;
   #ring = new Sprite();
   #focusRing = new Sprite();
   #selectRing = new Sprite();
@@ -195,7 +188,7 @@ export class StageRenderer {
     r.#focusRing.tint = FOCUS;
     r.#selectRing.texture = r.#tex.ring;
     r.#selectRing.tint = SELECTED;
-    r.app.stage.addChild(r.#lanes, r.#titles, r.#worldMarks, r.#packets, r.#tokens, r.#overlay);
+    r.app.stage.addChild(r.#lanes, r.#worldMarks, r.#packets, r.#tokens, r.#overlay);
     // Lane backgrounds are drawn only into exports (the screen shows the CSS ones).
     r.#lanes.visible = false;
     r.#overlay.addChild(r.#ring, r.#selectRing, r.#focusRing);
@@ -226,6 +219,26 @@ export class StageRenderer {
     this.#render();
   }
 
+  /** Presentation mode: labels scale with the stage so the back of a room can read them. */
+  setPresenting(on: boolean): void {
+    if (on === this.#presenting) return;
+    this.#presenting = on;
+    if (this.#snap) this.show(this.#snap, 0);
+  }
+
+  /** A label drawn shorter than its text under a point (CSS px in the canvas), for the tooltip. */
+  elidedAt(x: number, y: number): ElidedLabel | null {
+    return this.#labels.elidedAt(x, y);
+  }
+
+  /** The labels drawn now (CSS px) and the tokens' name sizes: tests check readability and bounds. */
+  drawnText(): { labels: DrawnLabel[]; names: number[] } {
+    const names: number[] = [];
+    for (const v of this.#views.values())
+      if (v.label?.visible) names.push(Number(v.label.style.fontSize) * v.label.scale.y * v.root.scale.y);
+    return { labels: this.#labels.drawn(), names };
+  }
+
   setFocus(id: ActorId | null): void {
     this.#focus = id;
     this.#placeRings();
@@ -241,7 +254,7 @@ export class StageRenderer {
   show(snap: StageSnapshot, motionMs: number): void {
     this.#finishTransition();
     this.#snap = snap;
-    const layout = layoutStage(snap, this.#width, this.#height);
+    const layout = layoutStage(snap, this.#width, this.#height, 1, this.#presenting);
     this.#layout = layout;
     this.#drawStatic(layout);
     const from = new Map<ActorId, Pose>();
@@ -262,7 +275,7 @@ export class StageRenderer {
         this.#views.set(t.id, view);
         this.#tokens.addChild(view.root);
       }
-      view.update(t, place, this.#tex);
+      view.update(t, place, this.#tex, this.#presenting);
       to.set(t.id, { x: place.x, y: place.y, s: place.s, alpha: 1 });
     }
     for (const [id, view] of this.#views) {
@@ -308,7 +321,8 @@ export class StageRenderer {
     this.#worldMarks.clear();
     this.#packets.clear();
     this.#packetPoses.clear();
-    for (const t of [...this.#laneTitles, ...this.#labels]) t.visible = false;
+    this.#labels.begin();
+    this.#labels.end();
     this.#placeRings();
     this.#render();
   }
@@ -426,36 +440,15 @@ export class StageRenderer {
 
   #drawStatic(l: StageLayout): void {
     const g = this.#lanes.clear();
+    const ink = this.#ink;
     l.lanes.forEach((lane, i) => {
-      const ink = this.#ink;
       g.rect(lane.x, lane.y, lane.w, lane.h).fill(lane.key === 'loop' ? ink.loop : ink.lanes[i % 2]);
-      const title = (this.#laneTitles[i] ??= this.#titles.addChild(text(16, true)));
-      title.text = lane.title;
-      title.visible = true;
-      title.tint = ink.text;
-      title.position.set(lane.x + 10, lane.y + 7);
     });
-    let n = 0;
-    const label = (s: string, x: number, y: number, tint: number, size: 12 | 15 = 12, wrap = 0) => {
-      const t = (this.#labels[n] ??= this.#overlay.addChild(text(size)));
-      if (t.style.fontSize !== size * GLYPH_SCALE) t.style.fontSize = size * GLYPH_SCALE;
-      t.style.wordWrap = wrap > 0;
-      t.style.wordWrapWidth = wrap * GLYPH_SCALE * 0.92;
-      t.text = s;
-      t.tint = tint;
-      t.position.set(x, y);
-      t.visible = true;
-      n++;
-    };
-    const { text: ink, muted } = this.#ink;
-    for (const h of l.headers) label(truncate(h.text, Math.floor(h.w / 7)), h.x, h.y + 2, muted);
-    for (const o of l.overflow) label(o.text, o.x, o.y + 2, ink);
-    if (l.head) label('▶ next (head of the queue)', l.head.x, l.head.y + 2, ink);
-    label(fitLines(l.loopNote), l.loopNote.x, l.loopNote.y, ink, 15, l.loopNote.w);
-    if (l.world)
-      g.rect(l.world.rect.x, l.world.rect.y, l.world.rect.w, l.world.rect.h).fill(this.#ink.lanes[1]);
-    drawWorld(l.world, this.#worldMarks, (t, x, y, tint) => label(t, x, y, tint), this.#ink);
-    for (let i = n; i < this.#labels.length; i++) this.#labels[i].visible = false;
+    if (l.world) g.rect(l.world.rect.x, l.world.rect.y, l.world.rect.w, l.world.rect.h).fill(ink.lanes[1]);
+    this.#labels.begin();
+    const worldLabel = drawStageLabels(this.#labels, l, ink);
+    drawWorld(l.world, this.#worldMarks, worldLabel, ink);
+    this.#labels.end();
   }
 
   #render(): void {

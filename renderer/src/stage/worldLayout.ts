@@ -73,14 +73,29 @@ function rowsThatFit(n: number, box: Rect, m: WorldMetrics): number {
   return n <= room ? n : Math.max(0, room - 1);
 }
 
-function threadsBox(w: WorldSnapshot, box: Rect, m: WorldMetrics): NonNullable<WorldLayout['threads']> {
+/** Average glyph width of the strip's 12 px labels, to size the name column to the names. */
+const CHAR_W = 7;
+/** The name column's share of the Threads box: at least the first, at most the second. */
+const NAME_SHARE = [0.3, 0.45] as const;
+
+function threadsBox(
+  w: WorldSnapshot,
+  box: Rect,
+  m: WorldMetrics,
+  textScale: number,
+): NonNullable<WorldLayout['threads']> {
   const busy = w.threads.filter((t) => t.progress >= 0).length + w.busyMore;
   const total = w.threads.length + w.threadsMore;
   const x = box.x + m.pad;
   const inner = box.w - 2 * m.pad;
   const title = { text: `Threads (${total}, ${busy} busy)`, x, y: box.y + m.pad / 2, w: inner };
   const shown = rowsThatFit(w.threads.length, box, m);
-  const nameW = inner * 0.3;
+  // Wide enough for the longest name (ThreadPoolExecutor-0_12) when the box allows.
+  const longest = Math.max(0, ...w.threads.map((t) => t.thread.length));
+  const nameW = Math.min(
+    inner * NAME_SHARE[1],
+    Math.max(inner * NAME_SHARE[0], longest * CHAR_W * textScale + m.pad),
+  );
   const rows = w.threads.slice(0, shown).map((t, i) => {
     const y = box.y + m.title + i * m.row;
     return {
@@ -154,14 +169,19 @@ function networkBox(w: WorldSnapshot, box: Rect, m: WorldMetrics): NonNullable<W
 }
 
 /** The strip in `rect` (the stage's bottom WORLD_SHARE), or null when the run has no world. */
-export function layoutWorld(w: WorldSnapshot | null, rect: Rect, scale: number): WorldLayout | null {
+export function layoutWorld(
+  w: WorldSnapshot | null,
+  rect: Rect,
+  scale: number,
+  textScale = 1,
+): WorldLayout | null {
   if (!w || (!w.threadsEver && !w.networkEver)) return null;
   const m = worldMetrics(scale);
   const both = w.threadsEver && w.networkEver;
   const tw = both ? rect.w * THREADS_SHARE : w.threadsEver ? rect.w : 0;
   return {
     rect,
-    threads: w.threadsEver ? threadsBox(w, { ...rect, w: tw }, m) : null,
+    threads: w.threadsEver ? threadsBox(w, { ...rect, w: tw }, m, textScale) : null,
     network: w.networkEver
       ? networkBox(w, { x: rect.x + tw, y: rect.y, w: rect.w - tw, h: rect.h }, m)
       : null,

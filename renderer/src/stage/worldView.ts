@@ -1,18 +1,16 @@
 // Draws the world strip (worldLayout.ts) into the stage's Pixi graphics: the Threads box's rows
 // with their busy bars, the Network box's tracks and arrowheads, and the packets on them. Labels
-// go through the renderer's own label pool, so text stays one BitmapText per line.
+// go through the renderer's own label pool (labels.ts), which fits each to its column.
 import type { Graphics } from 'pixi.js';
 import type { Transition } from './tween';
 import type { Label } from './layout';
-import { truncate } from './text';
+import type { Elide } from './text';
 import type { WorldLayout } from './worldLayout';
 
 /** Bytes in flight and busy threads: one colour apart from the tasks' own. */
 export const WIRE = 0x56b4e9;
-/** Average glyph width of the 12 px label font, for cutting labels to their column. */
-const CHAR_W = 7;
-
-export type DrawLabel = (text: string, x: number, y: number, tint: number) => void;
+/** Draws a label in its column, cut the way `elide` says when it does not fit. */
+export type DrawLabel = (label: Label, tint: number, elide?: Elide) => void;
 
 export function drawWorld(
   w: WorldLayout | null,
@@ -23,12 +21,12 @@ export function drawWorld(
   marks.clear();
   if (!w) return;
   const { text, muted } = ink;
-  const fit = (lb: Label, tint: number) =>
-    label(truncate(lb.text, Math.max(4, Math.floor(lb.w / CHAR_W))), lb.x, lb.y + 2, tint);
+  const fit = label;
   if (w.threads) {
     fit(w.threads.title, text);
     for (const r of w.threads.rows) {
-      fit(r.name, text);
+      // Workers are told apart by the number at the end of their names (ThreadPoolExecutor-0_1).
+      fit(r.name, text, 'middle');
       fit(r.job, r.progress >= 0 ? text : muted);
       marks.rect(r.bar.x, r.bar.y, r.bar.w, r.bar.h).fill({ color: muted, alpha: 0.25 });
       if (r.progress >= 0)
@@ -39,8 +37,8 @@ export function drawWorld(
   if (w.network) {
     fit(w.network.title, text);
     for (const p of w.network.rows) {
-      fit(p.from, muted);
-      fit(p.to, text);
+      fit(p.from, muted, 'middle');
+      fit(p.to, text, 'middle');
       fit(p.info, muted);
       // The track, and an arrowhead at the receiving end.
       marks

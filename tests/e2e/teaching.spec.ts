@@ -1,0 +1,283 @@
+// A teacher's pass over the app with the real engine: what a class sees while a lesson plays and
+// while it is projected. Each describe block is one part of that pass.
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness';
+import { openLesson, settle } from './fixtures/lesson';
+import type { DrawnLabel as Drawn } from '../../renderer/src/stage/labels';
+
+interface StageProbe {
+  drawnText(): { labels: Drawn[]; names: number[] };
+  layout: { lanes: { key: string; x: number; w: number; h: number }[]; world: unknown } | null;
+}
+type ProbeWindow = { __loopscopeStage: StageProbe };
+
+const marks = (page: Page) => page.getByTestId('code-marks');
+const step = (page: Page) => page.getByTestId('stage-mirror');
+
+/** The running task's mark in the code panel: "label@line", or null at a step nothing runs. */
+async function runningMark(page: Page): Promise<string | null> {
+  const li = marks(page).locator('li[data-running="true"]');
+  if ((await li.count()) === 0) return null;
+  return `${await li.getAttribute('data-label')}@${await li.getAttribute('data-line')}`;
+}
+
+/** Whether source line `n` is drawn wholly inside the editor's visible rect. */
+function lineInView(page: Page, n: number): Promise<boolean> {
+  return page.evaluate((line) => {
+    const scroller = document.querySelector('[data-testid="code-editor"] .cm-scroller');
+    const number = [
+      ...document.querySelectorAll('[data-testid="code-editor"] .cm-lineNumbers .cm-gutterElement'),
+    ].find((e) => e.textContent === String(line));
+    if (!scroller || !number) return false;
+    const view = scroller.getBoundingClientRect();
+    const r = number.getBoundingClientRect();
+    return r.height > 0 && r.top >= view.top - 1 && r.bottom <= view.bottom + 1;
+  }, n);
+}
+
+async function forward(page: Page): Promise<void> {
+  const before = await step(page).getAttribute('data-step');
+  await page.keyboard.press('ArrowRight');
+  await expect(step(page)).not.toHaveAttribute('data-step', before ?? '');
+}
+
+const lastStep = async (page: Page): Promise<number> =>
+  Number((await page.getByTestId('step-counter').innerText()).match(/step \d+\/(\d+)/)![1]);
+
+async function present(page: Page, menu: (c: 'view:presentation') => Promise<void>): Promise<void> {
+  await menu('view:presentation');
+  await expect(page.locator('html')).toHaveAttribute('data-presenting', '');
+}
+
+const drawn = (page: Page) =>
+  page.evaluate(() => (window as unknown as ProbeWindow).__loopscopeStage.drawnText());
+
+/** Every stage label lies inside its lane (or the world strip under the lanes). */
+async function labelsOutsideTheirLanes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const stage = (window as unknown as ProbeWindow).__loopscopeStage;
+    const lanes = stage.layout!.lanes;
+    const out: string[] = [];
+    for (const l of stage.drawnText().labels) {
+      const lane = lanes.find((ln) => l.x >= ln.x && l.x < ln.x + ln.w);
+      if (!lane) out.push(`${l.text}: at x=${l.x}, in no lane`);
+      else if (l.y < lane.h && l.x + l.w > lane.x + lane.w + 0.5)
+        out.push(
+          `${l.text}: ends at ${Math.round(l.x + l.w)} past the ${lane.key} lane's ${Math.round(lane.x + lane.w)}`,
+        );
+    }
+    return out;
+  });
+}
+
+test.describe('code and presentation', () => {
+  test('the code scrolls to the running line in lesson 1 where main, c and b run', async ({
+    page,
+    loopscope,
+  }) => {
+    void loopscope;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openLesson(page, '01-gather');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // Not all of it fits: the test is about scrolling.
+    expect(await lineInView(page, 40)).toBe(false);
+    const seen = new Set<string>();
+    const last = await lastStep(page);
+    for (let s = 0; s < last; s++) {
+      await forward(page);
+      const mark = await runningMark(page);
+      if (!mark) continue;
+      seen.add(mark);
+      const line = Number(mark.split('@')[1]);
+      await expect.poll(() => lineInView(page, line), { message: `${mark} at step ${s + 1}` }).toBe(true);
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(['main@40', 'c@32', 'b@27']));
+  });
+
+  test("the selected task's line is kept in view", async ({ page, loopscope }) => {
+    void loopscope;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openLesson(page, '01-gather');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // First clock jump: nothing runs, a, b and c sleep and main awaits gather at line 40.
+    await page.keyboard.press('j');
+    await expect(page.getByTestId('clock-jump')).toBeVisible();
+    await expect.poll(() => runningMark(page)).toBeNull();
+    const select = (label: string) =>
+      page
+        .getByTestId('stage-mirror')
+        .locator(`li[data-label="${label}"] button`)
+        .evaluate((b: HTMLElement) => b.click());
+    await select('main');
+    await expect.poll(() => lineInView(page, 40)).toBe(true);
+    await select('a');
+    await expect.poll(() => lineInView(page, 18)).toBe(true);
+    // Stepping on keeps the runner in view, and the selected task with it while both fit.
+    for (let i = 0; i < 5 && (await runningMark(page)) === null; i++) await forward(page);
+    await expect.poll(() => runningMark(page)).toBe('b@27');
+    await expect.poll(() => lineInView(page, 27)).toBe(true);
+    expect(await lineInView(page, 18)).toBe(true);
+  });
+
+  test('a lesson opens with its header folded; a click unfolds it', async ({ page, loopscope }) => {
+    void loopscope;
+    await openLesson(page, '01-gather');
+    const editor = page.getByTestId('code-editor');
+    const placeholder = editor.locator('.cm-foldPlaceholder');
+    await expect(placeholder).toHaveCount(1);
+    // The code starts near the top: "import asyncio" (line 13) is the second line shown.
+    const firstNumbers = await editor.locator('.cm-lineNumbers .cm-gutterElement').allInnerTexts();
+    expect(firstNumbers.filter((t) => /^\d+$/.test(t)).slice(0, 2)).toEqual(['1', '13']);
+    // The explanation is above the stage.
+    await expect(page.getByTestId('lesson-bar')).toContainText('asyncio.gather starts a, b and c together');
+    await placeholder.click();
+    await expect(placeholder).toHaveCount(0);
+    await expect(editor).toContainText('Bookmarks:');
+  });
+
+  test('presentation mode shows the code read-only with its marks, hides the toolbar, keeps the keys', async ({
+    page,
+    loopscope,
+  }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openLesson(page, '01-gather');
+    await page.keyboard.press('ArrowRight');
+    await present(page, loopscope.menu);
+    const editor = page.getByTestId('code-editor');
+    await expect(editor).toBeVisible();
+    await expect(editor.locator('.cm-content')).toHaveAttribute('contenteditable', 'false');
+    await expect(editor.locator('.cm-task-line').first()).toBeVisible();
+    expect(
+      await editor.locator('.cm-content').evaluate((e) => parseFloat(getComputedStyle(e).fontSize)),
+    ).toBeGreaterThanOrEqual(22);
+    // The toolbar is gone, the clock stays.
+    await expect(page.locator('header .controls')).toBeHidden();
+    await expect(page.getByTestId('lessons-button')).toBeHidden();
+    await expect(page.getByTestId('clock')).toBeVisible();
+    // The clicker's keys step; typing never edits the program.
+    await page.keyboard.press('PageDown');
+    await expect(step(page)).toHaveAttribute('data-step', '2');
+    await editor.locator('.cm-content').click();
+    await page.keyboard.type('xyz');
+    await expect(editor).not.toContainText('xyz');
+    await page.keyboard.press('PageUp');
+    await expect(step(page)).toHaveAttribute('data-step', '1');
+    // The player's own keys work from the read-only code too (J: the next clock jump).
+    await page.keyboard.press('j');
+    await expect(page.getByTestId('clock-jump')).toBeVisible();
+    // Lane and sprite labels are readable from the back of the room.
+    await settle(page);
+    const text = await drawn(page);
+    expect(Math.min(...text.labels.map((l) => l.size))).toBeGreaterThanOrEqual(18);
+    expect(Math.min(...text.names)).toBeGreaterThanOrEqual(20);
+    // The way back: Esc, and the button for a mouse.
+    await page.keyboard.press('Escape');
+    await expect(page.locator('html')).not.toHaveAttribute('data-presenting');
+    await expect(editor.locator('.cm-content')).toHaveAttribute('contenteditable', 'true');
+    await expect(page.locator('header .controls')).toBeVisible();
+    await present(page, loopscope.menu);
+    await page.mouse.move(300, 300);
+    await page.getByTestId('presentation-exit').click();
+    await expect(page.locator('html')).not.toHaveAttribute('data-presenting');
+  });
+
+  for (const id of ['01-gather', '18-echo-server']) {
+    test(`the narration is never clipped at 1400x900: ${id}`, async ({ page, loopscope }) => {
+      await openLesson(page, id);
+      const narration = page.getByTestId('narration');
+      const box = () =>
+        narration.evaluate((e) => ({
+          clipped: e.scrollHeight > e.clientHeight,
+          height: e.clientHeight,
+          size: parseFloat(getComputedStyle(e).fontSize),
+          text: e.textContent,
+        }));
+      const last = Math.min(await lastStep(page), 40);
+      for (const presenting of [false, true]) {
+        if (presenting) await present(page, loopscope.menu);
+        await page.keyboard.press('Home');
+        const first = await box();
+        for (let s = 0; s < last; s++) {
+          await forward(page);
+          const b = await box();
+          expect(b.clipped, `step ${s + 1}: ${b.text}`).toBe(false);
+          // It fits by setting long sentences smaller, not by growing and squeezing the stage.
+          expect(b.height, `step ${s + 1}`).toBe(first.height);
+          expect(b.size).toBeGreaterThanOrEqual(first.size * 0.72 - 0.01);
+        }
+      }
+    });
+  }
+
+  test('the clock caption is whole at a clock jump, presenting or not', async ({ page, loopscope }) => {
+    await openLesson(page, '01-gather');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('j');
+    await expect(page.getByTestId('clock-jump')).toHaveText('jumped 0.000 → 0.100');
+    const cut = () =>
+      page
+        .getByTestId('clock')
+        .locator('.meta, .meta > span')
+        .evaluateAll((es) => es.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+    expect(await cut()).toEqual([]);
+    for (const size of [
+      { width: 1920, height: 1080 },
+      { width: 1280, height: 720 },
+    ]) {
+      await page.setViewportSize(size);
+      await present(page, loopscope.menu);
+      expect(await cut(), `${size.width}x${size.height}`).toEqual([]);
+      await page.keyboard.press('Escape');
+    }
+  });
+
+  test('stage text stays in its lane; a cut wait label shows in full in its tooltip and the mirror', async ({
+    page,
+    loopscope,
+  }) => {
+    await openLesson(page, '01-gather');
+    const last = await lastStep(page);
+    for (const presenting of [false, true]) {
+      if (presenting) await present(page, loopscope.menu);
+      await page.keyboard.press('Home');
+      for (let s = 0; s < last; s++) {
+        await forward(page);
+        await settle(page);
+        expect(await labelsOutsideTheirLanes(page), `step ${s + 1}`).toEqual([]);
+      }
+    }
+    await page.keyboard.press('Escape');
+    // At the first clock jump main awaits gather: a header too long for a 1280 px window's Waiting lane.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.keyboard.press('Home');
+    await page.keyboard.press('j');
+    await settle(page);
+    const full = 'Awaiting: asyncio.gather(a(), b(), c())';
+    await expect(page.getByTestId('lane-waiting').locator(`li[data-title="${full}"]`)).toHaveCount(1);
+    const header = (await drawn(page)).labels.find((l) => l.text.startsWith('Awaiting:'))!;
+    expect(header.text).toMatch(/^Awaiting: asyncio\..*….* \(1\)$/);
+    const stage = await page.getByTestId('stage').boundingBox();
+    await page.mouse.move(stage!.x + header.x + 20, stage!.y + header.y + header.h / 2);
+    await expect(page.getByTestId('stage-label-tooltip')).toHaveText(`${full} (1)`);
+  });
+
+  test('screenshots: lesson 1, and presenting at 1920x1080 and 1280x720', async ({ page, loopscope }) => {
+    await openLesson(page, '01-gather');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await settle(page);
+    await expect(page).toHaveScreenshot('lesson-1.png', { animations: 'disabled' });
+    await present(page, loopscope.menu);
+    // The exit button shows while the mouse moves; the picture is of a still room.
+    await expect(page.locator('html')).toHaveAttribute('data-cursor', 'hidden');
+    for (const [w, h] of [
+      [1920, 1080],
+      [1280, 720],
+    ]) {
+      await page.setViewportSize({ width: w, height: h });
+      await settle(page);
+      await expect(page).toHaveScreenshot(`presentation-${w}x${h}.png`, { animations: 'disabled' });
+    }
+  });
+});
