@@ -25,6 +25,9 @@ export function placeAuthored(trace: Trace, authored: readonly AuthoredQuestion[
   return placed;
 }
 
+/** No authored questions (a program that is not the lesson's own). */
+export const NO_AUTHORED: ReadonlyMap<number, Question> = new Map();
+
 /** The question before `step`: the lesson's own, else a generated one, else null. */
 export function questionBefore(
   model: PlayerModel,

@@ -3,10 +3,11 @@
 // (Player.beforeForward): a step worth a question is held until the question is answered, and
 // the answer plays the step. Presenting, the clicker's forward key reveals instead, unscored.
 import { untrack } from 'svelte';
+import { SvelteSet } from 'svelte/reactivity';
 import type { PredictSettings } from '../bridge';
 import type { Lesson } from '../lessons/builtin';
 import type { Player } from '../player/player.svelte';
-import { placeAuthored, questionBefore } from './authored';
+import { NO_AUTHORED, placeAuthored, questionBefore } from './authored';
 import type { Question } from './question';
 import { DEFAULT_PREDICT, forgetWrong, recordAnswer, scoreOf } from './scoreBook';
 
@@ -37,7 +38,7 @@ export class PredictSession {
   reviewOpen = $state(false);
   readonly #deps: PredictDeps;
   /** Steps already asked in the run on screen: stepping back and forward again does not re-ask. */
-  #asked = new Set<number>();
+  #asked = new SvelteSet<number>();
   #jumpAfterLoad: { fileName: string; step: number } | null = null;
   #run: { source: string; steps: number } | null = null;
 
@@ -68,9 +69,9 @@ export class PredictSession {
   authored = $derived.by(() => {
     const trace = this.#deps.player.trace;
     const lesson = this.#deps.lesson();
-    return trace && lesson && trace.source === lesson.source ? placeAuthored(trace, lesson.questions) : new Map();
+    return trace && lesson && trace.source === lesson.source ? placeAuthored(trace, lesson.questions) : NO_AUTHORED;
   });
-  score = $derived(scoreOf(this.book, this.#deps.lesson()?.id ?? null));
+  score = $derived.by(() => scoreOf(this.book, this.#deps.lesson()?.id ?? null));
 
   /** Player.beforeForward: true lets the step play. */
   gate(next: number): boolean {
@@ -192,7 +193,7 @@ export class PredictSession {
   }
 
   #newRun(loaded: boolean): void {
-    this.#asked = new Set();
+    this.#asked = new SvelteSet();
     this.pending = null;
     this.verdict = null;
     const jump = this.#jumpAfterLoad;
