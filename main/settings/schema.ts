@@ -120,7 +120,11 @@ export interface ParsedSettings {
 }
 
 export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, predict: { on: false, countdown: 0, scores: {}, wrong: [] }, recentFiles: [] };
+  return {
+    ...DEFAULT_SETTINGS,
+    predict: { on: false, countdown: 0, scores: {}, wrong: [] },
+    recentFiles: [],
+  };
 }
 
 function describe(value: unknown): string {

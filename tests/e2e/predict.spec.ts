@@ -42,7 +42,9 @@ test('lesson 1: questions answered right and wrong by keyboard and mouse, scored
   await expect(page.getByTestId('predict-prompt')).toHaveText('What is printed next?');
   await choices(page).filter({ hasText: 'c: started' }).click();
   await expect(card(page)).toHaveAttribute('data-state', 'wrong');
-  await expect(page.getByTestId('predict-verdict')).toContainText('Not quite. b is at the head of the run queue');
+  await expect(page.getByTestId('predict-verdict')).toContainText(
+    'Not quite. b is at the head of the run queue',
+  );
   expect(await stepOf(page)).toBe(3);
 
   // Skipped with Esc: the step does not play, and the next → plays it without asking again.
@@ -189,7 +191,9 @@ test('presentation: the question large with A-D, revealed by the clicker, no sco
   await expect(page).toHaveScreenshot('06-presentation-revealed.png', { animations: 'disabled' });
   expect(loopscope.desktop.settings.get().predict.scores[ID]).toBeUndefined();
   // A countdown, when chosen, counts on the question.
-  await loopscope.desktop.settings.set({ predict: { ...loopscope.desktop.settings.get().predict, countdown: 10 } });
+  await loopscope.desktop.settings.set({
+    predict: { ...loopscope.desktop.settings.get().predict, countdown: 10 },
+  });
   await page.keyboard.press('PageDown');
   await expect(page.getByTestId('predict-countdown')).toHaveText(/^(10|9|8)$/);
 });

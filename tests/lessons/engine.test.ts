@@ -63,7 +63,10 @@ function writeGoldens(id: string, trace: Trace): void {
   rmSync(digestFile(id), { force: true });
   if (text.length <= TRACE_FILE_LIMIT) writeFileSync(traceFile(id), text);
   else writeFileSync(digestFile(id), `${JSON.stringify(digest(trace), null, 2)}\n`);
-  writeFileSync(questionsFile(id), formatQuestions(runQuestions(trace, parseLesson(id, source(id)).questions)));
+  writeFileSync(
+    questionsFile(id),
+    formatQuestions(runQuestions(trace, parseLesson(id, source(id)).questions)),
+  );
 }
 
 describe('lessons on the engine', () => {

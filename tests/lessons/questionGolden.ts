@@ -27,13 +27,17 @@ export function runQuestions(
 }
 
 export function formatQuestions(questions: readonly Question[]): string {
-  const blocks = questions.slice(0, GOLDEN_QUESTION_LIMIT).map((q) =>
-    [
-      `step ${q.step} ${q.kind}: ${q.prompt}`,
-      ...q.choices.map((c, i) => `  ${i === q.answer ? '*' : '-'} ${c}${q.notes?.[i] ? `  (${q.notes[i]})` : ''}`),
-      `  why: ${q.why}`,
-    ].join('\n'),
-  );
+  const blocks = questions
+    .slice(0, GOLDEN_QUESTION_LIMIT)
+    .map((q) =>
+      [
+        `step ${q.step} ${q.kind}: ${q.prompt}`,
+        ...q.choices.map(
+          (c, i) => `  ${i === q.answer ? '*' : '-'} ${c}${q.notes?.[i] ? `  (${q.notes[i]})` : ''}`,
+        ),
+        `  why: ${q.why}`,
+      ].join('\n'),
+    );
   if (questions.length > GOLDEN_QUESTION_LIMIT) blocks.push('… and more');
   return `${blocks.join('\n\n')}\n`;
 }

@@ -7,7 +7,12 @@ import { placeAuthored, questionBefore } from '../../renderer/src/predict/author
 import { compareQuestion } from '../../renderer/src/predict/compareQuestion';
 import { predictKey } from '../../renderer/src/predict/keys';
 import { checkOrder, moveItem, printedLines, startingOrder } from '../../renderer/src/predict/outputOrder';
-import { DEFAULT_PREDICT, MAX_WRONG_ANSWERS, recordAnswer, scoreOf } from '../../renderer/src/predict/scoreBook';
+import {
+  DEFAULT_PREDICT,
+  MAX_WRONG_ANSWERS,
+  recordAnswer,
+  scoreOf,
+} from '../../renderer/src/predict/scoreBook';
 import { parseLesson } from '../../lessons/lessons';
 
 const trace = buildAbc();
@@ -39,7 +44,15 @@ describe('whole-output prediction', () => {
   });
 
   it('finds the first difference and explains it with the times and tasks', () => {
-    const mine = ['a started', 'b started', 'c started', 'a finished', 'b finished', 'c finished', "Result: ['a', 'b', 'c']"];
+    const mine = [
+      'a started',
+      'b started',
+      'c started',
+      'a finished',
+      'b finished',
+      'c finished',
+      "Result: ['a', 'b', 'c']",
+    ];
     expect(checkOrder(model, mine, real)).toEqual({
       first: 3,
       inPlace: 5,
@@ -48,19 +61,36 @@ describe('whole-output prediction', () => {
   });
 
   it('explains a difference at the same time by the run queue', () => {
-    const mine = ['b started', 'a started', 'c started', 'b finished', 'a finished', 'c finished', "Result: ['a', 'b', 'c']"];
+    const mine = [
+      'b started',
+      'a started',
+      'c started',
+      'b finished',
+      'a finished',
+      'c finished',
+      "Result: ['a', 'b', 'c']",
+    ];
     expect(checkOrder(model, mine, real).why).toBe(
       'Both lines come at t=0 s, but a was ahead of b in the run queue, so "a started" comes first.',
     );
   });
 
   it('says so when every line is in place', () => {
-    expect(checkOrder(model, real.map((l) => l.text), real)).toMatchObject({ first: null, inPlace: 7 });
+    expect(
+      checkOrder(
+        model,
+        real.map((l) => l.text),
+        real,
+      ),
+    ).toMatchObject({ first: null, inPlace: 7 });
   });
 });
 
 describe("the compare view's question", () => {
-  const ended = (time: number) => ({ ...trace, steps: [...trace.steps.slice(0, -1), { ...trace.steps.at(-1)!, time }] });
+  const ended = (time: number) => ({
+    ...trace,
+    steps: [...trace.steps.slice(0, -1), { ...trace.steps.at(-1)!, time }],
+  });
 
   it('asks which side finishes first and when, with the right one among the choices', () => {
     const q = compareQuestion([ended(5.63), ended(3.21)], ['sync.py', 'async.py'])!;
@@ -82,7 +112,14 @@ describe("the compare view's question", () => {
 });
 
 describe('score book', () => {
-  const wrong = { fileName: '01-gather.py', step: 7, prompt: 'Which?', chosen: 'a', right: 'b', why: 'Because.' };
+  const wrong = {
+    fileName: '01-gather.py',
+    step: 7,
+    prompt: 'Which?',
+    chosen: 'a',
+    right: 'b',
+    why: 'Because.',
+  };
 
   it('counts answers, right ones and the streak per lesson, and keeps wrong answers newest first', () => {
     let book = recordAnswer(DEFAULT_PREDICT, '01-gather', true, wrong);
@@ -96,7 +133,8 @@ describe('score book', () => {
 
   it('keeps only the newest wrong answers', () => {
     let book = DEFAULT_PREDICT;
-    for (let i = 0; i < MAX_WRONG_ANSWERS + 5; i++) book = recordAnswer(book, null, false, { ...wrong, step: i });
+    for (let i = 0; i < MAX_WRONG_ANSWERS + 5; i++)
+      book = recordAnswer(book, null, false, { ...wrong, step: i });
     expect(book.wrong).toHaveLength(MAX_WRONG_ANSWERS);
     expect(book.wrong[0].step).toBe(MAX_WRONG_ANSWERS + 4);
   });
@@ -128,7 +166,7 @@ describe("a lesson's own questions", () => {
     `"""Title line here\n\nOne. Two.\n\nQuestions:\n    when "b finished" is printed -> Who wakes first? -> a | *b | c -> b's sleep is shortest.\n    at t=0 -> Never asked -> *x | y -> Step 0 has no step before it.\n"""\n`,
   );
 
-  it('are asked before the step their condition names, in the author\'s words, instead of the generated one', () => {
+  it("are asked before the step their condition names, in the author's words, instead of the generated one", () => {
     const placed = placeAuthored(trace, lesson.questions);
     expect([...placed.keys()]).toEqual([7]);
     expect(questionBefore(model, placed, 7, { showInternals: false })).toMatchObject({

@@ -29,7 +29,9 @@ describe('questions generated from the a/b/c trace', () => {
   it('asks where the clock jumps, offering the armed deadlines, and says whose timer is earliest', () => {
     const q = questionAt(abc, 5, hidden)!;
     expect(q).toMatchObject({ kind: 'clock', choices: ['0 s', '0.1 s', '0.2 s', '0.3 s'], answer: 1 });
-    expect(q.why).toBe("b's timer, 0.1 s, is the earliest deadline: with nothing ready the loop jumps straight to it.");
+    expect(q.why).toBe(
+      "b's timer, 0.1 s, is the earliest deadline: with nothing ready the loop jumps straight to it.",
+    );
   });
 
   it('asks which task finishes next among the unfinished ones, and why the others do not', () => {
@@ -64,13 +66,23 @@ describe('makeChoices', () => {
   });
 
   it('is no question with one choice', () => {
-    expect(makeChoices('x', ['x'], (s) => s, (a, b) => a.localeCompare(b))).toBeNull();
+    expect(
+      makeChoices(
+        'x',
+        ['x'],
+        (s) => s,
+        (a, b) => a.localeCompare(b),
+      ),
+    ).toBeNull();
   });
 });
 
 const lessonTraces: [string, Trace][] = readdirSync(EXPECTED_DIR)
   .filter((f) => f.endsWith('.trace.json'))
-  .map((f) => [f.replace('.trace.json', ''), JSON.parse(readFileSync(join(EXPECTED_DIR, f), 'utf8')) as Trace]);
+  .map((f) => [
+    f.replace('.trace.json', ''),
+    JSON.parse(readFileSync(join(EXPECTED_DIR, f), 'utf8')) as Trace,
+  ]);
 
 function stepOutput(trace: Trace, step: number): string {
   const end = trace.steps[step + 1]?.firstEvent ?? trace.events.length;
@@ -86,22 +98,25 @@ describe.each(lessonTraces)('questions on lesson %s', (_id, trace) => {
   it.each([
     ['hidden', hidden],
     ['shown', shown],
-  ])('with internals %s: 2-4 different choices, the right one among them and true to the trace', (_name, options) => {
-    const questions = allQuestions(model, options);
-    expect(questions.length).toBeGreaterThan(0);
-    for (const q of questions) {
-      expect(q.choices.length).toBeGreaterThanOrEqual(2);
-      expect(q.choices.length).toBeLessThanOrEqual(4);
-      expect(new Set(q.choices).size).toBe(q.choices.length);
-      const right = q.choices[q.answer];
-      expect(right).toBeDefined();
-      const st = trace.steps[q.step];
-      if (q.kind === 'clock') expect(right).toBe(seconds(st.time));
-      if (q.kind === 'output') expect(stepOutput(trace, q.step)).toContain(right);
-      if (q.kind === 'nextTask') expect(right.startsWith(model.info[st.actor!].label)).toBe(true);
-      if (q.kind === 'end') expect(q.step).toBe(trace.steps.length - 1);
-    }
-  });
+  ])(
+    'with internals %s: 2-4 different choices, the right one among them and true to the trace',
+    (_name, options) => {
+      const questions = allQuestions(model, options);
+      expect(questions.length).toBeGreaterThan(0);
+      for (const q of questions) {
+        expect(q.choices.length).toBeGreaterThanOrEqual(2);
+        expect(q.choices.length).toBeLessThanOrEqual(4);
+        expect(new Set(q.choices).size).toBe(q.choices.length);
+        const right = q.choices[q.answer];
+        expect(right).toBeDefined();
+        const st = trace.steps[q.step];
+        if (q.kind === 'clock') expect(right).toBe(seconds(st.time));
+        if (q.kind === 'output') expect(stepOutput(trace, q.step)).toContain(right);
+        if (q.kind === 'nextTask') expect(right.startsWith(model.info[st.actor!].label)).toBe(true);
+        if (q.kind === 'end') expect(q.step).toBe(trace.steps.length - 1);
+      }
+    },
+  );
 
   it('with internals hidden, never asks before an internal step nor offers an internal actor', () => {
     const visibleLabels = new Set(model.info.filter((i) => i && !i.actor.internal).map((i) => i.label));
@@ -112,7 +127,8 @@ describe.each(lessonTraces)('questions on lesson %s', (_id, trace) => {
       const st = trace.steps[q.step];
       if (st.kind === 'run') expect(model.info[st.actor!].actor.internal ?? false).toBe(false);
       if (q.kind === 'nextTask' || q.kind === 'finish')
-        for (const c of q.choices) expect(internalLabels.some((l) => c === l || c.startsWith(`${l} (`))).toBe(false);
+        for (const c of q.choices)
+          expect(internalLabels.some((l) => c === l || c.startsWith(`${l} (`))).toBe(false);
     }
   });
 });

@@ -43,7 +43,8 @@ export class Player {
   }
 
   forward(): void {
-    if (this.beforeForward && this.step < this.lastStep && !this.beforeForward(this.step + 1)) return this.pause();
+    if (this.beforeForward && this.step < this.lastStep && !this.beforeForward(this.step + 1))
+      return this.pause();
     this.seek(this.step + 1);
   }
   back(): void {

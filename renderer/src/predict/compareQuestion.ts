@@ -10,13 +10,18 @@ interface Option {
   time: number;
 }
 
-export function compareQuestion(traces: readonly [Trace, Trace], names: readonly [string, string]): Question | null {
+export function compareQuestion(
+  traces: readonly [Trace, Trace],
+  names: readonly [string, string],
+): Question | null {
   const ends = traces.map((t) => t.steps.at(-1)?.time ?? 0) as [number, number];
   const tie = Math.abs(ends[0] - ends[1]) < SAME_TIME;
   const first: 0 | 1 = ends[0] <= ends[1] ? 0 : 1;
   const other: 0 | 1 = first === 0 ? 1 : 0;
   const text = (o: Option) =>
-    o.side === null ? `both at the same time, ${seconds(o.time)}` : `${names[o.side]} first, at ${seconds(o.time)}`;
+    o.side === null
+      ? `both at the same time, ${seconds(o.time)}`
+      : `${names[o.side]} first, at ${seconds(o.time)}`;
   const right: Option = tie ? { side: null, time: ends[0] } : { side: first, time: ends[first] };
   const wrong: Option[] = tie
     ? [

@@ -26,9 +26,7 @@ function visible(model: PlayerModel, id: ActorId, o: GenerateOptions): boolean {
 }
 
 function waitText(r: WaitReason): string {
-  return r.kind === 'timer' && r.deadline !== undefined
-    ? `${r.expr} until t=${seconds(r.deadline)}`
-    : r.expr;
+  return r.kind === 'timer' && r.deadline !== undefined ? `${r.expr} until t=${seconds(r.deadline)}` : r.expr;
 }
 
 /** The question asked before `step` plays, or null when that step is not worth one. */
@@ -132,7 +130,12 @@ function finishQuestion(
   if (!open.includes(exit.actor)) return null;
   const wrong = open.filter((id) => id !== exit.actor);
   const names = new Map(open.map((id, i) => [id, distinctNames(model, open)[i]]));
-  const made = makeChoices(exit.actor, wrong, (id) => names.get(id) ?? '', (a, b) => a - b);
+  const made = makeChoices(
+    exit.actor,
+    wrong,
+    (id) => names.get(id) ?? '',
+    (a, b) => a - b,
+  );
   if (!made) return null;
   const who = names.get(exit.actor);
   const why =
@@ -148,15 +151,29 @@ function finishQuestion(
   return { step, kind: 'finish', prompt: 'Which task finishes next?', ...made, why, notes };
 }
 
-function outputQuestion(model: PlayerModel, step: number, actor: ActorId, evs: TraceEvent[]): Question | null {
+function outputQuestion(
+  model: PlayerModel,
+  step: number,
+  actor: ActorId,
+  evs: TraceEvent[],
+): Question | null {
   const printed = evs.find((e) => e.t === 'output' && e.stream === 'stdout' && e.text.trim() !== '');
   if (!printed || printed.t !== 'output') return null;
   const right = firstLine(printed.text);
   const { output } = model.index;
-  const later = output.filter((c) => c.step > step && c.stream === 'stdout').flatMap((c) => c.text.split('\n'));
-  const earlier = output.filter((c) => c.step < step && c.stream === 'stdout').flatMap((c) => c.text.split('\n'));
+  const later = output
+    .filter((c) => c.step > step && c.stream === 'stdout')
+    .flatMap((c) => c.text.split('\n'));
+  const earlier = output
+    .filter((c) => c.step < step && c.stream === 'stdout')
+    .flatMap((c) => c.text.split('\n'));
   const wrong = [...later, ...earlier.reverse()].map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
-  const made = makeChoices(right, wrong, (l) => l, (a, b) => a.localeCompare(b));
+  const made = makeChoices(
+    right,
+    wrong,
+    (l) => l,
+    (a, b) => a.localeCompare(b),
+  );
   if (!made) return null;
   const who = taskName(model, actor);
   const why = `${who} is at the head of the run queue, so it runs next, and the first line it prints is "${right}".`;
@@ -184,7 +201,12 @@ function nextTaskQuestion(
   const candidates = [actor, ...ready.filter((id) => id !== actor), ...waiting.map((w) => w.actor)];
   const unique = [...new Set(candidates)];
   const names = new Map(unique.map((id, i) => [id, distinctNames(model, unique)[i]]));
-  const made = makeChoices(actor, unique.slice(1), (id) => names.get(id) ?? '', (a, b) => a - b);
+  const made = makeChoices(
+    actor,
+    unique.slice(1),
+    (id) => names.get(id) ?? '',
+    (a, b) => a - b,
+  );
   if (!made) return null;
   const what = model.info[actor]?.actor.kind === 'callback' ? 'callback' : 'task';
   const prompt = what === 'task' ? 'Which task runs next?' : 'What runs next?';

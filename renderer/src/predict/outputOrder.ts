@@ -70,7 +70,11 @@ export interface OrderVerdict {
   why: string;
 }
 
-export function checkOrder(model: PlayerModel, mine: readonly string[], real: readonly PrintedLine[]): OrderVerdict {
+export function checkOrder(
+  model: PlayerModel,
+  mine: readonly string[],
+  real: readonly PrintedLine[],
+): OrderVerdict {
   const inPlace = mine.filter((t, i) => real[i]?.text === t).length;
   const first = mine.findIndex((t, i) => real[i]?.text !== t);
   if (first < 0) return { first: null, inPlace, why: 'Every line is where the run printed it.' };
@@ -87,7 +91,8 @@ function who(model: PlayerModel, line: PrintedLine): string {
 function explain(model: PlayerModel, r: PrintedLine, m: PrintedLine): string {
   const rt = `"${r.text}"`;
   const mt = `"${m.text}"`;
-  if (r.step === m.step) return `${who(model, r)} prints ${rt} before ${mt} in the same step, in the order of its code.`;
+  if (r.step === m.step)
+    return `${who(model, r)} prints ${rt} before ${mt} in the same step, in the order of its code.`;
   if (r.time < m.time)
     return `${rt} comes first: ${who(model, r)} printed it at t=${seconds(r.time)}, while ${mt} came from ${who(model, m)} only at t=${seconds(m.time)}, when what it awaited was done.`;
   if (r.actor !== null && r.actor === m.actor)

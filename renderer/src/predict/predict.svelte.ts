@@ -50,7 +50,8 @@ export class PredictSession {
         const trace = deps.player.trace;
         untrack(() => {
           // An edit re-runs the program: the same source gives the same trace, and the same questions.
-          const same = trace && this.#run && trace.source === this.#run.source && trace.steps.length === this.#run.steps;
+          const same =
+            trace && this.#run && trace.source === this.#run.source && trace.steps.length === this.#run.steps;
           this.#run = trace ? { source: trace.source, steps: trace.steps.length } : null;
           if (!same) this.#newRun(trace !== null);
         });
@@ -69,7 +70,9 @@ export class PredictSession {
   authored = $derived.by(() => {
     const trace = this.#deps.player.trace;
     const lesson = this.#deps.lesson();
-    return trace && lesson && trace.source === lesson.source ? placeAuthored(trace, lesson.questions) : NO_AUTHORED;
+    return trace && lesson && trace.source === lesson.source
+      ? placeAuthored(trace, lesson.questions)
+      : NO_AUTHORED;
   });
   score = $derived.by(() => scoreOf(this.book, this.#deps.lesson()?.id ?? null));
 
@@ -85,7 +88,9 @@ export class PredictSession {
       this.verdict = null;
       return true;
     }
-    const question = questionBefore(model, this.authored, next, { showInternals: this.#deps.player.showInternals });
+    const question = questionBefore(model, this.authored, next, {
+      showInternals: this.#deps.player.showInternals,
+    });
     this.verdict = null;
     if (!question) return true;
     this.pending = question;

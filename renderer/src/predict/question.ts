@@ -31,7 +31,9 @@ export function taskName(model: PlayerModel, id: ActorId): string {
 export function distinctNames(model: PlayerModel, ids: readonly ActorId[]): string[] {
   const names = ids.map((id) => taskName(model, id));
   return names.map((n, i) =>
-    names.indexOf(n) !== names.lastIndexOf(n) ? `${n} (${model.info[ids[i]]?.actor.name ?? `#${ids[i]}`})` : n,
+    names.indexOf(n) !== names.lastIndexOf(n)
+      ? `${n} (${model.info[ids[i]]?.actor.name ?? `#${ids[i]}`})`
+      : n,
   );
 }
 
