@@ -197,3 +197,36 @@ test('presentation: the question large with A-D, revealed by the clicker, no sco
   await page.keyboard.press('PageDown');
   await expect(page.getByTestId('predict-countdown')).toHaveText(/^(10|9|8)$/);
 });
+
+test('compare view: which side finishes first, and when, asked before the two runs play', async ({
+  page,
+  loopscope,
+}) => {
+  await openLesson(page, '02b-async-waits');
+  await page.getByTestId('predict-toggle').click();
+  await page.getByTestId('lesson-compare').click();
+  const view = page.getByTestId('compare-view');
+  await expect(view.getByTestId('compare-left')).toHaveAttribute('aria-label', '02a-sync-waits.py', {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId('predict-prompt')).toHaveText('Which side finishes first, and when?');
+  await expect(choices(page)).toHaveText([
+    '102a-sync-waits.py first, at 5.63 s',
+    '202b-async-waits.py first, at 3.21 s',
+    '302b-async-waits.py first, at 5.63 s',
+    '4both at the same time, 3.21 s',
+  ]);
+  await page.keyboard.press('3');
+  await expect(card(page)).toHaveAttribute('data-state', 'wrong');
+  await expect(page.getByTestId('predict-verdict')).toContainText(
+    'Not quite. 02b-async-waits.py ends at 3.21 s and 02a-sync-waits.py only at 5.63 s',
+  );
+  await settle(page);
+  await expect(page).toHaveScreenshot('07-compare.png', { animations: 'disabled' });
+  // The compare view's own keys still step it.
+  await page.keyboard.press('j');
+  await expect(view.getByTestId('compare-clock')).not.toHaveText('t = 0.000 s');
+  await expect
+    .poll(() => loopscope.desktop.settings.get().predict.scores['02b-async-waits'])
+    .toEqual({ answered: 1, right: 0, streak: 0, best: 0 });
+});
