@@ -178,3 +178,36 @@ describe("a lesson's own questions", () => {
     expect(questionBefore(model, placed, 2, { showInternals: false })?.kind).toBe('output');
   });
 });
+
+describe('the score in the settings file', () => {
+  const book = {
+    on: true,
+    countdown: 10,
+    scores: { '01-gather': { answered: 3, right: 2, streak: 1, best: 2 } },
+    wrong: [
+      {
+        lesson: '01-gather',
+        fileName: '01-gather.py',
+        step: 7,
+        prompt: 'Q?',
+        chosen: 'a',
+        right: 'b',
+        why: 'W.',
+      },
+    ],
+  };
+
+  it('is read back as saved, and the renderer may change it', async () => {
+    const { parseSettings, settingsPatchSchema } = await import('../../main/settings/schema');
+    expect(parseSettings({ predict: book })).toMatchObject({ settings: { predict: book }, problems: [] });
+    expect(settingsPatchSchema.safeParse({ predict: book }).success).toBe(true);
+  });
+
+  it('falls back to an empty book when it is damaged, and says so', async () => {
+    const { parseSettings, DEFAULT_SETTINGS } = await import('../../main/settings/schema');
+    const parsed = parseSettings({ predict: { ...book, countdown: -1 } });
+    expect(parsed.settings.predict).toEqual(DEFAULT_SETTINGS.predict);
+    expect(parsed.problems).toHaveLength(1);
+    expect(parseSettings({ predict: { ...book, extra: 1 } }).problems).toHaveLength(1);
+  });
+});
