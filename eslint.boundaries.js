@@ -58,6 +58,7 @@ export const boundaries = {
     'renderer/src/lessons',
     'renderer/src/panels',
     'renderer/src/player',
+    'renderer/src/predict',
     'renderer/src/run',
     'renderer/src/stage',
   ],
@@ -85,6 +86,15 @@ export const boundaries = {
   ],
   'renderer/src/player': ['common'],
   'renderer/src/inspector': ['common', 'renderer/src/player', 'svelte'],
+  'renderer/src/predict': [
+    'common',
+    'lessons',
+    'renderer/src',
+    'renderer/src/compare',
+    'renderer/src/lessons',
+    'renderer/src/player',
+    'svelte',
+  ],
   'renderer/src/animation': ['renderer/src/player', 'renderer/src/run', 'svelte', 'gifenc', 'mediabunny'],
   'renderer/src/share': [
     'common',

@@ -9,6 +9,10 @@ Bookmarks:
     when "c: started" is printed -> all three have started before any of them finishes
     when "b: finished" is printed -> watch: b finishes first although it started second
     at the end -> the whole run took 0.3 s, the longest sleep, not 0.6 s
+
+Questions:
+    when "b: finished" is printed -> a, b and c are all asleep. Which one prints "finished" first? -> a | *b | c -> b's timer, 0.1 s, is the earliest deadline, so b wakes first although it started second.
+    at the end -> How long does the whole run take on the virtual clock? -> 0.1 s | *0.3 s | 0.6 s -> The three sleeps overlap, so the run takes as long as the longest one (0.3 s), not their sum.
 """
 import asyncio
 

@@ -11,6 +11,10 @@ Compare with: 02b-async-waits
 Bookmarks:
     when "second: asking for /delay/1" is printed -> the second download starts only after the first has waited over 3 s
     at the end -> 3 + 1 + 1: a bit over five seconds in sequence
+
+Questions:
+    when "second: asking for /delay/1" is printed -> The first download waits 3 s for its page. When does the second one start? -> at once, while the first waits | *only after the first reply, a bit over 3 s in | after 1 s -> socket.recv blocks the only thread: the program can start nothing else until the first reply is in.
+    at the end -> How long do the three downloads (3 s, 1 s, 1 s) take in all? -> about 3 s | *a bit over 5 s | about 1 s -> One after another, the waits add up: 3 + 1 + 1 s, plus each connection's round trips.
 """
 import socket
 import time

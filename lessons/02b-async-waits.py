@@ -12,6 +12,10 @@ Bookmarks:
     when "third: asking for /delay/1" is printed -> all three downloads are under way at once, each waiting on its socket
     when "second: HTTP/1.1 200 OK" is printed -> the one-second pages come back while the first still waits
     at the end -> the run takes as long as the slowest download: 3 s, not 5 s
+
+Questions:
+    when "second: HTTP/1.1 200 OK" is printed -> All three requests are out. Whose reply is printed first? -> first | *second | third -> second asked first for a one-second page, so its bytes arrive before third's and long before first's 3 s page.
+    at the end -> How long does the whole run take? -> *a bit over 3 s | a bit over 5 s | about 1 s -> The downloads wait at the same time, so the run takes as long as the slowest one (3 s) plus the round trips.
 """
 import asyncio
 import time

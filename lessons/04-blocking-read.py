@@ -11,6 +11,10 @@ Bookmarks:
     when "D: request sent" is printed -> with to_thread, both blocking downloads run in worker threads at once
     when task F waits -> an asyncio stream: the task waits on its socket and the loop stays free
     at the end -> blocking took twice as long; to_thread and the stream took as long as one download
+
+Questions:
+    when "A: reply" is printed -> A and B are in the run queue; A downloads with a blocking socket. When does B send its request? -> at 0 s, while A waits | *at 1.21 s, after A's reply | at 2.42 s -> download_blocking never awaits, so A keeps the loop until its reply is in and B runs only then.
+    when "D: request sent" is printed -> C has handed its blocking download to a worker thread with to_thread. When does D send its request? -> *at once, at 2.42 s | after C's reply, at 3.63 s -> to_thread blocks a worker thread, not the loop: C awaits, so the loop runs D at once.
 """
 import asyncio
 import socket

@@ -9,6 +9,10 @@ Bookmarks:
     when "toast: start" is printed -> awaited one after another: the toast waited for the coffee
     when "with create_task:" is printed -> two tasks are created but have not run yet
     at t=4 -> the toast task is done while the coffee task is still waiting
+
+Questions:
+    when "toast: start" is printed -> main awaits make("coffee", 2) directly. When does the toast start? -> at 0 s, with the coffee | *at 2 s, when the coffee is ready -> Awaiting a coroutine runs it to its end inside main: nothing else is scheduled until it returns.
+    at t=4 -> With create_task both start at 3 s: the coffee takes 2 s, the toast 1 s. Which is ready first? -> coffee | *toast -> The toast's timer (4 s) comes before the coffee's (5 s), whatever order the tasks were created in.
 """
 import asyncio
 import time

@@ -9,6 +9,10 @@ turns, and all three deposits arrive.
 Bookmarks:
     when "without a lock: balance 100 (expected 300)" is printed -> three deposits of 100, yet the balance is only 100
     when "with a lock: balance 300" is printed -> the lock made each deposit wait for the one before
+
+Questions:
+    when "without a lock: balance 100 (expected 300)" is printed -> Three deposits of 100 each read the balance, sleep, then write. What balance is printed? -> 300 | 200 | *100 -> All three read 0 before any of them wrote, so each writes 0 + 100 and two deposits are lost.
+    when "with a lock: balance 300" is printed -> Now each deposit holds an asyncio.Lock around its read, sleep and write. What balance is printed? -> 100 | 200 | *300 -> The lock makes each deposit wait until the one before has written, so every read sees the latest balance.
 """
 import asyncio
 

@@ -8,6 +8,10 @@ finishes, b fails at 0.5 s, and c is cancelled instead of waiting its full 2 s.
 Bookmarks:
     when "b: lost the connection" is printed -> b fails, and the group cancels c right away
     when "c: cancelled" is printed -> c never reaches the end of its sleep
+
+Questions:
+    when "a: finished" is printed -> a (0.25 s), b (0.5 s) and c (2 s) are asleep in the group. Which one wakes first? -> *a | b | c -> a's timer, 0.25 s, is the earliest deadline.
+    when "c: cancelled" is printed -> b has raised ConnectionError at 0.5 s while c sleeps until 2 s. What happens to c? -> c finishes at 2 s | *c is cancelled at 0.5 s | c runs on after main has gone on -> When a task in a TaskGroup fails, the group cancels the others at once.
 """
 import asyncio
 import time

@@ -8,6 +8,10 @@ fast side is held to the pace of the slow side and memory stays bounded.
 Bookmarks:
     when "producer: queue full, waiting to put item 4" is printed -> the queue is full: the producer waits on queue.put()
     when "consumer: got item 2" is printed -> the consumer takes an item and the producer may put the next one
+
+Questions:
+    when "producer: queue full, waiting to put item 4" is printed -> The queue holds at most 2 items, and items 2 and 3 are in it at 1.0 s. What does the producer do with item 4? -> puts it at once | *waits on queue.put() until the consumer takes one | drops it -> queue.put() waits while the queue is full (maxsize=2).
+    at t=1.25 -> The consumer got item 1 at 0.25 s and handles each item for 1 s. When does it get item 2? -> at 0.5 s | *at 1.25 s | at 2.25 s -> Its asyncio.sleep(1) after item 1 ends at 1.25 s; only then does it await queue.get() again.
 """
 import asyncio
 import time

@@ -8,6 +8,10 @@ go in three rounds of two and take 3 s.
 Bookmarks:
     when "file 3: waiting for a free slot" is printed -> two slots are taken: the other four wait on the semaphore
     at t=1 -> two downloads finish and two waiting tasks get their slots
+
+Questions:
+    when "file 3: waiting for a free slot" is printed -> The semaphore has 2 slots and files 1 and 2 hold them. What does file 3 print? -> file 3: downloading | *file 3: waiting for a free slot -> Both slots are taken, so slots.locked() is true and file 3 will wait at async with slots.
+    at t=1 -> Files 3 to 6 wait for a slot; files 1 and 2 sleep 1 s. Which files start downloading at 1 s? -> *file 3 and file 4 | file 5 and file 6 | all four -> Each finished download frees one slot, and the semaphore hands slots to its waiters first come, first served.
 """
 import asyncio
 import time

@@ -8,6 +8,10 @@ that comes in time passes straight through either one.
 Bookmarks:
     at t=1 -> the 1 s timeout fires: the 2 s reply is cancelled half way
     when "timeout: gave up on the block" is printed -> the block's deadline (2.5 s) cut its second await short
+
+Questions:
+    at t=1 -> wait_for(reply(2), timeout=1) is waiting. What happens at 1 s? -> the reply arrives | *wait_for gives up and cancels the reply | nothing: it waits the full 2 s -> The 1 s timeout fires before the 2 s sleep ends, so wait_for cancels the inner task and raises TimeoutError.
+    at t=2.5 -> The asyncio.timeout(1.5) block began at 1.0 s, and its first reply took 0.5 s. When does the block give up? -> at 1.5 s | *at 2.5 s | at 3.5 s -> The block's deadline is 1.0 + 1.5 = 2.5 s, which cuts its second 2 s await short.
 """
 import asyncio
 import time

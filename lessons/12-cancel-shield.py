@@ -9,6 +9,10 @@ Bookmarks:
     when "draft: cancelled while saving" is printed -> CancelledError arrived at the draft's await
     when "main: stopped waiting for the invoice" is printed -> wait_for gave up, but the shield kept the invoice task alive
     when "invoice: saved" is printed -> the shielded task finished its work
+
+Questions:
+    when "draft: cancelled while saving" is printed -> main calls draft.cancel() at 0.5 s while the draft sleeps 1 s. What does the draft print? -> draft: saved | *draft: cancelled while saving -> cancel() throws CancelledError into the draft at its await, so its except block runs.
+    when "invoice: saved" is printed -> wait_for gave up on the shielded invoice at 1.0 s. What happens to the invoice task? -> it was cancelled at 1.0 s | *it finishes saving at 1.5 s -> shield protects the inner task: wait_for cancels only the shield around it.
 """
 import asyncio
 import time

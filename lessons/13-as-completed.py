@@ -8,6 +8,10 @@ photo is shown after 1 s, without waiting 3 s for the big file.
 Bookmarks:
     when "photo.jpg arrived" is printed -> the fastest download is handled first
     when "gather: ['big.iso', 'photo.jpg', 'song.mp3']" is printed -> gather waited for the slowest and kept the given order
+
+Questions:
+    when "photo.jpg arrived" is printed -> big.iso (3 s), photo.jpg (1 s) and song.mp3 (2 s) download at once. Which arrives first? -> big.iso | *photo.jpg | song.mp3 -> as_completed yields in finishing order, and photo.jpg's 1 s timer is the earliest deadline.
+    when "gather: ['big.iso', 'photo.jpg', 'song.mp3']" is printed -> What list does gather return? -> *['big.iso', 'photo.jpg', 'song.mp3'] | ['photo.jpg', 'song.mp3', 'big.iso'] -> gather keeps the order of its arguments, whatever order they finish in.
 """
 import asyncio
 import time

@@ -8,6 +8,10 @@ and no timer is set, ends the run and says who waits on what.
 Bookmarks:
     when "bob: locked checking" is printed -> each task now holds one lock
     at the end -> deadlock: both tasks wait on a lock the other one holds
+
+Questions:
+    when "bob: locked checking" is printed -> alice has locked savings and sleeps. Can bob lock checking now? -> *yes, at once | no, he waits for alice -> Each task takes a different lock first, so neither waits yet.
+    at the end -> alice waits for checking and bob waits for savings. How does this run end? -> normally | with an exception | *in a deadlock -> Each task waits on a lock the other holds: nothing is ready and no timer is set, so the loop can never go on.
 """
 import asyncio
 

@@ -7,9 +7,13 @@ ahead of the reader by more than the buffers hold. Real computers have larger
 socket buffers than the virtual 64 KiB, so there the writer finishes sooner.
 
 Bookmarks:
-    when line 42 runs -> watch: after four chunks the writer waits in drain(): the buffers are full
+    when line 46 runs -> watch: after four chunks the writer waits in drain(): the buffers are full
     when "writer: sent 1048576 bytes" is printed -> the writer is done while the reader still has chunks to read
     at the end -> the reader set the pace: 16 chunks x 0.125 s = 2 s
+
+Questions:
+    when "writer: sent 1048576 bytes" is printed -> The writer sends 16 chunks of 64 KiB; the reader handles one per 0.125 s, 2 s in all. When is the writer done? -> at 0 s, since write() only buffers | *at 1.25 s, before the reader is done | at 2 s, with the reader -> drain() makes the writer wait while the buffers are full, so it stays only a few chunks ahead of the reader.
+    at the end -> How long does the whole transfer take? -> about 0.1 s | 1.25 s | *2 s -> The slow reader sets the pace: 16 chunks x 0.125 s = 2 s.
 """
 import asyncio
 import time

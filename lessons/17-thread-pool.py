@@ -10,6 +10,10 @@ Bookmarks:
     at t=1.21 -> the first 32 pages are back; the other downloads still wait for a free worker
     when "threads: 1000 pages" is printed -> 32 workers, 32 rounds of a bit over a second each
     at the end -> 1,000 tasks on one thread took as long as one download
+
+Questions:
+    when "threads: 1000 pages" is printed -> 1,000 one-second downloads run on a pool of 32 worker threads. How long do they take? -> about 1.2 s | *about 38.7 s | about 1,000 s -> 32 at a time means 32 rounds of a bit over a second each.
+    when "async tasks: 1000 pages" is printed -> Now 1,000 asyncio tasks download the same pages on one thread. How long do they take? -> *about 1.2 s | about 38.7 s -> Every task waits on its own socket at the same time, so all of them take about as long as one download.
 """
 import asyncio
 import socket

@@ -11,6 +11,10 @@ Bookmarks:
     at t=0.15 -> the three request lines arrive: each handler wakes to read its own
     at t=0.25 -> the worker threads have finished: each handler gets its result and sends the reply
     at the end -> three clients were served in the time of one
+
+Questions:
+    at t=0.25 -> Each handler passes its line to a worker thread with to_thread, and shout sleeps 0.1 s. Do the handlers wait one after another? -> yes, 0.1 s each in turn | *no, the three threads work at the same time -> to_thread runs each call in its own worker thread, so the three 0.1 s sleeps overlap.
+    at the end -> How long do 3 clients with 2 lines each take? -> about 1.5 s | *0.5 s, as long as one client | 0.1 s -> The clients and their worker threads overlap, so three clients are served in the time of one.
 """
 # loopscope: latency loopback=0.05
 import asyncio

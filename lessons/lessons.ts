@@ -2,6 +2,7 @@
 // Pure string work, no Node or DOM: the renderer bundles it with the sources (Vite ?raw) and
 // the tests read the files from disk. A malformed header throws LessonFormatError, because a
 // lesson that silently loses its bookmarks is worse than a failing test.
+import { parseQuestionLine, type AuthoredQuestion } from './questions';
 
 /** Lesson ids (file names without .py) in teaching order. Lesson 2 has a sync and an async half. */
 export const LESSON_IDS = [
@@ -59,6 +60,8 @@ export interface Lesson {
   /** One paragraph of two to four sentences, lines joined with spaces. */
   explanation: string;
   bookmarks: Bookmark[];
+  /** Predict mode's questions at bookmark conditions (lessons/questions.ts). */
+  questions: AuthoredQuestion[];
   /** The other half of a side-by-side pair (lesson 2: sync and async). */
   compareWith?: string;
   source: string;
@@ -104,6 +107,7 @@ export function parseLesson(id: string, source: string): Lesson {
     title: titleBlock[0].trim(),
     explanation: explanationBlock.map((line) => line.trim()).join(' '),
     bookmarks: [],
+    questions: [],
     source,
   };
   for (const block of sections) {
@@ -113,10 +117,16 @@ export function parseLesson(id: string, source: string): Lesson {
       lesson.compareWith = compare[1];
     } else if (head === 'Bookmarks:') {
       lesson.bookmarks.push(...block.slice(1).map((line) => parseBookmarkLine(id, line)));
+    } else if (head === 'Questions:') {
+      for (const line of block.slice(1)) {
+        const parsed = parseQuestionLine(line, parseCondition);
+        if (typeof parsed === 'string') throw new LessonFormatError(id, parsed);
+        lesson.questions.push(parsed);
+      }
     } else {
       throw new LessonFormatError(
         id,
-        `unexpected paragraph "${head}": only "Compare with:" and "Bookmarks:" may follow the explanation`,
+        `unexpected paragraph "${head}": only "Compare with:", "Bookmarks:" and "Questions:" may follow the explanation`,
       );
     }
   }
@@ -202,5 +212,5 @@ function splitParagraphs(lines: string[]): string[][] {
 }
 
 function isSection(line: string): boolean {
-  return /^(Bookmarks:|Compare with:)/.test(line.trim());
+  return /^(Bookmarks:|Questions:|Compare with:)/.test(line.trim());
 }

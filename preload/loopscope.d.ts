@@ -57,6 +57,41 @@ export interface WindowBounds {
   maximized: boolean;
 }
 
+/** Predict mode's score for one lesson (main/settings/schema.ts checks it). */
+export interface PredictScore {
+  answered: number;
+  right: number;
+  /** Right answers in a row, now. */
+  streak: number;
+  /** The longest streak so far. */
+  best: number;
+}
+
+/** A wrong answer kept for review: where it was asked, and what was chosen. */
+export interface WrongAnswer {
+  /** Lesson id ('' for a program that is not a lesson). */
+  lesson: string;
+  /** The program's file name, so the review can tell whether the run on screen is that one. */
+  fileName: string;
+  /** The step whose playing answered it. */
+  step: number;
+  prompt: string;
+  chosen: string;
+  right: string;
+  why: string;
+}
+
+/** Predict mode: on or off, the presentation countdown, and the score (kept on this machine only). */
+export interface PredictSettings {
+  on: boolean;
+  /** Seconds a question counts down while presenting; 0 = no countdown. */
+  countdown: number;
+  /** By lesson id ('' for programs that are not lessons). */
+  scores: Record<string, PredictScore>;
+  /** Newest first. */
+  wrong: WrongAnswer[];
+}
+
 export interface Settings {
   theme: Theme;
   /** Playback speed multiplier (animation only; never changes virtual time). */
@@ -70,6 +105,7 @@ export interface Settings {
   wallBudgetSeconds: number;
   /** Memory the engine's process may use, in MB, before it is stopped and replaced. */
   memoryCapMb: number;
+  predict: PredictSettings;
   /** Kept by main: the renderer cannot set these. */
   windowBounds: WindowBounds | null;
   recentFiles: string[];
@@ -77,7 +113,10 @@ export interface Settings {
 
 /** What the renderer may change; main owns window bounds and the recent list. */
 export type SettingsPatch = Partial<
-  Pick<Settings, 'theme' | 'speed' | 'motion' | 'internals' | 'zoom' | 'wallBudgetSeconds' | 'memoryCapMb'>
+  Pick<
+    Settings,
+    'theme' | 'speed' | 'motion' | 'internals' | 'zoom' | 'wallBudgetSeconds' | 'memoryCapMb' | 'predict'
+  >
 >;
 
 export interface OpenedFile {

@@ -40,6 +40,36 @@ export const windowBoundsSchema = z
   })
   .strict();
 
+/** Predict mode's review keeps this many wrong answers (renderer/src/predict/scoreBook.ts). */
+export const MAX_WRONG_ANSWERS = 50;
+/** Lessons plus one key for other programs, with room for lessons added later. */
+const MAX_SCORED_LESSONS = 200;
+const MAX_COUNTDOWN_S = 120;
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const shortText = z.string().max(2000);
+const predictScoreSchema = z.object({ answered: count, right: count, streak: count, best: count }).strict();
+const wrongAnswerSchema = z
+  .object({
+    lesson: z.string().max(100),
+    fileName: z.string().max(4096),
+    step: count,
+    prompt: shortText,
+    chosen: shortText,
+    right: shortText,
+    why: shortText,
+  })
+  .strict();
+export const predictSchema = z
+  .object({
+    on: z.boolean(),
+    countdown: z.number().int().min(0).max(MAX_COUNTDOWN_S),
+    scores: z
+      .record(z.string().max(100), predictScoreSchema)
+      .refine((scores) => Object.keys(scores).length <= MAX_SCORED_LESSONS, 'too many lessons'),
+    wrong: z.array(wrongAnswerSchema).max(MAX_WRONG_ANSWERS),
+  })
+  .strict();
+
 export const fieldSchemas = {
   theme: z.enum(['light', 'dark', 'high-contrast']),
   // The player's own range (common/limits.ts): a settings file cannot ask for a speed it lacks.
@@ -49,6 +79,7 @@ export const fieldSchemas = {
   zoom: z.number().min(MIN_ZOOM).max(MAX_ZOOM),
   wallBudgetSeconds: z.number().int().min(MIN_WALL_BUDGET_S).max(MAX_WALL_BUDGET_S),
   memoryCapMb: z.number().int().min(MIN_MEMORY_CAP_MB).max(MAX_MEMORY_CAP_MB),
+  predict: predictSchema,
   windowBounds: windowBoundsSchema.nullable(),
   recentFiles: z.array(z.string().min(1).max(4096)).max(MAX_RECENT),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
@@ -61,6 +92,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   zoom: 1,
   wallBudgetSeconds: DEFAULT_WALL_BUDGET_MS / 1000,
   memoryCapMb: DEFAULT_MEMORY_CAP_MB,
+  predict: Object.freeze({ on: false, countdown: 0, scores: {}, wrong: [] }),
   windowBounds: null,
   recentFiles: [],
 });
@@ -75,6 +107,7 @@ export const settingsPatchSchema = z
     zoom: fieldSchemas.zoom,
     wallBudgetSeconds: fieldSchemas.wallBudgetSeconds,
     memoryCapMb: fieldSchemas.memoryCapMb,
+    predict: fieldSchemas.predict,
   })
   .strict()
   .partial();
@@ -86,7 +119,11 @@ export interface ParsedSettings {
 }
 
 export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, recentFiles: [] };
+  return {
+    ...DEFAULT_SETTINGS,
+    predict: { on: false, countdown: 0, scores: {}, wrong: [] },
+    recentFiles: [],
+  };
 }
 
 function describe(value: unknown): string {

@@ -12,6 +12,8 @@ import { createTestEngine } from '../support/engine-snapshot';
 import { findBookmarkStep } from '../../lessons/bookmarks';
 import { LESSON_IDS, parseLesson } from '../../lessons/lessons';
 import { EXPECTED_DIR, LESSONS_DIR } from './python';
+import { formatQuestions, runQuestions } from './questionGolden';
+import { placeAuthored } from '../../renderer/src/predict/authored';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 /** Traces whose file would exceed this are checked in as a digest (lesson 14: 1,000 clients). */
@@ -33,6 +35,7 @@ const source = (id: string) => readFileSync(join(LESSONS_DIR, `${id}.py`), 'utf8
 const outFile = (id: string) => join(EXPECTED_DIR, `${id}.out`);
 const traceFile = (id: string) => join(EXPECTED_DIR, `${id}.trace.json`);
 const digestFile = (id: string) => join(EXPECTED_DIR, `${id}.trace-digest.json`);
+const questionsFile = (id: string) => join(EXPECTED_DIR, `${id}.questions.txt`);
 
 function printed(trace: Trace, stream: 'stdout' | 'stderr'): string {
   return trace.events.map((e) => (e.t === 'output' && e.stream === stream ? e.text : '')).join('');
@@ -60,6 +63,10 @@ function writeGoldens(id: string, trace: Trace): void {
   rmSync(digestFile(id), { force: true });
   if (text.length <= TRACE_FILE_LIMIT) writeFileSync(traceFile(id), text);
   else writeFileSync(digestFile(id), `${JSON.stringify(digest(trace), null, 2)}\n`);
+  writeFileSync(
+    questionsFile(id),
+    formatQuestions(runQuestions(trace, parseLesson(id, source(id)).questions)),
+  );
 }
 
 describe('lessons on the engine', () => {
@@ -117,6 +124,26 @@ describe('lessons on the engine', () => {
     const lesson = parseLesson(id, source(id));
     const found = lesson.bookmarks.map((b) => [b.when, findBookmarkStep(trace, b.condition) >= 0]);
     expect(found).toEqual(lesson.bookmarks.map((b) => [b.when, true]));
+  });
+
+  it.each(LESSON_IDS.map((id) => [id]))(
+    'every question of %s is asked before a step of its trace (not before the start) with its right answer among the choices',
+    (id) => {
+      const trace = traces.get(id)!;
+      const lesson = parseLesson(id, source(id));
+      const asked = [...placeAuthored(trace, lesson.questions).values()];
+      expect(asked.map((q) => q.prompt)).toEqual(lesson.questions.map((q) => q.prompt));
+      for (const q of asked) {
+        expect(q.step).toBeGreaterThanOrEqual(1);
+        expect(q.step).toBeLessThan(trace.steps.length);
+        expect(q.choices[q.answer]).toBeDefined();
+      }
+    },
+  );
+
+  it.each(LESSON_IDS.map((id) => [id]))('%s asks exactly its golden questions in predict mode', (id) => {
+    const questions = runQuestions(traces.get(id)!, parseLesson(id, source(id)).questions);
+    expect(formatQuestions(questions)).toBe(readFileSync(questionsFile(id), 'utf8'));
   });
 
   // 01: nothing left behind by the earlier runs (the deadlock's pending tasks ran last);

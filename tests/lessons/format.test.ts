@@ -59,6 +59,32 @@ describe('built-in lessons', () => {
     },
   );
 
+  it.each(LESSON_IDS.map((id) => [id]))(
+    '%s has at least two questions of its own, each with 2-4 different choices and one right',
+    (id) => {
+      const lesson = lessons.find((l) => l.id === id)!;
+      expect(lesson.questions.length).toBeGreaterThanOrEqual(2);
+      for (const q of lesson.questions) {
+        expect(q.choices.length).toBeGreaterThanOrEqual(2);
+        expect(q.choices.length).toBeLessThanOrEqual(4);
+        expect(new Set(q.choices).size).toBe(q.choices.length);
+        expect(q.choices[q.answer]).toBeDefined();
+        expect(sentences(q.why).length, q.why).toBe(1);
+      }
+    },
+  );
+
+  it.each(LESSON_IDS.map((id) => [id]))(
+    '%s: every printed-text question names text the lesson prints',
+    (id) => {
+      const lesson = lessons.find((l) => l.id === id)!;
+      const out = readFileSync(join(EXPECTED_DIR, `${id}.out`), 'utf8');
+      for (const { condition } of lesson.questions) {
+        if (condition.kind === 'output') expect(out).toContain(condition.text);
+      }
+    },
+  );
+
   it('lesson 1 prints the chapter sentence exactly', () => {
     expect(readFileSync(join(EXPECTED_DIR, '01-gather.out'), 'utf8')).toBe(
       [
@@ -109,6 +135,7 @@ describe('lesson header parser', () => {
           caption: 'b is done',
         },
       ],
+      questions: [],
       source,
     });
   });
@@ -162,6 +189,45 @@ describe('lesson header parser', () => {
   ])('rejects %s with a LessonFormatError that says why', (_name, source, message) => {
     expect(() => parseLesson('09-bad', source)).toThrow(LessonFormatError);
     expect(() => parseLesson('09-bad', source)).toThrow(`lesson 09-bad: `);
+    expect(() => parseLesson('09-bad', source)).toThrow(message);
+  });
+
+  it('reads a Questions paragraph: condition, wording, choices with the right one starred, and why', () => {
+    const source = header(
+      'Title\n\nText. More.\n\nQuestions:\n    when "x -> y" is printed -> What comes next? -> a | *b -> because b -> c\n    at the end -> How? -> one | two | *three | four -> It is three.\n',
+    );
+    expect(parseLesson('01-x', source).questions).toEqual([
+      {
+        when: 'when "x -> y" is printed',
+        condition: { kind: 'output', text: 'x -> y' },
+        prompt: 'What comes next?',
+        choices: ['a', 'b'],
+        answer: 1,
+        why: 'because b -> c',
+      },
+      {
+        when: 'at the end',
+        condition: { kind: 'end' },
+        prompt: 'How?',
+        choices: ['one', 'two', 'three', 'four'],
+        answer: 2,
+        why: 'It is three.',
+      },
+    ]);
+  });
+
+  it.each([
+    ['no choices part', 'at the end -> How? -> It is.', 'condition -> question -> choice'],
+    ['an unknown condition', 'sometime -> How? -> *a | b -> Why.', 'not one of the bookmark forms'],
+    ['no right choice', 'at the end -> How? -> a | b -> Why.', 'exactly one choice right'],
+    ['two right choices', 'at the end -> How? -> *a | *b -> Why.', 'exactly one choice right'],
+    ['one choice', 'at the end -> How? -> *a -> Why.', 'has 1 choices: give 2 to 4'],
+    ['five choices', 'at the end -> How? -> *a | b | c | d | e -> Why.', 'has 5 choices'],
+    ['a repeated choice', 'at the end -> How? -> *a | a -> Why.', 'repeats a choice'],
+    ['no explanation', 'at the end -> How? -> *a | b -> ', 'condition -> question -> choice'],
+  ])('rejects a question with %s', (_name, line, message) => {
+    const source = header(`Title\n\nText. More.\n\nQuestions:\n    ${line}\n`);
+    expect(() => parseLesson('09-bad', source)).toThrow(LessonFormatError);
     expect(() => parseLesson('09-bad', source)).toThrow(message);
   });
 

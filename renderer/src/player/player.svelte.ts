@@ -26,6 +26,9 @@ export class Player {
   narration = $derived(this.model ? narrate(this.model, this.step) : '');
   lastStep = $derived(this.model ? cursor.lastStep(this.model) : 0);
 
+  /** Asked before each step forward (predict mode asks its question): false holds the cursor. */
+  beforeForward: ((next: number) => boolean) | null = null;
+
   #timer: ReturnType<typeof setTimeout> | null = null;
 
   load(trace: Trace, keepStep = false): void {
@@ -46,6 +49,8 @@ export class Player {
   }
 
   forward(): void {
+    if (this.beforeForward && this.step < this.lastStep && !this.beforeForward(this.step + 1))
+      return this.pause();
     this.seek(this.step + 1);
   }
   back(): void {
