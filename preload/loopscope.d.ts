@@ -33,6 +33,8 @@ export type MenuCommand =
   | 'file:saveAs'
   | 'view:presentation'
   | 'view:internals'
+  | 'view:cpythonNames'
+  | 'view:settings'
   | 'view:compare'
   | 'view:lessons'
   | 'player:play'
@@ -63,10 +65,14 @@ export interface Settings {
   motion: Motion;
   /** Show the loop's internals (ready queue, timer heap). */
   internals: boolean;
+  /** Name tasks as CPython does (`Task-1`) instead of by coroutine and argument (`job(3)`). */
+  cpythonNames: boolean;
   /** Page zoom factor, 1 = 100 %. Changed by View > Zoom (Ctrl +, Ctrl -, Ctrl 0). */
   zoom: number;
   /** Wall time one run may take, in seconds, before the engine is stopped (a teacher's long computation is not a runaway). */
   wallBudgetSeconds: number;
+  /** Real time one step may run without awaiting, in seconds, before it is stopped as a runaway. */
+  stepBudgetSeconds: number;
   /** Memory the engine's process may use, in MB, before it is stopped and replaced. */
   memoryCapMb: number;
   /** Kept by main: the renderer cannot set these. */
@@ -76,7 +82,18 @@ export interface Settings {
 
 /** What the renderer may change; main owns window bounds and the recent list. */
 export type SettingsPatch = Partial<
-  Pick<Settings, 'theme' | 'speed' | 'motion' | 'internals' | 'zoom' | 'wallBudgetSeconds' | 'memoryCapMb'>
+  Pick<
+    Settings,
+    | 'theme'
+    | 'speed'
+    | 'motion'
+    | 'internals'
+    | 'cpythonNames'
+    | 'zoom'
+    | 'wallBudgetSeconds'
+    | 'stepBudgetSeconds'
+    | 'memoryCapMb'
+  >
 >;
 
 export interface OpenedFile {

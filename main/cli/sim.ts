@@ -11,13 +11,14 @@ import { engineRuntimeReport, runContained } from '../host/run-contained';
 import { NoEngineRuntime } from '../host/engine-runtime';
 import { END_KINDS, type EndKind, type RunOptions } from '../../common/trace';
 import { formatSteps } from './steps';
+import type { TaskNaming } from '../../common/taskNames';
 import { escapeControls } from './escape';
 
-const USAGE = `usage: npm run sim -- FILE.py [--steps | --json] [--seed N] [--max-steps N]
+const USAGE = `usage: npm run sim -- FILE.py [--steps [--cpython-names] | --json] [--seed N] [--max-steps N]
        [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
        [--max-sockets N] [--max-network-bytes BYTES] [--max-threads N] [--max-file-bytes BYTES]
 
-       [--wall-budget SECONDS] [--memory-cap MB]
+       [--wall-budget SECONDS] [--step-budget SECONDS] [--memory-cap MB]
        npm run sim -- --version`;
 
 const NUMERIC: Record<string, keyof RunOptions> = {
@@ -43,21 +44,24 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const HOST_OPTIONS: Record<string, 'wallBudgetMs' | 'memoryCapMb'> = {
+const HOST_OPTIONS: Record<string, 'wallBudgetMs' | 'stepBudgetMs' | 'memoryCapMb'> = {
   '--wall-budget': 'wallBudgetMs',
+  '--step-budget': 'stepBudgetMs',
   '--memory-cap': 'memoryCapMb',
 };
 
 function parse(argv: string[]): {
   file: string;
   mode: 'output' | 'steps' | 'json';
+  naming: TaskNaming;
   options: Partial<RunOptions>;
-  host: { wallBudgetMs?: number; memoryCapMb?: number };
+  host: { wallBudgetMs?: number; stepBudgetMs?: number; memoryCapMb?: number };
 } {
   let file = '';
+  let naming: TaskNaming = 'friendly';
   let mode: 'output' | 'steps' | 'json' = 'output';
   const options: Partial<RunOptions> = {};
-  const host: { wallBudgetMs?: number; memoryCapMb?: number } = {};
+  const host: { wallBudgetMs?: number; stepBudgetMs?: number; memoryCapMb?: number } = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--version') {
@@ -65,8 +69,9 @@ function parse(argv: string[]): {
     } else if (a in HOST_OPTIONS) {
       const v = Number(argv[++i]);
       if (argv[i] === undefined || !Number.isFinite(v) || v <= 0) fail(`${a} needs a positive number`);
-      host[HOST_OPTIONS[a]] = a === '--wall-budget' ? v * 1000 : v;
+      host[HOST_OPTIONS[a]] = a === '--memory-cap' ? v : v * 1000;
     } else if (a === '--steps') mode = 'steps';
+    else if (a === '--cpython-names') naming = 'cpython';
     else if (a === '--json') mode = 'json';
     else if (a in NUMERIC) {
       const v = Number(argv[++i]);
@@ -80,7 +85,7 @@ function parse(argv: string[]): {
     else file = a;
   }
   if (!file) fail('no FILE.py given');
-  return { file, mode, options, host };
+  return { file, mode, naming, options, host };
 }
 
 function printVersion(): never {
@@ -100,7 +105,7 @@ function printVersion(): never {
 }
 
 async function main(): Promise<void> {
-  const { file, mode, options, host } = parse(process.argv.slice(2));
+  const { file, mode, naming, options, host } = parse(process.argv.slice(2));
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
@@ -127,7 +132,7 @@ async function main(): Promise<void> {
   }
   try {
     if (mode === 'json') process.stdout.write(`${JSON.stringify(trace)}\n`);
-    else if (mode === 'steps') process.stdout.write(`${escapeControls(formatSteps(trace).join('\n'))}\n`);
+    else if (mode === 'steps') process.stdout.write(`${escapeControls(formatSteps(trace, naming).join('\n'))}\n`);
     else {
       for (const e of trace.events as unknown[]) {
         const o = e as { t?: unknown; stream?: unknown; text?: unknown };

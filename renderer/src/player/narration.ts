@@ -2,7 +2,7 @@
 // t=0.100; next the loop takes c from the run queue"). Pure: reads only the step's own events.
 import type { ActorId, Outcome, TraceEvent } from '../../../common/trace';
 import { arrivalSentence, ioParts } from './ioNarration';
-import { endText, type PlayerModel } from './model';
+import { endWords, type PlayerModel } from './model';
 import { formatTime } from './snapshot';
 
 function list(names: string[]): string {
@@ -70,7 +70,8 @@ export function narrate(model: PlayerModel, step: number): string {
     }
     return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, the earliest timer.`;
   }
-  if (st.kind === 'end') return `The run is over: ${endText(model.trace.end)}`;
+  // How the run ended, said once (the narration strip shows it at the last step only).
+  if (st.kind === 'end') return endWords(model);
   if (st.kind === 'main') {
     // Outside the loop: asyncio.run() tidying up after main returned, or code after it.
     const lines = st.lines?.length ? ` runs line ${st.lines.join(', ')}` : ' runs';
@@ -108,13 +109,13 @@ export function narrate(model: PlayerModel, step: number): string {
     if (e.t === 'taskWaiting' && e.actor === actor) {
       const r = e.reason;
       if (r.kind === 'timer' && r.deadline !== undefined)
-        parts.push(`awaits ${r.expr} and waits until t=${formatTime(r.deadline)}`);
+        parts.push(`awaits ${r.expr} until t=${formatTime(r.deadline)}`);
       else if (r.kind === 'io' && r.deadline !== undefined && r.expr.includes(' on worker '))
         // Threads run their job whole when it is submitted (engine/python/world/README.md).
         parts.push(
           `awaits ${r.expr} (the job ran when submitted: its output is above) and waits for its result at t=${formatTime(r.deadline)}`,
         );
-      else parts.push(`awaits ${r.expr} and waits`);
+      else parts.push(`awaits ${r.expr}`);
     } else if (e.t === 'taskExited' && e.actor === actor) parts.push(ending(e.outcome));
     else if (e.t === 'taskScheduled' && e.actor === actor)
       parts.push('yields and goes back to the end of the run queue');

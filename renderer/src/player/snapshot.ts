@@ -6,7 +6,8 @@
 // previous runner to where it went and the next one from the run queue into the loop.
 import { lanesAt } from '../../../common/lanes';
 import type { Actor, ActorId, Outcome, StepKind, WaitKind, WaitReason } from '../../../common/trace';
-import { endText, lastLine, type PlayerModel } from './model';
+import { lastLine, type PlayerModel } from './model';
+import type { StepView } from './visibleSteps';
 import { worldAt, type WorldSnapshot } from './world';
 
 export type TokenState = 'ready' | 'running' | 'waiting' | 'timer' | 'done';
@@ -14,7 +15,7 @@ export type TokenState = 'ready' | 'running' | 'waiting' | 'timer' | 'done';
 export interface Token {
   id: ActorId;
   label: string;
-  /** For the tooltip: the task's own name and its coroutine ("Task-2 · coroutine a()"). */
+  /** For the tooltip: both of the task's names ("Task-3 · deposit(100)"), or its name and coroutine. */
   fullName: string;
   kind: 'task' | 'callback';
   internal: boolean;
@@ -39,7 +40,9 @@ export interface WaitGroup {
 
 export interface StageSnapshot {
   step: number;
+  /** How many steps are stepped through (visibleSteps.ts), and this one's position among them. */
   stepCount: number;
+  position: number;
   kind: StepKind;
   time: number;
   iteration: number;
@@ -59,6 +62,8 @@ export interface StageSnapshot {
 
 export interface SnapshotOptions {
   showInternals: boolean;
+  /** The steps stepped through (default: all of them). */
+  view?: StepView;
 }
 
 export function formatTime(t: number): string {
@@ -107,7 +112,7 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     return {
       id,
       label: i ? (callbackLabel(model, i.actor, state) ?? i.label) : `#${id}`,
-      fullName: i ? `${i.actor.name}${i.actor.coro ? ` · coroutine ${i.actor.coro}()` : ''}` : `#${id}`,
+      fullName: i ? fullName(model, id) : `#${id}`,
       kind: i?.actor.kind ?? 'task',
       internal: !!i?.actor.internal,
       colour: i?.colour ?? 0xffffff,
@@ -198,14 +203,15 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     // A program that does not compile (or never calls asyncio.run first) creates no task here.
     loopNote =
       lanes.spawned.length > 0
-        ? 'the program starts: asyncio.run() creates the main task'
+        ? 'the loop has not started yet'
         : 'the program starts';
     linesRun = st.lines ?? [];
   } else if (st?.kind === 'main') {
     loopNote = "the loop is not running: the program's top level runs";
     linesRun = st.lines ?? [];
   } else if (st?.kind === 'end') {
-    loopNote = `the run finished: ${endText(trace.end)}`;
+    // How it ended is said once, in the narration strip (renderer/src/panels/Narration.svelte).
+    loopNote = 'the run is over';
   } else {
     loopNote = 'idle';
   }
@@ -218,7 +224,8 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
 
   return {
     step: lanes.step,
-    stepCount: trace.steps.length,
+    stepCount: opts.view?.count ?? trace.steps.length,
+    position: opts.view?.position(lanes.step) ?? lanes.step,
     kind: st?.kind ?? 'end',
     time: lanes.time,
     iteration: st?.iteration ?? 0,
@@ -232,6 +239,14 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     showInternals: opts.showInternals,
     world: worldAt(model, lanes.step, lanes.time, lanes.waiting, opts.showInternals),
   };
+}
+
+function fullName(model: PlayerModel, id: ActorId): string {
+  const a = model.info[id].actor;
+  const cpython = model.names.cpython[id];
+  const friendly = model.names.friendly[id];
+  if (friendly !== cpython) return `${cpython} · ${friendly}`;
+  return `${cpython}${a.coro ? ` · coroutine ${a.coro}()` : ''}`;
 }
 
 function linesLabel(lines: number[]): string {

@@ -36,6 +36,8 @@ export class Runner {
   }
 
   edit(source: string): void {
+    // The editor echoes a program put into it (a lesson, a file): that text is already run.
+    if (source === this.source) return;
     this.source = source;
     if (this.#debounce) clearTimeout(this.#debounce);
     this.#debounce = setTimeout(() => void this.run(), EDIT_DEBOUNCE_MS);
