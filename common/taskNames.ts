@@ -103,9 +103,15 @@ export function nameOf(names: TaskNames, id: ActorId, naming: TaskNaming): strin
  * The engine's own sentences (a deadlock, a runaway) name tasks as CPython does (`Task-2`);
  * under the friendly scheme those names become the scheme's, so a message and the stage agree.
  */
-export function renameTasksIn(text: string, trace: Pick<Trace, 'actors'>, names: TaskNames, naming: TaskNaming): string {
+export function renameTasksIn(
+  text: string,
+  trace: Pick<Trace, 'actors'>,
+  names: TaskNames,
+  naming: TaskNaming,
+): string {
   if (naming === 'cpython' || !text.includes('Task-')) return text;
   const byName = new Map<string, string>();
-  for (const a of trace.actors) if (a.kind === 'task' && DEFAULT_TASK_NAME.test(a.name)) byName.set(a.name, names.friendly[a.id]);
+  for (const a of trace.actors)
+    if (a.kind === 'task' && DEFAULT_TASK_NAME.test(a.name)) byName.set(a.name, names.friendly[a.id]);
   return text.replace(/\bTask-\d+\b/g, (m) => byName.get(m) ?? m);
 }

@@ -71,6 +71,8 @@ export interface Settings {
   zoom: number;
   /** Wall time one run may take, in seconds, before the engine is stopped (a teacher's long computation is not a runaway). */
   wallBudgetSeconds: number;
+  /** Output a run keeps, in kB (its first and last halves; the rest is counted, not kept). */
+  outputKeptKb: number;
   /** Real time one step may run without awaiting, in seconds, before it is stopped as a runaway. */
   stepBudgetSeconds: number;
   /** Memory the engine's process may use, in MB, before it is stopped and replaced. */
@@ -92,6 +94,7 @@ export type SettingsPatch = Partial<
     | 'zoom'
     | 'wallBudgetSeconds'
     | 'stepBudgetSeconds'
+    | 'outputKeptKb'
     | 'memoryCapMb'
   >
 >;

@@ -11,6 +11,11 @@ export interface BudgetSettings {
   memoryCap: string;
   /** The real time one step may run without awaiting (a loop without await) before it is stopped. */
   stepBudget: string;
+  /**
+   * The engine's caps name the terminal's options (`--max-output`); a host without them (the
+   * app) says what raises each there instead: option -> words. Absent: the options stand.
+   */
+  caps?: (option: string) => string;
 }
 
 /** A step that says nothing for this long is stopped: long enough for a lesson's blocking call. */
@@ -43,9 +48,16 @@ export function wallBudgetEnd(wallBudgetMs: number, setting: string): RunEnd {
  * A runaway a host stopped after its step budget (a step that never awaited) says which setting
  * raises that budget; the engine's own words do not know the host's names.
  */
-export function namedStepBudget(end: RunEnd, settings: BudgetSettings): RunEnd {
-  if (end.kind !== 'runaway' || end.option) return end;
-  return { ...end, message: `${end.message} (${settings.stepBudget} raises the limit)`, option: settings.stepBudget };
+export function namedForHost(end: RunEnd, settings: BudgetSettings): RunEnd {
+  if (end.kind === 'runaway' && !end.option)
+    return {
+      ...end,
+      message: `${end.message} (${settings.stepBudget} raises the limit)`,
+      option: settings.stepBudget,
+    };
+  if (!settings.caps || !end.option?.startsWith('--')) return end;
+  const words = settings.caps(end.option);
+  return { ...end, message: end.message.split(end.option).join(words), option: words };
 }
 
 export function memoryCapEnd(memoryCapMb: number, setting: string): RunEnd {

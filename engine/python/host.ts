@@ -222,7 +222,7 @@ export class RunHost implements ChannelTarget {
     /** Pyodide's heap views now (new views after the wasm memory grows). */
     private readonly heap: () => Heap = () => ({ HEAPU32: new Uint32Array(0), HEAPF64: new Float64Array(0) }),
   ) {
-    this.recorder = new TraceRecorder(this.clock, options.maxSteps);
+    this.recorder = new TraceRecorder(this.clock, options.maxSteps, options.maxOutputBytes);
   }
 
   /** Takes what the host calls from the run's Python side (its proxies are the host's to drop). */

@@ -11,10 +11,10 @@ import { engineRuntimeReport, runContained } from '../host/run-contained';
 import { NoEngineRuntime } from '../host/engine-runtime';
 import { END_KINDS, type EndKind, type RunOptions } from '../../common/trace';
 import { formatSteps } from './steps';
-import type { TaskNaming } from '../../common/taskNames';
+import { renameTasksIn, taskNames, type TaskNaming } from '../../common/taskNames';
 import { escapeControls } from './escape';
 
-const USAGE = `usage: npm run sim -- FILE.py [--steps [--cpython-names] | --json] [--seed N] [--max-steps N]
+const USAGE = `usage: npm run sim -- FILE.py [--steps | --json] [--cpython-names] [--seed N] [--max-steps N]
        [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
        [--max-sockets N] [--max-network-bytes BYTES] [--max-threads N] [--max-file-bytes BYTES]
 
@@ -132,10 +132,22 @@ async function main(): Promise<void> {
   }
   try {
     if (mode === 'json') process.stdout.write(`${JSON.stringify(trace)}\n`);
-    else if (mode === 'steps') process.stdout.write(`${escapeControls(formatSteps(trace, naming).join('\n'))}\n`);
+    else if (mode === 'steps')
+      process.stdout.write(`${escapeControls(formatSteps(trace, naming).join('\n'))}\n`);
     else {
       for (const e of trace.events as unknown[]) {
-        const o = e as { t?: unknown; stream?: unknown; text?: unknown };
+        const o = e as { t?: unknown; stream?: unknown; text?: unknown; lines?: unknown; chars?: unknown };
+        if (
+          o?.t === 'outputDropped' &&
+          typeof o.lines === 'number' &&
+          typeof o.chars === 'number' &&
+          o.chars > 0
+        ) {
+          process.stderr.write(
+            `sim: … ${o.lines} lines (${o.chars} characters) not kept: past the output cap only its first and last halves are kept (--max-output raises it) …\n`,
+          );
+          continue;
+        }
         if (o?.t !== 'output' || typeof o.text !== 'string') continue;
         (o.stream === 'stdout' ? process.stdout : process.stderr).write(escapeControls(o.text));
       }
@@ -145,7 +157,10 @@ async function main(): Promise<void> {
     process.stderr.write(`sim: the trace could not be printed: ${escapeControls((e as Error).message)}\n`);
     process.exit(70);
   }
-  if (ENGINE_ENDS.has(trace.end.kind)) process.stderr.write(`${escapeControls(trace.end.message)}\n`);
+  if (ENGINE_ENDS.has(trace.end.kind)) {
+    const said = renameTasksIn(trace.end.message, trace, taskNames(trace), naming);
+    process.stderr.write(`${escapeControls(said)}\n`);
+  }
   process.exitCode = trace.end.exitCode;
 }
 

@@ -4,7 +4,8 @@
 
 import { walkLanes, type Lanes } from '../../common/lanes';
 import { nameOf, renameTasksIn, taskNames, type TaskNaming } from '../../common/taskNames';
-import type { Trace, TraceEvent } from '../../common/trace';
+import { outcomeWords } from '../../common/outcomes';
+import type { RunEnd, Trace, TraceEvent } from '../../common/trace';
 
 /** Past this many entries a lane prints as a count: a 10,000-task line helps nobody. */
 const LANE_LIST_MAX = 12;
@@ -31,7 +32,7 @@ export function formatSteps(trace: Trace, naming: TaskNaming = 'friendly'): stri
     const end = step + 1 < trace.steps.length ? trace.steps[step + 1].firstEvent : trace.events.length;
     const events = trace.events.slice(st.firstEvent, end);
     out.push(
-      `${step} t=${fmtTime(st.time)} ${describe(endWords, st.kind, st.actor, st.lines, events, name)} | ${laneText(lanes, name, list)}`,
+      `${step} t=${fmtTime(st.time)} ${describe(trace.end, endWords, st.kind, st.actor, st.lines, events, name)} | ${laneText(lanes, name, list)}`,
     );
     step++;
   }
@@ -39,6 +40,7 @@ export function formatSteps(trace: Trace, naming: TaskNaming = 'friendly'): stri
 }
 
 function describe(
+  end: RunEnd,
   endWords: string,
   kind: string,
   actor: number | undefined,
@@ -62,9 +64,7 @@ function describe(
         );
         break;
       case 'taskExited':
-        parts.push(
-          `${name(e.actor)} ${e.outcome.kind === 'result' ? `returned ${e.outcome.repr}` : e.outcome.kind === 'exception' ? `raised ${e.outcome.repr}` : 'was cancelled'}`,
-        );
+        parts.push(`${name(e.actor)} ${outcomeWords(end, e.outcome)}`);
         break;
       case 'taskSpawned':
         parts.push(`spawns ${name(e.actor)}`);

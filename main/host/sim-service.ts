@@ -17,7 +17,7 @@ import {
   DEFAULT_STEP_BUDGET_MS,
   DEFAULT_WALL_BUDGET_MS,
   memoryCapEnd,
-  namedStepBudget,
+  namedForHost,
   wallBudgetEnd,
   type BudgetSettings,
 } from '../../engine/core/budgets';
@@ -318,8 +318,8 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       throw new Error(r.message);
     }
     if (r.tainted || fresh) pool.retire(handle);
-    if (r.kind === 'delivered') return { ...r.receipt, end: namedStepBudget(r.receipt.end, settings) };
-    r.trace.end = namedStepBudget(r.trace.end, settings);
+    if (r.kind === 'delivered') return { ...r.receipt, end: namedForHost(r.receipt.end, settings) };
+    r.trace.end = namedForHost(r.trace.end, settings);
     return r.trace;
   }
 

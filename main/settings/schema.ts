@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Settings } from '../../preload/loopscope';
 import { MAX_RECENT } from '../files/recent';
+import { DEFAULT_RUN_OPTIONS } from '../../common/trace';
 import {
   DEFAULT_MEMORY_CAP_MB,
   DEFAULT_STEP_BUDGET_MS,
@@ -25,6 +26,9 @@ export const MAX_WALL_BUDGET_S = 3600;
 /** A step's real time before it is a runaway: under 1 s a lesson's blocking call would be one. */
 export const MIN_STEP_BUDGET_S = 1;
 export const MAX_STEP_BUDGET_S = 600;
+/** Output kept per run: main's sim:run accepts up to 100 MB (main/ipc/channels.ts). */
+export const MIN_OUTPUT_KEPT_KB = 10;
+export const MAX_OUTPUT_KEPT_KB = 100_000;
 export const MIN_MEMORY_CAP_MB = 1024;
 export const MAX_MEMORY_CAP_MB = 65_536;
 
@@ -33,6 +37,8 @@ export const APP_BUDGET_SETTINGS: BudgetSettings = {
   wallBudget: 'Settings › “Time a run may take”',
   memoryCap: 'Settings › “Memory the engine may use”',
   stepBudget: 'Settings › “Time a step may run without awaiting”',
+  // The app changes only the output cap; the rest are the terminal's (npm run sim).
+  caps: (option) => (option === '--max-output' ? 'Settings › “Output kept”' : `npm run sim -- ${option}`),
 };
 
 /** Screen coordinates can be negative (a display left of the primary one); sizes are at least a window's minimum. */
@@ -56,6 +62,7 @@ export const fieldSchemas = {
   zoom: z.number().min(MIN_ZOOM).max(MAX_ZOOM),
   wallBudgetSeconds: z.number().int().min(MIN_WALL_BUDGET_S).max(MAX_WALL_BUDGET_S),
   stepBudgetSeconds: z.number().min(MIN_STEP_BUDGET_S).max(MAX_STEP_BUDGET_S),
+  outputKeptKb: z.number().int().min(MIN_OUTPUT_KEPT_KB).max(MAX_OUTPUT_KEPT_KB),
   memoryCapMb: z.number().int().min(MIN_MEMORY_CAP_MB).max(MAX_MEMORY_CAP_MB),
   windowBounds: windowBoundsSchema.nullable(),
   recentFiles: z.array(z.string().min(1).max(4096)).max(MAX_RECENT),
@@ -70,6 +77,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   zoom: 1,
   wallBudgetSeconds: DEFAULT_WALL_BUDGET_MS / 1000,
   stepBudgetSeconds: DEFAULT_STEP_BUDGET_MS / 1000,
+  outputKeptKb: DEFAULT_RUN_OPTIONS.maxOutputBytes / 1000,
   memoryCapMb: DEFAULT_MEMORY_CAP_MB,
   windowBounds: null,
   recentFiles: [],
@@ -86,6 +94,7 @@ export const settingsPatchSchema = z
     zoom: fieldSchemas.zoom,
     wallBudgetSeconds: fieldSchemas.wallBudgetSeconds,
     stepBudgetSeconds: fieldSchemas.stepBudgetSeconds,
+    outputKeptKb: fieldSchemas.outputKeptKb,
     memoryCapMb: fieldSchemas.memoryCapMb,
   })
   .strict()

@@ -1,6 +1,7 @@
 // One plain sentence per step, in Python terms ("b awaits asyncio.sleep(0.1) and waits until
 // t=0.100; next the loop takes c from the run queue"). Pure: reads only the step's own events.
-import type { ActorId, Outcome, TraceEvent } from '../../../common/trace';
+import { stoppedByEngine } from '../../../common/outcomes';
+import type { ActorId, Outcome, RunEnd, TraceEvent } from '../../../common/trace';
 import { arrivalSentence, ioParts } from './ioNarration';
 import { endWords, type PlayerModel } from './model';
 import { formatTime } from './snapshot';
@@ -16,8 +17,10 @@ function quote(text: string): string {
   return `"${t.length > 40 ? t.slice(0, 39) + '…' : t}"`;
 }
 
-function ending(o: Outcome): string {
+function ending(o: Outcome, end: RunEnd): string {
   if (o.kind === 'result') return `returns ${o.repr} and is done`;
+  if (stoppedByEngine(end, o))
+    return 'never awaits, so Loopscope stops it (the KeyboardInterrupt is the engine’s, not the program’s)';
   if (o.kind === 'exception') return `raises ${o.repr} and is done`;
   return 'is cancelled';
 }
@@ -116,7 +119,7 @@ export function narrate(model: PlayerModel, step: number): string {
           `awaits ${r.expr} (the job ran when submitted: its output is above) and waits for its result at t=${formatTime(r.deadline)}`,
         );
       else parts.push(`awaits ${r.expr}`);
-    } else if (e.t === 'taskExited' && e.actor === actor) parts.push(ending(e.outcome));
+    } else if (e.t === 'taskExited' && e.actor === actor) parts.push(ending(e.outcome, model.trace.end));
     else if (e.t === 'taskScheduled' && e.actor === actor)
       parts.push('yields and goes back to the end of the run queue');
   }

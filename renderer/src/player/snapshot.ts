@@ -5,7 +5,8 @@
 // everything else is where the lane fold leaves it after the step. So each step moves the
 // previous runner to where it went and the next one from the run queue into the loop.
 import { lanesAt } from '../../../common/lanes';
-import type { Actor, ActorId, Outcome, StepKind, WaitKind, WaitReason } from '../../../common/trace';
+import { stoppedByEngine } from '../../../common/outcomes';
+import type { Actor, ActorId, Outcome, RunEnd, StepKind, WaitKind, WaitReason } from '../../../common/trace';
 import { lastLine, type PlayerModel } from './model';
 import type { StepView } from './visibleSteps';
 import { worldAt, type WorldSnapshot } from './world';
@@ -70,15 +71,17 @@ export function formatTime(t: number): string {
   return t.toFixed(3);
 }
 
-function outcomeDetail(o: Outcome): string {
+function outcomeDetail(o: Outcome, end: RunEnd): string {
   if (o.kind === 'result') return `✓ returned ${o.repr}`;
+  if (stoppedByEngine(end, o)) return '■ stopped by Loopscope';
   if (o.kind === 'exception') return `✗ raised ${o.repr}`;
   return `⊘ cancelled`;
 }
 
 /** The running task's outcome as the end of a sentence ("b runs lines 11–13, then returns 'b'"). */
-function endsWith(o: Outcome): string {
+function endsWith(o: Outcome, end: RunEnd): string {
   if (o.kind === 'result') return `then returns ${o.repr}`;
+  if (stoppedByEngine(end, o)) return 'until Loopscope stops it';
   if (o.kind === 'exception') return `then raises ${o.repr}`;
   return 'then is cancelled';
 }
@@ -174,7 +177,7 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
   const done: Token[] = [];
   for (const { actor, outcome } of lanes.done) {
     if (actor === runner || !visible(actor)) continue;
-    done.push(token(actor, 'done', outcomeDetail(outcome).slice(2), { outcome: outcome.kind }));
+    done.push(token(actor, 'done', outcomeDetail(outcome, trace.end).slice(2), { outcome: outcome.kind }));
   }
 
   let running: Token | null = null;
@@ -185,7 +188,7 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     const outcome = outcomeOf.get(runner);
     linesRun = linesOfStep(model, lanes.step, runner);
     const next = outcome
-      ? endsWith(outcome)
+      ? endsWith(outcome, trace.end)
       : reason
         ? `then awaits ${waitDetail(reason)}`
         : 'then yields to the loop';
@@ -201,10 +204,7 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     loopNote = `nothing is ready: the clock jumps to ${formatTime(st.time)}`;
   } else if (st?.kind === 'start') {
     // A program that does not compile (or never calls asyncio.run first) creates no task here.
-    loopNote =
-      lanes.spawned.length > 0
-        ? 'the loop has not started yet'
-        : 'the program starts';
+    loopNote = lanes.spawned.length > 0 ? 'the loop has not started yet' : 'the program starts';
     linesRun = st.lines ?? [];
   } else if (st?.kind === 'main') {
     loopNote = "the loop is not running: the program's top level runs";

@@ -14,6 +14,8 @@ export class Runner {
   running = $state(false);
   error = $state('');
   progress = $state.raw<SimProgress | null>(null);
+  /** Output a run keeps (Settings › “Output kept”), in bytes; null: the engine's default. */
+  maxOutputBytes: number | null = null;
   #seq = 0;
   #debounce: ReturnType<typeof setTimeout> | null = null;
   #unsubscribe: (() => void) | null = null;
@@ -72,7 +74,9 @@ export class Runner {
     this.running = true;
     this.progress = { phase: 'starting', steps: 0, fraction: -1 };
     try {
-      const trace = await loopscope.sim.run({ source: this.source, fileName: this.fileName });
+      const options =
+        this.maxOutputBytes !== null ? { options: { maxOutputBytes: this.maxOutputBytes } } : {};
+      const trace = await loopscope.sim.run({ source: this.source, fileName: this.fileName, ...options });
       if (seq !== this.#seq) return;
       this.error = '';
       this.onTrace(trace);

@@ -8,7 +8,12 @@ export function count(n: number, noun: string): string {
 }
 
 /** `stepCount`: the steps stepped through (with internals off, asyncio's own are not counted). */
-export function statusText(running: boolean, trace: Trace | null, taskCount: number, stepCount: number): string {
+export function statusText(
+  running: boolean,
+  trace: Trace | null,
+  taskCount: number,
+  stepCount: number,
+): string {
   if (running) return 'running the program…';
   return trace ? `${trace.fileName}: ${count(stepCount, 'step')}, ${count(taskCount, 'task')}` : 'no run yet';
 }
