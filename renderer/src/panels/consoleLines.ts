@@ -23,6 +23,8 @@ export function consoleLines(
 ): {
   lines: ConsoleLine[];
   hidden: number;
+  /** The output cap's gap when it is among the hidden lines: it is shown all the same. */
+  gap?: ConsoleLine;
 } {
   const lines: ConsoleLine[] = [];
   let open: ConsoleLine | null = null;
@@ -44,5 +46,7 @@ export function consoleLines(
     });
   }
   const hidden = Math.max(0, lines.length - CONSOLE_MAX_LINES);
-  return { lines: hidden ? lines.slice(hidden) : lines, hidden };
+  if (!hidden) return { lines, hidden };
+  const gap = lines.slice(0, hidden).find((l) => l.dropped !== undefined);
+  return { lines: lines.slice(hidden), hidden, ...(gap ? { gap } : {}) };
 }
