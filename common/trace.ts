@@ -222,6 +222,9 @@ export interface RunOptions {
   maxThreads?: number;
   /** Bytes a run may write to its in-memory files; optional, as above. */
   maxFileBytes?: number;
+  /** Task state events (taskFrames, resource, resourceState, taskCancelled, deadlockCycle):
+   * on unless false; left out when on, so traces keep their options. */
+  capture?: boolean;
 }
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {

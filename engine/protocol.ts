@@ -26,6 +26,8 @@ const runOptions = z
     maxNetworkBytes: cap,
     maxThreads: cap,
     maxFileBytes: cap,
+    /** Task state events (false: off). */
+    capture: z.boolean(),
   })
   .partial()
   .strict();

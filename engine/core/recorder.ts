@@ -16,6 +16,7 @@ import type {
   WaitKind,
   WaitReason,
 } from '../../common/trace';
+import { describeCycle, findWaitCycle, foldWaitGraph } from '../../common/waitGraph';
 import type { Clock } from './clock';
 import { OutputCut } from './output-cut';
 import type { LoopObserver, ScheduledCallback } from './scheduler';
@@ -51,6 +52,8 @@ export class TraceRecorder implements LoopObserver {
   constructor(
     private readonly clock: Clock,
     private readonly maxSteps: number,
+    /** Whether task state is recorded (RunOptions.capture): then a deadlock names its cycle. */
+    private readonly capture = false,
     maxOutput: number = Number.POSITIVE_INFINITY,
   ) {
     this.topStep = this.pushStep({ kind: 'start', time: 0, iteration: 0, firstEvent: 0 });
@@ -140,6 +143,7 @@ export class TraceRecorder implements LoopObserver {
     line: number,
     deadline: number,
     targets: ActorId[],
+    resource = 0,
   ): void {
     let reason = this.lastReason;
     // Tasks that wait on the same thing in a row (a gather's children sleeping the same time)
@@ -151,12 +155,14 @@ export class TraceRecorder implements LoopObserver {
       reason.kind !== kind ||
       reason.expr !== expr ||
       (reason.deadline ?? -1) !== (deadline >= 0 ? deadline : -1) ||
-      (reason.line ?? 0) !== line
+      (reason.line ?? 0) !== line ||
+      (reason.resource ?? 0) !== resource
     ) {
       reason = { kind, expr };
       if (deadline >= 0) reason.deadline = deadline;
       if (targets.length > 0) reason.targets = targets;
       if (line) reason.line = line;
+      if (resource) reason.resource = resource;
       this.lastReason = reason;
     }
     this.events.push({ t: 'taskWaiting', actor, reason });
@@ -266,6 +272,16 @@ export class TraceRecorder implements LoopObserver {
     this.events.push({ t: 'taskExited', actor, outcome });
   }
 
+  /** At a deadlock end: the cycle of waits, if the tasks wait in one (common/waitGraph.ts). */
+  private deadlockCycle(): void {
+    const g = foldWaitGraph(this.events);
+    const cycle = findWaitCycle(g);
+    if (cycle === null) return;
+    const names = new Map(this.actors.map((a) => [a.id, a.name]));
+    const message = `deadlock: ${describeCycle(g, cycle, (a) => names.get(a) ?? `#${a}`)}`;
+    this.events.push({ t: 'warning', kind: 'deadlockCycle', message, cycle, actor: cycle[0].actor });
+  }
+
   finish(
     kind: EndKind,
     message: string,
@@ -281,6 +297,7 @@ export class TraceRecorder implements LoopObserver {
       iteration: this.iteration,
       firstEvent: this.events.length,
     });
+    if (kind === 'deadlock' && this.capture) this.deadlockCycle();
     const end: RunEnd = { kind, message, exitCode };
     if (line) end.line = line;
     if (column) end.column = column;

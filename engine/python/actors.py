@@ -74,6 +74,8 @@ class Actors:
         internal = code is not None and code.co_filename != self.filename and (
             '/asyncio/' in code.co_filename)
         self.ops.actor(actor, 'task', task.get_name(), qn, internal, 0, self.cur, self.current_line())
+        if self.capture is not None:
+            self.capture.task_made(task, actor)
         return actor
 
     def handle_gone(self, handle):

@@ -18,6 +18,7 @@ import {
 import { Clock } from '../core/clock';
 import { TraceRecorder } from '../core/recorder';
 import { Scheduler, type LoopHost, type RunOnceResult, type ScheduledCallback } from '../core/scheduler';
+import { CaptureDecoder } from './capture-ops';
 import { Command, type ChannelTarget } from './channel';
 import { listLength, readList, type Heap, type ListReader } from './pylist';
 
@@ -44,6 +45,7 @@ const enum Op {
   SPLIT,
   MAIN_END,
   RUN_END,
+  // Then the task state ops (capture-ops.ts's CaptureOp): they begin no step either.
 }
 
 const WAIT_KINDS: WaitKind[] = [
@@ -149,6 +151,7 @@ export class RunHost implements ChannelTarget {
   readonly recorder: TraceRecorder;
   private readonly schedulers: Scheduler[] = [];
   private readonly strings: string[] = [];
+  private readonly capture: CaptureDecoder;
   /** Each actor's last step lines (stepLines reuses them), by actor id. */
   private readonly lastLines: number[][] = [];
   private runBatchPy: PyCallable<[number, number, number, number], number> | null = null;
@@ -222,7 +225,13 @@ export class RunHost implements ChannelTarget {
     /** Pyodide's heap views now (new views after the wasm memory grows). */
     private readonly heap: () => Heap = () => ({ HEAPU32: new Uint32Array(0), HEAPF64: new Float64Array(0) }),
   ) {
-    this.recorder = new TraceRecorder(this.clock, options.maxSteps, options.maxOutputBytes);
+    this.recorder = new TraceRecorder(
+      this.clock,
+      options.maxSteps,
+      options.capture !== false,
+      options.maxOutputBytes,
+    );
+    this.capture = new CaptureDecoder(this.recorder.events, this.strings);
   }
 
   /** Takes what the host calls from the run's Python side (its proxies are the host's to drop). */
@@ -362,7 +371,8 @@ export class RunHost implements ChannelTarget {
         case Op.WAIT: {
           const n = d[i + 6];
           const targets = numbers(d, i + 7, n);
-          rec.waiting(d[i + 1], WAIT_KINDS[d[i + 2]], str[d[i + 3]], d[i + 4], d[i + 5], targets);
+          const resource = this.capture.takeWaitResource();
+          rec.waiting(d[i + 1], WAIT_KINDS[d[i + 2]], str[d[i + 3]], d[i + 4], d[i + 5], targets, resource);
           i += 7 + n;
           break;
         }
@@ -440,7 +450,8 @@ export class RunHost implements ChannelTarget {
           i += 5;
           break;
         default:
-          throw new Error(`unknown op ${d[i]} at ${i}`);
+          if (op <= Op.RUN_END) throw new Error(`unknown op ${d[i]} at ${i}`);
+          i = this.capture.decode(d, i);
       }
     }
   }

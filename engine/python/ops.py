@@ -18,6 +18,9 @@ SENT, JOB = range(13, 15)
 # the host once are ops too, applied in order with the rest (channel.py flushes right after).
 # They begin no step: keep them last (host.ts tests `op < TOP`).
 TOP, RESUME, MAIN, SPLIT, MAIN_END, RUN_END = range(15, 21)
+# Task state (capture.py, resources.py): written after their step's END (or before a stage op),
+# so they begin no step either; WAITRES comes just before the WAIT it adds its resource to.
+FRAMES, RESOURCE, RSTATE, CANCELLED, WAITRES = range(21, 26)
 
 WAIT_KINDS = ('timer', 'task', 'future', 'lock', 'queue', 'event', 'semaphore', 'condition',
               'barrier', 'io', 'other')

@@ -122,9 +122,14 @@ def run_program(run):
                 run.stage(MAIN, run.main_actor)
             _MON.use_tool_id(_TOOL, 'loopscope')
             _MON.register_callback(_TOOL, _MON.events.LINE, run.tracer.on_line)
+            capture = None if sync else run.capture
+            if capture is not None:
+                capture.globals = g
+                capture.register(_TOOL)
             # Line events on the user's code objects only: asyncio's lines cost nothing at all.
             for c in _code_objects(code):
-                _MON.set_local_events(_TOOL, c, _MON.events.LINE)
+                _MON.set_local_events(_TOOL, c, _MON.events.LINE | (
+                    capture.user_events(c) if capture is not None else 0))
             try:
                 exec(code, g)
                 end = ('ok', '', 0, 0, 0, '')
@@ -133,6 +138,8 @@ def run_program(run):
             finally:
                 _MON.set_events(_TOOL, 0)
                 _MON.register_callback(_TOOL, _MON.events.LINE, None)
+                if capture is not None:
+                    capture.unregister(_TOOL)
                 _MON.free_tool_id(_TOOL)
             if sync:
                 failed = end[0] == 'exception'

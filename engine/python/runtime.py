@@ -8,6 +8,7 @@ from asyncio.log import logger
 
 from . import faults
 from .actors import Actors
+from .capture import Capture
 from .stages import Stages
 from .faults import RunEnded
 from .lines import LineTracer
@@ -86,6 +87,8 @@ class Run(Actors, Stages):
         self.ops = Ops()
         self.batch = Batch()
         self.describer = make_describer(self.ops)
+        # Task state for the inspector (capture.py): on unless the options say capture: false.
+        self.capture = Capture(self, filename) if opts.capture is not False else None
         self.handles = {}
         self.next_hid = 1
         self.next_actor = 1
@@ -189,6 +192,8 @@ class Run(Actors, Stages):
         if self.ended is not None:
             ops.drop()
         else:
+            if self.capture is not None and self.loop_depth == 0:
+                self.capture.top_done()
             ops.nums += (CLOCK, self.now, self.readings)
         ops.stage(op, *args)
         self.channel.flush()
@@ -229,6 +234,7 @@ class Run(Actors, Stages):
         sleep_deadline = self.sleep_deadline
         tracer = self.tracer
         buf = tracer.buf
+        capture = self.capture
         vals = iter(self.batch.take(pairs))
         status = 0
         ran = 0
@@ -300,6 +306,8 @@ class Run(Actors, Stages):
                 del buf[:]
             else:
                 nums += (END, actor, 0)
+            if capture is not None:
+                capture.after_end(actor, task)
             if task is not None:
                 # A task waiting on a future is not done: one attribute read for the commonest
                 # case. No waiter: it finished, or it rescheduled itself (sleep(0), a bare
@@ -315,6 +323,8 @@ class Run(Actors, Stages):
                         self._waiting(actor, waiter, hit)
                 elif task.done():
                     self._task_exited(task, actor)
+            if capture is not None:
+                capture.step_done(actor, task)
             if status:
                 break
         nums += (CLOCK, self.now, self.readings)

@@ -11,17 +11,20 @@ import { engineRuntimeReport, runContained } from '../host/run-contained';
 import { NoEngineRuntime } from '../host/engine-runtime';
 import { END_KINDS, type EndKind, type RunOptions } from '../../common/trace';
 import { formatSteps } from './steps';
+import { formatAt, parseWhen, resolveWhen, type When } from './at';
 import { renameTasksIn, taskNames, type TaskNaming } from '../../common/taskNames';
 import { escapeControls } from './escape';
 
-const USAGE = `usage: npm run sim -- FILE.py [--steps | --json] [--cpython-names] [--seed N] [--max-steps N]
+const USAGE = `usage: npm run sim -- FILE.py [--steps | --json | --at WHEN [--internal]] [--cpython-names] [--seed N] [--max-steps N]
        [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
        [--max-sockets N] [--max-network-bytes BYTES] [--max-threads N] [--max-file-bytes BYTES]
+       [--no-capture]
+       WHEN: a step number, end, or a lesson bookmark ('when "x" is printed', 'at t=0.3')
 
        [--wall-budget SECONDS] [--step-budget SECONDS] [--memory-cap MB]
        npm run sim -- --version`;
 
-const NUMERIC: Record<string, keyof RunOptions> = {
+const NUMERIC: Record<string, Exclude<keyof RunOptions, 'capture'>> = {
   '--seed': 'seed',
   '--max-steps': 'maxSteps',
   '--max-time': 'maxTime',
@@ -52,14 +55,17 @@ const HOST_OPTIONS: Record<string, 'wallBudgetMs' | 'stepBudgetMs' | 'memoryCapM
 
 function parse(argv: string[]): {
   file: string;
-  mode: 'output' | 'steps' | 'json';
+  mode: 'output' | 'steps' | 'json' | 'at';
   naming: TaskNaming;
+  at: { when: When; internal: boolean } | null;
   options: Partial<RunOptions>;
   host: { wallBudgetMs?: number; stepBudgetMs?: number; memoryCapMb?: number };
 } {
   let file = '';
   let naming: TaskNaming = 'friendly';
-  let mode: 'output' | 'steps' | 'json' = 'output';
+  let mode: 'output' | 'steps' | 'json' | 'at' = 'output';
+  let when: When | null = null;
+  let internal = false;
   const options: Partial<RunOptions> = {};
   const host: { wallBudgetMs?: number; stepBudgetMs?: number; memoryCapMb?: number } = {};
   for (let i = 0; i < argv.length; i++) {
@@ -70,6 +76,15 @@ function parse(argv: string[]): {
       const v = Number(argv[++i]);
       if (argv[i] === undefined || !Number.isFinite(v) || v <= 0) fail(`${a} needs a positive number`);
       host[HOST_OPTIONS[a]] = a === '--memory-cap' ? v : v * 1000;
+    } else if (a === '--no-capture') options.capture = false;
+    else if (a === '--internal') internal = true;
+    else if (a === '--at') {
+      const text = argv[++i];
+      if (text === undefined) fail('--at needs WHEN');
+      when = parseWhen(text);
+      if (when === null)
+        fail(`--at: cannot read WHEN "${text}": give a step number, end, or a bookmark condition`);
+      mode = 'at';
     } else if (a === '--steps') mode = 'steps';
     else if (a === '--cpython-names') naming = 'cpython';
     else if (a === '--json') mode = 'json';
@@ -85,7 +100,10 @@ function parse(argv: string[]): {
     else file = a;
   }
   if (!file) fail('no FILE.py given');
-  return { file, mode, naming, options, host };
+  if (internal && mode !== 'at') fail('--internal goes with --at');
+  if (mode === 'at' && options.capture === false)
+    fail('--at shows task state: it cannot go with --no-capture');
+  return { file, mode, naming, at: when === null ? null : { when, internal }, options, host };
 }
 
 function printVersion(): never {
@@ -105,7 +123,7 @@ function printVersion(): never {
 }
 
 async function main(): Promise<void> {
-  const { file, mode, naming, options, host } = parse(process.argv.slice(2));
+  const { file, mode, naming, at, options, host } = parse(process.argv.slice(2));
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
@@ -134,7 +152,11 @@ async function main(): Promise<void> {
     if (mode === 'json') process.stdout.write(`${JSON.stringify(trace)}\n`);
     else if (mode === 'steps')
       process.stdout.write(`${escapeControls(formatSteps(trace, naming).join('\n'))}\n`);
-    else {
+    else if (at !== null) {
+      const step = resolveWhen(trace, at.when);
+      if (typeof step === 'string') fail(`--at: ${step}`);
+      process.stdout.write(`${escapeControls(formatAt(trace, step, at.internal).join('\n'))}\n`);
+    } else {
       for (const e of trace.events as unknown[]) {
         const o = e as { t?: unknown; stream?: unknown; text?: unknown; lines?: unknown; chars?: unknown };
         if (

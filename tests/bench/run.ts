@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 
 const benches = [
   'tests/bench/engine.ts',
+  'tests/bench/capture.ts',
   'tests/bench/chromium.ts',
   'tests/bench/io.ts',
   'tests/bench/host.ts',

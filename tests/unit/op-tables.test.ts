@@ -47,15 +47,19 @@ function stringList(source: string, name: string): string[] {
 describe('the op tables of the two languages', () => {
   it('op codes: every op host.ts decodes has the number ops.py writes', () => {
     const python = pythonRanges(read('ops.py'));
-    const script = typescriptEnum(read('host.ts'), 'Op');
+    const script = new Map([
+      ...typescriptEnum(read('host.ts'), 'Op'),
+      ...typescriptEnum(read('capture-ops.ts'), 'CaptureOp'),
+    ]);
     expect(script.size).toBeGreaterThan(10);
     expect(Object.fromEntries(script)).toEqual(Object.fromEntries(python));
   });
 
-  it("ops that begin no step (the run's stages) come last, as host.ts's decoder assumes", () => {
+  it("ops that begin no step (the run's stages, the task state ops) come last, as host.ts's decoder assumes", () => {
     const python = pythonRanges(read('ops.py'));
     const top = python.get('TOP')!;
     const stages = ['TOP', 'RESUME', 'MAIN', 'SPLIT', 'MAIN_END', 'RUN_END'];
+    stages.push(...typescriptEnum(read('capture-ops.ts'), 'CaptureOp').keys());
     for (const [name, code] of python) expect(code >= top, name).toBe(stages.includes(name));
   });
 

@@ -9,7 +9,7 @@ import type { Trace } from '../../common/trace';
 
 /** `lines` prints of "line i\n", as print() makes them (the text, then the newline). */
 function record(cap: number, lines: number, perStep = lines) {
-  const rec = new TraceRecorder(new Clock(), 1_000_000, cap);
+  const rec = new TraceRecorder(new Clock(), 1_000_000, false, cap);
   for (let i = 0; i < lines; i++) {
     if (i % perStep === 0) rec.beginRun(1);
     rec.output('stdout', `line ${i}`);
