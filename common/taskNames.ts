@@ -94,6 +94,17 @@ function baseName(a: Actor): string {
   return a.name;
 }
 
+/**
+ * A name cut to `max` characters where room is short (a timeline row), keeping what tells it
+ * from its siblings: `deposit_with_lock #2` becomes `deposit_w… #2`, not `deposit_with`.
+ */
+export function fitName(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const tail = /( #\d+|\(.*\))$/.exec(name)?.[0] ?? '';
+  if (tail.length + 2 > max) return `${name.slice(0, max - 1)}…`;
+  return `${name.slice(0, max - tail.length - 1)}…${tail}`;
+}
+
 /** The name of `id` under `naming`. */
 export function nameOf(names: TaskNames, id: ActorId, naming: TaskNaming): string {
   return (naming === 'cpython' ? names.cpython[id] : names.friendly[id]) ?? `#${id}`;

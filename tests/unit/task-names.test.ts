@@ -1,7 +1,7 @@
 // The one naming scheme (common/taskNames.ts), on hand-written traces: a task's own name, else its
 // coroutine told apart from its siblings by an argument that differs, else by creation order.
 import { describe, expect, it } from 'vitest';
-import { nameOf, renameTasksIn, shortCoro, taskNames } from '../../common/taskNames';
+import { fitName, nameOf, renameTasksIn, shortCoro, taskNames } from '../../common/taskNames';
 import type { Actor, Frame, TraceEvent } from '../../common/trace';
 
 const task = (id: number, coro: string, name = `Task-${id}`, extra: Partial<Actor> = {}): Actor => ({
@@ -97,5 +97,14 @@ describe('task names', () => {
       'deadlock: deposit #1 waits on lock.acquire() (line 7); deposit #2 waits on deposit #1; Task-12 is unknown',
     );
     expect(renameTasksIn(deadlock, { actors }, names, 'cpython')).toBe(deadlock);
+  });
+});
+
+describe('names where room is short', () => {
+  it('keep what tells siblings apart', () => {
+    expect(fitName('deposit_with_lock #2', 12)).toBe('deposit_… #2');
+    expect(fitName('fetch(42)', 12)).toBe('fetch(42)');
+    expect(fitName('download_page(17)', 12)).toBe('downloa…(17)');
+    expect(fitName('a_very_long_coroutine', 12)).toBe('a_very_long…');
   });
 });
