@@ -78,3 +78,14 @@ describe('output past the cap', () => {
     expect(lines).toHaveLength(13 + 1 + 11);
   });
 });
+
+describe('the console past its newest 100 lines', () => {
+  it('still shows the gap where the output cap dropped lines', () => {
+    const rec = record(4000, 1000);
+    const trace = { actors: [], steps: rec.steps, events: rec.events } as unknown as Trace;
+    const out = consoleLines(outputUpTo(indexTrace(trace), 1));
+    expect(out.lines.map((l) => l.text).at(-1)).toBe('line 999');
+    expect(out.gap?.text).toMatch(/^… [\d,]+ lines not kept/);
+    expect(out.lines.some((l) => l.dropped !== undefined)).toBe(false);
+  });
+});

@@ -93,7 +93,10 @@ export function narrate(model: PlayerModel, step: number): string {
   if (internal) {
     const serves = model.info[actor]?.actor.serves;
     const whose = serves !== undefined ? `${name(serves)}'s ` : '';
-    const what = model.info[actor]?.actor.name ?? 'callback';
+    // asyncio's own tasks (asyncio.run's shutdown_asyncgens) by their coroutine, not `Task-5`.
+    const task = model.info[actor]?.actor.kind === 'task';
+    const what = task ? name(actor) : (model.info[actor]?.actor.name ?? 'callback');
+    if (task) return `asyncio runs its own task ${what} (asyncio.run's clean-up).`;
     if (woken.length > 0)
       return `asyncio runs ${whose}internal callback (${what}), which wakes ${list(woken.map((e) => name(e.actor)))}: it joins the run queue.`;
     return `asyncio runs ${whose}internal callback (${what}); nobody is woken yet.`;
