@@ -52,7 +52,8 @@ export function taskStateAt(trace: Trace, step: number): StateAt {
   const warnings: string[] = [];
   const task = (actor: ActorId): TaskState => {
     let t = tasks.get(actor);
-    if (t === undefined) tasks.set(actor, (t = { actor, frames: [], capped: false, awaitedBy: [], holds: [] }));
+    if (t === undefined)
+      tasks.set(actor, (t = { actor, frames: [], capped: false, awaitedBy: [], holds: [] }));
     return t;
   };
   for (let i = 0; i < end; i++) {

@@ -51,7 +51,8 @@ export function waitEdges(g: WaitGraph, actor: ActorId): CycleLink[] {
   if (reason === undefined) return [];
   const out: CycleLink[] = [];
   if (reason.resource !== undefined)
-    for (const h of g.holders.get(reason.resource) ?? []) if (h !== actor) out.push({ actor: h, resource: reason.resource });
+    for (const h of g.holders.get(reason.resource) ?? [])
+      if (h !== actor) out.push({ actor: h, resource: reason.resource });
   for (const t of reason.targets ?? []) out.push({ actor: t });
   return out;
 }

@@ -16,7 +16,13 @@ export const enum CaptureOp {
 /** resources.py's RESOURCE_KINDS, in order. */
 const RESOURCE_KINDS: ResourceKind[] = ['lock', 'semaphore', 'event', 'condition', 'queue', 'barrier'];
 
-function sameFrame(a: Frame, fn: string, line: number, internal: boolean, locals: [string, string][]): boolean {
+function sameFrame(
+  a: Frame,
+  fn: string,
+  line: number,
+  internal: boolean,
+  locals: [string, string][],
+): boolean {
   if (a.fn !== fn || a.line !== line || (a.internal === true) !== internal) return false;
   if (a.locals.length !== locals.length) return false;
   for (let k = 0; k < locals.length; k++)
@@ -49,7 +55,12 @@ export class CaptureDecoder {
       case CaptureOp.FRAMES:
         return this.frames(d, i);
       case CaptureOp.RESOURCE: {
-        const event: TraceEvent = { t: 'resource', id: d[i + 1], kind: RESOURCE_KINDS[d[i + 2]], name: str[d[i + 3]] };
+        const event: TraceEvent = {
+          t: 'resource',
+          id: d[i + 1],
+          kind: RESOURCE_KINDS[d[i + 2]],
+          name: str[d[i + 3]],
+        };
         if (d[i + 4] > 0) event.line = d[i + 4];
         this.events.push(event);
         return i + 5;

@@ -16,13 +16,12 @@ from asyncio import runners, taskgroups, tasks, timeouts
 from .ops import CANCELLED, FRAMES, WAITRES
 from . import reprs
 from .reprs import safe_repr
-from .resources import Resources
+from .resources import Resources, await_chain, frame_of
 
 MAX_LOCALS = 200   # locals one step sends; a step over it is marked capped
 
 _Task = tasks.Task
 _CORO = types.CoroutineType
-_GEN = types.GeneratorType
 _CO_COROUTINE = 0x80
 _task_cancel = _Task.cancel
 _getframe = sys._getframe
@@ -145,18 +144,10 @@ class Capture:
     def frames(self, task):
         """The task's coroutine stack, outermost first (user and asyncio frames)."""
         out = []
-        node = _Task.get_coro(task)
         filename = self.filename
-        while True:
-            t = type(node)
-            if t is _CORO:
-                code, nxt = node.cr_code, node.cr_await
-            elif t is _GEN:
-                code, nxt = node.gi_code, node.gi_yieldfrom
-            else:
-                break
+        for node, code in await_chain(_Task.get_coro(task)):
             if code.co_filename == filename:
-                frame = node.cr_frame if t is _CORO else node.gi_frame
+                frame = frame_of(node)
                 if frame is None:
                     break
                 out.append(self._frame(code, frame))
@@ -164,7 +155,6 @@ class Capture:
                 # asyncio's frames by their code alone: asking for a frame makes a frame object,
                 # which the collector counts (its timing would move), and they show no locals.
                 out.append((code.co_qualname, code.co_firstlineno, 1, ()))
-            node = nxt
         return tuple(out)
 
     def _send(self, actor, frames):
@@ -183,7 +173,8 @@ class Capture:
     # -- the run's hooks ----------------------------------------------------------------------------
     def task_made(self, task, actor):
         self.spawned.append((task, actor))
-        self.codes[actor] = _Task.get_coro(task).cr_code if type(_Task.get_coro(task)) is _CORO else None
+        coro = _Task.get_coro(task)
+        self.codes[actor] = coro.cr_code if type(coro) is _CORO else None
 
     def after_end(self, actor, task):
         """Right after a step's END, before its WAIT: the actor no longer waits where it did;

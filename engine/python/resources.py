@@ -11,6 +11,7 @@ global (`first_lock`), an item of one (`savings[1]`), an attribute of `self` (`s
 import sys
 import types
 import weakref
+from itertools import islice
 from gc import disable as _gc_disable, enable as _gc_enable, get_referents as _referents
 from gc import isenabled as _gc_enabled
 from asyncio import locks, queues
@@ -40,6 +41,27 @@ _ACQUIRES = [locks.Lock.acquire, locks.Semaphore.acquire]
 _WAITS = [locks.Lock.acquire, locks.Semaphore.acquire, locks.Event.wait, locks.Condition.wait,
           locks.Condition.wait_for, queues.Queue.get, queues.Queue.put, queues.Queue.join,
           locks.Barrier.wait]
+
+
+def await_chain(node):
+    """[(coroutine or generator, its code)] down a task's await chain, outermost first. Called
+    with the collector paused: the list is freed before it could run."""
+    out = []
+    while True:
+        t = type(node)
+        if t is _CORO:
+            out.append((node, node.cr_code))
+            node = node.cr_await
+        elif t is _GEN:
+            out.append((node, node.gi_code))
+            node = node.gi_yieldfrom
+        else:
+            return out
+
+
+def frame_of(node):
+    """The frame of a coroutine or generator (made now if it had none), or None if finished."""
+    return node.cr_frame if type(node) is _CORO else node.gi_frame
 
 
 class Res:
@@ -158,33 +180,22 @@ class Resources:
     # -- the engine's hooks ----------------------------------------------------------------------------
     def waited_by(self, actor, task):
         """The resource `task` (suspended now) waits on, from its await chain; 0 if none."""
-        node = task.get_coro()
         found = None
-        while True:
-            t = type(node)
-            if t is _CORO:
-                code, nxt = node.cr_code, node.cr_await
-            elif t is _GEN:
-                code, nxt = node.gi_code, node.gi_yieldfrom
-            else:
-                break
+        enabled = _gc_enabled()
+        if enabled:
+            _gc_disable()
+        for node, code in await_chain(task.get_coro()):
             if code in self.wait_codes:
-                # Its `self`, found among what the suspended coroutine holds: no frame object
-                # is made (the collector would count it); the list goes before the collector
-                # could run again.
-                enabled = _gc_enabled()
-                if enabled:
-                    _gc_disable()
-                held = _referents(node)
-                for obj in held:
+                # Its `self`, among what the suspended coroutine holds: no frame object is made
+                # (the collector would count it).
+                for obj in _referents(node):
                     res = self.find(obj)
                     if res is not None:
                         found = res
                         break
-                held = obj = None
-                if enabled:
-                    _gc_enable()
-            node = nxt
+        node = obj = None
+        if enabled:
+            _gc_enable()
         if found is None:
             return 0
         while found.owner is not None:
@@ -208,20 +219,12 @@ class Resources:
         """Where a resource made in `task`'s step may be bound: its user frames' locals,
         innermost first, then the module's globals."""
         scopes = []
-        node = task.get_coro()
-        while True:
-            t = type(node)
-            if t is _CORO:
-                frame, nxt = node.cr_frame, node.cr_await
-            elif t is _GEN:
-                frame, nxt = node.gi_frame, node.gi_yieldfrom
-            else:
-                break
-            if frame is None:
-                break
-            if frame.f_code.co_filename == self.filename:
+        for node, code in await_chain(task.get_coro()):
+            if code.co_filename == self.filename:
+                frame = frame_of(node)
+                if frame is None:
+                    break
                 scopes.append(frame.f_locals)
-            node = nxt
         scopes.reverse()
         scopes.append(globals_)
         return scopes
@@ -284,10 +287,10 @@ class Resources:
                 value = 'broken'
             else:
                 value = f'{d.get("_count")} of {d.get("_parties")} arrived'
-        waiters = tuple(self.waiters.get(res.rid, ()))
-        more = len(waiters) - MAX_LISTED
+        queue = self.waiters.get(res.rid, ())
+        waiters = tuple(islice(queue, MAX_LISTED))  # not all: 20,000 waiters, every step
+        more = len(queue) - MAX_LISTED
         if more > 0:
-            waiters = waiters[:MAX_LISTED]
             value = f'{value}, {more:,} more waiting' if value else f'{more:,} more waiting'
         return (tuple(holders[:MAX_LISTED]), waiters, value)
 

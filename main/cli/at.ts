@@ -56,7 +56,9 @@ export function formatAt(trace: Trace, step: number, internal: boolean): string[
     for (const r of state.resources.values()) {
       const value = r.value ? `; ${r.value}` : '';
       const line = r.line ? ` (line ${r.line})` : '';
-      out.push(`  ${r.kind} ${r.name}${line}: held by ${names(r.holders)}; waiting: ${names(r.waiters)}${value}`);
+      out.push(
+        `  ${r.kind} ${r.name}${line}: held by ${names(r.holders)}; waiting: ${names(r.waiters)}${value}`,
+      );
     }
   }
   const waitText = (w: WaitReason): string => {
@@ -68,8 +70,11 @@ export function formatAt(trace: Trace, step: number, internal: boolean): string[
     return parts.join(', ');
   };
   out.push('tasks:');
-  const tasks = [...state.tasks.values()].filter((t) => byId.get(t.actor)?.kind === 'task' && !byId.get(t.actor)?.internal);
-  for (const t of tasks.sort((a, b) => a.actor - b.actor)) out.push(...formatTask(t, byId.get(t.actor)!, name, names, waitText, resourceName, internal));
+  const tasks = [...state.tasks.values()].filter(
+    (t) => byId.get(t.actor)?.kind === 'task' && !byId.get(t.actor)?.internal,
+  );
+  for (const t of tasks.sort((a, b) => a.actor - b.actor))
+    out.push(...formatTask(t, byId.get(t.actor)!, name, names, waitText, resourceName, internal));
   for (const w of state.warnings) out.push(`warning: ${w}`);
   return out;
 }
@@ -83,8 +88,15 @@ function formatTask(
   resourceName: (id: number) => string,
   internal: boolean,
 ): string[] {
-  const status = t.outcome ? `done (${t.outcome.kind}: ${t.outcome.repr})` : t.waiting ? `waiting on ${waitText(t.waiting)}` : 'ready';
-  const made = actor.parent || actor.line ? `, made by ${name(actor.parent)}${actor.line ? ` at line ${actor.line}` : ''}` : '';
+  const status = t.outcome
+    ? `done (${t.outcome.kind}: ${t.outcome.repr})`
+    : t.waiting
+      ? `waiting on ${waitText(t.waiting)}`
+      : 'ready';
+  const made =
+    actor.parent || actor.line
+      ? `, made by ${name(actor.parent)}${actor.line ? ` at line ${actor.line}` : ''}`
+      : '';
   const out = [`  ${actor.name} (${actor.coro ?? '?'}${made}): ${status}`];
   if (t.awaitedBy.length) out.push(`    awaited by: ${names(t.awaitedBy)}`);
   if (t.holds.length) out.push(`    holds: ${t.holds.map(resourceName).join(', ')}`);

@@ -44,7 +44,9 @@ const CAPTURE_EVENTS = new Set(['taskFrames', 'resource', 'resourceState', 'task
 
 async function main(): Promise<void> {
   const engine = await createEngine();
+  const only = process.argv.slice(2);
   for (const [name, source] of Object.entries(programs)) {
+    if (only.length > 0 && !only.some((word) => name.includes(word))) continue;
     const runs: Record<'on' | 'off', Timing[]> = { on: [], off: [] };
     const traces: Partial<Record<'on' | 'off', Trace>> = {};
     for (let i = 0; i < RUNS; i++) {
@@ -63,19 +65,25 @@ async function main(): Promise<void> {
     const cpu = { on: mid(runs.on.map((r) => r.cpu)), off: mid(runs.off.map((r) => r.cpu)) };
     const bytes = { on: JSON.stringify(on).length, off: JSON.stringify(off).length };
     const captured = on.events.filter((e) => CAPTURE_EVENTS.has(e.t)).length;
-    console.log(`\n${name}: ${steps.toLocaleString('en-US')} steps, end ${on.end.kind}; medians of ${RUNS} runs`);
+    console.log(
+      `\n${name}: ${steps.toLocaleString('en-US')} steps, end ${on.end.kind}; medians of ${RUNS} runs`,
+    );
     for (const mode of ['off', 'on'] as const)
       console.log(
         `  capture ${mode.padEnd(3)}  wall ${wall[mode].toFixed(2)} s ${rate(steps / wall[mode]).padStart(10)}   cpu ${cpu[mode].toFixed(2)} s ${rate(steps / cpu[mode]).padStart(10)}`,
       );
-    console.log(`  capture on/off time: wall ${(wall.on / wall.off).toFixed(2)}, cpu ${(cpu.on / cpu.off).toFixed(2)}`);
+    console.log(
+      `  capture on/off time: wall ${(wall.on / wall.off).toFixed(2)}, cpu ${(cpu.on / cpu.off).toFixed(2)}`,
+    );
     const traceEvents = { on: on.events.length, off: off.events.length };
     for (const mode of ['off', 'on'] as const)
       console.log(
         `  trace, capture ${mode.padEnd(3)} ${(bytes[mode] / 1e6).toFixed(2)} MB, ${traceEvents[mode].toLocaleString('en-US')} events, ` +
           `${(bytes[mode] / traceEvents[mode]).toFixed(1)} bytes/event, ${(bytes[mode] / steps).toFixed(1)} bytes/step`,
       );
-    console.log(`  task state events: ${captured.toLocaleString('en-US')} (${((100 * captured) / on.events.length).toFixed(0)}% of events)`);
+    console.log(
+      `  task state events: ${captured.toLocaleString('en-US')} (${((100 * captured) / on.events.length).toFixed(0)}% of events)`,
+    );
   }
 }
 

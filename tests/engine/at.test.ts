@@ -17,9 +17,17 @@ const GOLDEN_DIR = fileURLToPath(new URL('./at/', import.meta.url));
 const CASES = [
   { name: 'lost-update', file: 'lessons/07-lost-update.py', when: 'when the clock jumps' },
   { name: 'deadlock', file: 'lessons/15-deadlock.py', when: 'end' },
-  { name: 'queue', file: 'tests/engine/corpus/22_queue_bounded.py', when: 'when "put 2 at 0.000 full=True" is printed' },
+  {
+    name: 'queue',
+    file: 'tests/engine/corpus/22_queue_bounded.py',
+    when: 'when "put 2 at 0.000 full=True" is printed',
+  },
   { name: 'semaphore', file: 'tests/engine/corpus/28_semaphore.py', when: 'at t=0.15' },
-  { name: 'gather', file: 'tests/engine/corpus/01_gather_abc.py', when: 'when "b finished at 0.100" is printed' },
+  {
+    name: 'gather',
+    file: 'tests/engine/corpus/01_gather_abc.py',
+    when: 'when "b finished at 0.100" is printed',
+  },
 ];
 
 const texts = new Map<string, string>();
@@ -65,7 +73,9 @@ describe('sim --at', () => {
   });
 
   it('semaphore: two hold it, two wait', () => {
-    expect(texts.get('semaphore')).toMatch(/semaphore sem \(line 17\): held by Task-2, Task-4; waiting: Task-5, Task-6; 0 free/);
+    expect(texts.get('semaphore')).toMatch(
+      /semaphore sem \(line 17\): held by Task-2, Task-4; waiting: Task-5, Task-6; 0 free/,
+    );
   });
 
   it('gather: main awaits the children', () => {
@@ -78,7 +88,10 @@ describe('sim --at', () => {
     expect(parseWhen('soon')).toBeNull();
     expect(parseWhen('12')).toEqual({ kind: 'step', step: 12 });
     expect(parseWhen('end')).toEqual({ kind: 'bookmark', condition: { kind: 'end' } });
-    const trace = { steps: [{ kind: 'start', time: 0, iteration: 0, firstEvent: 0 }], events: [] } as unknown as Trace;
+    const trace = {
+      steps: [{ kind: 'start', time: 0, iteration: 0, firstEvent: 0 }],
+      events: [],
+    } as unknown as Trace;
     expect(resolveWhen(trace, { kind: 'step', step: 5 })).toMatch(/past the run's last step \(0\)/);
     expect(resolveWhen(trace, parseWhen('when "never" is printed')!)).toBe('the run never gets there');
   });

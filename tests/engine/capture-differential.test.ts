@@ -41,7 +41,10 @@ const programs: Program[] = [
     .filter((f) => f.endsWith('.py'))
     .sort()
     .map((f) => ({ name: `lesson ${f}`, fileName: f, source: readFileSync(LESSONS_DIR + f, 'utf8') })),
-  ...generatePrograms(GENERATED, 20261202, generatorOptionsFor('3.14')).map((p) => ({ ...p, name: `generated ${p.seed}` })),
+  ...generatePrograms(GENERATED, 20261202, generatorOptionsFor('3.14')).map((p) => ({
+    ...p,
+    name: `generated ${p.seed}`,
+  })),
   ...generateIoPrograms(GENERATED_IO, 20261203).map((p) => ({ ...p, name: `generated I/O ${p.seed}` })),
 ];
 

@@ -35,7 +35,11 @@ describe('wait graph', () => {
   });
 
   it('finds a cycle through awaited tasks', () => {
-    const g = foldWaitGraph([wait(2, { kind: 'task', targets: [3] }), wait(3, { kind: 'task', targets: [4] }), wait(4, { kind: 'task', targets: [2] })]);
+    const g = foldWaitGraph([
+      wait(2, { kind: 'task', targets: [3] }),
+      wait(3, { kind: 'task', targets: [4] }),
+      wait(4, { kind: 'task', targets: [2] }),
+    ]);
     const cycle = findWaitCycle(g)!;
     expect(cycle.map((l) => l.actor)).toEqual([2, 3, 4]);
     expect(describeCycle(g, cycle, nameOf)).toBe(
@@ -45,7 +49,9 @@ describe('wait graph', () => {
 
   it('no cycle once a task in it runs again, or when the holder is not waiting', () => {
     expect(findWaitCycle(foldWaitGraph([...locks, { t: 'beforeTaskStep', actor: 3 }]))).toBeNull();
-    expect(findWaitCycle(foldWaitGraph(locks.filter((e) => !(e.t === 'taskWaiting' && e.actor === 3))))).toBeNull();
+    expect(
+      findWaitCycle(foldWaitGraph(locks.filter((e) => !(e.t === 'taskWaiting' && e.actor === 3)))),
+    ).toBeNull();
     // Up to an event before bob waits: no cycle yet.
     expect(findWaitCycle(foldWaitGraph(locks, locks.length - 1))).toBeNull();
   });
