@@ -108,3 +108,15 @@ describe('names where room is short', () => {
     expect(fitName('a_very_long_coroutine', 12)).toBe('a_very_long…');
   });
 });
+
+describe('sim --steps', () => {
+  it("names lesson 7's deposits as the app does, and as CPython does with --cpython-names", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { formatSteps } = await import('../../main/cli/steps');
+    const trace = JSON.parse(
+      readFileSync(new URL('../../lessons/expected/07-lost-update.trace.json', import.meta.url), 'utf8'),
+    );
+    expect(formatSteps(trace)[1]).toContain('spawns deposit #1, spawns deposit #2, spawns deposit #3');
+    expect(formatSteps(trace, 'cpython')[1]).toContain('spawns Task-2, spawns Task-3, spawns Task-4');
+  });
+});
