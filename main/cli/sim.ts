@@ -9,13 +9,14 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { engineRuntimeReport, runContained } from '../host/run-contained';
 import { NoEngineRuntime } from '../host/engine-runtime';
-import { END_KINDS, type EndKind, type RunOptions } from '../../common/trace';
+import { END_KINDS, type EndKind, type RunOptions, type Trace } from '../../common/trace';
 import { formatSteps } from './steps';
-import { formatAt, parseWhen, resolveWhen, type When } from './at';
+import { formatAt, parseWhen, replayTo, resolveWhen, type When } from './at';
 import { renameTasksIn, taskNames, type TaskNaming } from '../../common/taskNames';
 import { escapeControls } from './escape';
 
-const USAGE = `usage: npm run sim -- FILE.py [--steps | --json | --at WHEN [--internal]] [--cpython-names] [--seed N] [--max-steps N]
+const USAGE = `usage: npm run sim -- FILE.py [--steps | --json | --at WHEN [--internal] [--replay]] [--cpython-names]
+       [--seed N] [--max-steps N]
        [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
        [--max-sockets N] [--max-network-bytes BYTES] [--max-threads N] [--max-file-bytes BYTES]
        [--no-capture]
@@ -57,7 +58,7 @@ function parse(argv: string[]): {
   file: string;
   mode: 'output' | 'steps' | 'json' | 'at';
   naming: TaskNaming;
-  at: { when: When; internal: boolean } | null;
+  at: { when: When; internal: boolean; replay: boolean } | null;
   options: Partial<RunOptions>;
   host: { wallBudgetMs?: number; stepBudgetMs?: number; memoryCapMb?: number };
 } {
@@ -66,6 +67,7 @@ function parse(argv: string[]): {
   let mode: 'output' | 'steps' | 'json' | 'at' = 'output';
   let when: When | null = null;
   let internal = false;
+  let replay = false;
   const options: Partial<RunOptions> = {};
   const host: { wallBudgetMs?: number; stepBudgetMs?: number; memoryCapMb?: number } = {};
   for (let i = 0; i < argv.length; i++) {
@@ -78,6 +80,7 @@ function parse(argv: string[]): {
       host[HOST_OPTIONS[a]] = a === '--memory-cap' ? v : v * 1000;
     } else if (a === '--no-capture') options.capture = false;
     else if (a === '--internal') internal = true;
+    else if (a === '--replay') replay = true;
     else if (a === '--at') {
       const text = argv[++i];
       if (text === undefined) fail('--at needs WHEN');
@@ -100,10 +103,10 @@ function parse(argv: string[]): {
     else file = a;
   }
   if (!file) fail('no FILE.py given');
-  if (internal && mode !== 'at') fail('--internal goes with --at');
+  if ((internal || replay) && mode !== 'at') fail('--internal and --replay go with --at');
   if (mode === 'at' && options.capture === false)
     fail('--at shows task state: it cannot go with --no-capture');
-  return { file, mode, naming, at: when === null ? null : { when, internal }, options, host };
+  return { file, mode, naming, at: when === null ? null : { when, internal, replay }, options, host };
 }
 
 function printVersion(): never {
@@ -132,22 +135,25 @@ async function main(): Promise<void> {
     fail(`cannot read ${file}: ${why}`);
   }
   // The program runs in a contained engine process (main/host), never in this one.
-  let trace;
-  try {
-    trace = await runContained(source, basename(file), options, {
-      ...host,
-      onContainment: (report) => {
-        if (!report.contained) {
-          process.stderr.write(
-            `sim: warning: the engine runs NOT contained (${report.problems.join('; ')})\n`,
-          );
-        }
-      },
-    });
-  } catch (e) {
-    process.stderr.write(`sim: ${escapeControls((e as Error).message)}\n`);
-    process.exit(e instanceof NoEngineRuntime ? 69 : 70);
-  }
+  const run = async (runOptions: Partial<RunOptions>): Promise<Trace> => {
+    try {
+      return await runContained(source, basename(file), runOptions, {
+        ...host,
+        onContainment: (report) => {
+          if (!report.contained) {
+            process.stderr.write(
+              `sim: warning: the engine runs NOT contained (${report.problems.join('; ')})\n`,
+            );
+          }
+        },
+      });
+    } catch (e) {
+      process.stderr.write(`sim: ${escapeControls((e as Error).message)}\n`);
+      process.exit(e instanceof NoEngineRuntime ? 69 : 70);
+    }
+  };
+  // --at --replay: the skeleton without task state, then a replay with it up to the step.
+  const trace = await run(at?.replay ? { ...options, capture: false } : options);
   try {
     if (mode === 'json') process.stdout.write(`${JSON.stringify(trace)}\n`);
     else if (mode === 'steps')
@@ -155,7 +161,10 @@ async function main(): Promise<void> {
     else if (at !== null) {
       const step = resolveWhen(trace, at.when);
       if (typeof step === 'string') fail(`--at: ${step}`);
-      process.stdout.write(`${escapeControls(formatAt(trace, step, at.internal).join('\n'))}\n`);
+      const state = at.replay ? await replayTo(trace, step, run) : trace;
+      process.stdout.write(
+        `${escapeControls(formatAt(state, step, at.internal, trace.steps.length - 1).join('\n'))}\n`,
+      );
     } else {
       for (const e of trace.events as unknown[]) {
         const o = e as { t?: unknown; stream?: unknown; text?: unknown; lines?: unknown; chars?: unknown };
