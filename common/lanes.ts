@@ -75,7 +75,7 @@ export interface TraceIndex {
   /** Every task spawned, in spawn order. */
   spawnOrder: ActorId[];
   /** Concatenated output with each chunk's start offset, for the console. */
-  output: { stream: 'stdout' | 'stderr'; text: string; offset: number; step: number }[];
+  output: { stream: 'stdout' | 'stderr'; text: string; offset: number; step: number; dropped?: number }[];
 }
 
 function emptyState(): FoldState {
@@ -199,6 +199,9 @@ export function indexTrace(trace: Trace): TraceIndex {
       if (e.t === 'output') {
         output.push({ stream: e.stream, text: e.text, offset, step });
         offset += e.text.length;
+      } else if (e.t === 'outputDropped' && e.chars > 0) {
+        // Where the output cap's kept head ends: the lines not kept (engine/core/output-cut.ts).
+        output.push({ stream: 'stdout', text: '', offset, step, dropped: e.lines });
       }
     }
     applyStep(trace, s, step);

@@ -73,6 +73,9 @@ export type TraceEvent =
   | { t: 'taskExited'; actor: ActorId; outcome: Outcome }
   | { t: 'clockAdvanced'; from: number; to: number }
   | { t: 'output'; stream: 'stdout' | 'stderr'; text: string }
+  /** Output past the cap's first half, not kept (engine/core/output-cut.ts): where the head
+   * ends; `lines` and `chars` count all that was dropped (0 in any further marker). */
+  | { t: 'outputDropped'; lines: number; chars: number }
   /** A worker thread (executor worker, threading.Thread) ran `job` from `start` to `end` (its
    * own virtual time); recorded in the step that submitted or started it. */
   | { t: 'threadJob'; thread: string; job: string; start: number; end: number }

@@ -83,6 +83,10 @@ export const EVENT_FIELDS: Record<TraceEvent['t'], Field[]> = {
     ['stream', 'str'],
     ['text', 'str'],
   ],
+  outputDropped: [
+    ['lines', 'uint'],
+    ['chars', 'uint'],
+  ],
   threadJob: [
     ['thread', 'str'],
     ['job', 'str'],

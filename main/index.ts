@@ -71,8 +71,9 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const settings = await SettingsStore.load(fs, userData);
 
-  const budgetsOf = (s: { wallBudgetSeconds: number; memoryCapMb: number }) => ({
+  const budgetsOf = (s: { wallBudgetSeconds: number; stepBudgetSeconds: number; memoryCapMb: number }) => ({
     wallBudgetMs: s.wallBudgetSeconds * 1000,
+    stepBudgetMs: s.stepBudgetSeconds * 1000,
     memoryCapMb: s.memoryCapMb,
   });
   const sim = createChromiumSimService({
@@ -86,7 +87,7 @@ async function start(): Promise<void> {
       }),
   });
   settings.subscribe((now, changed) => {
-    if (changed.includes('wallBudgetSeconds') || changed.includes('memoryCapMb'))
+    if (changed.some((k) => k === 'wallBudgetSeconds' || k === 'stepBudgetSeconds' || k === 'memoryCapMb'))
       sim.setBudgets(budgetsOf(now));
   });
   const win = createMainWindow({ preloadDir: join(import.meta.dirname, '../preload'), devServerUrl });

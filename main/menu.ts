@@ -123,6 +123,8 @@ export function buildMenu(send: (command: MenuCommand) => void, desktop?: MenuDe
       submenu: [
         cmd('Presentation Mode', 'view:presentation', 'F5'),
         cmd('Show Loop Internals', 'view:internals', 'CmdOrCtrl+I'),
+        cmd('CPython Task Names', 'view:cpythonNames'),
+        cmd('Settings…', 'view:settings', 'CmdOrCtrl+,'),
         cmd('Compare Side by Side…', 'view:compare'),
         ...theme,
         { type: 'separator' },

@@ -34,6 +34,8 @@ export type MenuCommand =
   | 'file:exportAnimation'
   | 'view:presentation'
   | 'view:internals'
+  | 'view:cpythonNames'
+  | 'view:settings'
   | 'view:compare'
   | 'view:lessons'
   | 'player:play'
@@ -99,10 +101,16 @@ export interface Settings {
   motion: Motion;
   /** Show the loop's internals (ready queue, timer heap). */
   internals: boolean;
+  /** Name tasks as CPython does (`Task-1`) instead of by coroutine and argument (`job(3)`). */
+  cpythonNames: boolean;
   /** Page zoom factor, 1 = 100 %. Changed by View > Zoom (Ctrl +, Ctrl -, Ctrl 0). */
   zoom: number;
   /** Wall time one run may take, in seconds, before the engine is stopped (a teacher's long computation is not a runaway). */
   wallBudgetSeconds: number;
+  /** Output a run keeps, in kB (its first and last halves; the rest is counted, not kept). */
+  outputKeptKb: number;
+  /** Real time one step may run without awaiting, in seconds, before it is stopped as a runaway. */
+  stepBudgetSeconds: number;
   /** Memory the engine's process may use, in MB, before it is stopped and replaced. */
   memoryCapMb: number;
   predict: PredictSettings;
@@ -115,7 +123,17 @@ export interface Settings {
 export type SettingsPatch = Partial<
   Pick<
     Settings,
-    'theme' | 'speed' | 'motion' | 'internals' | 'zoom' | 'wallBudgetSeconds' | 'memoryCapMb' | 'predict'
+    | 'theme'
+    | 'speed'
+    | 'motion'
+    | 'internals'
+    | 'cpythonNames'
+    | 'zoom'
+    | 'wallBudgetSeconds'
+    | 'stepBudgetSeconds'
+    | 'outputKeptKb'
+    | 'memoryCapMb'
+    | 'predict'
   >
 >;
 

@@ -273,7 +273,7 @@ function run(
     finish(
       ended({
         kind: 'runaway',
-        message: `a step ran for ${(silent / 1000).toFixed(1)} s without awaiting; the engine was stopped and restarted`,
+        message: `a step never awaited for ${(silent / 1000).toFixed(1)} s of real time; the engine was stopped and restarted`,
         exitCode: 1,
       }),
     );

@@ -18,6 +18,7 @@ import type {
 } from '../../common/trace';
 import { describeCycle, findWaitCycle, foldWaitGraph } from '../../common/waitGraph';
 import type { Clock } from './clock';
+import { OutputCut } from './output-cut';
 import type { LoopObserver, ScheduledCallback } from './scheduler';
 
 function parseLines(csv: string): number[] {
@@ -44,14 +45,19 @@ export class TraceRecorder implements LoopObserver {
   private readonly cancelledEvent: TraceEvent[] = [];
   private readonly afterEvent: { t: 'afterTaskStep'; actor: ActorId; lines: number[] }[] = [];
   private lastReason: WaitReason | null = null;
+  /** Long output: its head kept as printed, its tail in a ring (output-cut.ts). */
+  private readonly cut: OutputCut;
+  private tailEvent: TraceEvent | null = null;
 
   constructor(
     private readonly clock: Clock,
     private readonly maxSteps: number,
     /** Whether task state is recorded (RunOptions.capture): then a deadlock names its cycle. */
     private readonly capture = false,
+    maxOutput: number = Number.POSITIVE_INFINITY,
   ) {
     this.topStep = this.pushStep({ kind: 'start', time: 0, iteration: 0, firstEvent: 0 });
+    this.cut = new OutputCut(this.events, maxOutput);
   }
 
   private pushStep(step: Step): Step {
@@ -169,10 +175,27 @@ export class TraceRecorder implements LoopObserver {
 
   output(stream: 'stdout' | 'stderr', text: string): void {
     const last = this.events[this.events.length - 1];
-    const stepStart = this.steps[this.steps.length - 1].firstEvent;
-    if (last && last.t === 'output' && last.stream === stream && this.events.length - 1 >= stepStart) {
-      last.text += text;
-    } else this.events.push({ t: 'output', stream, text });
+    const inStep = this.events.length - 1 >= this.steps[this.steps.length - 1].firstEvent;
+    if (!this.cut.full) {
+      const { kept, rest } = this.cut.toHead(text);
+      if (kept) {
+        if (last && last.t === 'output' && last.stream === stream && inStep) last.text += kept;
+        else this.events.push({ t: 'output', stream, text: kept });
+      }
+      if (!this.cut.full) return;
+      this.cut.placeMarker();
+      this.tailEvent = null;
+      if (!rest) return;
+      text = rest;
+    }
+    const tail = this.events[this.events.length - 1];
+    if (
+      tail !== this.tailEvent ||
+      (tail as { stream?: string }).stream !== stream ||
+      this.events.length - 1 < this.steps[this.steps.length - 1].firstEvent
+    )
+      this.tailEvent = this.cut.newTailEvent(stream);
+    this.cut.toTail(this.events.length - 1, text);
   }
 
   /** A worker thread ran a job (engine/python/world/trail.py). */
@@ -272,6 +295,7 @@ export class TraceRecorder implements LoopObserver {
     column: number,
     option: string,
   ): RunEnd {
+    this.cut.finish();
     this.pushStep({
       kind: 'end',
       time: this.clock.peek(),

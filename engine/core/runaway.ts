@@ -29,13 +29,18 @@ export function runawayOf(trace: Trace): { who: string; line: number } {
   return { who, line: trace.end.line ?? 0 };
 }
 
-/** The end of a run the watchdog interrupted in place, after `seconds` without awaiting. */
+/**
+ * The end of a run the watchdog interrupted in place, after `seconds` of real time without
+ * awaiting. Said in the loop's terms: the virtual clock stood still while the step ran, and the
+ * interrupt was Loopscope's, not the program's (the host names the budget's setting).
+ */
 export function interruptedEnd(trace: Trace, seconds: number): RunEnd {
   const { who, line } = runawayOf(trace);
-  const at = line ? `, at line ${line}` : '';
+  const at = line ? ` (line ${line})` : '';
+  const t = (trace.steps[trace.steps.length - 1]?.time ?? 0).toFixed(3);
   return {
     kind: 'runaway',
-    message: `${who} ran for ${seconds.toFixed(1)} s without awaiting${at}`,
+    message: `${who} never awaited${at}: the loop was stuck at t=${t} (virtual time does not pass inside a step), so Loopscope stopped it after ${seconds.toFixed(1)} s of real time`,
     exitCode: 1,
     ...(line ? { line } : {}),
   };

@@ -229,7 +229,12 @@ export class RunHost implements ChannelTarget {
     /** Pyodide's heap views now (new views after the wasm memory grows). */
     private readonly heap: () => Heap = () => ({ HEAPU32: new Uint32Array(0), HEAPF64: new Float64Array(0) }),
   ) {
-    this.recorder = new TraceRecorder(this.clock, options.maxSteps, options.capture !== false);
+    this.recorder = new TraceRecorder(
+      this.clock,
+      options.maxSteps,
+      options.capture !== false,
+      options.maxOutputBytes,
+    );
     this.capture = new CaptureDecoder(this.recorder.events, this.strings);
     this.warnings = new WarningOps(this.recorder);
   }

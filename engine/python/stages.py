@@ -5,6 +5,10 @@ result (a fault, a deadlock, a cap) instead of a crash."""
 from .faults import RunEnded
 from .ops import RESUME, TOP
 
+# The trace keeps the first and last halves of the output cap (engine/core/output-cut.ts), so a
+# long output costs no memory; printing stops the run only at this many times the cap.
+OUTPUT_STOP_FACTOR = 100
+
 
 class Stages:
     """Mixed into Run, whose __init__ sets the fields used here."""
@@ -14,9 +18,10 @@ class Stages:
         if self.ended is not None:
             return
         n = len(text) if text.isascii() else len(text.encode('utf-8', 'surrogatepass'))
-        if self.output_bytes + n > self.max_output:
-            self.end(RunEnded('capOutput', f'output cap reached: more than {self.max_output} '
-                              f'bytes printed (raise it with --max-output)', '--max-output',
+        if self.output_bytes + n > self.max_output * OUTPUT_STOP_FACTOR:
+            self.end(RunEnded('capOutput', f'output cap reached: more than '
+                              f'{self.max_output * OUTPUT_STOP_FACTOR} bytes printed, {OUTPUT_STOP_FACTOR} '
+                              f'times what is kept (raise it with --max-output)', '--max-output',
                               self.current_line()))
         self.output_bytes += n
         self.ops.out(stream, text)

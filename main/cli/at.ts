@@ -5,7 +5,8 @@
 
 import { lanesAt, indexTrace } from '../../common/lanes';
 import { taskStateAt, type TaskState } from '../../common/taskState';
-import type { Actor, ActorId, Trace, WaitReason } from '../../common/trace';
+import type { Actor, ActorId, RunOptions, Trace, WaitReason } from '../../common/trace';
+import { replayOptions, sameSteps } from '../../common/replay';
 import { findBookmarkStep } from '../../lessons/bookmarks';
 import { parseCondition, type BookmarkCondition } from '../../lessons/lessons';
 
@@ -29,11 +30,32 @@ export function resolveWhen(trace: Trace, when: When): number | string {
   return step >= 0 ? step : 'the run never gets there';
 }
 
+/**
+ * `--replay`: the task state of `skeleton`'s step made on demand, by running the program again
+ * with capture on and stopped after that step; refused if the replay ran other steps.
+ */
+export async function replayTo(
+  skeleton: Trace,
+  step: number,
+  run: (options: Partial<RunOptions>) => Promise<Trace>,
+): Promise<Trace> {
+  const replay = await run(replayOptions(skeleton, step));
+  if (!sameSteps(skeleton, replay, step))
+    throw new Error(`the replay ran other steps than the run before step ${step}`);
+  return replay;
+}
+
 function fmtTime(t: number): string {
   return t.toFixed(6).replace(/0+$/, '').replace(/\.$/, '.0');
 }
 
-export function formatAt(trace: Trace, step: number, internal: boolean): string[] {
+/** `last`: the run's last step (a replay stopped at `step` has fewer). */
+export function formatAt(
+  trace: Trace,
+  step: number,
+  internal: boolean,
+  last = trace.steps.length - 1,
+): string[] {
   const byId = new Map<ActorId, Actor>(trace.actors.map((a) => [a.id, a]));
   const name = (id: ActorId | undefined): string =>
     id === undefined || id === 0 ? 'the top level' : (byId.get(id)?.name ?? `#${id}`);
@@ -46,7 +68,7 @@ export function formatAt(trace: Trace, step: number, internal: boolean): string[
     return r ? `${r.kind} ${r.name}` : `resource ${id}`;
   };
   const who = st.kind === 'run' ? ` (run ${name(st.actor)})` : ` (${st.kind})`;
-  const out = [`step ${step} of ${trace.steps.length - 1}${who}, t=${fmtTime(st.time)}`];
+  const out = [`step ${step} of ${last}${who}, t=${fmtTime(st.time)}`];
   out.push(
     `lanes: ready [${lanes.ready.map(name).join(' ')}] running ${lanes.running ? name(lanes.running) : '-'} ` +
       `waiting [${lanes.waiting.map((w) => name(w.actor)).join(' ')}] done [${lanes.done.map((d) => name(d.actor)).join(' ')}]`,

@@ -12,19 +12,21 @@ import { engineRuntimeReport, runContained } from '../host/run-contained';
 import { NoEngineRuntime } from '../host/engine-runtime';
 import { END_KINDS, type EndKind, type RunOptions, type Trace } from '../../common/trace';
 import { formatSteps } from './steps';
-import { formatAt, parseWhen, resolveWhen, type When } from './at';
+import { formatAt, parseWhen, replayTo, resolveWhen, type When } from './at';
+import { renameTasksIn, taskNames, type TaskNaming } from '../../common/taskNames';
 import { escapeControls } from './escape';
 import { playerHtml } from '../export/player-html';
 import { playerTemplate } from './player-template';
 import { formatWarnings } from './warnings';
 
-const USAGE = `usage: npm run sim -- FILE.py [--steps | --json | --at WHEN [--internal]] [--seed N] [--max-steps N]
+const USAGE = `usage: npm run sim -- FILE.py [--steps | --json | --at WHEN [--internal] [--replay]] [--cpython-names]
+       [--seed N] [--max-steps N]
        [--max-time SECONDS] [--max-output BYTES] [--max-tasks N] [--max-step-lines N]
        [--max-sockets N] [--max-network-bytes BYTES] [--max-threads N] [--max-file-bytes BYTES]
        [--no-capture]
        WHEN: a step number, end, or a lesson bookmark ('when "x" is printed', 'at t=0.3')
 
-       [--wall-budget SECONDS] [--memory-cap MB] [--html OUT.html]
+       [--wall-budget SECONDS] [--step-budget SECONDS] [--memory-cap MB] [--html OUT.html]
        npm run sim -- --version`;
 
 const NUMERIC: Record<string, Exclude<keyof RunOptions, 'capture'>> = {
@@ -50,8 +52,9 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const HOST_OPTIONS: Record<string, 'wallBudgetMs' | 'memoryCapMb'> = {
+const HOST_OPTIONS: Record<string, 'wallBudgetMs' | 'stepBudgetMs' | 'memoryCapMb'> = {
   '--wall-budget': 'wallBudgetMs',
+  '--step-budget': 'stepBudgetMs',
   '--memory-cap': 'memoryCapMb',
 };
 
@@ -59,17 +62,20 @@ function parse(argv: string[]): {
   file: string;
   mode: 'output' | 'steps' | 'json' | 'at';
   html: string | null;
-  at: { when: When; internal: boolean } | null;
+  naming: TaskNaming;
+  at: { when: When; internal: boolean; replay: boolean } | null;
   options: Partial<RunOptions>;
-  host: { wallBudgetMs?: number; memoryCapMb?: number };
+  host: { wallBudgetMs?: number; stepBudgetMs?: number; memoryCapMb?: number };
 } {
   let file = '';
+  let naming: TaskNaming = 'friendly';
   let mode: 'output' | 'steps' | 'json' | 'at' = 'output';
   let html: string | null = null;
   let when: When | null = null;
   let internal = false;
+  let replay = false;
   const options: Partial<RunOptions> = {};
-  const host: { wallBudgetMs?: number; memoryCapMb?: number } = {};
+  const host: { wallBudgetMs?: number; stepBudgetMs?: number; memoryCapMb?: number } = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--version') {
@@ -77,12 +83,13 @@ function parse(argv: string[]): {
     } else if (a in HOST_OPTIONS) {
       const v = Number(argv[++i]);
       if (argv[i] === undefined || !Number.isFinite(v) || v <= 0) fail(`${a} needs a positive number`);
-      host[HOST_OPTIONS[a]] = a === '--wall-budget' ? v * 1000 : v;
+      host[HOST_OPTIONS[a]] = a === '--memory-cap' ? v : v * 1000;
     } else if (a === '--html') {
       html = argv[++i] ?? '';
       if (!html.toLowerCase().endsWith('.html')) fail('--html needs an output file name ending in .html');
     } else if (a === '--no-capture') options.capture = false;
     else if (a === '--internal') internal = true;
+    else if (a === '--replay') replay = true;
     else if (a === '--at') {
       const text = argv[++i];
       if (text === undefined) fail('--at needs WHEN');
@@ -91,6 +98,7 @@ function parse(argv: string[]): {
         fail(`--at: cannot read WHEN "${text}": give a step number, end, or a bookmark condition`);
       mode = 'at';
     } else if (a === '--steps') mode = 'steps';
+    else if (a === '--cpython-names') naming = 'cpython';
     else if (a === '--json') mode = 'json';
     else if (a in NUMERIC) {
       const v = Number(argv[++i]);
@@ -104,10 +112,10 @@ function parse(argv: string[]): {
     else file = a;
   }
   if (!file) fail('no FILE.py given');
-  if (internal && mode !== 'at') fail('--internal goes with --at');
+  if ((internal || replay) && mode !== 'at') fail('--internal and --replay go with --at');
   if (mode === 'at' && options.capture === false)
     fail('--at shows task state: it cannot go with --no-capture');
-  return { file, mode, html, at: when === null ? null : { when, internal }, options, host };
+  return { file, mode, html, naming, at: when === null ? null : { when, internal, replay }, options, host };
 }
 
 function printVersion(): never {
@@ -127,7 +135,7 @@ function printVersion(): never {
 }
 
 async function main(): Promise<void> {
-  const { file, mode, html, at, options, host } = parse(process.argv.slice(2));
+  const { file, mode, html, naming, at, options, host } = parse(process.argv.slice(2));
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
@@ -136,32 +144,50 @@ async function main(): Promise<void> {
     fail(`cannot read ${file}: ${why}`);
   }
   // The program runs in a contained engine process (main/host), never in this one.
-  let trace;
-  try {
-    trace = await runContained(source, basename(file), options, {
-      ...host,
-      onContainment: (report) => {
-        if (!report.contained) {
-          process.stderr.write(
-            `sim: warning: the engine runs NOT contained (${report.problems.join('; ')})\n`,
-          );
-        }
-      },
-    });
-  } catch (e) {
-    process.stderr.write(`sim: ${escapeControls((e as Error).message)}\n`);
-    process.exit(e instanceof NoEngineRuntime ? 69 : 70);
-  }
+  const run = async (runOptions: Partial<RunOptions>): Promise<Trace> => {
+    try {
+      return await runContained(source, basename(file), runOptions, {
+        ...host,
+        onContainment: (report) => {
+          if (!report.contained) {
+            process.stderr.write(
+              `sim: warning: the engine runs NOT contained (${report.problems.join('; ')})\n`,
+            );
+          }
+        },
+      });
+    } catch (e) {
+      process.stderr.write(`sim: ${escapeControls((e as Error).message)}\n`);
+      process.exit(e instanceof NoEngineRuntime ? 69 : 70);
+    }
+  };
+  // --at --replay: the skeleton without task state, then a replay with it up to the step.
+  const trace = await run(at?.replay ? { ...options, capture: false } : options);
   try {
     if (mode === 'json') process.stdout.write(`${JSON.stringify(trace)}\n`);
-    else if (mode === 'steps') process.stdout.write(`${escapeControls(formatSteps(trace).join('\n'))}\n`);
+    else if (mode === 'steps')
+      process.stdout.write(`${escapeControls(formatSteps(trace, naming).join('\n'))}\n`);
     else if (at !== null) {
       const step = resolveWhen(trace, at.when);
       if (typeof step === 'string') fail(`--at: ${step}`);
-      process.stdout.write(`${escapeControls(formatAt(trace, step, at.internal).join('\n'))}\n`);
+      const state = at.replay ? await replayTo(trace, step, run) : trace;
+      process.stdout.write(
+        `${escapeControls(formatAt(state, step, at.internal, trace.steps.length - 1).join('\n'))}\n`,
+      );
     } else {
       for (const e of trace.events as unknown[]) {
-        const o = e as { t?: unknown; stream?: unknown; text?: unknown };
+        const o = e as { t?: unknown; stream?: unknown; text?: unknown; lines?: unknown; chars?: unknown };
+        if (
+          o?.t === 'outputDropped' &&
+          typeof o.lines === 'number' &&
+          typeof o.chars === 'number' &&
+          o.chars > 0
+        ) {
+          process.stderr.write(
+            `sim: … ${o.lines} lines (${o.chars} characters) not kept: past the output cap only its first and last halves are kept (--max-output raises it) …\n`,
+          );
+          continue;
+        }
         if (o?.t !== 'output' || typeof o.text !== 'string') continue;
         (o.stream === 'stdout' ? process.stdout : process.stderr).write(escapeControls(o.text));
       }
@@ -173,7 +199,10 @@ async function main(): Promise<void> {
     process.exit(70);
   }
   if (html !== null) await writePlayer(html, trace);
-  if (ENGINE_ENDS.has(trace.end.kind)) process.stderr.write(`${escapeControls(trace.end.message)}\n`);
+  if (ENGINE_ENDS.has(trace.end.kind)) {
+    const said = renameTasksIn(trace.end.message, trace, taskNames(trace), naming);
+    process.stderr.write(`${escapeControls(said)}\n`);
+  }
   process.exitCode = trace.end.exitCode;
 }
 

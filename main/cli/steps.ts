@@ -1,8 +1,11 @@
 // `sim --steps`: one line per loop step, time, who ran, what happened, then the lanes as
-// common/lanes.ts folds them. Names, not ids, so a line reads without the actor table.
+// common/lanes.ts folds them. Names, not ids, so a line reads without the actor table: the
+// app's names (common/taskNames.ts), or CPython's (`Task-1`) with --cpython-names.
 
 import { walkLanes, type Lanes } from '../../common/lanes';
-import type { Actor, Trace, TraceEvent } from '../../common/trace';
+import { nameOf, renameTasksIn, taskNames, type TaskNaming } from '../../common/taskNames';
+import { outcomeWords } from '../../common/outcomes';
+import type { RunEnd, Trace, TraceEvent } from '../../common/trace';
 
 /** Past this many entries a lane prints as a count: a 10,000-task line helps nobody. */
 const LANE_LIST_MAX = 12;
@@ -16,13 +19,10 @@ function lineSpan(lines: number[]): string {
   return lines.length === 1 ? ` line ${lines[0]}` : ` lines ${lines.join(',')}`;
 }
 
-export function formatSteps(trace: Trace): string[] {
-  const byId = new Map<number, Actor>(trace.actors.map((a) => [a.id, a]));
-  const name = (id: number | null | undefined): string => {
-    if (id == null) return '-';
-    const a = byId.get(id);
-    return a ? a.name : `#${id}`;
-  };
+export function formatSteps(trace: Trace, naming: TaskNaming = 'friendly'): string[] {
+  const names = taskNames(trace);
+  const name = (id: number | null | undefined): string => (id == null ? '-' : nameOf(names, id, naming));
+  const endWords = renameTasksIn(trace.end.message || trace.end.kind, trace, names, naming);
   const list = (ids: number[]): string =>
     ids.length > LANE_LIST_MAX ? `${ids.length} actors` : ids.map(name).join(' ');
   const out: string[] = [];
@@ -32,7 +32,7 @@ export function formatSteps(trace: Trace): string[] {
     const end = step + 1 < trace.steps.length ? trace.steps[step + 1].firstEvent : trace.events.length;
     const events = trace.events.slice(st.firstEvent, end);
     out.push(
-      `${step} t=${fmtTime(st.time)} ${describe(trace, st.kind, st.actor, st.lines, events, name)} | ${laneText(lanes, name, list)}`,
+      `${step} t=${fmtTime(st.time)} ${describe(trace.end, endWords, st.kind, st.actor, st.lines, events, name)} | ${laneText(lanes, name, list)}`,
     );
     step++;
   }
@@ -40,7 +40,8 @@ export function formatSteps(trace: Trace): string[] {
 }
 
 function describe(
-  trace: Trace,
+  end: RunEnd,
+  endWords: string,
   kind: string,
   actor: number | undefined,
   topLines: number[] | undefined,
@@ -49,7 +50,7 @@ function describe(
 ): string {
   const parts: string[] = [];
   if (kind === 'run') parts.push(`run ${name(actor)}`);
-  else if (kind === 'end') parts.push(`end ${trace.end.message || trace.end.kind}`);
+  else if (kind === 'end') parts.push(`end ${endWords}`);
   else if (kind === 'clock') parts.push('clock');
   else parts.push(`${kind}${lineSpan(topLines ?? [])}`);
   for (const e of events) {
@@ -63,9 +64,7 @@ function describe(
         );
         break;
       case 'taskExited':
-        parts.push(
-          `${name(e.actor)} ${e.outcome.kind === 'result' ? `returned ${e.outcome.repr}` : e.outcome.kind === 'exception' ? `raised ${e.outcome.repr}` : 'was cancelled'}`,
-        );
+        parts.push(`${name(e.actor)} ${outcomeWords(end, e.outcome)}`);
         break;
       case 'taskSpawned':
         parts.push(`spawns ${name(e.actor)}`);

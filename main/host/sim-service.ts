@@ -14,8 +14,10 @@ import { endedTrace } from '../../engine/core/ended-trace';
 import {
   CLI_BUDGET_SETTINGS,
   DEFAULT_MEMORY_CAP_MB,
+  DEFAULT_STEP_BUDGET_MS,
   DEFAULT_WALL_BUDGET_MS,
   memoryCapEnd,
+  namedForHost,
   wallBudgetEnd,
   type BudgetSettings,
 } from '../../engine/core/budgets';
@@ -31,7 +33,7 @@ import {
 } from './usage-watch';
 import type { ContainmentReport } from '../../engine/protocol';
 
-export const DEFAULT_STEP_BUDGET_MS = 2000;
+export { DEFAULT_STEP_BUDGET_MS };
 const IDLE_WATCH_EVERY_MS = 1000;
 /** Memory is read every this many watchdog ticks. */
 const MEMORY_EVERY_TICKS = 4;
@@ -92,7 +94,7 @@ export interface HostedSimService extends SimService {
   /** The pids of the primary and standby processes (tests kill them; measurements watch them). */
   pids(): { primary?: number; standby?: number };
   /** New budgets, from the next run (and the next sample) on: the app's settings changed. */
-  setBudgets(budgets: { wallBudgetMs: number; memoryCapMb: number }): void;
+  setBudgets(budgets: { wallBudgetMs: number; memoryCapMb: number; stepBudgetMs?: number }): void;
   /** Resolves when the primary and the standby (if kept) have loaded Python. */
   warm(): Promise<void>;
   dispose(): Promise<void>;
@@ -122,7 +124,7 @@ interface InFlight {
 
 export function createSimService(options: SimServiceOptions): HostedSimService {
   const launcher = options.launcher;
-  const budget = options.stepBudgetMs ?? DEFAULT_STEP_BUDGET_MS;
+  let budget = options.stepBudgetMs ?? DEFAULT_STEP_BUDGET_MS;
   const grace = options.interruptGraceMs ?? DEFAULT_INTERRUPT_GRACE_MS;
   const transferTimeout = options.transferTimeoutMs ?? DEFAULT_TRANSFER_TIMEOUT_MS;
   const startTimeout = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
@@ -263,7 +265,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
               }
             : {
                 kind: 'runaway' as const,
-                message: `a step ran for ${(silent / 1000).toFixed(1)} s without awaiting; the engine was stopped and restarted`,
+                message: `a step never awaited for ${(silent / 1000).toFixed(1)} s of real time; the engine was stopped and restarted`,
                 exitCode: 1,
               },
         );
@@ -316,7 +318,9 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       throw new Error(r.message);
     }
     if (r.tainted || fresh) pool.retire(handle);
-    return r.kind === 'delivered' ? r.receipt : r.trace;
+    if (r.kind === 'delivered') return { ...r.receipt, end: namedForHost(r.receipt.end, settings) };
+    r.trace.end = namedForHost(r.trace.end, settings);
+    return r.trace;
   }
 
   return {
@@ -358,6 +362,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
     setBudgets(budgets) {
       wallBudget = Math.max(1, Math.round(budgets.wallBudgetMs));
       memoryCap = Math.max(1, Math.round(budgets.memoryCapMb));
+      if (budgets.stepBudgetMs) budget = Math.max(1, Math.round(budgets.stepBudgetMs));
     },
     containment: () => firstReport.then(() => report!),
     startedFrom: () => firstReport.then(() => first.startedFrom),

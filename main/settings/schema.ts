@@ -4,8 +4,10 @@
 import { z } from 'zod';
 import type { Settings } from '../../preload/loopscope';
 import { MAX_RECENT } from '../files/recent';
+import { DEFAULT_RUN_OPTIONS } from '../../common/trace';
 import {
   DEFAULT_MEMORY_CAP_MB,
+  DEFAULT_STEP_BUDGET_MS,
   DEFAULT_WALL_BUDGET_MS,
   type BudgetSettings,
 } from '../../engine/core/budgets';
@@ -19,13 +21,22 @@ export const MAX_ZOOM = 3;
 /** The engine's budgets (main/host/sim-service.ts): below these no program loads; above, no machine holds them. */
 export const MIN_WALL_BUDGET_S = 5;
 export const MAX_WALL_BUDGET_S = 3600;
+/** A step's real time before it is a runaway: under 1 s a lesson's blocking call would be one. */
+export const MIN_STEP_BUDGET_S = 1;
+export const MAX_STEP_BUDGET_S = 600;
+/** Output kept per run: main's sim:run accepts up to 100 MB (main/ipc/channels.ts). */
+export const MIN_OUTPUT_KEPT_KB = 10;
+export const MAX_OUTPUT_KEPT_KB = 100_000;
 export const MIN_MEMORY_CAP_MB = 1024;
 export const MAX_MEMORY_CAP_MB = 65_536;
 
-/** What the engine's budget messages name (the settings file's keys: no settings dialog has them yet). */
+/** What the engine's budget messages name: where a person changes them (the Settings dialog). */
 export const APP_BUDGET_SETTINGS: BudgetSettings = {
-  wallBudget: 'the wallBudgetSeconds setting',
-  memoryCap: 'the memoryCapMb setting',
+  wallBudget: 'Settings › “Time a run may take”',
+  memoryCap: 'Settings › “Memory the engine may use”',
+  stepBudget: 'Settings › “Time a step may run without awaiting”',
+  // The app changes only the output cap; the rest are the terminal's (npm run sim).
+  caps: (option) => (option === '--max-output' ? 'Settings › “Output kept”' : `npm run sim -- ${option}`),
 };
 
 /** Screen coordinates can be negative (a display left of the primary one); sizes are at least a window's minimum. */
@@ -76,8 +87,11 @@ export const fieldSchemas = {
   speed: z.number().min(MIN_SPEED).max(MAX_SPEED),
   motion: z.enum(['system', 'full', 'reduced']),
   internals: z.boolean(),
+  cpythonNames: z.boolean(),
   zoom: z.number().min(MIN_ZOOM).max(MAX_ZOOM),
   wallBudgetSeconds: z.number().int().min(MIN_WALL_BUDGET_S).max(MAX_WALL_BUDGET_S),
+  stepBudgetSeconds: z.number().min(MIN_STEP_BUDGET_S).max(MAX_STEP_BUDGET_S),
+  outputKeptKb: z.number().int().min(MIN_OUTPUT_KEPT_KB).max(MAX_OUTPUT_KEPT_KB),
   memoryCapMb: z.number().int().min(MIN_MEMORY_CAP_MB).max(MAX_MEMORY_CAP_MB),
   predict: predictSchema,
   windowBounds: windowBoundsSchema.nullable(),
@@ -89,8 +103,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   speed: 1,
   motion: 'system',
   internals: false,
+  cpythonNames: false,
   zoom: 1,
   wallBudgetSeconds: DEFAULT_WALL_BUDGET_MS / 1000,
+  stepBudgetSeconds: DEFAULT_STEP_BUDGET_MS / 1000,
+  outputKeptKb: DEFAULT_RUN_OPTIONS.maxOutputBytes / 1000,
   memoryCapMb: DEFAULT_MEMORY_CAP_MB,
   predict: Object.freeze({ on: false, countdown: 0, scores: {}, wrong: [] }),
   windowBounds: null,
@@ -104,8 +121,11 @@ export const settingsPatchSchema = z
     speed: fieldSchemas.speed,
     motion: fieldSchemas.motion,
     internals: fieldSchemas.internals,
+    cpythonNames: fieldSchemas.cpythonNames,
     zoom: fieldSchemas.zoom,
     wallBudgetSeconds: fieldSchemas.wallBudgetSeconds,
+    stepBudgetSeconds: fieldSchemas.stepBudgetSeconds,
+    outputKeptKb: fieldSchemas.outputKeptKb,
     memoryCapMb: fieldSchemas.memoryCapMb,
     predict: fieldSchemas.predict,
   })

@@ -66,7 +66,7 @@ test('the echo server lesson: requests in flight, their arrival, the worker thre
   // J: the clock jumps to their arrival, and the narration says whom they wake.
   await page.keyboard.press('j');
   await expect(narration).toContainText(
-    '45 bytes from 3 senders arrive at t=0.150: handle, handle and handle wake',
+    '45 bytes from 3 senders arrive at t=0.150: handle #1, handle #2 and handle #3 wake',
   );
   expect(await packets(page)).toEqual([]);
   expect(await arrived(page)).toEqual(['127.0.0.1:32771', '127.0.0.1:32772', '127.0.0.1:32773']);

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Trace } from '../../common/trace.ts';
-import { formatAt, parseWhen, resolveWhen } from '../../main/cli/at.ts';
+import { formatAt, parseWhen, replayTo, resolveWhen } from '../../main/cli/at.ts';
 import { createTestEngine } from '../support/engine-snapshot.ts';
 import { UPDATE_GOLDEN } from './corpus/corpus.ts';
 
@@ -31,16 +31,25 @@ const CASES = [
 ];
 
 const texts = new Map<string, string>();
+/** The same WHEN on a skeleton (capture off) and a replay to its step: sim --at --replay. */
+const replayed = new Map<string, string>();
 
 beforeAll(async () => {
   const engine = await createTestEngine();
   for (const c of CASES) {
-    const trace: Trace = await engine.run(readFileSync(ROOT + c.file, 'utf8'), c.file.split('/').at(-1)!);
+    const source = readFileSync(ROOT + c.file, 'utf8');
+    const name = c.file.split('/').at(-1)!;
+    const trace: Trace = await engine.run(source, name);
     const when = parseWhen(c.when);
     if (when === null) throw new Error(`bad WHEN ${c.when}`);
     const step = resolveWhen(trace, when);
     if (typeof step === 'string') throw new Error(`${c.name}: ${step}`);
     texts.set(c.name, `${formatAt(trace, step, false).join('\n')}\n`);
+    const skeleton = await engine.run(source, name, { capture: false });
+    expect(skeleton.events.some((e) => e.t === 'taskFrames')).toBe(false);
+    const state = await replayTo(skeleton, step, (options) => engine.run(source, name, options));
+    if (c.name !== 'deadlock') expect(state.steps.length).toBeLessThan(skeleton.steps.length);
+    replayed.set(c.name, `${formatAt(state, step, false, skeleton.steps.length - 1).join('\n')}\n`);
   }
 }, 300_000);
 
@@ -82,6 +91,10 @@ describe('sim --at', () => {
     const text = texts.get('gather')!;
     expect(text).toMatch(/Task-1 \(main.*\): waiting on task: .*for Task-2, Task-3, Task-4/);
     expect(text.match(/awaited by: Task-1/g)?.length).toBe(3);
+  });
+
+  it.each(CASES)('$name: a replay to the step of a run without capture shows the same state', ({ name }) => {
+    expect(replayed.get(name)).toBe(texts.get(name));
   });
 
   it('WHEN: bad text and steps past the end are refused', () => {

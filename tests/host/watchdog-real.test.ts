@@ -1,6 +1,6 @@
 // The watchdog against the real engine: it takes the host's interrupt buffer (the onPyodide
 // hook) and reports step boundaries (onStep), so a runaway task is stopped in place and the run
-// ends with "task X ran for N s without awaiting, at line L"; the next run works at once.
+// ends with "task X never awaited (line L): … after N s of real time"; the next run works at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostedSimService } from '../../main/host/sim-service';
 import { HELLO, run, startService, stdout } from './helpers';
@@ -40,7 +40,7 @@ describe('the watchdog with the real engine', () => {
     const { trace } = await run(service, SPINNER, 'spin.py');
     console.log(`[host figure] real engine, in-place interrupt: ${Math.round(performance.now() - t0)} ms`);
     expect(trace.end).toMatchObject({ kind: 'runaway', exitCode: 1 });
-    expect(trace.end.message).toMatch(/^task spinner ran for 1\.\d s without awaiting, at line [45]$/);
+    expect(trace.end.message).toMatch(/^task spinner never awaited \(line [45]\): .* after 1\.\d s of real time \(--step-budget raises the limit\)$/);
     expect(stdout(trace)).toBe('start\n');
     const next = await run(service, HELLO, 'hello.py');
     expect(next.trace.end.kind).toBe('ok');
@@ -52,7 +52,7 @@ describe('the watchdog with the real engine', () => {
     // The interrupt lands between bytecodes of the loop: its test (line 2) or its body (line 3).
     expect(trace.end.kind).toBe('runaway');
     expect(trace.end.message).toMatch(
-      /^the program's top level ran for \d\.\d s without awaiting, at line [23]$/,
+      /^the program's top level never awaited \(line [23]\): .* after \d\.\d s of real time \(--step-budget raises the limit\)$/,
     );
   });
 });

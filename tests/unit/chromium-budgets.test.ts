@@ -79,6 +79,7 @@ describe('the Chromium engine budgets, enforced by main', () => {
             budgetSettings: {
               wallBudget: 'the “wall budget” setting',
               memoryCap: 'the “memory cap” setting',
+              stepBudget: 'the “step budget” setting',
             },
           }
         : {}),

@@ -11,10 +11,10 @@ describe('narration', () => {
       'The program starts: asyncio.run() creates main and puts it in the run queue.',
     );
     expect(narrate(model, 1)).toBe(
-      'main creates a, b and c (into the run queue) and awaits asyncio.gather(a(), b(), c()) and waits; next the loop takes a from the run queue.',
+      'main creates a, b and c (into the run queue) and awaits asyncio.gather(a(), b(), c()); next the loop takes a from the run queue.',
     );
     expect(narrate(model, 3)).toBe(
-      'b prints "b started" and awaits asyncio.sleep(0.1) and waits until t=0.100; next the loop takes c from the run queue.',
+      'b prints "b started" and awaits asyncio.sleep(0.1) until t=0.100; next the loop takes c from the run queue.',
     );
     expect(narrate(model, 5)).toBe(
       'Nothing is ready, so the virtual clock jumps from 0.000 to 0.100, the earliest timer.',

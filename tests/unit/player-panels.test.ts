@@ -83,7 +83,9 @@ describe('a trace recorded from the real engine', () => {
     const last = real.trace.steps.length - 1;
     const end = snapshotAt(real, last, { showInternals: false });
     expect(end.done.map((t) => t.label)).toEqual(['b', 'a', 'c', 'main']);
-    expect(end.loopNote).toBe('the run finished: The program finished normally.');
+    // How it ended is said once, by the narration at the last step; the loop lane only says it stopped.
+    expect(end.loopNote).toBe('the run is over');
+    expect(narrate(real, last)).toBe('The program finished normally.');
     const cleanup = real.trace.steps.findIndex((s: { kind: string }) => s.kind === 'main');
     expect(narrate(real, cleanup)).toBe(
       "The loop is not running: the program's top level runs; asyncio.run() starts a clean-up task.",

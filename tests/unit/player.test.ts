@@ -3,7 +3,8 @@ import { buildAbc } from '../e2e/fixtures/build';
 import { syntheticTrace } from '../e2e/fixtures/synthetic';
 import * as cursor from '../../renderer/src/player/cursor';
 import { keyAction } from '../../renderer/src/player/keys';
-import { actorLabel, buildModel } from '../../renderer/src/player/model';
+import { buildModel } from '../../renderer/src/player/model';
+import { nameOf, taskNames } from '../../common/taskNames';
 import { snapshotAt, type StageSnapshot } from '../../renderer/src/player/snapshot';
 
 const model = buildModel(buildAbc());
@@ -136,8 +137,14 @@ describe('keys and names', () => {
   });
 
   it("names a default-named task by its coroutine and keeps a task's own name", () => {
-    expect(actorLabel({ id: 2, kind: 'task', name: 'Task-2', coro: 'a' })).toBe('a');
-    expect(actorLabel({ id: 3, kind: 'task', name: 'worker-2', coro: 'worker' })).toBe('worker-2');
+    const names = taskNames({
+      actors: [
+        { id: 2, kind: 'task', name: 'Task-2', coro: 'a' },
+        { id: 3, kind: 'task', name: 'worker-2', coro: 'worker' },
+      ],
+      events: [],
+    });
+    expect([nameOf(names, 2, 'friendly'), nameOf(names, 3, 'friendly')]).toEqual(['a', 'worker-2']);
   });
 
   it('gives every task a stable colour by creation order', () => {

@@ -49,7 +49,8 @@ describe('an interrupted run', () => {
     } as unknown as Trace['events'][number]);
     expect(interruptedEnd(trace, 2.04)).toEqual({
       kind: 'runaway',
-      message: 'task spinner ran for 2.0 s without awaiting, at line 7',
+      message:
+        'task spinner never awaited (line 7): the loop was stuck at t=0.000 (virtual time does not pass inside a step), so Loopscope stopped it after 2.0 s of real time',
       exitCode: 1,
       line: 7,
     });

@@ -31,6 +31,7 @@ const everyKind: { [K in TraceEvent['t']]: Extract<TraceEvent, { t: K }> } = {
   },
   clockAdvanced: { t: 'clockAdvanced', from: 0, to: 0.1 },
   output: { t: 'output', stream: 'stderr', text: 'héllo ✓ 🐍\n' },
+  outputDropped: { t: 'outputDropped', lines: 999_000, chars: 6_888_890 },
   threadJob: { t: 'threadJob', thread: 'asyncio_0', job: 'f()', start: 0.5, end: 1.25 },
   bytesSent: {
     t: 'bytesSent',

@@ -3,12 +3,14 @@
 // controls jump through. Pure: no Svelte, no Pixi.
 import { indexIo, type IoIndex } from '../../../common/ioTrail';
 import { indexTrace, type TraceIndex } from '../../../common/lanes';
+import { nameOf, renameTasksIn, taskNames, type TaskNames, type TaskNaming } from '../../../common/taskNames';
 import type { Actor, ActorId, RunEnd, Trace } from '../../../common/trace';
 import { CALLBACK_COLOUR, taskColour } from './colours';
+import { visibleStepsOf } from './visibleSteps';
 
 export interface ActorInfo {
   actor: Actor;
-  /** What the stage and panels print: the coroutine's name for default "Task-N" names. */
+  /** What the stage and panels print: common/taskNames.ts's name under the model's naming. */
   label: string;
   colour: number;
 }
@@ -30,9 +32,12 @@ export interface PlayerModel {
   tasks: ActorId[];
   /** Worker threads' jobs and bytes on the network (common/ioTrail.ts). */
   io: IoIndex;
+  /** Both names of every actor (common/taskNames.ts), and which one `info[].label` holds. */
+  names: TaskNames;
+  naming: TaskNaming;
+  /** The steps shown with internals off (visibleSteps.ts), ascending; with them on, all are. */
+  visibleSteps: number[];
 }
-
-const DEFAULT_TASK_NAME = /^Task-\d+$/;
 
 /** How the run ended, in words, even when the engine left the message empty (a normal end). */
 export function endText(end: RunEnd): string {
@@ -42,13 +47,21 @@ export function endText(end: RunEnd): string {
   return `The run ended: ${end.kind}.`;
 }
 
-export function actorLabel(a: Actor): string {
-  if (a.kind === 'task' && a.coro && DEFAULT_TASK_NAME.test(a.name)) return a.coro;
-  return a.name;
+/** How the run ended, with tasks named as the stage names them. */
+export function endWords(model: PlayerModel): string {
+  return renameTasksIn(endText(model.trace.end), model.trace, model.names, model.naming);
 }
 
-export function buildModel(trace: Trace): PlayerModel {
+/** The same model with the other naming: only the labels change (O(actors)). */
+export function withNaming(model: PlayerModel, naming: TaskNaming): PlayerModel {
+  if (model.naming === naming) return model;
+  const info = model.info.map((i) => i && { ...i, label: nameOf(model.names, i.actor.id, naming) });
+  return { ...model, info, naming };
+}
+
+export function buildModel(trace: Trace, naming: TaskNaming = 'friendly'): PlayerModel {
   const index = indexTrace(trace);
+  const names = taskNames(trace);
   const info: ActorInfo[] = [];
   const tasks: ActorId[] = [];
   for (const a of trace.actors) {
@@ -57,7 +70,7 @@ export function buildModel(trace: Trace): PlayerModel {
     const user = a.kind === 'task' && !a.internal;
     const colour = user ? taskColour(tasks.length) : CALLBACK_COLOUR;
     if (user) tasks.push(a.id);
-    info[a.id] = { actor: a, label: actorLabel(a), colour };
+    info[a.id] = { actor: a, label: nameOf(names, a.id, naming) as string, colour };
   }
   const runSteps = new Map<ActorId, number[]>();
   const lineHistory = new Map<ActorId, { steps: number[]; lines: number[] }>();
@@ -94,6 +107,9 @@ export function buildModel(trace: Trace): PlayerModel {
     iterationStarts,
     tasks,
     io: indexIo(trace),
+    names,
+    naming,
+    visibleSteps: visibleStepsOf(trace),
   };
 }
 

@@ -1,8 +1,9 @@
 // One plain sentence per step, in Python terms ("b awaits asyncio.sleep(0.1) and waits until
 // t=0.100; next the loop takes c from the run queue"). Pure: reads only the step's own events.
-import type { ActorId, Outcome, TraceEvent } from '../../../common/trace';
+import { stoppedByEngine } from '../../../common/outcomes';
+import type { ActorId, Outcome, RunEnd, TraceEvent } from '../../../common/trace';
 import { arrivalSentence, ioParts } from './ioNarration';
-import { endText, type PlayerModel } from './model';
+import { endWords, type PlayerModel } from './model';
 import { formatTime } from './snapshot';
 
 function list(names: string[]): string {
@@ -16,8 +17,10 @@ function quote(text: string): string {
   return `"${t.length > 40 ? t.slice(0, 39) + '…' : t}"`;
 }
 
-function ending(o: Outcome): string {
+function ending(o: Outcome, end: RunEnd): string {
   if (o.kind === 'result') return `returns ${o.repr} and is done`;
+  if (stoppedByEngine(end, o))
+    return 'never awaits, so Loopscope stops it (the KeyboardInterrupt is the engine’s, not the program’s)';
   if (o.kind === 'exception') return `raises ${o.repr} and is done`;
   return 'is cancelled';
 }
@@ -70,7 +73,8 @@ export function narrate(model: PlayerModel, step: number): string {
     }
     return `Nothing is ready, so the virtual clock jumps from ${formatTime(from)} to ${formatTime(st.time)}, the earliest timer.`;
   }
-  if (st.kind === 'end') return `The run is over: ${endText(model.trace.end)}`;
+  // How the run ended, said once (the narration strip shows it at the last step only).
+  if (st.kind === 'end') return endWords(model);
   if (st.kind === 'main') {
     // Outside the loop: asyncio.run() tidying up after main returned, or code after it.
     const lines = st.lines?.length ? ` runs line ${st.lines.join(', ')}` : ' runs';
@@ -89,7 +93,10 @@ export function narrate(model: PlayerModel, step: number): string {
   if (internal) {
     const serves = model.info[actor]?.actor.serves;
     const whose = serves !== undefined ? `${name(serves)}'s ` : '';
-    const what = model.info[actor]?.actor.name ?? 'callback';
+    // asyncio's own tasks (asyncio.run's shutdown_asyncgens) by their coroutine, not `Task-5`.
+    const task = model.info[actor]?.actor.kind === 'task';
+    const what = task ? name(actor) : (model.info[actor]?.actor.name ?? 'callback');
+    if (task) return `asyncio runs its own task ${what} (asyncio.run's clean-up).`;
     if (woken.length > 0)
       return `asyncio runs ${whose}internal callback (${what}), which wakes ${list(woken.map((e) => name(e.actor)))}: it joins the run queue.`;
     return `asyncio runs ${whose}internal callback (${what}); nobody is woken yet.`;
@@ -108,14 +115,14 @@ export function narrate(model: PlayerModel, step: number): string {
     if (e.t === 'taskWaiting' && e.actor === actor) {
       const r = e.reason;
       if (r.kind === 'timer' && r.deadline !== undefined)
-        parts.push(`awaits ${r.expr} and waits until t=${formatTime(r.deadline)}`);
+        parts.push(`awaits ${r.expr} until t=${formatTime(r.deadline)}`);
       else if (r.kind === 'io' && r.deadline !== undefined && r.expr.includes(' on worker '))
         // Threads run their job whole when it is submitted (engine/python/world/README.md).
         parts.push(
           `awaits ${r.expr} (the job ran when submitted: its output is above) and waits for its result at t=${formatTime(r.deadline)}`,
         );
-      else parts.push(`awaits ${r.expr} and waits`);
-    } else if (e.t === 'taskExited' && e.actor === actor) parts.push(ending(e.outcome));
+      else parts.push(`awaits ${r.expr}`);
+    } else if (e.t === 'taskExited' && e.actor === actor) parts.push(ending(e.outcome, model.trace.end));
     else if (e.t === 'taskScheduled' && e.actor === actor)
       parts.push('yields and goes back to the end of the run queue');
   }

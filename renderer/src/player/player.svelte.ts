@@ -2,10 +2,11 @@
 // the cursor and the play clock. Everything shown derives from (trace, cursor) by snapshotAt.
 import type { ActorId, Trace } from '../../../common/trace';
 import * as cursor from './cursor';
-import { buildModel } from './model';
+import { buildModel, withNaming } from './model';
 import { narrate } from './narration';
 import { snapshotAt } from './snapshot';
 import { buildTimeline } from './timeline';
+import { stepView } from './visibleSteps';
 
 /** One step per this many ms at 1x. */
 export const BASE_STEP_MS = 900;
@@ -17,14 +18,25 @@ export class Player {
   speed = $state(1);
   showInternals = $state(false);
   selected = $state<ActorId | null>(null);
+  /** Tasks named as CPython names them (Task-1) instead of common/taskNames.ts's scheme. */
+  cpythonNames = $state(false);
 
-  model = $derived(this.trace ? buildModel(this.trace) : null);
+  #base = $derived(this.trace ? buildModel(this.trace) : null);
+  model = $derived(this.#base ? withNaming(this.#base, this.cpythonNames ? 'cpython' : 'friendly') : null);
+  /** The steps stepped through: with internals off, those asyncio's plumbing alone ran are skipped. */
+  view = $derived(
+    stepView(this.trace?.steps.length ?? 1, this.showInternals ? null : (this.model?.visibleSteps ?? null)),
+  );
   timeline = $derived(this.model ? buildTimeline(this.model) : null);
   snapshot = $derived(
-    this.model ? snapshotAt(this.model, this.step, { showInternals: this.showInternals }) : null,
+    this.model
+      ? snapshotAt(this.model, this.step, { showInternals: this.showInternals, view: this.view })
+      : null,
   );
   narration = $derived(this.model ? narrate(this.model, this.step) : '');
   lastStep = $derived(this.model ? cursor.lastStep(this.model) : 0);
+  /** The cursor as a position among the shown steps (the counter, the scrub). */
+  position = $derived(this.view.position(this.step));
 
   /** Asked before each step forward (predict mode asks its question): false holds the cursor. */
   beforeForward: ((next: number) => boolean) | null = null;
@@ -35,7 +47,9 @@ export class Player {
     this.pause();
     this.trace = trace;
     this.step = keepStep ? Math.min(this.step, Math.max(0, trace.steps.length - 1)) : 0;
-    if (this.selected !== null && !trace.actors.some((a) => a.id === this.selected)) this.selected = null;
+    // A selection belongs to the program it was made in: another program's task 3 is another task.
+    if (this.selected !== null && (!keepStep || !trace.actors.some((a) => a.id === this.selected)))
+      this.selected = null;
   }
 
   /** Empties the stage at once (a run started); the step is kept for a `load` that keeps it. */
@@ -44,14 +58,24 @@ export class Player {
     this.trace = null;
   }
 
+  /** To `step`, or to the shown step before it when it is one of the hidden ones. */
   seek(step: number): void {
-    if (this.model) this.step = cursor.clampStep(this.model, step);
+    if (this.model) this.step = this.view.atOrBefore(cursor.clampStep(this.model, step));
+  }
+  /** To the `position`th shown step (the scrub). */
+  seekPosition(position: number): void {
+    if (this.model) this.step = this.view.at(position);
+  }
+  #forwardTo(step: number): void {
+    if (this.model) this.step = this.view.atOrAfter(cursor.clampStep(this.model, step));
   }
 
   forward(): void {
-    if (this.beforeForward && this.step < this.lastStep && !this.beforeForward(this.step + 1))
-      return this.pause();
-    this.seek(this.step + 1);
+    if (!this.model) return;
+    const next = this.view.atOrAfter(cursor.clampStep(this.model, this.step + 1));
+    // Predict mode holds the step back until its question is answered.
+    if (this.beforeForward && this.step < this.lastStep && !this.beforeForward(next)) return this.pause();
+    this.step = next;
   }
   back(): void {
     this.seek(this.step - 1);
@@ -63,18 +87,18 @@ export class Player {
     this.seek(this.lastStep);
   }
   nextIteration(): void {
-    if (this.model) this.step = cursor.nextIteration(this.model, this.step);
+    if (this.model) this.#forwardTo(cursor.nextIteration(this.model, this.step));
   }
   prevIteration(): void {
-    if (this.model) this.step = cursor.prevIteration(this.model, this.step);
+    if (this.model) this.seek(cursor.prevIteration(this.model, this.step));
   }
   nextClockJump(): void {
-    if (this.model) this.step = cursor.nextClockJump(this.model, this.step);
+    if (this.model) this.#forwardTo(cursor.nextClockJump(this.model, this.step));
   }
   nextOfSelected(): void {
     if (!this.model || this.selected === null) return;
     const s = cursor.nextStepOf(this.model, this.selected, this.step);
-    if (s !== null) this.step = s;
+    if (s !== null) this.#forwardTo(s);
   }
   faster(): void {
     this.speed = cursor.faster(this.speed);

@@ -5,9 +5,11 @@
 // everything else is where the lane fold leaves it after the step. So each step moves the
 // previous runner to where it went and the next one from the run queue into the loop.
 import { lanesAt } from '../../../common/lanes';
-import type { Actor, ActorId, Outcome, StepKind, WaitKind, WaitReason } from '../../../common/trace';
+import { stoppedByEngine } from '../../../common/outcomes';
+import type { Actor, ActorId, Outcome, RunEnd, StepKind, WaitKind, WaitReason } from '../../../common/trace';
 import { resourceGroup } from './waitGroups';
-import { endText, lastLine, type PlayerModel } from './model';
+import { lastLine, type PlayerModel } from './model';
+import type { StepView } from './visibleSteps';
 import { worldAt, type WorldSnapshot } from './world';
 
 export type TokenState = 'ready' | 'running' | 'waiting' | 'timer' | 'done';
@@ -15,7 +17,7 @@ export type TokenState = 'ready' | 'running' | 'waiting' | 'timer' | 'done';
 export interface Token {
   id: ActorId;
   label: string;
-  /** For the tooltip: the task's own name and its coroutine ("Task-2 · coroutine a()"). */
+  /** For the tooltip: both of the task's names ("Task-3 · deposit(100)"), or its name and coroutine. */
   fullName: string;
   kind: 'task' | 'callback';
   internal: boolean;
@@ -40,7 +42,9 @@ export interface WaitGroup {
 
 export interface StageSnapshot {
   step: number;
+  /** How many steps are stepped through (visibleSteps.ts), and this one's position among them. */
   stepCount: number;
+  position: number;
   kind: StepKind;
   time: number;
   iteration: number;
@@ -60,21 +64,25 @@ export interface StageSnapshot {
 
 export interface SnapshotOptions {
   showInternals: boolean;
+  /** The steps stepped through (default: all of them). */
+  view?: StepView;
 }
 
 export function formatTime(t: number): string {
   return t.toFixed(3);
 }
 
-function outcomeDetail(o: Outcome): string {
+function outcomeDetail(o: Outcome, end: RunEnd): string {
   if (o.kind === 'result') return `✓ returned ${o.repr}`;
+  if (stoppedByEngine(end, o)) return '■ stopped by Loopscope';
   if (o.kind === 'exception') return `✗ raised ${o.repr}`;
   return `⊘ cancelled`;
 }
 
 /** The running task's outcome as the end of a sentence ("b runs lines 11–13, then returns 'b'"). */
-function endsWith(o: Outcome): string {
+function endsWith(o: Outcome, end: RunEnd): string {
   if (o.kind === 'result') return `then returns ${o.repr}`;
+  if (stoppedByEngine(end, o)) return 'until Loopscope stops it';
   if (o.kind === 'exception') return `then raises ${o.repr}`;
   return 'then is cancelled';
 }
@@ -108,7 +116,7 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     return {
       id,
       label: i ? (callbackLabel(model, i.actor, state) ?? i.label) : `#${id}`,
-      fullName: i ? `${i.actor.name}${i.actor.coro ? ` · coroutine ${i.actor.coro}()` : ''}` : `#${id}`,
+      fullName: i ? fullName(model, id) : `#${id}`,
       kind: i?.actor.kind ?? 'task',
       internal: !!i?.actor.internal,
       colour: i?.colour ?? 0xffffff,
@@ -171,7 +179,7 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
   const done: Token[] = [];
   for (const { actor, outcome } of lanes.done) {
     if (actor === runner || !visible(actor)) continue;
-    done.push(token(actor, 'done', outcomeDetail(outcome).slice(2), { outcome: outcome.kind }));
+    done.push(token(actor, 'done', outcomeDetail(outcome, trace.end).slice(2), { outcome: outcome.kind }));
   }
 
   let running: Token | null = null;
@@ -182,7 +190,7 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     const outcome = outcomeOf.get(runner);
     linesRun = linesOfStep(model, lanes.step, runner);
     const next = outcome
-      ? endsWith(outcome)
+      ? endsWith(outcome, trace.end)
       : reason
         ? `then awaits ${waitDetail(reason)}`
         : 'then yields to the loop';
@@ -198,16 +206,14 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     loopNote = `nothing is ready: the clock jumps to ${formatTime(st.time)}`;
   } else if (st?.kind === 'start') {
     // A program that does not compile (or never calls asyncio.run first) creates no task here.
-    loopNote =
-      lanes.spawned.length > 0
-        ? 'the program starts: asyncio.run() creates the main task'
-        : 'the program starts';
+    loopNote = lanes.spawned.length > 0 ? 'the loop has not started yet' : 'the program starts';
     linesRun = st.lines ?? [];
   } else if (st?.kind === 'main') {
     loopNote = "the loop is not running: the program's top level runs";
     linesRun = st.lines ?? [];
   } else if (st?.kind === 'end') {
-    loopNote = `the run finished: ${endText(trace.end)}`;
+    // How it ended is said once, in the narration strip (renderer/src/panels/Narration.svelte).
+    loopNote = 'the run is over';
   } else {
     loopNote = 'idle';
   }
@@ -220,7 +226,8 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
 
   return {
     step: lanes.step,
-    stepCount: trace.steps.length,
+    stepCount: opts.view?.count ?? trace.steps.length,
+    position: opts.view?.position(lanes.step) ?? lanes.step,
     kind: st?.kind ?? 'end',
     time: lanes.time,
     iteration: st?.iteration ?? 0,
@@ -234,6 +241,14 @@ export function snapshotAt(model: PlayerModel, step: number, opts: SnapshotOptio
     showInternals: opts.showInternals,
     world: worldAt(model, lanes.step, lanes.time, lanes.waiting, opts.showInternals),
   };
+}
+
+function fullName(model: PlayerModel, id: ActorId): string {
+  const a = model.info[id].actor;
+  const cpython = model.names.cpython[id];
+  const friendly = model.names.friendly[id];
+  if (friendly !== cpython) return `${cpython} · ${friendly}`;
+  return `${cpython}${a.coro ? ` · coroutine ${a.coro}()` : ''}`;
 }
 
 function linesLabel(lines: number[]): string {

@@ -10,6 +10,7 @@ export type Actions = Record<KeyAction, () => void> & {
   setSpeed(speed: number): void;
   setInternals(on: boolean): void;
   setMotion(on: boolean): void;
+  setCpythonNames(on: boolean): void;
 };
 
 /**
@@ -37,7 +38,12 @@ export function makeActions(
   };
   const setInternals = (on: boolean) => {
     player.showInternals = on;
+    player.seek(player.step); // a step only the internals ran is not stepped on with them hidden
     if (desktop?.settings) void desktop.setSetting({ internals: on });
+  };
+  const setCpythonNames = (on: boolean) => {
+    player.cpythonNames = on;
+    if (desktop?.settings) void desktop.setSetting({ cpythonNames: on });
   };
   const setMotion = (on: boolean) => {
     motion.enabled = on;
@@ -47,6 +53,7 @@ export function makeActions(
     setSpeed,
     setInternals,
     setMotion,
+    setCpythonNames,
     forward: () => player.forward(),
     back: () => player.back(),
     toggle: () => player.toggle(),
@@ -73,7 +80,7 @@ export function makeActions(
   };
 }
 
-export function menuActions(act: Actions): Partial<Record<MenuCommand, () => void>> {
+export function menuActions(act: Actions, player: Player): Partial<Record<MenuCommand, () => void>> {
   return {
     'player:play': act.toggle,
     'player:stepForward': act.forward,
@@ -81,6 +88,7 @@ export function menuActions(act: Actions): Partial<Record<MenuCommand, () => voi
     'player:start': act.start,
     'player:end': act.end,
     'view:internals': act.internals,
+    'view:cpythonNames': () => act.setCpythonNames(!player.cpythonNames),
   };
 }
 

@@ -18,6 +18,8 @@ export class Runner {
   progress = $state.raw<RunProgress | null>(null);
   /** Set when the person stopped the last run (cleared by the next). */
   stopped = $state(false);
+  /** Output a run keeps (Settings › “Output kept”), in bytes; null: the engine's default. */
+  maxOutputBytes: number | null = null;
   #seq = 0;
   #debounce: ReturnType<typeof setTimeout> | null = null;
   #unsubscribe: (() => void) | null = null;
@@ -61,6 +63,8 @@ export class Runner {
   }
 
   edit(source: string): void {
+    // The editor echoes a program put into it (a lesson, a file): that text is already run.
+    if (source === this.source) return;
     this.source = source;
     if (this.#debounce) clearTimeout(this.#debounce);
     this.#debounce = setTimeout(() => void this.run(false), EDIT_DEBOUNCE_MS);
@@ -99,7 +103,9 @@ export class Runner {
     this.progress = { phase: 'starting', steps: 0, fraction: -1 };
     this.onStart(explicit);
     try {
-      const trace = await loopscope.sim.run({ source: this.source, fileName: this.fileName });
+      const options =
+        this.maxOutputBytes !== null ? { options: { maxOutputBytes: this.maxOutputBytes } } : {};
+      const trace = await loopscope.sim.run({ source: this.source, fileName: this.fileName, ...options });
       if (seq !== this.#seq) return;
       this.error = '';
       this.onTrace(trace);
