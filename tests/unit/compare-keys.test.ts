@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareKey } from '../../renderer/src/compare/compareKeys';
+import { compareKey } from '../../renderer/src/app/keymap';
 import { presentationKey } from '../../renderer/src/desktop/presentation-keys';
 import { keyAction } from '../../renderer/src/player/keys';
 
