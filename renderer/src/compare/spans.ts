@@ -6,6 +6,9 @@ import type { Trace } from '../../../common/trace';
 import type { SpanState, Timeline } from '../player/timeline';
 import { spanTime } from './align';
 
+/** More rows than this are summarised (lesson 14 has 1,000 clients). */
+export const COMPARE_MAX_ROWS = 12;
+
 export interface CompareSpan {
   state: SpanState;
   /** Virtual times, seconds; `end` is cut at the cursor's time. */
