@@ -101,6 +101,7 @@ test.describe('timeline, compare and keyboard', () => {
     await expect(blocked.last()).toHaveAttribute('data-end', '1.210');
     await expect(blocked.last()).toHaveClass(/open/);
     await expect(left.getByTestId('compare-code').locator('li[aria-current="step"]')).toHaveAttribute('data-line', '25');
+    await expect(left.getByTestId('compare-running')).toHaveText('main #1, blocked in a call on line 25');
     await settle(page);
     await expect(page).toHaveScreenshot('compare-2a-2b-midway.png', { animations: 'disabled' });
 
