@@ -33,12 +33,15 @@ test.describe('timeline, compare and keyboard', () => {
       }
       return n;
     }, x);
-  const cursorX = async (page: Page) => Number(await page.getByTestId('timeline').getAttribute('data-cursor-x'));
+  const cursorX = async (page: Page) =>
+    Number(await page.getByTestId('timeline').getAttribute('data-cursor-x'));
 
   test('the time axis is labelled in round seconds up to the end of the run', async ({ page, loopscope }) => {
     void loopscope;
     await openLesson(page, '02b-async-waits');
-    const labels = ((await page.getByTestId('timeline').getAttribute('data-ticks')) ?? '').split(' ').map(Number);
+    const labels = ((await page.getByTestId('timeline').getAttribute('data-ticks')) ?? '')
+      .split(' ')
+      .map(Number);
     expect(labels[0]).toBe(0);
     expect(labels.length).toBeGreaterThanOrEqual(4);
     const interval = labels[1] - labels[0];
@@ -54,7 +57,10 @@ test.describe('timeline, compare and keyboard', () => {
     void loopscope;
     await openLesson(page, '02b-async-waits');
     const slider = page.getByTestId('timeline-slider');
-    for (const keys of [['ArrowRight', 'ArrowRight'], ['J', 'J']]) {
+    for (const keys of [
+      ['ArrowRight', 'ArrowRight'],
+      ['J', 'J'],
+    ]) {
       await page.keyboard.press('Home');
       for (const key of keys) await page.keyboard.press(key);
       await settle(page);
@@ -78,7 +84,9 @@ test.describe('timeline, compare and keyboard', () => {
       await expect(side.getByTestId('console')).not.toContainText('elapsed');
       await expect(side.getByTestId('console')).not.toContainText('200 OK');
       // No span reaches past t = 0, and no end mark stands on the axis.
-      const ends = await side.locator('.span').evaluateAll((els) => els.map((e) => e.getAttribute('data-end')));
+      const ends = await side
+        .locator('.span')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-end')));
       expect(ends.every((e) => e === '0.000')).toBe(true);
       await expect(side.locator('.end')).toHaveCount(0);
     }
@@ -100,7 +108,10 @@ test.describe('timeline, compare and keyboard', () => {
     const blocked = left.locator('.span[data-state="blocked"]');
     await expect(blocked.last()).toHaveAttribute('data-end', '1.210');
     await expect(blocked.last()).toHaveClass(/open/);
-    await expect(left.getByTestId('compare-code').locator('li[aria-current="step"]')).toHaveAttribute('data-line', '25');
+    await expect(left.getByTestId('compare-code').locator('li[aria-current="step"]')).toHaveAttribute(
+      'data-line',
+      '25',
+    );
     await expect(left.getByTestId('compare-running')).toHaveText('main #1, blocked in a call on line 25');
     await settle(page);
     await expect(page).toHaveScreenshot('compare-2a-2b-midway.png', { animations: 'disabled' });
@@ -111,13 +122,19 @@ test.describe('timeline, compare and keyboard', () => {
     await expect(blocked).toHaveCount(6);
     const long = await blocked.evaluateAll((els) =>
       els
-        .map((e) => ({ took: Number(e.dataset['end']) - Number(e.dataset['start']), text: e.textContent?.trim() }))
+        .map((e) => ({
+          took: Number(e.dataset['end']) - Number(e.dataset['start']),
+          text: e.textContent?.trim(),
+        }))
         .filter((s) => s.took >= 1),
     );
     expect(long.map((s) => s.text)).toEqual(['blocked 3.11 s', 'blocked 1.11 s', 'blocked 1.11 s']);
     // Each is its own box: a visible gap after every call.
-    const boxes = await blocked.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
-    for (let i = 1; i < boxes.length; i++) expect(boxes[i].x - (boxes[i - 1].x + boxes[i - 1].width)).toBeGreaterThanOrEqual(1.5);
+    const boxes = await blocked.evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+    );
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i].x - (boxes[i - 1].x + boxes[i - 1].width)).toBeGreaterThanOrEqual(1.5);
     await settle(page);
     await expect(page).toHaveScreenshot('compare-2a-2b-end.png', { animations: 'disabled' });
   });
@@ -181,7 +198,9 @@ test.describe('timeline, compare and keyboard', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     const buttons = page.getByTestId('stage-mirror').getByRole('button');
-    const names = await buttons.evaluateAll((els) => els.map((e) => e.textContent?.trim().split(':')[0] ?? ''));
+    const names = await buttons.evaluateAll((els) =>
+      els.map((e) => e.textContent?.trim().split(':')[0] ?? ''),
+    );
     expect(names.filter((n) => n.startsWith('deposit')).length).toBe(3);
     expect(new Set(names).size).toBe(names.length);
     await expect(buttons.filter({ hasText: /^deposit #\d+: ready to run/ }).first()).toBeAttached();

@@ -6,7 +6,9 @@ import { buildTimeline } from '../../renderer/src/player/timeline';
 import { compareRows } from '../../renderer/src/compare/spans';
 
 const golden = (id: string): Trace =>
-  JSON.parse(readFileSync(new URL(`../../lessons/expected/${id}.trace.json`, import.meta.url), 'utf8')) as Trace;
+  JSON.parse(
+    readFileSync(new URL(`../../lessons/expected/${id}.trace.json`, import.meta.url), 'utf8'),
+  ) as Trace;
 const sync = golden('02a-sync-waits');
 const syncTl = buildTimeline(buildModel(sync));
 const last = sync.steps.length - 1;

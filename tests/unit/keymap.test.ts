@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { compareKey, keyAction, timelineKey, timelineTarget, TIMELINE_PAGE } from '../../renderer/src/app/keymap';
+import {
+  compareKey,
+  keyAction,
+  timelineKey,
+  timelineTarget,
+  TIMELINE_PAGE,
+} from '../../renderer/src/app/keymap';
 
 describe('the keymap', () => {
   it('a focused timeline is a slider: arrows step, Page keys move ten, Home and End go to the ends', () => {
-    const keys = ['ArrowRight', 'ArrowUp', 'ArrowLeft', 'ArrowDown', 'PageDown', 'PageUp', 'Home', 'End', 'j', ' '];
+    const keys = [
+      'ArrowRight',
+      'ArrowUp',
+      'ArrowLeft',
+      'ArrowDown',
+      'PageDown',
+      'PageUp',
+      'Home',
+      'End',
+      'j',
+      ' ',
+    ];
     expect(keys.map((key) => timelineKey({ key }))).toEqual([
       { by: 1 },
       { by: 1 },

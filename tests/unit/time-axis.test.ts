@@ -28,8 +28,29 @@ function expectNoOverlap(ticks: AxisTick[], left: number, right: number, gap = 8
 
 describe('time axis ticks', () => {
   it('steps by 1, 2 or 5 times a power of ten seconds, labelled with the decimals the step needs', () => {
-    expect(timeTicks(linear(5.63, 600)).map((t) => t.label)).toEqual(['0', '0.5', '1.0', '1.5', '2.0', '2.5', '3.0', '3.5', '4.0', '4.5', '5.0', '5.5']);
-    expect(timeTicks(linear(0.3, 300)).map((t) => t.label)).toEqual(['0', '0.05', '0.10', '0.15', '0.20', '0.25', '0.30']);
+    expect(timeTicks(linear(5.63, 600)).map((t) => t.label)).toEqual([
+      '0',
+      '0.5',
+      '1.0',
+      '1.5',
+      '2.0',
+      '2.5',
+      '3.0',
+      '3.5',
+      '4.0',
+      '4.5',
+      '5.0',
+      '5.5',
+    ]);
+    expect(timeTicks(linear(0.3, 300)).map((t) => t.label)).toEqual([
+      '0',
+      '0.05',
+      '0.10',
+      '0.15',
+      '0.20',
+      '0.25',
+      '0.30',
+    ]);
     expect(niceIntervals(0.03, 1)).toEqual([0.05, 0.1, 0.2, 0.5, 1]);
     expect(tickLabel(1200, 200)).toBe('1200');
     expect(tickLabel(0.001, 0.001)).toBe('0.001');
@@ -69,7 +90,13 @@ describe('time axis ticks', () => {
   it('places ticks on the player timeline where the clock reaches them, labels apart although the axis is not linear', () => {
     const tl = buildTimeline(buildModel(buildAbc()));
     const width = 700;
-    const ticks = timeTicks({ end: tl.times[tl.times.length - 1], xOf: (t) => xOfTime(tl, t) * width, left: 0, right: width, measure });
+    const ticks = timeTicks({
+      end: tl.times[tl.times.length - 1],
+      xOf: (t) => xOfTime(tl, t) * width,
+      left: 0,
+      right: width,
+      measure,
+    });
     expect(ticks.map((t) => t.label)).toEqual(['0', '0.05', '0.10', '0.15', '0.20', '0.25', '0.30']);
     // t = 0.1 is reached at the clock jump to 0.1 (step 5 of the a/b/c run), i.e. where that step starts.
     expect(ticks[2].x).toBeCloseTo(tl.x[5] * width, 6);

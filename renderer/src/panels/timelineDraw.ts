@@ -53,9 +53,11 @@ export function drawSpans(
       const state = row.state[i];
       // A span right after a running one starts where that run was drawn to end, so a wait
       // that begins before a clock jump leaves no gap after the run.
-      const x0 = i > 0 && row.state[i - 1] === 'running' && row.to[i - 1] === row.from[i] ? runEnd : X(row.from[i]);
+      const x0 =
+        i > 0 && row.state[i - 1] === 'running' && row.to[i - 1] === row.from[i] ? runEnd : X(row.from[i]);
       // A running span lasts its steps' share of the axis, not the clock jump that follows.
-      const w = state === 'running' ? Math.max(3, (row.to[i] - row.from[i]) * stepW) : Math.max(1, X(row.to[i]) - x0);
+      const w =
+        state === 'running' ? Math.max(3, (row.to[i] - row.from[i]) * stepW) : Math.max(1, X(row.to[i]) - x0);
       if (state === 'running') runEnd = x0 + w;
       const io = state === 'io';
       const blocked = state === 'blocked';
@@ -66,7 +68,8 @@ export function drawSpans(
         ctx.fillRect(x0, y + ROW / 2 - 2, w, 4);
       }
       ctx.fillStyle = colour;
-      const [top, h] = state === 'running' || blocked ? [y + 2, ROW - 4] : io ? [y + 4, ROW - 8] : [y + 5, ROW - 10];
+      const [top, h] =
+        state === 'running' || blocked ? [y + 2, ROW - 4] : io ? [y + 4, ROW - 8] : [y + 5, ROW - 10];
       if (state === 'running') ctx.fillRect(x0, top, w, h);
       else if (state === 'ready') {
         ctx.globalAlpha = 0.45;
