@@ -52,6 +52,7 @@ export const boundaries = {
     'preload',
     'svelte',
     'renderer/src/animation',
+    'renderer/src/app',
     'renderer/src/compare',
     'renderer/src/desktop',
     'renderer/src/inspector',
@@ -62,8 +63,15 @@ export const boundaries = {
     'renderer/src/run',
     'renderer/src/stage',
   ],
-  'renderer/src/compare': ['common', 'renderer/src', 'renderer/src/panels', 'renderer/src/player', 'svelte'],
-  'renderer/src/desktop': ['renderer/src', 'svelte'],
+  'renderer/src/compare': [
+    'common',
+    'renderer/src',
+    'renderer/src/app',
+    'renderer/src/panels',
+    'renderer/src/player',
+    'svelte',
+  ],
+  'renderer/src/desktop': ['renderer/src', 'renderer/src/app', 'svelte'],
   'renderer/src/lessons': [
     'common',
     'lessons',
@@ -76,6 +84,7 @@ export const boundaries = {
   ],
   'renderer/src/panels': [
     'common',
+    'renderer/src/app',
     'renderer/src/desktop',
     'renderer/src/inspector',
     'renderer/src/player',
@@ -85,6 +94,7 @@ export const boundaries = {
     'codemirror',
   ],
   'renderer/src/player': ['common'],
+  'renderer/src/app': ['renderer/src/player'],
   'renderer/src/inspector': ['common', 'renderer/src/player', 'svelte'],
   'renderer/src/predict': [
     'common',

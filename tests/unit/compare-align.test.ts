@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   alignRuns,
-  axisTicks,
   nextTimeTick,
   prevTimeTick,
   sideFinished,
@@ -90,15 +89,5 @@ describe('compare timeline spans on the time axis', () => {
     expect(spanTime(SYNC_STEPS, 1, 3, 'running')).toEqual([0, 4]);
     expect(stepEndTime(SYNC_STEPS, 1)).toBe(3);
     expect(stepEndTime(SYNC_STEPS, 3)).toBe(4);
-  });
-});
-
-describe('compare time axis ticks', () => {
-  it('are round numbers from 0 that stay within the axis', () => {
-    expect(axisTicks(5)).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(axisTicks(3)).toEqual([0, 1, 2, 3]);
-    expect(axisTicks(0.3)).toEqual([0, 0.1, 0.2, 0.3]);
-    expect(axisTicks(12)).toEqual([0, 5, 10]);
-    expect(axisTicks(0)).toEqual([0]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareKey } from '../../renderer/src/compare/compareKeys';
-import { presentationKey } from '../../renderer/src/desktop/presentation-keys';
+import { compareKey } from '../../renderer/src/app/keymap';
+import { presentationKey } from '../../renderer/src/app/presentation-keys';
 import { keyAction } from '../../renderer/src/player/keys';
 
 describe('keys for lessons and the compare view', () => {

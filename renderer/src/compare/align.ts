@@ -90,14 +90,3 @@ export function spanTime(
   const end = state === 'running' ? stepEndTime(steps, to - 1) : to < steps.length ? steps[to].time : last;
   return [start, Math.max(start, end)];
 }
-
-/** Round tick values for a time axis from 0 to `end` (steps of 1, 2 or 5 times a power of ten), at most `most` of them. */
-export function axisTicks(end: number, most = 6): number[] {
-  if (!(end > 0)) return [0];
-  const raw = end / Math.max(1, most - 1);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw - 1e-12) ?? 10 * power;
-  const ticks: number[] = [];
-  for (let k = 0; k * step <= end + 1e-9; k++) ticks.push(Number((k * step).toPrecision(12)));
-  return ticks;
-}

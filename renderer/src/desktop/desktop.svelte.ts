@@ -31,7 +31,7 @@ import type {
   SettingsPatch,
   Theme,
 } from '../bridge';
-import { presentationKey } from './presentation-keys';
+import { presentationKey } from '../app/keymap';
 import { applyTheme } from './theme';
 
 /** A crash loses at most this much typing. */

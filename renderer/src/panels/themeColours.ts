@@ -37,3 +37,18 @@ export function watchTheme(onChange: () => void, root: HTMLElement = document.do
 export function isDarkTheme(root: HTMLElement = document.documentElement): boolean {
   return root.dataset['theme'] !== 'light';
 }
+
+/** Whether presentation mode is on (the desktop controller sets data-presenting on <html>). */
+export function isPresenting(root: HTMLElement = document.documentElement): boolean {
+  return root.dataset['presenting'] !== undefined;
+}
+
+/** Calls `onChange(presenting)` whenever presentation mode turns on or off; returns a stop function. */
+export function watchPresenting(
+  onChange: (presenting: boolean) => void,
+  root: HTMLElement = document.documentElement,
+): () => void {
+  const mo = new MutationObserver(() => onChange(isPresenting(root)));
+  mo.observe(root, { attributes: true, attributeFilter: ['data-presenting'] });
+  return () => mo.disconnect();
+}

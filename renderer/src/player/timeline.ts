@@ -25,6 +25,8 @@ export interface Timeline {
   x: Float64Array;
   /** Share of the axis that counts steps (the rest is virtual time). */
   stepShare: number;
+  /** Virtual time at each step's start (length steps). */
+  times: Float64Array;
 }
 
 /** Share of the width spread evenly over steps; the rest follows virtual time. */
@@ -41,6 +43,26 @@ export function timelineAxis(model: PlayerModel): Float64Array {
     x[s] = (stepShare * s) / Math.max(1, n) + (total > 0 ? ((1 - stepShare) * t) / total : 0);
   }
   return x;
+}
+
+/**
+ * x (0..1) where virtual time `t` is reached: the first step at or after `t`, plus `t`'s share of
+ * the time axis. Inside a clock jump time runs linearly; a time many steps share is where the
+ * first of them starts.
+ */
+export function xOfTime(tl: Timeline, t: number): number {
+  const n = tl.times.length;
+  const total = n > 0 ? tl.times[n - 1] : 0;
+  if (!(total > 0)) return 0;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tl.times[mid] >= t) hi = mid;
+    else lo = mid + 1;
+  }
+  const clamped = Math.max(0, Math.min(total, t));
+  return (tl.stepShare * lo) / n + ((1 - tl.stepShare) * clamped) / total;
 }
 
 /** The step whose slot contains x (0..1). */
@@ -95,5 +117,6 @@ export function buildTimeline(model: PlayerModel): Timeline {
   }
   const { steps: all } = model.trace;
   const stepShare = all.length > 0 && all[all.length - 1].time > 0 ? STEP_SHARE : 1;
-  return { rows: [...rows.values()], x: timelineAxis(model), stepShare };
+  const times = Float64Array.from(all, (st) => st.time);
+  return { rows: [...rows.values()], x: timelineAxis(model), stepShare, times };
 }
