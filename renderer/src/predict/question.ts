@@ -22,7 +22,7 @@ export interface Question {
 
 export const MAX_CHOICES = 4;
 
-/** A task's display name: the one place to swap for common/taskNames.ts. */
+/** A task's display name: the naming scheme's (common/taskNames.ts), as the model labels it. */
 export function taskName(model: PlayerModel, id: ActorId): string {
   return model.info[id]?.label ?? `#${id}`;
 }
