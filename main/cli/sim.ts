@@ -69,13 +69,19 @@ function parse(argv: string[]): {
 } {
   let file = '';
   let naming: TaskNaming = 'friendly';
-  let mode: 'output' | 'steps' | 'json' | 'at' = 'output';
+  // Widened: setMode changes it inside a closure, which narrowing does not follow.
+  let mode = 'output' as 'output' | 'steps' | 'json' | 'at';
   let html: string | null = null;
   let when: When | null = null;
   let internal = false;
   let replay = false;
   const options: Partial<RunOptions> = {};
   const host: { wallBudgetMs?: number; stepBudgetMs?: number; memoryCapMb?: number } = {};
+  // One way to print the run: a second would silently win over the first.
+  const setMode = (m: typeof mode, flag: string): void => {
+    if (mode !== 'output' && mode !== m) fail(`${flag} cannot go with --${mode === 'at' ? 'at' : mode}`);
+    mode = m;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--version') {
@@ -96,10 +102,10 @@ function parse(argv: string[]): {
       when = parseWhen(text);
       if (when === null)
         fail(`--at: cannot read WHEN "${text}": give a step number, end, or a bookmark condition`);
-      mode = 'at';
-    } else if (a === '--steps') mode = 'steps';
+      setMode('at', a);
+    } else if (a === '--steps') setMode('steps', a);
     else if (a === '--cpython-names') naming = 'cpython';
-    else if (a === '--json') mode = 'json';
+    else if (a === '--json') setMode('json', a);
     else if (a in NUMERIC) {
       const v = Number(argv[++i]);
       if (argv[i] === undefined || !Number.isFinite(v) || v < 0) fail(`${a} needs a non-negative number`);

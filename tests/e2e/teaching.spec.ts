@@ -393,9 +393,12 @@ test.describe('names and words', () => {
   });
 
   test('a lesson opens with one run, not its run and an echo of the editor', async ({ page, loopscope }) => {
+    // The page's own timers on a clock the test moves: the editor's debounce (800 ms) is passed
+    // by moving it, not by waiting.
+    await page.clock.install();
     await openLesson(page, '05-create-task');
-    // Past the editor's debounce (800 ms): the example's run at start and the lesson's, no third.
-    await page.waitForTimeout(2000);
+    await page.clock.runFor(2000);
+    // The example's run at start and the lesson's, no third.
     expect(runs(loopscope.calls)).toBe(2);
     await expect(page.getByTestId('run-status')).toContainText('05-create-task.py:');
   });

@@ -86,9 +86,11 @@ export class TraceLoader {
     this.#worker.onmessage = (e: MessageEvent<LoaderReply>) => this.#reply(e.data);
     this.#worker.onerror = (e) => {
       e.preventDefault();
-      const pending = [...this.#pending.values()];
+      // The real reason first: cancel() would reject them as stopped by the person.
+      for (const p of this.#pending.values())
+        p.reject(new Error(`the trace could not be read: ${e.message}`));
+      this.#pending.clear();
       this.cancel();
-      for (const p of pending) p.reject(new Error(`the trace could not be read: ${e.message}`));
     };
     return this.#worker;
   }
