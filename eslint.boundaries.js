@@ -49,6 +49,7 @@ export const boundaries = {
   'renderer/src': [
     'common',
     'engine/chromium',
+    'lessons',
     'preload',
     'svelte',
     'renderer/src/animation',

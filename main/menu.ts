@@ -112,6 +112,8 @@ export function buildMenu(send: (command: MenuCommand) => void, desktop?: MenuDe
         ...recent,
         cmd('Save', 'file:save', 'CmdOrCtrl+S'),
         cmd('Save As…', 'file:saveAs', 'CmdOrCtrl+Shift+S'),
+        { type: 'separator' },
+        cmd('New Lesson from This Program', 'file:lessonFromProgram'),
         ...exports,
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

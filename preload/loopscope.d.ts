@@ -32,6 +32,7 @@ export type MenuCommand =
   | 'file:save'
   | 'file:saveAs'
   | 'file:exportAnimation'
+  | 'file:lessonFromProgram'
   | 'view:presentation'
   | 'view:internals'
   | 'view:cpythonNames'

@@ -434,7 +434,7 @@ export class DesktopController {
     }, this.options.idleCursorMs ?? IDLE_CURSOR_MS);
   }
 
-  private notify(text: string, kind: Notice['kind']): void {
+  notify(text: string, kind: Notice['kind']): void {
     this.notices = [...this.notices, { id: this.nextNoticeId++, kind, text }];
   }
 

@@ -33,7 +33,7 @@ export function createLessonFlow(player: Player, runner: Runner, png: PngSources
     runner,
     png,
     () => pending.program,
-    (lesson) => lessons.programOpened(lesson),
+    (lesson, text, name) => lessons.programOpened(lesson, text, name),
     // While presenting, the clicker steps the compare view when it is open.
     () => (compare.open ? compare : null),
   );

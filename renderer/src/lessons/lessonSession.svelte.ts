@@ -4,12 +4,15 @@
 // panel once per installation, remembered in localStorage (a renderer-only preference).
 import { placeBookmarks, type PlacedBookmark } from '../../../lessons/bookmarks';
 import type { Trace } from '../../../common/trace';
+import { lessonFromFile } from '../../../lessons/lessonFile';
 import { lessonById, type Lesson } from './builtin';
 
 const WELCOMED_KEY = 'loopscope.welcomed';
 
 export class LessonSession {
   current = $state.raw<Lesson | null>(null);
+  /** Why an opened file's lesson header could not be read (it then runs as a plain program). */
+  headerProblem = $state('');
   panelOpen = $state(false);
   /** The panel is the first-start welcome (a greeting above the list). */
   welcome = $state(false);
@@ -55,10 +58,20 @@ export class LessonSession {
     this.#open(lesson);
   }
 
-  /** A program came into the editor: the panel makes way, and a file that is not a lesson ends the lesson. */
-  programOpened(lesson: boolean): void {
+  /**
+   * A program came into the editor: the panel makes way. A built-in lesson is already current;
+   * a file with a lesson header of its own (lessons/lessonFile.ts) becomes the lesson, exactly as
+   * a built-in one; any other program ends the lesson.
+   */
+  programOpened(lesson: boolean, text = '', name = ''): void {
     if (this.panelOpen) this.closePanel();
-    if (!lesson) this.current = null;
+    this.headerProblem = '';
+    if (lesson) return;
+    const found = name ? lessonFromFile(name, text) : null;
+    if (found && 'problem' in found) {
+      this.headerProblem = `${name} has a lesson header Loopscope cannot read, so it runs as a plain program: ${found.problem}`;
+      this.current = null;
+    } else this.current = found;
   }
 
   /** The lesson to show while `fileName` is in the editor: it stays while edited, not after File > Open. */

@@ -35,7 +35,7 @@ export function createDesktop(
   png: PngSources,
   pending: () => PendingProgram | null = () => null,
   /** A program came in (File > Open, New, a draft, a lesson): the lessons panel steps aside. */
-  onProgram: (lesson: boolean) => void = () => undefined,
+  onProgram: (lesson: boolean, text: string, name: string) => void = () => undefined,
   /** What the clicker steps instead of the player while it is shown (the compare view). */
   stepper: () => Stepper | null = () => null,
 ): DesktopController {
@@ -53,7 +53,7 @@ export function createDesktop(
       const program = pending();
       runner.source = text;
       runner.fileName = program && program.text === text ? program.name : name;
-      onProgram(program !== null);
+      onProgram(program !== null, text, runner.fileName);
       void runner.run();
     },
     get newProgram() {
