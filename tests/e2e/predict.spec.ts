@@ -198,6 +198,51 @@ test('presentation: the question large with A-D, revealed by the clicker, no sco
   await expect(page.getByTestId('predict-countdown')).toHaveText(/^(10|9|8)$/);
 });
 
+test('a jump forward stops before a question and asks it; a seek goes past without asking', async ({
+  page,
+  loopscope,
+}) => {
+  void loopscope;
+  await openLesson(page, ID);
+  await page.keyboard.press('q');
+  // J (next clock jump, step 5) passes step 2's question: it stops on step 1 and asks.
+  await page.keyboard.press('j');
+  await expect(card(page)).toHaveAttribute('data-state', 'asking');
+  await expect(page.getByTestId('predict-prompt')).toHaveText('What is printed next?');
+  expect(await stepOf(page)).toBe(1);
+  // Skipped, it is not asked again: the next J stops before step 3's question.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('j');
+  await expect(card(page)).toHaveAttribute('data-state', 'asking');
+  expect(await stepOf(page)).toBe(2);
+  // Shift+→ (next pass) stops there too: the question is still the one asked.
+  await page.keyboard.press('Shift+ArrowRight');
+  expect(await stepOf(page)).toBe(2);
+  await expect(card(page)).toHaveAttribute('data-state', 'asking');
+  // End is a seek: to the end, past every question, none asked.
+  await page.keyboard.press('End');
+  await expect(card(page)).toBeHidden();
+  expect(await stepOf(page)).toBe(12);
+});
+
+test('presenting with the read-only code focused, Q and 1-4 still reach predict mode', async ({
+  page,
+  loopscope,
+}) => {
+  await openLesson(page, ID);
+  await loopscope.menu('view:presentation');
+  await expect(page.locator('.cm-editor.cm-readonly')).toBeVisible();
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('q');
+  await expect(page.getByTestId('predict-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(card(page)).toHaveAttribute('data-state', 'asking');
+  await page.keyboard.press('1');
+  await expect(card(page)).toHaveAttribute('data-state', 'right');
+  expect(await stepOf(page)).toBe(2);
+});
+
 test('compare view: which side finishes first, and when, asked before the two runs play', async ({
   page,
   loopscope,

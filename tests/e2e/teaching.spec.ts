@@ -469,7 +469,10 @@ test.describe('timeline, compare and keyboard', () => {
       expect(await colouredRightOf(page, x + 2)).toBe(0);
       // At the end the same part of the rows is full of spans: the check can see them.
       await page.keyboard.press('End');
-      await expect(slider).toHaveAttribute('aria-valuenow', '56');
+      await expect(slider).toHaveAttribute(
+        'aria-valuenow',
+        String(await slider.getAttribute('aria-valuemax')),
+      );
       await settle(page);
       expect(await colouredRightOf(page, x + 2)).toBeGreaterThan(100);
     }
@@ -538,29 +541,41 @@ test.describe('timeline, compare and keyboard', () => {
     await expect(page).toHaveScreenshot('compare-2a-2b-end.png', { animations: 'disabled' });
   });
 
-  test('the timeline seeks by keyboard as a slider', async ({ page, loopscope }) => {
+  test('the timeline seeks by keyboard as a slider over the shown steps', async ({ page, loopscope }) => {
     void loopscope;
     await openLesson(page, '02b-async-waits');
     const slider = page.getByRole('slider', { name: /^Timeline/ });
+    const counter = page.getByTestId('step-counter');
     await slider.focus();
-    await expect(slider).toHaveAttribute('aria-valuenow', '0');
-    await page.keyboard.press('ArrowRight');
+    await expect(slider).toHaveAttribute('aria-valuemin', '1');
     await expect(slider).toHaveAttribute('aria-valuenow', '1');
-    await expect(page.getByTestId('stage-mirror')).toHaveAttribute('data-step', '1');
-    await page.keyboard.press('PageDown');
-    await expect(slider).toHaveAttribute('aria-valuenow', '11');
+    const count = Number(await slider.getAttribute('aria-valuemax'));
+    // Internals hidden: fewer shown steps than the run's raw ones, counted as the clock counts.
+    await expect(counter).toContainText(`step 1 of ${count} `);
+    // Every → moves one shown step, even where the next raw step is a hidden internal one.
+    for (let i = 2; i <= 4; i++) {
+      await page.keyboard.press('ArrowRight');
+      await expect(slider).toHaveAttribute('aria-valuenow', String(i));
+      await expect(counter).toContainText(`step ${i} of ${count} `);
+    }
     await page.keyboard.press('ArrowLeft');
-    await expect(slider).toHaveAttribute('aria-valuenow', '10');
+    await expect(slider).toHaveAttribute('aria-valuenow', '3');
     await page.keyboard.press('End');
-    await expect(slider).toHaveAttribute('aria-valuenow', '56');
-    await expect(slider).toHaveAttribute('aria-valuetext', 'step 56 of 56, t = 3.210 s');
+    await expect(slider).toHaveAttribute('aria-valuenow', String(count));
+    await expect(slider).toHaveAttribute('aria-valuetext', `step ${count} of ${count}, t = 3.210 s`);
+    await expect(counter).toContainText(`step ${count} of ${count} `);
     await page.keyboard.press('PageUp');
-    await expect(slider).toHaveAttribute('aria-valuenow', '46');
+    await expect(slider).toHaveAttribute('aria-valuenow', String(count - 10));
+    await page.keyboard.press('PageDown');
+    await expect(slider).toHaveAttribute('aria-valuenow', String(count));
     await page.keyboard.press('Home');
-    await expect(slider).toHaveAttribute('aria-valuenow', '0');
+    await expect(slider).toHaveAttribute('aria-valuenow', '1');
     // The player's other keys still work with the timeline focused: J jumps to the next clock jump.
     await page.keyboard.press('J');
     await expect(slider).toHaveAttribute('aria-valuetext', /t = 0\.100 s$/);
+    // With internals shown, every step is one.
+    await page.keyboard.press('I');
+    await expect(slider).toHaveAttribute('aria-valuemax', '57');
   });
 
   test('Tab goes toolbar, code, stage, timeline, console', async ({ page, loopscope }) => {

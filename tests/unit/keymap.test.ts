@@ -3,9 +3,11 @@ import {
   compareKey,
   keyAction,
   timelineKey,
+  timelineStep,
   timelineTarget,
   TIMELINE_PAGE,
 } from '../../renderer/src/app/keymap';
+import { stepView } from '../../renderer/src/player/visibleSteps';
 
 describe('the keymap', () => {
   it('a focused timeline is a slider: arrows step, Page keys move ten, Home and End go to the ends', () => {
@@ -44,6 +46,19 @@ describe('the keymap', () => {
     expect(timelineTarget({ by: 1 }, 3, 100)).toBe(4);
     expect(timelineTarget({ to: 'end' }, 3, 100)).toBe(100);
     expect(timelineTarget({ to: 'start' }, 3, 100)).toBe(0);
+  });
+
+  it('a timeline move goes by shown steps: a hidden internal step is never where it stops', () => {
+    // Shown: 0 1 2 3 4 5 7 9 11 13 15 17 26 (lesson 1 with internals hidden).
+    const view = stepView(27, [0, 1, 2, 3, 4, 5, 7, 9, 11, 13, 15, 17, 26]);
+    expect(timelineStep({ by: 1 }, view, 5)).toBe(7);
+    expect(timelineStep({ by: -1 }, view, 7)).toBe(5);
+    expect(timelineStep({ by: TIMELINE_PAGE }, view, 0)).toBe(15);
+    expect(timelineStep({ by: -TIMELINE_PAGE }, view, 26)).toBe(2);
+    expect(timelineStep({ to: 'end' }, view, 3)).toBe(26);
+    expect(timelineStep({ to: 'start' }, view, 13)).toBe(0);
+    // Every step shown: one step at a time.
+    expect(timelineStep({ by: 1 }, stepView(27, null), 5)).toBe(6);
   });
 
   it('the compare view keeps its keys, now derived from the player map: every player key it used still works', () => {

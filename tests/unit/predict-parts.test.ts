@@ -5,7 +5,7 @@ import { buildAbc } from '../e2e/fixtures/build';
 import { buildModel } from '../../renderer/src/player/model';
 import { placeAuthored, questionBefore } from '../../renderer/src/predict/authored';
 import { compareQuestion } from '../../renderer/src/predict/compareQuestion';
-import { predictKey } from '../../renderer/src/predict/keys';
+import { predictKey } from '../../renderer/src/app/keymap';
 import { checkOrder, moveItem, printedLines, startingOrder } from '../../renderer/src/predict/outputOrder';
 import {
   DEFAULT_PREDICT,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Trace } from '../../common/trace';
 import { buildModel } from '../../renderer/src/player/model';
-import { stepView, visibleStepsOf } from '../../renderer/src/player/visibleSteps';
+import { jumpStop, stepView, visibleStepsOf } from '../../renderer/src/player/visibleSteps';
 import { statusText } from '../../renderer/src/run/status';
 import { snapshotAt } from '../../renderer/src/player/snapshot';
 
@@ -68,5 +68,24 @@ describe('visible steps', () => {
     const all = stepView(lesson1.steps.length, null);
     expect([all.count, all.atOrAfter(6)]).toEqual([27, 6]);
     expect(statusText(false, lesson1, 1, 1)).toBe('01-gather.py: 1 step, 1 task');
+  });
+
+  it('a jump forward stops before the first shown step on its way that is held, asking no hidden one', () => {
+    const view = stepView(lesson1.steps.length, visibleStepsOf(lesson1));
+    const asked: number[] = [];
+    const holdAt = (held: number) => (next: number) => (asked.push(next), next !== held);
+    // From 5 to 13 (shown: 7, 9, 11, 13), held at 11: waits on 9, the shown step before it.
+    expect(jumpStop(view, 5, 13, holdAt(11))).toEqual({ step: 9, held: true });
+    expect(asked).toEqual([7, 9, 11]);
+    // The target itself held: waits on the shown step before the target.
+    expect(jumpStop(view, 5, 13, holdAt(13))).toEqual({ step: 11, held: true });
+    // Nothing held: the target; a question behind the cursor or past the target is not asked.
+    asked.length = 0;
+    expect(jumpStop(view, 5, 13, holdAt(15))).toEqual({ step: 13, held: false });
+    expect(asked).toEqual([7, 9, 11, 13]);
+    // The very next step held: the jump does not move.
+    expect(jumpStop(view, 5, 13, holdAt(7))).toEqual({ step: 5, held: true });
+    // With internals shown, every step on the way is asked.
+    expect(jumpStop(stepView(27, null), 5, 13, holdAt(8))).toEqual({ step: 7, held: true });
   });
 });

@@ -6,7 +6,7 @@ import { buildModel, withNaming } from './model';
 import { narrate } from './narration';
 import { snapshotAt } from './snapshot';
 import { buildTimeline } from './timeline';
-import { stepView } from './visibleSteps';
+import { jumpStop, stepView } from './visibleSteps';
 
 /** One step per this many ms at 1x. */
 export const BASE_STEP_MS = 900;
@@ -38,7 +38,10 @@ export class Player {
   /** The cursor as a position among the shown steps (the counter, the scrub). */
   position = $derived(this.view.position(this.step));
 
-  /** Asked before each step forward (predict mode asks its question): false holds the cursor. */
+  /**
+   * Asked before each step forward, and before each shown step a forward jump passes (predict
+   * mode asks its question): false holds the cursor before that step. Seeks do not ask.
+   */
   beforeForward: ((next: number) => boolean) | null = null;
 
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -66,8 +69,19 @@ export class Player {
   seekPosition(position: number): void {
     if (this.model) this.step = this.view.at(position);
   }
+  /** A jump forward (next pass, clock jump, selected task's step) stops before a question on its way. */
   #forwardTo(step: number): void {
-    if (this.model) this.step = this.view.atOrAfter(cursor.clampStep(this.model, step));
+    if (!this.model) return;
+    const target = this.view.atOrAfter(cursor.clampStep(this.model, step));
+    const from = this.step;
+    if (!this.beforeForward || target <= from) {
+      this.step = target;
+      return;
+    }
+    const stop = jumpStop(this.view, from, target, this.beforeForward);
+    // Held: wait on the step before the question (unless answering it already moved the cursor).
+    if (this.step === from) this.step = stop.step;
+    if (stop.held) this.pause();
   }
 
   forward(): void {

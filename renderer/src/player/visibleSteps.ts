@@ -57,3 +57,19 @@ export function stepView(total: number, visible: readonly number[] | null): Step
     },
   };
 }
+
+/**
+ * Where a jump forward from `from` to `target` stops: before the first shown step on the way
+ * (the target included) that `ask` holds, else at the target. Predict mode's question stops a
+ * jump as it stops a step forward; the jump asks each shown step in order until one holds.
+ */
+export function jumpStop(
+  view: StepView,
+  from: number,
+  target: number,
+  ask: (next: number) => boolean,
+): { step: number; held: boolean } {
+  for (let p = view.position(from) + 1, end = view.position(target); p <= end; p++)
+    if (!ask(view.at(p))) return { step: view.at(p - 1), held: true };
+  return { step: target, held: false };
+}

@@ -59,8 +59,10 @@ export class PredictSession {
       $effect(() => {
         const step = deps.player.step;
         untrack(() => {
-          // Moved elsewhere (back, a seek): the held question no longer comes next.
-          if (this.pending && step !== this.pending.step - 1) this.pending = null;
+          // Moved elsewhere (back, a seek): the held question no longer comes next. (A jump may
+          // stop before it, on the shown step before it: hidden internals may lie between.)
+          const before = deps.player.view.atOrBefore(this.pending ? this.pending.step - 1 : 0);
+          if (this.pending && step !== before) this.pending = null;
         });
       });
     });

@@ -1,5 +1,6 @@
 // Every player action by name, shared by the keyboard, the controls and the app menu.
 import type { MenuCommand } from '../bridge';
+import { typingTarget } from '../app/keymap';
 import type { DesktopController } from '../desktop/desktop.svelte';
 import type { KeyAction } from '../player/keys';
 import type { Player } from '../player/player.svelte';
@@ -96,12 +97,7 @@ export function menuActions(act: Actions, player: Player): Partial<Record<MenuCo
 export function keyTarget(target: EventTarget | null, action: KeyAction | null): boolean {
   const el = target as HTMLElement | null;
   if (!action || action === 'run') return false;
-  if (
-    el?.closest?.(
-      '.cm-editor:not(.cm-readonly), select, textarea, input:not([type=range]):not([type=checkbox])',
-    )
-  )
-    return false;
+  if (typingTarget(target)) return false;
   // The scrub slider moves by one step on its own arrows; the same action must not run twice.
   if (el?.matches?.('input[type=range]') && (action === 'forward' || action === 'back')) return false;
   return true;
