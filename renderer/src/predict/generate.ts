@@ -129,7 +129,8 @@ function finishQuestion(
   const open = unfinished(model, before, o);
   if (!open.includes(exit.actor)) return null;
   const wrong = open.filter((id) => id !== exit.actor);
-  const names = new Map(open.map((id, i) => [id, distinctNames(model, open)[i]]));
+  const distinct = distinctNames(model, open);
+  const names = new Map(open.map((id, i) => [id, distinct[i]]));
   const made = makeChoices(
     exit.actor,
     wrong,
@@ -200,7 +201,8 @@ function nextTaskQuestion(
   const waiting = before.waiting.filter((w) => visible(model, w.actor, o));
   const candidates = [actor, ...ready.filter((id) => id !== actor), ...waiting.map((w) => w.actor)];
   const unique = [...new Set(candidates)];
-  const names = new Map(unique.map((id, i) => [id, distinctNames(model, unique)[i]]));
+  const distinct = distinctNames(model, unique);
+  const names = new Map(unique.map((id, i) => [id, distinct[i]]));
   const made = makeChoices(
     actor,
     unique.slice(1),

@@ -30,8 +30,10 @@ export function taskName(model: PlayerModel, id: ActorId): string {
 /** Names for several actors at once; two tasks that print the same get their own names added. */
 export function distinctNames(model: PlayerModel, ids: readonly ActorId[]): string[] {
   const names = ids.map((id) => taskName(model, id));
+  const count = new Map<string, number>();
+  for (const n of names) count.set(n, (count.get(n) ?? 0) + 1);
   return names.map((n, i) =>
-    names.indexOf(n) !== names.lastIndexOf(n)
+    (count.get(n) ?? 0) > 1
       ? `${n} (${model.info[ids[i]]?.actor.name ?? `#${ids[i]}`})`
       : n,
   );
