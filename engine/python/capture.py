@@ -92,14 +92,14 @@ class Capture:
         t = type(fn)
         if t is types.BuiltinMethodType or t.__name__ == 'builtin_method':
             owner = getattr(fn, '__self__', None)
-            if type(owner) is _Task or isinstance(owner, _Task):
+            if issubclass(type(owner), _Task):   # not isinstance: it reads a __class__ property
                 if fn.__name__ == 'cancel':
                     self.cancel_called(owner)
                     return None
         return _DISABLE
 
     def cancel_called(self, task):
-        if not isinstance(task, _Task) or task.done():
+        if not issubclass(type(task), _Task) or _Task.done(task):   # a subclass's done() is user code
             return
         run = self.run
         actor = run.task_actor(task)

@@ -17,7 +17,7 @@ from gc import isenabled as _gc_enabled
 from asyncio import locks, queues
 
 from .ops import RESOURCE, RSTATE
-from .reprs import _dict_of
+from .reprs import DEPTH, _dict_of, _plain
 
 RESOURCE_KINDS = ('lock', 'semaphore', 'event', 'condition', 'queue', 'barrier')
 KIND_CODE = {k: i for i, k in enumerate(RESOURCE_KINDS)}
@@ -273,7 +273,7 @@ class Resources:
             inner = self.find(d.get('_lock'))
             holders = inner.holders if inner is not None else []
         elif kind == 'semaphore':
-            value = f'{d.get("_value")} free'
+            value = f'{_plain(d.get("_value"), DEPTH)} free'
         elif kind == 'event':
             value = 'set' if d.get('_value') else 'not set'
         elif kind == 'queue':
@@ -286,7 +286,7 @@ class Resources:
             if state is locks._BarrierState.BROKEN:
                 value = 'broken'
             else:
-                value = f'{d.get("_count")} of {d.get("_parties")} arrived'
+                value = f'{_plain(d.get("_count"), DEPTH)} of {_plain(d.get("_parties"), DEPTH)} arrived'
         queue = self.waiters.get(res.rid, ())
         waiters = tuple(islice(queue, MAX_LISTED))  # not all: 20,000 waiters, every step
         more = len(queue) - MAX_LISTED
