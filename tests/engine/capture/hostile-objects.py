@@ -3,7 +3,8 @@
 # globals' attributes) and as the `self` of the method that makes a Lock; a Lock subclass with
 # the same (a lock's state is read from its dict); builtin methods of a list whose __class__
 # prints, and Task.cancel called on a Sneaky (a call is checked for being a Task's cancel); a
-# semaphore and a barrier whose counts print when shown. Output must be the same with capture on
+# semaphore and a barrier whose counts print when shown; tasks of a Task subclass that counts
+# calls of its done(), cancelled() and get_coro() (a task's state is read through them). Output must be the same with capture on
 # and off.
 import asyncio
 
@@ -62,6 +63,23 @@ class LoudInt(int):
     __str__ = __repr__
 
 
+calls = {"done": 0, "cancelled": 0, "get_coro": 0}
+
+
+class CountingTask(asyncio.Task):
+    def done(self):
+        calls["done"] += 1
+        return super().done()
+
+    def cancelled(self):
+        calls["cancelled"] += 1
+        return super().cancelled()
+
+    def get_coro(self):
+        calls["get_coro"] += 1
+        return super().get_coro()
+
+
 sneaky = Sneaky()
 slock = SneakyLock()
 
@@ -80,7 +98,13 @@ async def worker(n, lock):
     return len(items)
 
 
+async def sleeper():
+    await asyncio.sleep(1)
+
+
 async def main():
+    asyncio.get_running_loop().set_task_factory(lambda loop, coro, **kw: CountingTask(coro, loop=loop, **kw))
+    doomed = asyncio.create_task(sleeper())
     made = sneaky.make()
     sem = asyncio.Semaphore(3)
     sem._value = LoudInt(3)
@@ -89,7 +113,12 @@ async def main():
     async with asyncio.Lock():
         await asyncio.sleep(0.05)
         results = await asyncio.gather(*(worker(n, made) for n in range(3)))
-    print("done", sum(results), slock.locked(), made.locked())
+    doomed.cancel()
+    try:
+        await doomed
+    except asyncio.CancelledError:
+        pass
+    print("done", sum(results), slock.locked(), made.locked(), calls)
 
 
 asyncio.run(main())
