@@ -1,7 +1,8 @@
 // Each task's state after a step, folded from the trace's task state events (taskFrames,
 // resource, resourceState, taskCancelled) and its waits: its stack and locals, what it awaits,
 // who awaits it, what it holds and waits on, who made and who cancelled it. Pure: `sim --at`
-// prints it; the renderer's inspector can fold the same way. taskFrames are sent only when a
+// prints it; the renderer's inspector keeps its own index of the same events
+// (renderer/src/player/taskIndex.ts) and must agree with it. taskFrames are sent only when a
 // task's stack changed, so a task's frames are the last ones sent up to the step.
 
 import { foldWaitGraph, type WaitGraph } from './waitGraph';
@@ -18,7 +19,8 @@ export interface TaskState {
   awaitedBy: ActorId[];
   /** Resources it holds. */
   holds: ResourceId[];
-  /** Who called cancel() on it (0: a callback or the top level). */
+  /** Who called cancel() on it first, the cancel that took effect (0: a callback or the top
+   *  level); a later cancel of a task already cancelling changes nothing. */
   cancelledBy?: ActorId;
   outcome?: Outcome;
 }
@@ -72,7 +74,7 @@ export function taskStateAt(trace: Trace, step: number): StateAt {
         task(e.actor).outcome = e.outcome;
         break;
       case 'taskCancelled':
-        task(e.actor).cancelledBy = e.by ?? 0;
+        task(e.actor).cancelledBy ??= e.by ?? 0;
         break;
       case 'resource':
         resources.set(e.id, { id: e.id, kind: e.kind, name: e.name, line: e.line, holders: [], waiters: [] });

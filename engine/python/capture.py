@@ -20,7 +20,7 @@ from .resources import Resources, await_chain, frame_of
 
 MAX_LOCALS = 200   # locals one step sends; a step over it is marked capped
 
-_Task = tasks.Task
+_Task = tasks.Task   # its methods called as _Task.done(task): a subclass's own are user code
 _CORO = types.CoroutineType
 _CO_COROUTINE = 0x80
 _task_cancel = _Task.cancel
@@ -92,14 +92,14 @@ class Capture:
         t = type(fn)
         if t is types.BuiltinMethodType or t.__name__ == 'builtin_method':
             owner = getattr(fn, '__self__', None)
-            if type(owner) is _Task or isinstance(owner, _Task):
+            if issubclass(type(owner), _Task):   # not isinstance: it reads a __class__ property
                 if fn.__name__ == 'cancel':
                     self.cancel_called(owner)
                     return None
         return _DISABLE
 
     def cancel_called(self, task):
-        if not isinstance(task, _Task) or task.done():
+        if not issubclass(type(task), _Task) or _Task.done(task):   # a subclass's done() is user code
             return
         run = self.run
         actor = run.task_actor(task)
@@ -196,7 +196,7 @@ class Capture:
             resources = self.resources
             if resources.unnamed:
                 resources.name_new(resources.scopes_of(task, self.globals)
-                                   if task is not None and not task.done() else [self.globals])
+                                   if task is not None and not _Task.done(task) else [self.globals])
             if task is not None:
                 self._ran(actor, task)
             self._flush()
@@ -217,12 +217,13 @@ class Capture:
                 gc.enable()
 
     def _ran(self, actor, task):
-        if not task.done():
+        if not _Task.done(task):
             self._send(actor, self.frames(task))
             return
         code = self.codes.pop(actor, None)
         returned = self.returned
-        if returned is not None and returned[0] is code and not task.cancelled() and task._exception is None:
+        if (returned is not None and returned[0] is code and not _Task.cancelled(task)
+                and task._exception is None):
             frames = (returned[1],)
         else:
             frames = self._traceback_frames(task)
@@ -231,7 +232,7 @@ class Capture:
 
     def _traceback_frames(self, task):
         """A task that raised: its user frames as the exception left them."""
-        exc = None if task.cancelled() else task._exception
+        exc = None if _Task.cancelled(task) else task._exception
         tb = exc.__traceback__ if exc is not None else None
         out = []
         while tb is not None:

@@ -41,14 +41,14 @@ const enum Op {
   JOB,
   WARN,
   BLOCKING,
-  /** The run's stages (TOP..RUN_END) begin no step: they stay last. */
+  /** The run's stages (TOP..RUN_END) begin no step, nor does any op >= TOP. */
   TOP,
   RESUME,
   MAIN,
   SPLIT,
   MAIN_END,
   RUN_END,
-  // Then the task state ops (capture-ops.ts's CaptureOp): they begin no step either.
+  // Then the task state ops (capture-ops.ts's CaptureOp): >= TOP, so they begin no step either.
 }
 
 const WAIT_KINDS: WaitKind[] = [

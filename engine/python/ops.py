@@ -19,10 +19,10 @@ SENT, JOB = range(13, 15)
 WARN, BLOCKING = range(15, 17)
 # The run's stages outside loop iterations (stages.py, program.py): what were direct calls to
 # the host once are ops too, applied in order with the rest (channel.py flushes right after).
-# They begin no step: keep them last (host.ts tests `op < TOP`).
+# They begin no step, nor does any op after them: host.ts begins a step only at an op < TOP.
 TOP, RESUME, MAIN, SPLIT, MAIN_END, RUN_END = range(17, 23)
 # Task state (capture.py, resources.py): written after their step's END (or before a stage op),
-# so they begin no step either; WAITRES comes just before the WAIT it adds its resource to.
+# so they begin no step either (they come after TOP too); WAITRES comes just before the WAIT it adds its resource to.
 FRAMES, RESOURCE, RSTATE, CANCELLED, WAITRES = range(23, 28)
 
 WAIT_KINDS = ('timer', 'task', 'future', 'lock', 'queue', 'event', 'semaphore', 'condition',

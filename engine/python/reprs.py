@@ -14,18 +14,30 @@ DEPTH = 2            # containers inside containers shown
 _Task = tasks.Task
 _Future = futures.Future
 _qualname = type.__dict__['__qualname__'].__get__   # a metaclass cannot override this one
-_instance_dict = object.__getattribute__
+_mro = type.__dict__['__mro__'].__get__
+_type_dict = type.__dict__['__dict__'].__get__
+# What a `__dict__` entry is when Python made it (a class's own, or a built-in type's slot):
+# C code that reads the instance dict. Anything else (a property) may be the program's code.
+_BUILTIN_DICT = (types.GetSetDescriptorType, types.MemberDescriptorType)
 _CONTAINERS = {list: ('[', ']'), tuple: ('(', ')'), set: ('{', '}'), frozenset: ('frozenset({', '})')}
 _SIMPLE = (type(None), bool, float, complex)
 
 
 def _dict_of(obj):
-    """An asyncio object's own attributes (its instance dict), or {}."""
-    try:
-        d = _instance_dict(obj, '__dict__')
-    except Exception:
-        return {}
-    return d if type(d) is dict else {}
+    """An object's own attributes (its instance dict), or {}. Read through the `__dict__` its
+    type's MRO holds, and only when Python made that entry: a class may define `__dict__` as a
+    property, which object.__getattribute__ would call."""
+    for klass in _mro(type(obj)):
+        entry = _type_dict(klass).get('__dict__')
+        if entry is not None:
+            if type(entry) not in _BUILTIN_DICT:
+                return {}
+            try:
+                d = entry.__get__(obj, type(obj))
+            except Exception:
+                return {}
+            return d if type(d) is dict else {}
+    return {}
 
 
 def _lock(obj):
@@ -33,7 +45,7 @@ def _lock(obj):
 
 
 def _semaphore(obj):
-    return f'<{_qualname(type(obj))} value={_dict_of(obj).get("_value")!r}>'
+    return f'<{_qualname(type(obj))} value={_plain(_dict_of(obj).get("_value"), DEPTH)}>'
 
 
 def _event(obj):
@@ -48,7 +60,7 @@ def _queue(obj):
 
 def _barrier(obj):
     d = _dict_of(obj)
-    return f'<Barrier {d.get("_count")!r} of {d.get("_parties")!r} waiting>'
+    return f'<Barrier {_plain(d.get("_count"), DEPTH)} of {_plain(d.get("_parties"), DEPTH)} waiting>'
 
 
 _ASYNCIO = {

@@ -14,15 +14,16 @@ import weakref
 from itertools import islice
 from gc import disable as _gc_disable, enable as _gc_enable, get_referents as _referents
 from gc import isenabled as _gc_enabled
-from asyncio import locks, queues
+from asyncio import locks, queues, tasks
 
 from .ops import RESOURCE, RSTATE
-from .reprs import _dict_of
+from .reprs import DEPTH, _dict_of, _plain
 
 RESOURCE_KINDS = ('lock', 'semaphore', 'event', 'condition', 'queue', 'barrier')
 KIND_CODE = {k: i for i, k in enumerate(RESOURCE_KINDS)}
 MAX_LISTED = 100   # holders or waiters listed in one state; the rest are counted in its value
 
+_Task = tasks.Task   # its methods called as _Task.get_coro(task): a subclass's own are user code
 _getframe = sys._getframe
 _module = type.__dict__['__module__'].__get__
 _CORO = types.CoroutineType
@@ -184,7 +185,7 @@ class Resources:
         enabled = _gc_enabled()
         if enabled:
             _gc_disable()
-        for node, code in await_chain(task.get_coro()):
+        for node, code in await_chain(_Task.get_coro(task)):
             if code in self.wait_codes:
                 # Its `self`, among what the suspended coroutine holds: no frame object is made
                 # (the collector would count it).
@@ -219,7 +220,7 @@ class Resources:
         """Where a resource made in `task`'s step may be bound: its user frames' locals,
         innermost first, then the module's globals."""
         scopes = []
-        for node, code in await_chain(task.get_coro()):
+        for node, code in await_chain(_Task.get_coro(task)):
             if code.co_filename == self.filename:
                 frame = frame_of(node)
                 if frame is None:
@@ -273,7 +274,7 @@ class Resources:
             inner = self.find(d.get('_lock'))
             holders = inner.holders if inner is not None else []
         elif kind == 'semaphore':
-            value = f'{d.get("_value")} free'
+            value = f'{_plain(d.get("_value"), DEPTH)} free'
         elif kind == 'event':
             value = 'set' if d.get('_value') else 'not set'
         elif kind == 'queue':
@@ -286,7 +287,8 @@ class Resources:
             if state is locks._BarrierState.BROKEN:
                 value = 'broken'
             else:
-                value = f'{d.get("_count")} of {d.get("_parties")} arrived'
+                count, parties = _plain(d.get('_count'), DEPTH), _plain(d.get('_parties'), DEPTH)
+                value = f'{count} of {parties} arrived'
         queue = self.waiters.get(res.rid, ())
         waiters = tuple(islice(queue, MAX_LISTED))  # not all: 20,000 waiters, every step
         more = len(queue) - MAX_LISTED

@@ -1,10 +1,12 @@
 // `sim --at WHEN`: the state at one step, as text: the clock and lanes, each resource with its
 // holders and waiters, and each task with what it waits on, who awaits it, what it holds, who
-// made and cancelled it, and its stack with locals (asyncio's frames with --internal).
+// made and cancelled it, and its stack with locals (asyncio's frames with --internal). Tasks are
+// named as the app and `--steps` name them (common/taskNames.ts), CPython's way with --cpython-names.
 // WHEN is a step number, `end`, or a lesson bookmark condition (lessons/lessons.ts).
 
 import { lanesAt, indexTrace } from '../../common/lanes';
 import { taskStateAt, type TaskState } from '../../common/taskState';
+import { nameOf, renameTasksIn, taskNames, type TaskNaming } from '../../common/taskNames';
 import type { Actor, ActorId, RunOptions, Trace, WaitReason } from '../../common/trace';
 import { replayOptions, sameSteps } from '../../common/replay';
 import { findBookmarkStep } from '../../lessons/bookmarks';
@@ -55,10 +57,12 @@ export function formatAt(
   step: number,
   internal: boolean,
   last = trace.steps.length - 1,
+  naming: TaskNaming = 'friendly',
 ): string[] {
+  const scheme = taskNames(trace);
   const byId = new Map<ActorId, Actor>(trace.actors.map((a) => [a.id, a]));
   const name = (id: ActorId | undefined): string =>
-    id === undefined || id === 0 ? 'the top level' : (byId.get(id)?.name ?? `#${id}`);
+    id === undefined || id === 0 ? 'the top level' : nameOf(scheme, id, naming);
   const names = (ids: ActorId[]): string => (ids.length ? ids.map(name).join(', ') : 'nobody');
   const st = trace.steps[step];
   const lanes = lanesAt(indexTrace(trace), step);
@@ -97,7 +101,7 @@ export function formatAt(
   );
   for (const t of tasks.sort((a, b) => a.actor - b.actor))
     out.push(...formatTask(t, byId.get(t.actor)!, name, names, waitText, resourceName, internal));
-  for (const w of state.warnings) out.push(`warning: ${w}`);
+  for (const w of state.warnings) out.push(`warning: ${renameTasksIn(w, trace, scheme, naming)}`);
   return out;
 }
 
@@ -119,7 +123,7 @@ function formatTask(
     actor.parent || actor.line
       ? `, made by ${name(actor.parent)}${actor.line ? ` at line ${actor.line}` : ''}`
       : '';
-  const out = [`  ${actor.name} (${actor.coro ?? '?'}${made}): ${status}`];
+  const out = [`  ${name(actor.id)} (${actor.coro ?? '?'}${made}): ${status}`];
   if (t.awaitedBy.length) out.push(`    awaited by: ${names(t.awaitedBy)}`);
   if (t.holds.length) out.push(`    holds: ${t.holds.map(resourceName).join(', ')}`);
   if (t.cancelledBy !== undefined) out.push(`    cancelled by: ${name(t.cancelledBy)}`);

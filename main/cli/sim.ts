@@ -178,7 +178,7 @@ async function main(): Promise<void> {
       if (typeof step === 'string') fail(`--at: ${step}`);
       const state = at.replay ? await replayTo(trace, step, run) : trace;
       process.stdout.write(
-        `${escapeControls(formatAt(state, step, at.internal, trace.steps.length - 1).join('\n'))}\n`,
+        `${escapeControls(formatAt(state, step, at.internal, trace.steps.length - 1, naming).join('\n'))}\n`,
       );
     } else {
       for (const e of trace.events as unknown[]) {

@@ -1,7 +1,8 @@
 // `sim --at WHEN`'s text for a few programs, against goldens in tests/engine/at/ (UPDATE_GOLDEN=1
 // rewrites them), and the facts each golden is there to show, checked on their own: the lost
 // update's three tasks all read balance 0, the deadlock's holders and cycle, a bounded queue's
-// waiting producer, a semaphore's holders and waiters, a gather's awaited children.
+// waiting producer, a semaphore's holders and waiters, a gather's awaited children. Tasks go by
+// the app's names (common/taskNames.ts), CPython's with --cpython-names.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,8 @@ const CASES = [
 ];
 
 const texts = new Map<string, string>();
+/** The same with --cpython-names. */
+const cpython = new Map<string, string>();
 /** The same WHEN on a skeleton (capture off) and a replay to its step: sim --at --replay. */
 const replayed = new Map<string, string>();
 
@@ -45,6 +48,7 @@ beforeAll(async () => {
     const step = resolveWhen(trace, when);
     if (typeof step === 'string') throw new Error(`${c.name}: ${step}`);
     texts.set(c.name, `${formatAt(trace, step, false).join('\n')}\n`);
+    cpython.set(c.name, `${formatAt(trace, step, false, undefined, 'cpython').join('\n')}\n`);
     const skeleton = await engine.run(source, name, { capture: false });
     expect(skeleton.events.some((e) => e.t === 'taskFrames')).toBe(false);
     const state = await replayTo(skeleton, step, (options) => engine.run(source, name, options));
@@ -69,8 +73,8 @@ describe('sim --at', () => {
 
   it('deadlock: each lock has its holder and waiter, and the cycle is named', () => {
     const text = texts.get('deadlock')!;
-    expect(text).toContain('lock savings[1] (line 28): held by alice; waiting: bob');
-    expect(text).toContain('lock checking[1] (line 29): held by bob; waiting: alice');
+    expect(text).toContain('lock savings[1] (line 32): held by alice; waiting: bob');
+    expect(text).toContain('lock checking[1] (line 33): held by bob; waiting: alice');
     expect(text).toContain(
       'warning: deadlock: alice waits for lock checking[1] held by bob, who waits for lock savings[1] held by alice',
     );
@@ -78,19 +82,29 @@ describe('sim --at', () => {
 
   it('queue: the producer waits on the full queue', () => {
     const text = texts.get('queue')!;
-    expect(text).toMatch(/queue queue \(line \d+\): held by nobody; waiting: Task-2; 2 items of 2/);
+    expect(text).toMatch(/queue queue \(line \d+\): held by nobody; waiting: producer; 2 items of 2/);
   });
 
   it('semaphore: two hold it, two wait', () => {
     expect(texts.get('semaphore')).toMatch(
-      /semaphore sem \(line 17\): held by Task-2, Task-4; waiting: Task-5, Task-6; 0 free/,
+      /semaphore sem \(line 17\): held by download\('d0'\), download\('d2'\); waiting: download\('d3'\), download\('d4'\); 0 free/,
     );
   });
 
   it('gather: main awaits the children', () => {
     const text = texts.get('gather')!;
-    expect(text).toMatch(/Task-1 \(main.*\): waiting on task: .*for Task-2, Task-3, Task-4/);
-    expect(text.match(/awaited by: Task-1/g)?.length).toBe(3);
+    expect(text).toMatch(
+      /^ {2}main \(main.*\): waiting on task: .*for work\('a'\), work\('b'\), work\('c'\)$/m,
+    );
+    expect(text.match(/awaited by: main$/gm)?.length).toBe(3);
+  });
+
+  it("--cpython-names: the same state with CPython's task names", () => {
+    const text = cpython.get('gather')!;
+    expect(text).toMatch(/^ {2}Task-1 \(main.*\): waiting on task: .*for Task-2, Task-3, Task-4$/m);
+    expect(text.match(/awaited by: Task-1$/gm)?.length).toBe(3);
+    expect(text).not.toContain("work('a')");
+    expect(cpython.get('queue')).toContain('waiting: Task-2; 2 items of 2');
   });
 
   it.each(CASES)('$name: a replay to the step of a run without capture shows the same state', ({ name }) => {

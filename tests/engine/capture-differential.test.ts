@@ -1,8 +1,8 @@
 // Capture never changes a run: every corpus program, every lesson and a set of generated
 // programs run with task state capture on and off print the same lines at the same virtual
 // times, in as many steps, and end alike. tests/engine/capture/ holds programs made to catch a
-// capture that runs user code (a __repr__ that prints, a property, __eq__ or __hash__ that
-// raise) or that keeps what it reads alive (finalizers that print).
+// capture that runs user code (a __repr__, a property, a __dict__ or __class__ property that
+// prints, __eq__ or __hash__ that raise) or that keeps what it reads alive (finalizers that print).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,7 @@ interface Program {
 
 const programs: Program[] = [
   ...loadCorpus().map((p) => ({ name: `corpus ${p.name}`, fileName: p.fileName, source: p.source })),
-  ...['hostile-locals.py', 'gc-finalizers.py'].map((f) => ({
+  ...['hostile-locals.py', 'hostile-objects.py', 'gc-finalizers.py'].map((f) => ({
     name: `capture/${f}`,
     fileName: f,
     source: readFileSync(CAPTURE_DIR + f, 'utf8'),
