@@ -246,9 +246,9 @@ asyncio.run(main())
         t: 'warning',
         kind: 'blockedLoop',
         message:
-          'Task-3 (report) blocked the loop for 1.500 s (time.sleep(1.5) at line 33); the timer of Task-2 (heartbeat) is 1.250 s late',
+          'Task-3 (report) blocked the loop for 1.500 s (time.sleep(1.5) at line 37); the timer of Task-2 (heartbeat) is 1.250 s late',
         actor: actorId(t, 'Task-3'),
-        line: 33,
+        line: 37,
         overdue: [{ actor: heartbeatTimer, by: 1.25 }],
       },
     ]);
