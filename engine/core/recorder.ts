@@ -284,7 +284,8 @@ export class TraceRecorder implements LoopObserver {
     if (cycle === null) return;
     const names = new Map(this.actors.map((a) => [a.id, a.name]));
     const message = `deadlock: ${describeCycle(g, cycle, (a) => names.get(a) ?? `#${a}`)}`;
-    this.events.push({ t: 'warning', kind: 'deadlockCycle', message, cycle, actor: cycle[0].actor });
+    // Keys in trace.ts's order, so the binary transport carries the event by its schema.
+    this.events.push({ t: 'warning', kind: 'deadlockCycle', message, actor: cycle[0].actor, cycle });
   }
 
   finish(

@@ -61,7 +61,7 @@ describe("a lesson's header", () => {
     expect(d.lineAt(range.from).number).toBe(1);
     expect(range.from).toBe(d.line(1).to);
     expect(d.lineAt(range.to).text).toBe('"""');
-    expect(d.lineAt(range.to).number).toBe(12);
+    expect(d.lineAt(range.to).number).toBe(16);
   });
 
   it('after comment lines; not a one-line docstring, not code, not an unclosed string', () => {
