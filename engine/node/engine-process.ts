@@ -121,6 +121,7 @@ async function main(): Promise<void> {
       const trace = await engine.run(m.source, m.fileName, m.options, {
         onStep: probe.step,
         interrupted: () => signal.fired !== null,
+        onEnd: () => signal.disarm(),
       });
       signal.disarm();
       send({ type: 'finishing', runId: m.runId, secret: m.secret });

@@ -139,6 +139,11 @@ export interface RunHooks {
   onStep?(steps: number): void;
   /** Whether the host has interrupted Python (its interrupt buffer) since the run began. */
   interrupted?(): boolean;
+  /**
+   * The run reached its end step: what follows (the engine's own clean-up and putting the heap
+   * back, which grow with the run) is no step of the program's, so no step budget applies.
+   */
+  onEnd?(): void;
 }
 
 type Status = 'ok' | 'aborted' | 'capSteps';
@@ -551,5 +556,6 @@ export class RunHost implements ChannelTarget {
 
   end(kind: EndKind, message: string, exitCode: number, line: number, column: number, option: string): void {
     this.result = this.recorder.finish(kind, message, exitCode, line, column, option);
+    this.hooks.onEnd?.();
   }
 }

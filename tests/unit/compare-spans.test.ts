@@ -21,12 +21,12 @@ const blocked = (step: number, time: number) =>
 describe('compare view spans', () => {
   it('the sync side shows each blocking call as a span of its own: connect 0.1 s, then the 3 s, 1 s and 1 s reads', () => {
     expect(blocked(last, sync.steps[last].time)).toEqual([
-      [0, 0.1, 22],
-      [0.1, 3.21, 25],
-      [3.21, 3.31, 22],
-      [3.31, 4.42, 25],
-      [4.42, 4.52, 22],
-      [4.52, 5.63, 25],
+      [0, 0.1, 26],
+      [0.1, 3.21, 29],
+      [3.21, 3.31, 26],
+      [3.31, 4.42, 29],
+      [4.42, 4.52, 26],
+      [4.52, 5.63, 29],
     ]);
   });
 
@@ -42,8 +42,8 @@ describe('compare view spans', () => {
 
   it('cuts a blocking call at the shared time while the other side steps on (the read of /delay/3 at t=1.21 is 1.11 s old)', () => {
     expect(blocked(2, 1.21)).toEqual([
-      [0, 0.1, 22],
-      [0.1, 1.21, 25],
+      [0, 0.1, 26],
+      [0.1, 1.21, 29],
     ]);
     const open = compareRows(sync, syncTl, 2, 1.21)[0].spans.at(-1)!;
     expect(open.open).toBe(true);
