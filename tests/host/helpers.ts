@@ -1,6 +1,6 @@
 // Shared by the host tests: one contained engine service per test file (each start is a
 // Pyodide load, seconds on CI), a run helper that never forgets progress, and output readers.
-import type { Trace } from '../../common/trace';
+import type { RunOptions, Trace } from '../../common/trace';
 import type { SimProgress } from '../../preload/loopscope';
 import { createNodeSimService } from '../../main/host/run-contained';
 import { expectTrace, type HostedSimService, type SimServiceOptions } from '../../main/host/sim-service';
@@ -26,9 +26,12 @@ export async function run(
   source: string,
   fileName = 'scenario.py',
   progress: SimProgress[] = [],
+  options?: Partial<RunOptions>,
 ): Promise<{ trace: Trace; ms: number }> {
   const t0 = performance.now();
-  const trace = expectTrace(await service.run({ source, fileName }, (p) => progress.push(p)));
+  const trace = expectTrace(
+    await service.run({ source, fileName, ...(options ? { options } : {}) }, (p) => progress.push(p)),
+  );
   return { trace, ms: performance.now() - t0 };
 }
 
