@@ -489,7 +489,9 @@ test('a program that does not compile shows the engine’s message and the app r
   await page.keyboard.press('Control+End');
   await page.keyboard.type(broken);
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByTestId('code-marks')).toContainText('the run failed at line 27', { timeout: 60_000 });
+  await expect(page.getByTestId('code-marks')).toContainText('the run failed at line 27', {
+    timeout: 60_000,
+  });
   // No task was ever created: the first step says only that the program starts.
   await expect(page.getByTestId('lane-loop')).toHaveText('the program starts');
   await expect(page.getByTestId('narration')).toContainText('The program starts.');

@@ -40,7 +40,9 @@ describe('the watchdog with the real engine', () => {
     const { trace } = await run(service, SPINNER, 'spin.py');
     console.log(`[host figure] real engine, in-place interrupt: ${Math.round(performance.now() - t0)} ms`);
     expect(trace.end).toMatchObject({ kind: 'runaway', exitCode: 1 });
-    expect(trace.end.message).toMatch(/^task spinner never awaited \(line [45]\): .* after 1\.\d s of real time \(--step-budget raises the limit\)$/);
+    expect(trace.end.message).toMatch(
+      /^task spinner never awaited \(line [45]\): .* after 1\.\d s of real time \(--step-budget raises the limit\)$/,
+    );
     expect(stdout(trace)).toBe('start\n');
     const next = await run(service, HELLO, 'hello.py');
     expect(next.trace.end.kind).toBe('ok');

@@ -33,9 +33,7 @@ export function distinctNames(model: PlayerModel, ids: readonly ActorId[]): stri
   const count = new Map<string, number>();
   for (const n of names) count.set(n, (count.get(n) ?? 0) + 1);
   return names.map((n, i) =>
-    (count.get(n) ?? 0) > 1
-      ? `${n} (${model.info[ids[i]]?.actor.name ?? `#${ids[i]}`})`
-      : n,
+    (count.get(n) ?? 0) > 1 ? `${n} (${model.info[ids[i]]?.actor.name ?? `#${ids[i]}`})` : n,
   );
 }
 
