@@ -95,7 +95,7 @@ async function exportAnimation(h: LoopscopeHarness, format: 'gif' | 'webm', name
   await dialog.getByRole('radio', { name: format === 'gif' ? /^GIF/ : /^WebM/ }).check();
   await dialog.getByLabel('Width').selectOption('640');
   await dialog.getByLabel('Speed').selectOption('2');
-  await expect(h.page.getByTestId('animation-summary')).toHaveText('27 frames, 12.2 s');
+  await expect(h.page.getByTestId('animation-summary')).toHaveText('13 frames, 5.8 s');
   const file = h.desktop.path(name);
   h.desktop.dialog.saveAnswers.push(file);
   await dialog.getByTestId('animation-export').click();
@@ -118,7 +118,7 @@ test.describe('animated export of lesson 1', () => {
     await page.keyboard.press('ArrowRight');
     const first = await stagePng(loopscope, 'first.png');
     await page.keyboard.press('Home');
-    await expect(page.getByTestId('step-counter')).toContainText('step 0/');
+    await expect(page.getByTestId('step-counter')).toContainText('step 1 of 13');
     const firstAtZero = await stagePng(loopscope, 'zero.png');
     await page.keyboard.press('End');
     const last = await stagePng(loopscope, 'last.png');
@@ -126,7 +126,8 @@ test.describe('animated export of lesson 1', () => {
 
     const gif = await exportAnimation(loopscope, 'gif', 'lesson1.gif');
     const frames = decompressFrames(parseGIF(new Uint8Array(gif).buffer), true);
-    expect(frames).toHaveLength(27);
+    // One frame per step the player shows (lesson 1: 13 with internals hidden).
+    expect(frames).toHaveLength(13);
     const { width, height } = frames[0].dims;
     expect(width).toBe(640);
     expect(frames.every((f) => f.dims.width === width && f.dims.height === height && f.delay === 450)).toBe(
@@ -137,17 +138,17 @@ test.describe('animated export of lesson 1', () => {
     const atZero = await stageAsFrame(page, firstAtZero, width, height, band);
     const atEnd = await stageAsFrame(page, last, width, height, band);
     const d0 = difference(frames[0].patch, atZero, width, band);
-    const dLast = difference(frames[26].patch, atEnd, width, band);
+    const dLast = difference(frames[12].patch, atEnd, width, band);
     const dWrong = difference(frames[0].patch, atEnd, width, band);
     expect(d0).toBeLessThan(4);
     expect(dLast).toBeLessThan(4);
     expect(dWrong).toBeGreaterThan(d0 * 2);
     expect(first.length).toBeGreaterThan(0);
     // The player is back where it was.
-    await expect(page.getByTestId('step-counter')).toContainText('step 0/');
+    await expect(page.getByTestId('step-counter')).toContainText('step 1 of 13');
   });
 
-  test('as a WebM video: 27 frames of 0.45 s at 640 px, first and last frames matching the stage', async ({
+  test('as a WebM video: 13 frames of 0.45 s at 640 px, first and last frames matching the stage', async ({
     loopscope,
   }) => {
     const { page } = loopscope;
@@ -165,12 +166,12 @@ test.describe('animated export of lesson 1', () => {
       expect(packet.timestamp).toBeCloseTo(packets * 0.45, 3);
       packets++;
     }
-    expect(packets).toBe(27);
+    expect(packets).toBe(13);
     const { displayWidth: width, displayHeight: height } = track;
     // A blank page decodes it: the app's CSP allows no blob: media.
     const blank = await page.context().newPage();
     const first = await videoFrame(blank, webm, 0.1, width, height);
-    const final = await videoFrame(blank, webm, 26 * 0.45 + 0.1, width, height);
+    const final = await videoFrame(blank, webm, 12 * 0.45 + 0.1, width, height);
     const d0 = difference(first, await stageAsFrame(page, zero, width, height, 54), width, 54);
     const atEnd = await stageAsFrame(page, last, width, height, 54);
     const dLast = difference(final, atEnd, width, 54);
@@ -195,7 +196,7 @@ test.describe('animated export of lesson 1', () => {
     await expect(page.getByTestId('animation-progress')).toHaveCount(0);
     await expect(dialog).toBeVisible();
     expect(loopscope.desktop.dialog.asked).toEqual([]);
-    await expect(page.getByTestId('step-counter')).toContainText('step 2/');
+    await expect(page.getByTestId('step-counter')).toContainText('step 3 of 13');
     await dialog.getByTestId('animation-cancel').click();
     await expect(dialog).toHaveCount(0);
   });

@@ -2,11 +2,13 @@
 // step (motion off, so each frame is the step's still), then puts the player back where it was.
 import { drawFrame, frameSize, type FrameText } from './compose';
 import { frameSink } from './encoders';
-import { frameCount, frameMs, type AnimationChoice } from './range';
+import { frameMs, type AnimationChoice } from './range';
 
 export interface CaptureSource {
   readonly step: number;
   seek(step: number): void;
+  /** The steps the player shows from `from` to `to` (asyncio's own are hidden unless internals are on). */
+  shownSteps(from: number, to: number): number[];
   /** The stage as it is drawn now, as PNG bytes (Stage's own export). */
   stagePng(): Promise<Uint8Array>;
   /** What the clock and the narration say at the current step. */
@@ -36,10 +38,11 @@ export async function captureAnimation(
   signal: AbortSignal,
 ): Promise<Uint8Array> {
   const back = source.step;
-  const total = frameCount(choice);
+  const steps = source.shownSteps(choice.from, choice.to);
+  const total = steps.length;
   const restoreMotion = source.stills();
   try {
-    source.seek(choice.from);
+    source.seek(steps[0]);
     let bitmap = await stageBitmap(source);
     const size = frameSize(bitmap, choice.width, choice.burnIn);
     const canvas = document.createElement('canvas');
@@ -52,7 +55,7 @@ export async function captureAnimation(
       for (let i = 0; i < total; i++) {
         if (signal.aborted) throw new Cancelled();
         if (i > 0) {
-          source.seek(choice.from + i);
+          source.seek(steps[i]);
           bitmap.close();
           bitmap = await stageBitmap(source);
         }

@@ -19,6 +19,15 @@ export function captureSource(player: Player, png: PngSources, motion: MotionSet
       return player.step;
     },
     seek: (step) => player.seek(step),
+    shownSteps: (from, to) => {
+      const out: number[] = [];
+      for (let p = player.view.position(from); p < player.view.count; p++) {
+        const s = player.view.at(p);
+        if (s > to) break;
+        if (s >= from) out.push(s);
+      }
+      return out;
+    },
     stagePng: () => (png.stage ? png.stage() : Promise.reject(new Error('The stage is not ready.'))),
     text: () => ({
       clock: `t = ${formatTime(player.snapshot?.time ?? 0)} s`,
