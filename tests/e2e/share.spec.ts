@@ -61,7 +61,8 @@ test('File > Export > Player writes one file that plays the run offline, step fo
   expect(html.length).toBeLessThan(2_000_000);
   expect(html).not.toMatch(/<script[^>]*\ssrc=|<link[^>]*href="(?!data:)/);
 
-  const shared = await openOffline(browser, file, '#step=7');
+  // #step=8: the eighth step as the counter counts them, where seven presses of Right land.
+  const shared = await openOffline(browser, file, '#step=8');
   for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
   expect(await shown(shared.page)).toEqual(await shown(page));
   for (const key of ['ArrowRight', 'ArrowRight', 'Shift+ArrowRight', 'ArrowLeft']) {

@@ -80,7 +80,7 @@ test.describe('code and presentation', () => {
     await openLesson(page, '01-gather');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     // Not all of it fits: the test is about scrolling.
-    expect(await lineInView(page, 40)).toBe(false);
+    expect(await lineInView(page, 44)).toBe(false);
     const seen = new Set<string>();
     const last = await lastStep(page);
     for (let s = 0; s < last; s++) {
@@ -91,7 +91,7 @@ test.describe('code and presentation', () => {
       const line = Number(mark.split('@')[1]);
       await expect.poll(() => lineInView(page, line), { message: `${mark} at step ${s + 1}` }).toBe(true);
     }
-    expect([...seen]).toEqual(expect.arrayContaining(['main@40', 'c@32', 'b@27']));
+    expect([...seen]).toEqual(expect.arrayContaining(['main@44', 'c@36', 'b@31']));
   });
 
   test("the selected task's line is kept in view", async ({ page, loopscope }) => {
@@ -109,14 +109,14 @@ test.describe('code and presentation', () => {
         .locator(`li[data-label="${label}"] button`)
         .evaluate((b: HTMLElement) => b.click());
     await select('main');
-    await expect.poll(() => lineInView(page, 40)).toBe(true);
+    await expect.poll(() => lineInView(page, 44)).toBe(true);
     await select('a');
-    await expect.poll(() => lineInView(page, 18)).toBe(true);
+    await expect.poll(() => lineInView(page, 22)).toBe(true);
     // Stepping on keeps the runner in view, and the selected task with it while both fit.
     for (let i = 0; i < 5 && (await runningMark(page)) === null; i++) await forward(page);
-    await expect.poll(() => runningMark(page)).toBe('b@27');
-    await expect.poll(() => lineInView(page, 27)).toBe(true);
-    expect(await lineInView(page, 18)).toBe(true);
+    await expect.poll(() => runningMark(page)).toBe('b@31');
+    await expect.poll(() => lineInView(page, 31)).toBe(true);
+    expect(await lineInView(page, 22)).toBe(true);
   });
 
   test('a lesson opens with its header folded; a click unfolds it', async ({ page, loopscope }) => {

@@ -25,7 +25,7 @@ export function stepOf(moment: Moment, trace: Trace): number {
   return i < 0 ? last : i;
 }
 
-/** The fragment that reopens the player at `step` (kept in the address bar as one steps). */
-export function momentHash(step: number, last: number): string {
-  return step >= last && last > 0 ? '#end' : `#step=${step}`;
+/** The fragment that reopens the player at the `nth` of `count` shown steps (1-based, as the counter). */
+export function momentHash(nth: number, count: number): string {
+  return nth >= count && count > 1 ? '#end' : `#step=${nth}`;
 }
