@@ -42,7 +42,8 @@ async function forward(page: Page): Promise<void> {
 }
 
 const lastStep = async (page: Page): Promise<number> =>
-  Number((await page.getByTestId('step-counter').innerText()).match(/step \d+\/(\d+)/)![1]);
+  // "step 1 of 13": the last shown step is the 13th, 12 presses of Right from the first.
+  Number((await page.getByTestId('step-counter').innerText()).match(/step \d+ of (\d+)/)![1]) - 1;
 
 async function present(page: Page, menu: (c: 'view:presentation') => Promise<void>): Promise<void> {
   await menu('view:presentation');
@@ -125,9 +126,9 @@ test.describe('code and presentation', () => {
     const editor = page.getByTestId('code-editor');
     const placeholder = editor.locator('.cm-foldPlaceholder');
     await expect(placeholder).toHaveCount(1);
-    // The code starts near the top: "import asyncio" (line 13) is the second line shown.
+    // The code starts near the top: "import asyncio" (line 17) is the second line shown.
     const firstNumbers = await editor.locator('.cm-lineNumbers .cm-gutterElement').allInnerTexts();
-    expect(firstNumbers.filter((t) => /^\d+$/.test(t)).slice(0, 2)).toEqual(['1', '13']);
+    expect(firstNumbers.filter((t) => /^\d+$/.test(t)).slice(0, 2)).toEqual(['1', '17']);
     // The explanation is above the stage.
     await expect(page.getByTestId('lesson-bar')).toContainText('asyncio.gather starts a, b and c together');
     await placeholder.click();
