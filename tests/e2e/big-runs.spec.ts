@@ -36,7 +36,7 @@ asyncio.run(main())
 `;
 
 /** The status bar once a run is shown ("gather_abc.py: 27 steps, 4 tasks"). */
-const FINISHED = /\.py: \d+ steps, \d+ tasks$/;
+const FINISHED = /\.py: \d+ steps, \d+ tasks?$/;
 
 async function setProgram(page: Page, text: string): Promise<void> {
   await page.locator('.cm-content').click();

@@ -513,9 +513,9 @@ test.describe('timeline, compare and keyboard', () => {
     await expect(blocked.last()).toHaveClass(/open/);
     await expect(left.getByTestId('compare-code').locator('li[aria-current="step"]')).toHaveAttribute(
       'data-line',
-      '25',
+      '29',
     );
-    await expect(left.getByTestId('compare-running')).toHaveText('main #1, blocked in a call on line 25');
+    await expect(left.getByTestId('compare-running')).toHaveText('main #1, blocked in a call on line 29');
     await settle(page);
     await expect(page).toHaveScreenshot('compare-2a-2b-midway.png', { animations: 'disabled' });
 
