@@ -515,7 +515,7 @@ test.describe('timeline, compare and keyboard', () => {
       'data-line',
       '29',
     );
-    await expect(left.getByTestId('compare-running')).toHaveText('main #1, blocked in a call on line 29');
+    await expect(left.getByTestId('compare-running')).toHaveText('main, blocked in a call on line 29');
     await settle(page);
     await expect(page).toHaveScreenshot('compare-2a-2b-midway.png', { animations: 'disabled' });
 

@@ -16,8 +16,8 @@ import { generatorOptionsFor } from './generator/check.ts';
 import { generatePrograms } from './generator/generate.ts';
 import { generateIoPrograms } from './generator/io-generate.ts';
 
-const GENERATED = 150;
-const GENERATED_IO = 40;
+const GENERATED = 60;
+const GENERATED_IO = 20;
 const LESSONS_DIR = fileURLToPath(new URL('../../lessons/', import.meta.url));
 /** Programs made to catch a capture that runs user code or moves the collector. */
 const CAPTURE_DIR = fileURLToPath(new URL('./capture/', import.meta.url));
