@@ -9,7 +9,8 @@ export const chromiumPath = process.env.LOOPSCOPE_CHROMIUM ?? '/usr/bin/chromium
 export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000, toHaveScreenshot: { maxDiffPixelRatio: 0.02 } },
-  workers: 1,
+  // Two: most of a spec's time is waiting on a page or an engine process, and CI has two cores.
+  workers: 2,
   // CI collects a JSON report beside the list (tests/summarize-results.mjs totals them).
   reporter: process.env.LOOPSCOPE_RESULTS_DIR
     ? [['list'], ['json', { outputFile: `${process.env.LOOPSCOPE_RESULTS_DIR}/playwright.json` }]]

@@ -87,8 +87,14 @@ test('a syntax error ends with its line', async () => {
 
 test('a run cancelled midway leaves the engine usable, without a new page', async () => {
   const windows = f.windows.length; // the memory bomb may have cost one (main's memory cap)
-  const pending = f.service.run({ source: source('top-level-loop.py'), fileName: 'spin.py' }, () => {});
-  await new Promise((r) => setTimeout(r, 500));
+  // Cancelled once the page reports the run under way (its first running progress), not after
+  // a guessed wait.
+  let started: () => void = () => undefined;
+  const underWay = new Promise<void>((resolve) => (started = resolve));
+  const pending = f.service.run({ source: source('top-level-loop.py'), fileName: 'spin.py' }, (p) => {
+    if (p.phase === 'running') started();
+  });
+  await underWay;
   await f.service.cancel();
   await expect(pending).rejects.toThrow(/cancelled/);
   const next = await run(f.service, HELLO, 'hello.py');
