@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { Trace, TraceReceipt } from '../../common/trace';
 import { MAX_SOURCE_BYTES } from '../../common/limits';
 import type { SimService } from '../ipc/handlers';
-import type { RunRequest, SimProgress } from '../../preload/loopscope';
+import type { RunRequest, SimProgress } from '../../common/apiTypes';
 import { endedTrace } from '../../engine/core/ended-trace';
 import {
   CLI_BUDGET_SETTINGS,
