@@ -6,20 +6,14 @@
 // ops, make a loop or run one. Python holds no JavaScript object; the host holds proxies of
 // Python's (the Run's methods), so every loop iteration is one call from JavaScript into Python.
 
-import {
-  END_KINDS,
-  type ActorId,
-  type EndKind,
-  type Outcome,
-  type RunEnd,
-  type RunOptions,
-  type WaitKind,
-} from '../../common/trace';
+import type { ActorId, Outcome, RunEnd, RunOptions, WaitKind } from '../../common/trace';
 import { Clock } from '../core/clock';
 import { TraceRecorder } from '../core/recorder';
+import { internalErrorEnd, type EndReport } from '../core/run-ends';
 import { Scheduler, type LoopHost, type RunOnceResult, type ScheduledCallback } from '../core/scheduler';
 import { CaptureDecoder } from './capture-ops';
 import { Command, type ChannelTarget } from './channel';
+import { endReportOf } from './end-record';
 import { listLength, readList, type Heap, type ListReader } from './pylist';
 import { WarningOps } from './warning-ops';
 
@@ -101,7 +95,6 @@ const LOOP_STATUS: (RunOnceResult | 'interrupted')[] = [
   'aborted',
   'interrupted',
 ];
-const END_KIND_NAMES = new Set<string>(END_KINDS);
 
 /** d[from .. from+n) as a plain array (a loop: subarray() allocates a view per call). */
 function numbers(d: Float64Array, from: number, n: number): number[] {
@@ -446,13 +439,10 @@ export class RunHost implements ChannelTarget {
           this.endMain(str[d[i + 1]], d[i + 2] === 1 ? 'exception' : 'result', str[d[i + 3]], str[d[i + 4]]);
           i += 5;
           break;
-        case Op.RUN_END: {
-          const kind = str[d[i + 1]];
-          if (!END_KIND_NAMES.has(kind)) throw new Error(`unknown end ${kind}`);
-          this.end(kind as EndKind, str[d[i + 2]], d[i + 3], d[i + 4], d[i + 5], str[d[i + 6]]);
-          i += 7;
+        case Op.RUN_END:
+          this.end(endReportOf(str[d[i + 1]]));
+          i += 2;
           break;
-        }
         case Op.SENT:
           rec.bytesSent(str[d[i + 1]], str[d[i + 2]], d[i + 3], d[i + 4], d[i + 5]);
           i += 6;
@@ -550,12 +540,12 @@ export class RunHost implements ChannelTarget {
    * finalizer say): the run's end becomes the fault's, and the trace keeps its one end step.
    */
   fail(message: string): void {
-    if (this.result === null) this.end('internalError', message, 70, 0, 0, '');
-    else this.result = { kind: 'internalError', message, exitCode: 70 };
+    if (this.result === null) this.end({ kind: 'internalError', message });
+    else this.result = internalErrorEnd(message);
   }
 
-  end(kind: EndKind, message: string, exitCode: number, line: number, column: number, option: string): void {
-    this.result = this.recorder.finish(kind, message, exitCode, line, column, option);
+  end(report: EndReport): void {
+    this.result = this.recorder.finish(report);
     this.hooks.onEnd?.();
   }
 }
