@@ -1,9 +1,19 @@
 // What the inspector reads from a trace, indexed once (O(events)) so that any step, forward or
 // back, is a few binary searches: each task's stacks (taskFrames) by step, each resource's
-// holders and waiters by step, wake-ups, cancellations and warnings. Pure: no Svelte, no DOM.
+// holders and waiters by step, wake-ups, cancellations, exits and warnings. The one fold of the
+// task state events: the inspector reads it, and so does `sim --at` (taskState.ts). Pure.
 // Like common/lanes.ts it never replays the log at a seek; unlike lanes it needs no keyframes,
 // because every one of these facts is a "last event at or before step" per actor or resource.
-import type { ActorId, Frame, ResourceId, ResourceKind, Trace, TraceEvent, WarningKind } from './trace';
+import type {
+  ActorId,
+  Frame,
+  Outcome,
+  ResourceId,
+  ResourceKind,
+  Trace,
+  TraceEvent,
+  WarningKind,
+} from './trace';
 import { lastAtOrBefore } from './stepSearch';
 
 export type WarningEvent = Extract<TraceEvent, { t: 'warning' }>;
@@ -45,6 +55,10 @@ export interface TaskIndex {
   wakes: Map<ActorId, number[]>;
   /** Who cancelled each task, and when (the first cancel() counts). */
   cancels: Map<ActorId, { step: number; by?: ActorId }>;
+  /** The step each task was made in. */
+  spawns: Map<ActorId, number>;
+  /** How each task ended, and when. */
+  exits: Map<ActorId, { step: number; outcome: Outcome }>;
   warnings: PlacedWarning[];
 }
 
@@ -67,6 +81,8 @@ export function indexTasks(trace: Trace): TaskIndex {
     resourceStates: new Map(),
     wakes: new Map(),
     cancels: new Map(),
+    spawns: new Map(),
+    exits: new Map(),
     warnings: [],
   };
   const { steps, events } = trace;
@@ -93,6 +109,12 @@ export function indexTasks(trace: Trace): TaskIndex {
         }
         case 'taskCancelled':
           if (!index.cancels.has(e.actor)) index.cancels.set(e.actor, { step: s, by: e.by });
+          break;
+        case 'taskSpawned':
+          if (!index.spawns.has(e.actor)) index.spawns.set(e.actor, s);
+          break;
+        case 'taskExited':
+          index.exits.set(e.actor, { step: s, outcome: e.outcome });
           break;
         case 'warning':
           index.warnings.push({ step: s, kind: e.kind, event: e });
