@@ -57,6 +57,8 @@ export const PY_MODULES = [
   'waits',
   'lines',
   'reprs',
+  'resource_names',
+  'resource_state',
   'resources',
   'capture',
   'stages',
