@@ -14,7 +14,16 @@ export interface TaskNames {
   cpython: string[];
 }
 
+/** asyncio's names for tasks not given one (`Task-3`). */
 const DEFAULT_TASK_NAME = /^Task-\d+$/;
+
+/**
+ * A task as CPython's own reports name it, with its coroutine's qualname when the name is
+ * asyncio's default: "Task-3 (report)" (loop_warnings.py's _label says the same of a live task).
+ */
+export function cpythonLabel(a: Pick<Actor, 'kind' | 'name' | 'coro'>): string {
+  return a.kind === 'task' && a.coro && DEFAULT_TASK_NAME.test(a.name) ? `${a.name} (${a.coro})` : a.name;
+}
 /** Longer reprs (a list, an object's repr) do not fit on a token and say little: number instead. */
 export const MAX_ARG_REPR = 12;
 

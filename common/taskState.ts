@@ -1,12 +1,12 @@
-// Each task's state after a step, folded from the trace's task state events (taskFrames,
-// resource, resourceState, taskCancelled) and its waits: its stack and locals, what it awaits,
-// who awaits it, what it holds and waits on, who made and who cancelled it. Pure: `sim --at`
-// prints it; the renderer's inspector keeps its own index of the same events
-// (renderer/src/player/taskIndex.ts) and must agree with it. taskFrames are sent only when a
-// task's stack changed, so a task's frames are the last ones sent up to the step.
+// Each task's state after a step, read from the trace's task index (taskIndex.ts, the one fold of
+// the task state events, which the renderer's inspector reads too) and its waits: its stack and
+// locals, what it awaits, who awaits it, what it holds and waits on, who made and who cancelled
+// it. Pure: `sim --at` prints it. taskFrames are sent only when a task's stack changed, so a
+// task's frames are the last ones sent up to the step.
 
 import { foldWaitGraph, type WaitGraph } from './waitGraph';
 import type { ActorId, Frame, Outcome, ResourceId, ResourceKind, Trace, WaitReason } from './trace';
+import { resourcesAt, stackAt, taskIndexOf } from './taskIndex';
 
 export interface TaskState {
   actor: ActorId;
@@ -44,51 +44,42 @@ export interface StateAt {
   warnings: string[];
 }
 
-/** The task state after `step` has run (events up to the next step's first). */
+/** The task state after `step` has run (events up to the next step's first), read from the trace's task index. */
 export function taskStateAt(trace: Trace, step: number): StateAt {
   const last = trace.steps.length - 1;
   const at = Math.max(0, Math.min(step, last));
   const end = at < last ? trace.steps[at + 1].firstEvent : trace.events.length;
+  const index = taskIndexOf(trace);
   const tasks = new Map<ActorId, TaskState>();
-  const resources = new Map<ResourceId, ResourceState>();
-  const warnings: string[] = [];
   const task = (actor: ActorId): TaskState => {
     let t = tasks.get(actor);
     if (t === undefined)
       tasks.set(actor, (t = { actor, frames: [], capped: false, awaitedBy: [], holds: [] }));
     return t;
   };
-  for (let i = 0; i < end; i++) {
-    const e = trace.events[i];
-    switch (e.t) {
-      case 'taskSpawned':
-        task(e.actor);
-        break;
-      case 'taskFrames': {
-        const t = task(e.actor);
-        t.frames = e.frames;
-        t.capped = e.capped === true;
-        break;
-      }
-      case 'taskExited':
-        task(e.actor).outcome = e.outcome;
-        break;
-      case 'taskCancelled':
-        task(e.actor).cancelledBy ??= e.by ?? 0;
-        break;
-      case 'resource':
-        resources.set(e.id, { id: e.id, kind: e.kind, name: e.name, line: e.line, holders: [], waiters: [] });
-        break;
-      case 'resourceState': {
-        const r = resources.get(e.id);
-        if (r !== undefined) Object.assign(r, { holders: e.holders, waiters: e.waiters, value: e.value });
-        break;
-      }
-      case 'warning':
-        warnings.push(e.message);
-        break;
-    }
+  for (const [actor, made] of index.spawns) if (made <= at) task(actor);
+  for (const actor of index.frames.keys()) {
+    const stack = stackAt(index, actor, at);
+    if (stack === null) continue;
+    const t = task(actor);
+    t.frames = stack.frames;
+    t.capped = stack.capped;
   }
+  for (const [actor, exit] of index.exits) if (exit.step <= at) task(actor).outcome = exit.outcome;
+  for (const [actor, cancel] of index.cancels)
+    if (cancel.step <= at) task(actor).cancelledBy = cancel.by ?? 0;
+  const resources = new Map<ResourceId, ResourceState>();
+  for (const r of resourcesAt(index, at))
+    resources.set(r.id, {
+      id: r.id,
+      kind: r.kind,
+      name: r.name,
+      line: r.line,
+      holders: r.holders,
+      waiters: r.waiters,
+      value: r.value,
+    });
+  const warnings = index.warnings.filter((w) => w.step <= at).map((w) => w.event.message);
   const graph = foldWaitGraph(trace.events, end);
   for (const [actor, reason] of graph.waits) {
     task(actor).waiting = reason;

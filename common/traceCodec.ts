@@ -6,14 +6,11 @@
 // future kind, an extra key, keys in another order) is written as its own JSON: nothing is lost.
 import type { Trace, TraceEvent } from './trace';
 import { ByteReader, ByteWriter } from './traceBytes';
+import { actorShape, EVENT_FIELDS, stepShape, type Field, type Shape } from './traceSchema';
 
 /** The first bytes of every binary trace ("LSTB"), then the codec's own version. */
 const MAGIC = [0x4c, 0x53, 0x54, 0x42];
 export const CODEC_VERSION = 1;
-
-type Shape = 'uint' | 'num' | 'str' | 'true' | { arr: Shape } | { tuple: Shape[] } | { obj: Field[] };
-/** [key, shape, optional] in the order the engine writes the keys. */
-type Field = [string, Shape, boolean?];
 
 interface Codec {
   fits(v: unknown): boolean;
@@ -25,156 +22,6 @@ interface ObjectCodec extends Codec {
   /** Reads the fields into `o` (an event arrives with its `t` already set, so `t` stays first). */
   readInto(r: ByteReader, o: Record<string, unknown>): void;
 }
-
-const uints: { arr: Shape } = { arr: 'uint' };
-const reason: Shape = {
-  obj: [
-    ['kind', 'str'],
-    ['expr', 'str'],
-    ['deadline', 'num', true],
-    ['targets', uints, true],
-    ['line', 'uint', true],
-    ['resource', 'uint', true],
-  ],
-};
-const outcome: Shape = {
-  obj: [
-    ['kind', 'str'],
-    ['repr', 'str'],
-    ['traceback', 'str', true],
-  ],
-};
-const frame: Shape = {
-  obj: [
-    ['fn', 'str'],
-    ['line', 'uint'],
-    ['locals', { arr: { tuple: ['str', 'str'] } }],
-    ['internal', 'true', true],
-  ],
-};
-
-/** Every event kind of common/trace.ts: the fields after `t`. tsc fails when a kind is missing. */
-export const EVENT_FIELDS: Record<TraceEvent['t'], Field[]> = {
-  taskSpawned: [['actor', 'uint']],
-  taskScheduled: [['actor', 'uint']],
-  handleCancelled: [['actor', 'uint']],
-  timerArmed: [
-    ['actor', 'uint'],
-    ['deadline', 'num'],
-  ],
-  beforeTaskStep: [['actor', 'uint']],
-  afterTaskStep: [
-    ['actor', 'uint'],
-    ['lines', uints],
-  ],
-  taskWaiting: [
-    ['actor', 'uint'],
-    ['reason', reason],
-  ],
-  taskExited: [
-    ['actor', 'uint'],
-    ['outcome', outcome],
-  ],
-  clockAdvanced: [
-    ['from', 'num'],
-    ['to', 'num'],
-  ],
-  output: [
-    ['stream', 'str'],
-    ['text', 'str'],
-  ],
-  outputDropped: [
-    ['lines', 'uint'],
-    ['chars', 'uint'],
-  ],
-  threadJob: [
-    ['thread', 'str'],
-    ['job', 'str'],
-    ['start', 'num'],
-    ['end', 'num'],
-  ],
-  bytesSent: [
-    ['from', 'str'],
-    ['to', 'str'],
-    ['bytes', 'uint'],
-    ['sent', 'num'],
-    ['arrives', 'num'],
-  ],
-  taskFrames: [
-    ['actor', 'uint'],
-    ['frames', { arr: frame }],
-    ['capped', 'true', true],
-  ],
-  resource: [
-    ['id', 'uint'],
-    ['kind', 'str'],
-    ['name', 'str'],
-    ['line', 'uint', true],
-  ],
-  resourceState: [
-    ['id', 'uint'],
-    ['holders', uints],
-    ['waiters', uints],
-    ['value', 'str', true],
-  ],
-  taskCancelled: [
-    ['actor', 'uint'],
-    ['by', 'uint', true],
-  ],
-  warning: [
-    ['kind', 'str'],
-    ['message', 'str'],
-    ['actor', 'uint', true],
-    ['line', 'uint', true],
-    [
-      'overdue',
-      {
-        arr: {
-          obj: [
-            ['actor', 'uint'],
-            ['by', 'num'],
-          ],
-        },
-      },
-      true,
-    ],
-    [
-      'cycle',
-      {
-        arr: {
-          obj: [
-            ['actor', 'uint'],
-            ['resource', 'uint', true],
-          ],
-        },
-      },
-      true,
-    ],
-  ],
-};
-
-const actorShape: Shape = {
-  obj: [
-    ['id', 'uint'],
-    ['kind', 'str'],
-    ['name', 'str'],
-    ['coro', 'str', true],
-    ['internal', 'true', true],
-    ['serves', 'uint', true],
-    ['parent', 'uint', true],
-    ['line', 'uint', true],
-  ],
-};
-const stepShape: Shape = {
-  obj: [
-    ['kind', 'str'],
-    ['time', 'num'],
-    ['actor', 'uint', true],
-    ['iteration', 'uint'],
-    ['firstEvent', 'uint'],
-    ['lines', uints, true],
-  ],
-};
 
 function compile(shape: Shape): Codec {
   if (shape === 'uint')

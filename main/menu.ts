@@ -3,7 +3,7 @@
 // Recent, File > Export, View > Theme and View > Zoom are carried out by main (desktop).
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import { basename } from 'node:path';
-import type { ExportKind, MenuCommand, Theme } from '../preload/loopscope';
+import type { ExportKind, MenuCommand, Theme } from '../common/apiTypes';
 import { openExternalSafely } from './security';
 import type { ZoomCommand } from './settings/zoom';
 

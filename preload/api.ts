@@ -5,7 +5,6 @@ import type {
   AppInfo,
   ExportKind,
   FileChange,
-  LoopscopeApi,
   MenuCommand,
   OpenedFile,
   OpenRequest,
@@ -14,7 +13,8 @@ import type {
   Settings,
   SimProgress,
   StartupState,
-} from './loopscope';
+} from '../common/apiTypes';
+import type { LoopscopeApi } from './loopscope';
 import type { Trace, TraceReceipt } from '../common/trace';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -8,7 +8,7 @@
 // crossOriginIsolated, and its worker is terminated if that does not end the run within the
 // grace. In the app, a finished trace goes to the UI over a port main sends with the run, not
 // back through main.
-import { interruptedEnd, osExitEnd } from '../core/runaway';
+import { internalErrorEnd, settledEnd, silentStepEnd, traceLateEnd } from '../core/run-ends';
 import { endedTrace } from '../core/ended-trace';
 import { wallBudgetEnd } from '../core/budgets';
 import type { Trace } from '../../common/trace';
@@ -215,10 +215,7 @@ function run(
   });
   active = { port, stop: () => finish(null) };
 
-  slot.onBreach = (why) =>
-    finish(
-      ended({ kind: 'internalError', message: `internal error: ${why}; the run was stopped`, exitCode: 70 }),
-    );
+  slot.onBreach = (why) => finish(ended(internalErrorEnd(`internal error: ${why}; the run was stopped`)));
   slot.listener = (w) => {
     if ('runId' in w && w.runId !== m.runId) {
       slot.onBreach?.('the engine sent a message for another run');
@@ -252,13 +249,7 @@ function run(
     const allowed = finishing ? TRANSFER_TIMEOUT_MS : heardProgress ? m.stepBudgetMs : m.firstStepBudgetMs;
     if (silent <= allowed) return;
     if (finishing) {
-      finish(
-        ended({
-          kind: 'internalError',
-          message: 'internal error: the trace did not arrive in time',
-          exitCode: 70,
-        }),
-      );
+      finish(ended(traceLateEnd()));
       return;
     }
     if (slot.flags && (!interruptedAt || now - interruptedAt < INTERRUPT_GRACE_MS)) {
@@ -270,13 +261,7 @@ function run(
       }
       return;
     }
-    finish(
-      ended({
-        kind: 'runaway',
-        message: `a step never awaited for ${(silent / 1000).toFixed(1)} s of real time; the engine was stopped and restarted`,
-        exitCode: 1,
-      }),
-    );
+    finish(ended(silentStepEnd(silent)));
   }, WATCH_EVERY_MS);
 
   slot.ready.then(
@@ -311,9 +296,9 @@ function resultOf(
   interruptedAt: number,
   endedAt: number,
 ): Trace {
-  if (interrupted && interruptedAt)
-    trace.end = interruptedEnd(trace, (m.stepBudgetMs + (endedAt - interruptedAt)) / 1000);
-  trace.end = osExitEnd(trace.end) ?? trace.end;
+  const after = interrupted && interruptedAt ? (m.stepBudgetMs + (endedAt - interruptedAt)) / 1000 : null;
+  // The worker is replaced after every run, so whether its Python is tainted does not matter here.
+  trace.end = settledEnd(trace, after).end;
   return trace;
 }
 

@@ -4,6 +4,7 @@
 // setting that raises the limit: `--wall-budget` / `--memory-cap` in the terminal, the settings'
 // names in the app. No wall time here: the caller measures, this words it.
 import type { RunEnd } from '../../common/trace';
+import { runEnd } from './run-ends';
 
 /** What raises each budget, as the person who hit it can change it. */
 export interface BudgetSettings {
@@ -36,12 +37,11 @@ function seconds(ms: number): string {
 }
 
 export function wallBudgetEnd(wallBudgetMs: number, setting: string): RunEnd {
-  return {
+  return runEnd({
     kind: 'runaway',
     message: `the program ran for more than ${seconds(wallBudgetMs)} of wall time; the engine was stopped and restarted (${setting} raises the limit)`,
-    exitCode: 1,
     option: setting,
-  };
+  });
 }
 
 /**
@@ -61,10 +61,9 @@ export function namedForHost(end: RunEnd, settings: BudgetSettings): RunEnd {
 }
 
 export function memoryCapEnd(memoryCapMb: number, setting: string): RunEnd {
-  return {
+  return runEnd({
     kind: 'runaway',
     message: `the program used more than ${memoryCapMb} MB of memory; the engine was stopped and restarted (${setting} raises the limit)`,
-    exitCode: 1,
     option: setting,
-  };
+  });
 }

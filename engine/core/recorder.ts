@@ -8,7 +8,6 @@
 import type {
   Actor,
   ActorId,
-  EndKind,
   Outcome,
   RunEnd,
   Step,
@@ -18,6 +17,7 @@ import type {
 } from '../../common/trace';
 import { describeCycle, findWaitCycle, foldWaitGraph } from '../../common/waitGraph';
 import type { Clock } from './clock';
+import { runEnd, type EndReport } from './run-ends';
 import { OutputCut } from './output-cut';
 import type { LoopObserver, ScheduledCallback } from './scheduler';
 
@@ -288,14 +288,8 @@ export class TraceRecorder implements LoopObserver {
     this.events.push({ t: 'warning', kind: 'deadlockCycle', message, actor: cycle[0].actor, cycle });
   }
 
-  finish(
-    kind: EndKind,
-    message: string,
-    exitCode: number,
-    line: number,
-    column: number,
-    option: string,
-  ): RunEnd {
+  /** The end step, and the run's end as the report says it (run-ends.ts decides its exit status). */
+  finish(report: EndReport): RunEnd {
     this.cut.finish();
     this.pushStep({
       kind: 'end',
@@ -303,11 +297,7 @@ export class TraceRecorder implements LoopObserver {
       iteration: this.iteration,
       firstEvent: this.events.length,
     });
-    if (kind === 'deadlock' && this.capture) this.deadlockCycle();
-    const end: RunEnd = { kind, message, exitCode };
-    if (line) end.line = line;
-    if (column) end.column = column;
-    if (option) end.option = option;
-    return end;
+    if (report.kind === 'deadlock' && this.capture) this.deadlockCycle();
+    return runEnd(report);
   }
 }

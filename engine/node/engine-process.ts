@@ -13,7 +13,7 @@ import { answerConstantsBinding, denyNetwork, denyProcesses, hideGlobals } from 
 import { createInterruptSignal } from './interrupt';
 import { engineMessage, hostMessage, type EngineMessage, type HostMessage } from '../protocol';
 import { createStepProbe } from './step-probe';
-import { interruptedEnd, osExitEnd } from '../core/runaway';
+import { settledEnd } from '../core/run-ends';
 import { createFrameReader, encodeFrame } from './frames';
 import { readSnapshotIn } from './snapshot-file';
 
@@ -125,12 +125,9 @@ async function main(): Promise<void> {
       });
       signal.disarm();
       send({ type: 'finishing', runId: m.runId, secret: m.secret });
-      const runaway = signal.fired;
-      if (runaway) trace.end = interruptedEnd(trace, runaway.seconds);
-      const exit = osExitEnd(trace.end);
-      if (exit) trace.end = exit;
-      // After an interrupt, an internal error or an exit, this Python may be in any state.
-      const tainted = runaway !== null || exit !== null || trace.end.kind === 'internalError';
+      const settled = settledEnd(trace, signal.fired?.seconds ?? null);
+      trace.end = settled.end;
+      const tainted = settled.tainted;
       send({ type: 'result', runId: m.runId, secret: m.secret, trace, tainted });
     } catch (e) {
       send({ type: 'failed', runId: m.runId, secret: m.secret, message: (e as Error).message });

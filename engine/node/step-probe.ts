@@ -40,4 +40,4 @@ export function createStepProbe(): StepProbe {
   return probe;
 }
 
-export { runawayOf } from '../core/runaway';
+export { runawayOf } from '../core/run-ends';

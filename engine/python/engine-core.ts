@@ -57,10 +57,16 @@ export const PY_MODULES = [
   'waits',
   'lines',
   'reprs',
+  'resource_names',
+  'resource_state',
   'resources',
   'capture',
   'stages',
   'channel',
+  'run_world',
+  'clock_mirror',
+  'selection',
+  'step_reports',
   'runtime',
   'patches',
   'program',
@@ -296,14 +302,10 @@ export async function createEngineWith(
         runOn(host, source, fileName, opts);
       } catch (e) {
         if (!host.result)
-          host.end(
-            'internalError',
-            `internal error: ${(e as Error).message.split('\n').slice(-2).join(' ')}`,
-            70,
-            0,
-            0,
-            '',
-          );
+          host.end({
+            kind: 'internalError',
+            message: `internal error: ${(e as Error).message.split('\n').slice(-2).join(' ')}`,
+          });
       } finally {
         try {
           unmountDisk(fs, baseStreams);
@@ -321,7 +323,8 @@ export async function createEngineWith(
         actors: r.actors,
         steps: r.steps,
         events: r.events,
-        end: host.result ?? r.finish('internalError', 'internal error: the run did not end', 70, 0, 0, ''),
+        end:
+          host.result ?? r.finish({ kind: 'internalError', message: 'internal error: the run did not end' }),
       };
     },
   };

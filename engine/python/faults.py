@@ -2,6 +2,7 @@
 Loopscope's frames are noise to a learner), syntax errors with line and column, and the
 exception a run-ending cap raises."""
 
+import json
 import traceback
 
 
@@ -15,6 +16,29 @@ class RunEnded(KeyboardInterrupt):
         self.message = message
         self.option = option
         self.line = line
+        self.status = 0  # an exit's status (os._exit)
+
+
+class End:
+    """How the run ended, by name: what happened and where. JavaScript reads it by its names
+    (engine/core/run-ends.ts's EndReport), and decides the exit status there."""
+
+    def __init__(self, kind, message='', status=0, line=0, column=0, option=''):
+        self.kind = kind
+        self.message = message
+        self.status = status  # for 'exit': the program's exit status, 0-255
+        self.line = line
+        self.column = column
+        self.option = option
+
+    @classmethod
+    def of(cls, ended):
+        """The end a RunEnded (a cap, a runaway, a deadlock, an os._exit) stands for."""
+        return cls(ended.kind, ended.message, ended.status, ended.line or 0, 0, ended.option or '')
+
+    def record(self):
+        """The RUN_END stage's one argument: the end as JSON, read by name."""
+        return json.dumps(self.__dict__)
 
 
 def _cut(te, filename, seen):

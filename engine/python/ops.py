@@ -2,7 +2,7 @@
 a wait, output) is appended here as numbers, and JavaScript reads the list once per loop
 iteration straight from the wasm heap (engine/python/pylist.ts). One crossing per iteration
 instead of several per callback is what makes the engine fast; the op codes must match Op in
-engine/python/host.ts. The other way, JavaScript writes a loop iteration's handles straight into
+engine/python/op-decoder.ts. The other way, JavaScript writes a loop iteration's handles straight into
 Batch's buffer."""
 
 from array import array
@@ -19,7 +19,7 @@ SENT, JOB = range(13, 15)
 WARN, BLOCKING = range(15, 17)
 # The run's stages outside loop iterations (stages.py, program.py): what were direct calls to
 # the host once are ops too, applied in order with the rest (channel.py flushes right after).
-# They begin no step, nor does any op after them: host.ts begins a step only at an op < TOP.
+# They begin no step, nor does any op after them: op-decoder.ts begins a step only at an op < TOP.
 TOP, RESUME, MAIN, SPLIT, MAIN_END, RUN_END = range(17, 23)
 # Task state (capture.py, resources.py): written after their step's END (or before a stage op),
 # so they begin no step either (they come after TOP too); WAITRES comes just before the WAIT it adds its resource to.

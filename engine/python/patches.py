@@ -233,7 +233,7 @@ def _exit(status):
     interpreter lives on: Emscripten's exit would leave Pyodide unusable."""
     code = int(status)
     err = RunEnded('exit', f'exit status {code} (os._exit)', None, state.run.current_line())
-    err.exit_code = code & 0xFF
+    err.status = code & 0xFF
     state.run.end(err)
 
 

@@ -12,7 +12,7 @@ from asyncio import events
 
 from . import faults, patches, state
 from .channel import Channel
-from .faults import RunEnded
+from .faults import End, RunEnded
 from .loop import install as install_loop
 from .ops import MAIN, MAIN_END, RUN_END, TOP
 from .runtime import Run
@@ -94,25 +94,25 @@ def run_program(run):
     g = main.__dict__
     g['__builtins__'] = builtins
     del main
-    end = ('ok', '', 0, 0, 0, '')
+    end = End('ok')
     try:
         try:
             code = compile(source, filename, 'exec', dont_inherit=True)
         except SyntaxError as e:
             text, message, line, column = faults.syntax_error(e)
             _write(run, text)
-            end = ('syntaxError', message, 1, line, column, '')
+            end = End('syntaxError', message, line=line, column=column)
             code = None
         if code is not None and directive_error is not None:
             _write(run, f'{filename}: {directive_error}\n')
-            end = ('exception', f'bad directive: {directive_error}', 1, directive_error.line, 0, '')
+            end = End('exception', f'bad directive: {directive_error}', line=directive_error.line)
             code = None
         if code is not None:
             try:
                 apply_directives(run.net, parse_directives(source))
             except DirectiveError as e:
                 _write(run, f'{filename}: loopscope directive error, {e}\n')
-                end = ('syntaxError', f'loopscope directive error, {e}', 1, e.line, 0, '')
+                end = End('syntaxError', f'loopscope directive error, {e}', line=e.line)
                 code = None
         if code is not None:
             sync = tree is not None and not _uses_asyncio(tree)
@@ -132,7 +132,7 @@ def run_program(run):
                     capture.user_events(c) if capture is not None else 0))
             try:
                 exec(code, g)
-                end = ('ok', '', 0, 0, 0, '')
+                end = End('ok')
             except BaseException as e:
                 end = _fault(run, e)
             finally:
@@ -142,9 +142,9 @@ def run_program(run):
                     capture.unregister(_TOOL)
                 _MON.free_tool_id(_TOOL)
             if sync:
-                failed = end[0] == 'exception'
+                failed = end.kind == 'exception'
                 run.stage(MAIN_END, _csv(run.tracer.take()), 1 if failed else 0,
-                          end[1] if failed else 'None', '')
+                          end.message if failed else 'None', '')
             else:
                 run.stage(TOP, _csv(run.tracer.take()))
             # Interpreter exit: __main__ leaves sys.modules and is collected, finalizers first
@@ -156,22 +156,17 @@ def run_program(run):
             run.release()
             gc.collect()
     except BaseException as e:  # a fault in Loopscope itself
-        end = ('internalError', f'internal error: {faults.last_line(e)}', 70, 0, 0, '')
+        end = End('internalError', f'internal error: {faults.last_line(e)}')
     finally:
         patches.leave(saved)
         if saved_main is not None:
             sys.modules['__main__'] = saved_main
         linecache.cache.pop(filename, None)
         if run.ended is not None:
-            e = run.ended
-            code = getattr(e, 'exit_code', None)
-            if code is None:
-                code = 124 if e.kind.startswith('cap') else 1
-            end = (e.kind, e.message, code,
-                   e.line or 0, 0, e.option or '')
+            end = End.of(run.ended)
         state.run = None
         try:
-            run.stage(RUN_END, *end)
+            run.stage(RUN_END, end.record())
         except OSError:
             pass  # the channel failed: the host ends the run with its own reason (host.ts)
         finally:
@@ -180,20 +175,20 @@ def run_program(run):
 
 def _fault(run, e):
     if run.ended is not None:
-        return ('ok', '', 0, 0, 0, '')
+        return End('ok')
     if isinstance(e, RunEnded):
         run.ended = e
-        return ('ok', '', 0, 0, 0, '')
+        return End('ok')
     if isinstance(e, SystemExit):
         code = e.code
         if code is None:
-            return ('exit', 'exit status 0', 0, 0, 0, '')
+            return End('exit', 'exit status 0')
         if isinstance(code, int):
-            return ('exit', f'exit status {code}', code & 0xFF, 0, 0, '')
+            return End('exit', f'exit status {code}', status=code & 0xFF)
         _write(run, f'{code}\n')
-        return ('exit', 'exit status 1', 1, 0, 0, '')
+        return End('exit', 'exit status 1', status=1)
     _write(run, faults.user_traceback(e, run.filename))
-    return ('exception', faults.last_line(e), 1, run.current_line(), 0, '')
+    return End('exception', faults.last_line(e), line=run.current_line())
 
 
 def _write(run, text):

@@ -6,26 +6,24 @@ Waiters are the tasks whose wait (the asyncio frame their await chain ends in) i
 
 A resource is named at the end of the step that made it, by where it is bound then: a local or
 global (`first_lock`), an item of one (`savings[1]`), an attribute of `self` (`self.lock`), else
-`Lock 3`. A Condition's own Lock and a Barrier's Condition are hidden parts of their owner."""
+`Lock 3` (resource_names.py); its state is sent when it changed (resource_state.py). A Condition's own Lock and a Barrier's Condition are hidden parts of their owner."""
 
 import sys
 import types
 import weakref
-from itertools import islice
 from gc import disable as _gc_disable, enable as _gc_enable, get_referents as _referents
 from gc import isenabled as _gc_enabled
 from asyncio import locks, queues, tasks
 
 from .ops import RESOURCE, RSTATE
-from .reprs import DEPTH, _dict_of, _plain
+from .resource_names import name_in
+from .resource_state import state_of
 
 RESOURCE_KINDS = ('lock', 'semaphore', 'event', 'condition', 'queue', 'barrier')
 KIND_CODE = {k: i for i, k in enumerate(RESOURCE_KINDS)}
-MAX_LISTED = 100   # holders or waiters listed in one state; the rest are counted in its value
 
 _Task = tasks.Task   # its methods called as _Task.get_coro(task): a subclass's own are user code
 _getframe = sys._getframe
-_module = type.__dict__['__module__'].__get__
 _CORO = types.CoroutineType
 _GEN = types.GeneratorType
 _KINDS = ((locks.Lock, 'lock'), (locks.Semaphore, 'semaphore'), (locks.Event, 'event'),
@@ -233,7 +231,7 @@ class Resources:
     def _name_all(self, scopes):
         for res in self.unnamed:
             obj = res.ref()
-            name = _name_in(obj, scopes, res) if obj is not None else None
+            name = name_in(obj, scopes, res) if obj is not None else None
             if name is None:
                 name = f'{res.kind.capitalize()} {res.rid}'
             res.name = name
@@ -249,7 +247,7 @@ class Resources:
         nums = self.run.ops.nums
         sid = self.run.ops.sid
         for res in self.dirty:
-            state = self._state(res)
+            state = state_of(res, self.find, self.waiters.get(res.rid, ()))
             if state == res.sent:
                 continue
             res.sent = state
@@ -259,71 +257,3 @@ class Resources:
             nums += (len(waiters),)
             nums += waiters
         self.dirty.clear()
-
-    def _state(self, res):
-        obj = res.ref()
-        if obj is None:
-            return res.sent
-        d = _dict_of(obj)
-        kind = res.kind
-        holders = res.holders
-        value = ''
-        if kind == 'lock' and not d.get('_locked'):
-            holders.clear()
-        elif kind == 'condition':
-            inner = self.find(d.get('_lock'))
-            holders = inner.holders if inner is not None else []
-        elif kind == 'semaphore':
-            value = f'{_plain(d.get("_value"), DEPTH)} free'
-        elif kind == 'event':
-            value = 'set' if d.get('_value') else 'not set'
-        elif kind == 'queue':
-            items = d.get('_queue')
-            n = len(items) if type(items) in (list, queues.collections.deque) else 0
-            size = d.get('_maxsize')
-            value = f'{n} item{"" if n == 1 else "s"}' + (f' of {size}' if type(size) is int and size > 0 else '')
-        elif kind == 'barrier':
-            state = d.get('_state')
-            if state is locks._BarrierState.BROKEN:
-                value = 'broken'
-            else:
-                count, parties = _plain(d.get('_count'), DEPTH), _plain(d.get('_parties'), DEPTH)
-                value = f'{count} of {parties} arrived'
-        queue = self.waiters.get(res.rid, ())
-        waiters = tuple(islice(queue, MAX_LISTED))  # not all: 20,000 waiters, every step
-        more = len(queue) - MAX_LISTED
-        if more > 0:
-            value = f'{value}, {more:,} more waiting' if value else f'{more:,} more waiting'
-        return (tuple(holders[:MAX_LISTED]), waiters, value)
-
-
-def _name_in(obj, scopes, res):
-    """Where `obj` is bound in `scopes` (frame locals, module globals, innermost first)."""
-    maker = res.maker() if res.maker is not None else None
-    if maker is not None:
-        for k, v in _dict_of(maker).items():
-            if v is obj and type(k) is str:
-                return f'self.{k}'
-    for scope in scopes:
-        for k, v in scope.items():
-            if type(k) is not str or k.startswith('__'):
-                continue
-            if v is obj:
-                return k
-        for k, v in scope.items():
-            if type(k) is not str or k.startswith('__'):
-                continue
-            t = type(v)
-            if t is tuple or t is list:
-                for i, item in enumerate(v[:16]):
-                    if item is obj:
-                        return f'{k}[{i}]'
-            elif t is dict:
-                for kk, item in list(v.items())[:16]:
-                    if item is obj and type(kk) in (str, int):
-                        return f'{k}[{kk!r}]'
-            elif _module(t) != 'builtins' and not issubclass(t, type):
-                for a, item in _dict_of(v).items():
-                    if item is obj and type(a) is str:
-                        return f'{k}.{a}'
-    return None

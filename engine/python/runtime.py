@@ -1,27 +1,27 @@
-"""One run's state on the Python side: the clock mirror, the handles, the actors, and the
-per-callback work (run it, note its lines, say what it waits on). Everything goes into the
-op buffer (ops.py); the TypeScript scheduler reads it once per loop iteration. The clock is
-the scheduler's: this side mirrors it while Python runs and hands it back with CLOCK."""
+"""One run's state on the Python side: the handles, the actors, and the per-callback work (run
+it, note its lines, say what it waits on). Everything goes into the op buffer (ops.py); the
+TypeScript scheduler reads it once per loop iteration. Mixed in: the clock mirror
+(clock_mirror.py), the select step (selection.py), what a step leaves (step_reports.py), the
+run's stages (stages.py) and actors (actors.py); the virtual world is run_world.py's."""
 
-from asyncio import base_events, format_helpers, tasks
+from asyncio import base_events, format_helpers
 from asyncio.log import logger
 
-from . import faults
 from .actors import Actors
 from .capture import Capture
+from .clock_mirror import ClockMirror
 from .stages import Stages
 from .faults import RunEnded
 from .lines import LineTracer
-from .loop_warnings import note_blocking
 from .loop import step_handle
-from .ops import BLOCK, CANCEL, CLOCK, END, JOB, SENT, SPLIT, STOP, WAIT, Batch, Ops
+from .ops import CANCEL, CLOCK, END, JOB, SENT, STOP, WAIT, Batch, Ops
+from .run_world import RunWorld
+from .selection import Selection
+from .step_reports import StepReports
 from .world import trail
-from .world.core import World
 from .world.files import DEFAULT_DISK_LATENCY, DEFAULT_MAX_FILE_BYTES
 from .world.net import DEFAULT_MAX_NETWORK_BYTES, DEFAULT_MAX_SOCKETS, Net
 from .world.threads import DEFAULT_MAX_THREADS
-
-_Task = tasks.Task
 
 
 def _option(opts, name, default):
@@ -39,37 +39,7 @@ def _report_failed(h, exc):
     h._loop.call_exception_handler(context)
 
 
-class RunWorld(World):
-    """The run's virtual world (world/core.py): the loop thread's time is the run's clock mirror
-    and its blocking calls are Run.block. When the time of its next event changes (a worker's
-    result is due), every loop's selector re-checks whether it is busy, so the scheduler's
-    select step wakes for it without asking Python every iteration (engine/core/scheduler.ts)."""
-
-    def __init__(self, run):
-        super().__init__(lambda: run.now, run.block)
-        self._run = run
-        self._told = None
-
-    def _tell(self):
-        events = self._events
-        when = events[0][0] if events else None
-        if when != self._told:
-            self._told = when
-            for _, selector in self._run.selectors.values():
-                selector.world_changed()
-
-    def at(self, when, action):
-        super().at(when, action)
-        self._tell()
-
-    def run_due(self, now):
-        events = self._events
-        if events and events[0][0] <= now:
-            super().run_due(now)
-            self._tell()
-
-
-class Run(Actors, Stages):
+class Run(Actors, Stages, ClockMirror, Selection, StepReports):
     def __init__(self, channel, filename, opts, make_describer):
         self.channel = channel
         self.filename = filename
@@ -121,60 +91,8 @@ class Run(Actors, Stages):
         self.flush()
         self.end(RunEnded('deadlock', f'deadlock: {message}', None, self.current_line()))
 
-    # -- the select step (the scheduler calls these only while the loop's selector is busy) -------
-    def select_io(self, lid, now, readings, deadline):
-        """When the loop's select would return: the time I/O becomes ready or a world event is
-        due, if that is no later than `deadline` (-1: no deadline); -2 if the deadline comes
-        first; -1 if nothing could ever become ready."""
-        self.now = float(now)
-        self.readings = int(readings)
-        when = self.selectors[lid][1].next_time()
-        if when is None or (deadline >= 0 and when > deadline):
-            return -2.0 if deadline >= 0 else -1.0
-        return max(float(when), self.now)
-
-    def process_io(self, lid, now, readings):
-        """The select step at `now`: world events due run, then ready readers and writers join the
-        ready queue (SOON ops), before the scheduler moves due timers there."""
-        ops = self.ops
-        ops.clear()
-        self.now = float(now)
-        self.readings = int(readings)
-        loop, selector = self.selectors[lid]
-        status = 0
-        try:
-            loop._process_events(selector.ready(self.now))
-        except RunEnded as e:
-            self.stash = e
-            status = 1
-        ops.nums += (CLOCK, self.now, self.readings)
-        return status
-
     def current_line(self):
         return self.tracer.current_line()
-
-    # -- the clock mirror ----------------------------------------------------------------------
-    def time(self):
-        self.readings += 1
-        return self.now
-
-    def sleep(self, secs, what=None):
-        """time.sleep: the loop is blocked while the clock moves (`what` blocks: BLOCKING)."""
-        to = self.now + secs
-        if to > self.max_time:
-            self.end(RunEnded('capTime', 'virtual time cap reached (raise it with --max-time)',
-                              '--max-time', self.current_line()))
-        if to > self.now:
-            note_blocking(self, what)
-            self.ops.nums.extend((BLOCK, self.now, to))
-            self.now = to
-
-    def block(self, secs, what=None):
-        """The loop's thread blocks for secs (world.block on it): time.sleep, a disk operation,
-        a join. A program without asyncio ends its main step there (the clock jump shows)."""
-        self.sleep(secs, what)
-        if self.cur == self.main_actor and self.main_actor and self.loop_depth == 0:
-            self.stage(SPLIT, ','.join(map(str, self.tracer.take())))
 
     def flush(self):
         """Hands the buffered ops and the clock to the scheduler (before a loop runs).
@@ -200,12 +118,6 @@ class Run(Actors, Stages):
         ops.stage(op, *args)
         self.channel.flush()
         ops.clear()
-
-    def take_clock(self, now, readings):
-        """The scheduler hands the clock back when a loop run returns; every op is applied."""
-        self.now = float(now)
-        self.readings = int(readings)
-        self.ops.clear()
 
     # -- scheduling (called by the loop) ---------------------------------------------------------
     def cancelled(self, lid, handle):
@@ -355,38 +267,6 @@ class Run(Actors, Stages):
             loop._current_handle = None
             h = None  # this frame may outlive the call (a traceback's f_back): run_batch's h holds it
         return True
-
-    def _task_exited(self, task, actor):
-        self.waits.pop(actor, None)
-        if task.cancelled():
-            self.ops.exit(actor, 'cancelled', 'CancelledError()', '')
-        else:
-            exc = task._exception
-            if exc is None:
-                self.ops.exit(actor, 'result', faults.inert_repr(task._result), '')
-            else:
-                self.ops.exit(actor, 'exception', faults.inert_repr(exc),
-                              faults.outcome_traceback(exc, self.filename))
-
-    def _waiting(self, actor, waiter, hit):
-        """The WAIT op of a task suspended on `waiter`; hit is its WaitDescriber.describe."""
-        kind = hit[0]
-        deadline = -1.0
-        targets = ()
-        if kind == 'timer':
-            deadline = self.sleep_deadline.get(actor, -1.0)
-        elif kind == 'io' and len(hit) > 5 and hit[5] is not None:
-            deadline = float(hit[5])  # a worker's job: when its result arrives (waits.py)
-        elif kind == 'task':
-            if isinstance(waiter, _Task):
-                targets = (self.task_actor(waiter),)
-            else:
-                children = getattr(waiter, '_children', None)
-                if children:
-                    targets = [self.task_actor(c) for c in children]
-        nums = self.ops.nums
-        nums += (WAIT, actor, hit[3], hit[4], hit[2], deadline, len(targets))
-        nums += targets
 
     def _runaway(self, line):
         """--max-step-lines: a step ran that many lines without an await (lines.py counts)."""

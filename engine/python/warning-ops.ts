@@ -5,6 +5,7 @@
 // as it ends: how long, which call blocked longest (the BLOCKING op before each BLOCK), and which
 // armed timers of the running loop came due meanwhile, with how much later the block made them.
 
+import { cpythonLabel } from '../../common/taskNames';
 import type { Actor, ActorId, TraceEvent, WarningKind } from '../../common/trace';
 import type { TraceRecorder } from '../core/recorder';
 import type { ScheduledCallback } from '../core/scheduler';
@@ -18,8 +19,6 @@ export const WARNING_KINDS: WarningKind[] = [
   'deadlockCycle',
 ];
 
-/** asyncio's names for tasks not given one: a message adds the coroutine's. */
-const DEFAULT_TASK_NAME = /^Task-\d+$/;
 /** Timers a blockedLoop message names before it says "and N more". */
 const NAMED_TIMERS = 3;
 
@@ -115,7 +114,7 @@ export class WarningOps {
   private nameOf(id: ActorId): string {
     const a = this.actor(id);
     if (a === undefined) return `actor ${id}`;
-    return a.kind === 'task' && a.coro && DEFAULT_TASK_NAME.test(a.name) ? `${a.name} (${a.coro})` : a.name;
+    return cpythonLabel(a);
   }
 
   /** "the timer of worker" for a task's sleep, "timer on_tick" for a call_later callback. */

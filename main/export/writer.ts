@@ -3,7 +3,7 @@
 // kind, bytes and a suggested file name: the folder always comes from the dialog, the
 // extension from the kind, and the bytes must look like the kind before anything is written.
 import { basename, dirname } from 'node:path';
-import type { ExportKind, ExportRequest } from '../../preload/loopscope';
+import type { ExportKind, ExportRequest } from '../../common/apiTypes';
 import type { Trace } from '../../common/trace';
 import { playerHtml } from './player-html';
 import { describeFsError, FileProblem } from '../files/text-file';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { MAX_SOURCE_BYTES } from '../../common/limits';
 import type { FileSystemPort } from './ports';
-import type { Draft } from '../../preload/loopscope';
+import type { Draft } from '../../common/apiTypes';
 
 export const draftSchema = z
   .object({

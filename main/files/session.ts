@@ -10,7 +10,7 @@ import type {
   OpenRequest,
   SavedFile,
   SaveRequest,
-} from '../../preload/loopscope';
+} from '../../common/apiTypes';
 import type { DraftStore } from './drafts';
 import type { DialogPort, FileStat, FileSystemPort } from './ports';
 import { isRecent } from './recent';

@@ -2,7 +2,7 @@
 // Node bundle of the engine process if the sources changed, starts one process (no standby:
 // nothing follows), runs, and shuts it down. Not contained is a warning, not an error.
 import type { RunOptions, Trace } from '../../common/trace';
-import type { SimProgress } from '../../preload/loopscope';
+import type { SimProgress } from '../../common/apiTypes';
 import { buildNodeBundle } from './node-bundle';
 import { ensureEngineSnapshot } from './engine-snapshot';
 import { createNodeLauncher } from './node-launcher';

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { Trace, TraceReceipt } from '../../common/trace';
 import { MAX_SOURCE_BYTES } from '../../common/limits';
 import type { SimService } from '../ipc/handlers';
-import type { RunRequest, SimProgress } from '../../preload/loopscope';
+import type { RunRequest, SimProgress } from '../../common/apiTypes';
 import { endedTrace } from '../../engine/core/ended-trace';
 import {
   CLI_BUDGET_SETTINGS,
@@ -21,6 +21,7 @@ import {
   wallBudgetEnd,
   type BudgetSettings,
 } from '../../engine/core/budgets';
+import { silentStepEnd, traceLateEnd } from '../../engine/core/run-ends';
 import type { EngineHandle, RunReply } from './engine-handle';
 import { EnginePool } from './engine-pool';
 import type { EngineLauncher } from './launcher';
@@ -256,19 +257,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
             ? firstLimit
             : limit;
         if (silent <= allowed) return;
-        stop(
-          handle.finishing
-            ? {
-                kind: 'internalError' as const,
-                message: 'internal error: the trace did not arrive in time',
-                exitCode: 70,
-              }
-            : {
-                kind: 'runaway' as const,
-                message: `a step never awaited for ${(silent / 1000).toFixed(1)} s of real time; the engine was stopped and restarted`,
-                exitCode: 1,
-              },
-        );
+        stop(handle.finishing ? traceLateEnd() : silentStepEnd(silent));
       }, WATCH_EVERY_MS);
       void reply.then((r) => {
         clearInterval(timer);

@@ -1,7 +1,7 @@
 // The main-side handlers of every invoke channel, free of Electron: register.ts wires them to
 // ipcMain for the app, and the Playwright harness calls the very same functions for the
 // renderer under test. Validation happens here, so both paths refuse the same payloads.
-import type { AppInfo, RunRequest, SimProgress, StartupState } from '../../preload/loopscope';
+import type { AppInfo, RunRequest, SimProgress, StartupState } from '../../common/apiTypes';
 import type { Trace, TraceReceipt } from '../../common/trace';
 import {
   describeIssues,

@@ -1,6 +1,6 @@
 // Where to put the window at start: the saved bounds, if enough of the window would land on a
 // display that still exists (monitors get unplugged between sessions); otherwise the default.
-import type { WindowBounds } from '../../preload/loopscope';
+import type { WindowBounds } from '../../common/apiTypes';
 
 export interface Rect {
   x: number;

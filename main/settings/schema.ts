@@ -2,7 +2,7 @@
 // field: a field that fails its schema falls back to its default, an unknown key is dropped,
 // and each of those becomes a line of the notice the renderer shows. It never throws.
 import { z } from 'zod';
-import type { Settings } from '../../preload/loopscope';
+import type { Settings } from '../../common/apiTypes';
 import { MAX_RECENT } from '../files/recent';
 import { DEFAULT_RUN_OPTIONS } from '../../common/trace';
 import {

@@ -2,7 +2,7 @@
 // aside (settings.corrupt.json) and replaced by defaults, bad fields are reset one by one, and
 // every such repair becomes a notice for the renderer. Writes are atomic and serialized.
 import { join } from 'node:path';
-import type { Settings, SettingsPatch, WindowBounds } from '../../preload/loopscope';
+import type { Settings, SettingsPatch, WindowBounds } from '../../common/apiTypes';
 import { errorCode, type FileSystemPort } from '../files/ports';
 import { addRecent, removeRecent } from '../files/recent';
 import { defaultSettings, parseSettings, serializeSettings, settingsPatchSchema } from './schema';

@@ -2,7 +2,8 @@
 // imports `loopscope` from here, typed. `sim.run` always resolves with a trace: where main
 // answers with a receipt (the app's engine sent the trace over its trace port), the trace is
 // taken from the inbox (run/trace-inbox.ts), checked and read in a worker (run/trace-loader.ts).
-import type { LoopscopeApi, RunRequest } from '../../preload/loopscope';
+import type { LoopscopeApi } from '../../preload/loopscope';
+import type { RunRequest } from '../../common/apiTypes';
 import type { Trace } from '../../common/trace';
 import { isReceipt } from '../../engine/chromium/trace-delivery';
 import { TraceInbox } from './run/trace-inbox';
@@ -33,3 +34,4 @@ export const loopscope: RendererApi = Object.freeze({
   }),
 });
 export type * from '../../preload/loopscope';
+export type * from '../../common/apiTypes';

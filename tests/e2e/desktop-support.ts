@@ -24,7 +24,7 @@ export const PLAYER_TEMPLATE = fileURLToPath(new URL('../../out/share/player.htm
 import type { DesktopDeps } from '../../main/ipc/handlers';
 import type { EventChannel } from '../../main/ipc/channels';
 import { SettingsStore } from '../../main/settings/store';
-import type { OpenRequest } from '../../preload/loopscope';
+import type { OpenRequest } from '../../common/apiTypes';
 
 export interface TestDesktop {
   /** The temp root: `files/` for documents, `userData/` for settings and drafts. */

@@ -5,7 +5,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import type { AppInfo, MenuCommand, SimProgress } from '../../preload/loopscope';
+import type { AppInfo, MenuCommand, SimProgress } from '../../common/apiTypes';
 import type { RunEnd } from '../../common/trace';
 import { TRACE_PORT_MESSAGE } from '../../engine/chromium/port';
 import { encodeTrace } from '../../common/traceCodec';

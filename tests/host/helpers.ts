@@ -1,7 +1,7 @@
 // Shared by the host tests: one contained engine service per test file (each start is a
 // Pyodide load, seconds on CI), a run helper that never forgets progress, and output readers.
 import type { RunOptions, Trace } from '../../common/trace';
-import type { SimProgress } from '../../preload/loopscope';
+import type { SimProgress } from '../../common/apiTypes';
 import { createNodeSimService } from '../../main/host/run-contained';
 import { expectTrace, type HostedSimService, type SimServiceOptions } from '../../main/host/sim-service';
 

@@ -3,7 +3,7 @@
 // and nothing of it arrives afterwards, and every one of these leaves the next run working at
 // once because the warm standby takes over. Figures are printed, never asserted tightly.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SimProgress } from '../../preload/loopscope';
+import type { SimProgress } from '../../common/apiTypes';
 import { expectTrace, RunCancelled, type HostedSimService } from '../../main/host/sim-service';
 import { HELLO, run, startService, stdout } from './helpers';
 

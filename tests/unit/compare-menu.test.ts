@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MenuCommand } from '../../preload/loopscope';
+import type { MenuCommand } from '../../common/apiTypes';
 
 type Item = { label?: string; role?: string; click?: () => void; submenu?: Item[] };
 

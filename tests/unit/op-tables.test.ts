@@ -1,6 +1,6 @@
 // The numbers Python and JavaScript exchange during a run are written in both languages: the op
-// codes (engine/python/ops.py, host.ts's `Op`), the channel's commands (channel.py, channel.ts's
-// `Command`) and the wait kinds and outcomes (ops.py, host.ts). A mismatch does not fail loudly:
+// codes (engine/python/ops.py, op-decoder.ts's `Op`), the channel's commands (channel.py, channel.ts's
+// `Command`) and the wait kinds and outcomes (ops.py, op-decoder.ts). A mismatch does not fail loudly:
 // ops are decoded as other ops and the trace is quietly wrong. These tests read both sources.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -45,17 +45,17 @@ function stringList(source: string, name: string): string[] {
 }
 
 describe('the op tables of the two languages', () => {
-  it('op codes: every op host.ts decodes has the number ops.py writes', () => {
+  it('op codes: every op op-decoder.ts decodes has the number ops.py writes', () => {
     const python = pythonRanges(read('ops.py'));
     const script = new Map([
-      ...typescriptEnum(read('host.ts'), 'Op'),
+      ...typescriptEnum(read('op-decoder.ts'), 'Op'),
       ...typescriptEnum(read('capture-ops.ts'), 'CaptureOp'),
     ]);
     expect(script.size).toBeGreaterThan(10);
     expect(Object.fromEntries(script)).toEqual(Object.fromEntries(python));
   });
 
-  it("ops that begin no step (the run's stages, the task state ops) come last, as host.ts's decoder assumes", () => {
+  it("ops that begin no step (the run's stages, the task state ops) come last, as op-decoder.ts assumes", () => {
     const python = pythonRanges(read('ops.py'));
     const top = python.get('TOP')!;
     const stages = ['TOP', 'RESUME', 'MAIN', 'SPLIT', 'MAIN_END', 'RUN_END'];
@@ -72,7 +72,7 @@ describe('the op tables of the two languages', () => {
 
   it('wait kinds and outcomes, in order', () => {
     const ops = read('ops.py');
-    const host = read('host.ts');
+    const host = read('op-decoder.ts');
     expect(stringList(host, 'const WAIT_KINDS')).toEqual(stringList(ops, 'WAIT_KINDS'));
     expect(stringList(host, 'const OUTCOMES')).toEqual(['result', 'exception', 'cancelled']);
     expect(/OUTCOME_CODE = \{'result': 0, 'exception': 1, 'cancelled': 2\}/.test(ops)).toBe(true);

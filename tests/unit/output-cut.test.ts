@@ -15,7 +15,7 @@ function record(cap: number, lines: number, perStep = lines) {
     rec.output('stdout', `line ${i}`);
     rec.output('stdout', '\n');
   }
-  rec.finish('ok', '', 0, 0, 0, '');
+  rec.finish({ kind: 'ok', message: '' });
   return rec;
 }
 

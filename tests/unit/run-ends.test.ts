@@ -1,10 +1,19 @@
-// The ends both hosts report for runs they stopped or that ended oddly (engine/core/budgets.ts,
-// runaway.ts, ended-trace.ts): one wording wherever the run ran, naming what raises a budget.
+// How a run ended (engine/core/run-ends.ts, budgets.ts, ended-trace.ts): one exit status per kind
+// of end, one wording wherever the run ran, naming what raises a budget.
 import { describe, expect, it } from 'vitest';
 import type { Trace } from '../../common/trace';
 import { CLI_BUDGET_SETTINGS, memoryCapEnd, wallBudgetEnd } from '../../engine/core/budgets';
 import { endedTrace } from '../../engine/core/ended-trace';
-import { interruptedEnd, osExitEnd } from '../../engine/core/runaway';
+import {
+  exitCodeOf,
+  interruptedEnd,
+  osExitEnd,
+  runEnd,
+  settledEnd,
+  silentStepEnd,
+  traceLateEnd,
+} from '../../engine/core/run-ends';
+import { endReportOf } from '../../engine/python/end-record';
 
 describe('budget ends', () => {
   it('name the setting that raises the limit, as the message and as the option', () => {
@@ -54,5 +63,95 @@ describe('an interrupted run', () => {
       exitCode: 1,
       line: 7,
     });
+  });
+});
+
+describe('exit statuses', () => {
+  it('one per kind of end: 0 ok, the status of an exit, 124 for a cap, 70 for Loopscope, 1 else', () => {
+    expect(exitCodeOf('ok')).toBe(0);
+    expect(exitCodeOf('exit', 3)).toBe(3);
+    expect(exitCodeOf('exit', 260)).toBe(4);
+    expect(exitCodeOf('exit', -1)).toBe(255);
+    expect(exitCodeOf('exit')).toBe(0);
+    for (const cap of [
+      'capSteps',
+      'capTime',
+      'capOutput',
+      'capTasks',
+      'capNetwork',
+      'capThreads',
+      'capFiles',
+    ] as const)
+      expect(exitCodeOf(cap, 9)).toBe(124);
+    expect(exitCodeOf('internalError')).toBe(70);
+    for (const kind of ['exception', 'syntaxError', 'deadlock', 'runaway'] as const)
+      expect(exitCodeOf(kind)).toBe(1);
+  });
+
+  it('a report keeps only the places it knows', () => {
+    expect(runEnd({ kind: 'syntaxError', message: 'm', line: 2, column: 0, option: '' })).toEqual({
+      kind: 'syntaxError',
+      message: 'm',
+      exitCode: 1,
+      line: 2,
+    });
+  });
+
+  it("the engine's record is read by name, whatever order its keys come in, and a wrong one is refused", () => {
+    expect(
+      runEnd(endReportOf('{"option": "--max-steps", "line": 0, "kind": "capSteps", "message": "cap"}')),
+    ).toEqual({
+      kind: 'capSteps',
+      message: 'cap',
+      exitCode: 124,
+      option: '--max-steps',
+    });
+    expect(
+      runEnd(endReportOf('{"kind": "exit", "message": "exit status 3", "status": 3, "line": null}')),
+    ).toEqual({
+      kind: 'exit',
+      message: 'exit status 3',
+      exitCode: 3,
+    });
+    expect(() => endReportOf('{"kind": "finished", "message": ""}')).toThrow(/unknown end finished/);
+    expect(() => endReportOf('{"kind": "ok", "message": 3}')).toThrow(/number message/);
+    expect(() => endReportOf('["ok", "", 0, 0, 0, ""]')).toThrow(/unknown end/);
+  });
+});
+
+describe('ends a host reports', () => {
+  it('a silent step is a runaway, a trace that never came an internal error', () => {
+    expect(silentStepEnd(2540)).toEqual({
+      kind: 'runaway',
+      message: 'a step never awaited for 2.5 s of real time; the engine was stopped and restarted',
+      exitCode: 1,
+    });
+    expect(traceLateEnd()).toEqual({
+      kind: 'internalError',
+      message: 'internal error: the trace did not arrive in time',
+      exitCode: 70,
+    });
+  });
+
+  it("settling: the watchdog's interrupt makes a runaway, an os._exit an exit; both taint the engine", () => {
+    const trace = (end: Parameters<typeof endedTrace>[3]) => endedTrace('x', 'x.py', {}, end);
+    const ok = trace({ kind: 'ok', message: '', exitCode: 0 });
+    expect(settledEnd(ok, null)).toEqual({ end: ok.end, tainted: false });
+    const interrupted = settledEnd(trace({ kind: 'exception', message: '', exitCode: 1 }), 2);
+    expect(interrupted.end.kind).toBe('runaway');
+    expect(interrupted.tainted).toBe(true);
+    const exit = settledEnd(
+      trace({ kind: 'internalError', message: 'internal error: exit(3)', exitCode: 70 }),
+      null,
+    );
+    expect(exit).toEqual({
+      end: { kind: 'exit', message: 'exit status 3 (os._exit)', exitCode: 3 },
+      tainted: true,
+    });
+    const fault = settledEnd(
+      trace({ kind: 'internalError', message: 'internal error: boom', exitCode: 70 }),
+      null,
+    );
+    expect(fault.tainted).toBe(true);
   });
 });

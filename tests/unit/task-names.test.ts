@@ -1,7 +1,7 @@
 // The one naming scheme (common/taskNames.ts), on hand-written traces: a task's own name, else its
 // coroutine told apart from its siblings by an argument that differs, else by creation order.
 import { describe, expect, it } from 'vitest';
-import { fitName, nameOf, renameTasksIn, shortCoro, taskNames } from '../../common/taskNames';
+import { cpythonLabel, fitName, nameOf, renameTasksIn, shortCoro, taskNames } from '../../common/taskNames';
 import type { Actor, Frame, TraceEvent } from '../../common/trace';
 
 const task = (id: number, coro: string, name = `Task-${id}`, extra: Partial<Actor> = {}): Actor => ({
@@ -118,5 +118,14 @@ describe('sim --steps', () => {
     );
     expect(formatSteps(trace)[1]).toContain('spawns deposit #1, spawns deposit #2, spawns deposit #3');
     expect(formatSteps(trace, 'cpython')[1]).toContain('spawns Task-2, spawns Task-3, spawns Task-4');
+  });
+});
+
+describe('cpythonLabel', () => {
+  it("adds the coroutine to asyncio's default names only, and only for tasks", () => {
+    expect(cpythonLabel({ kind: 'task', name: 'Task-3', coro: 'report' })).toBe('Task-3 (report)');
+    expect(cpythonLabel({ kind: 'task', name: 'fetcher', coro: 'report' })).toBe('fetcher');
+    expect(cpythonLabel({ kind: 'task', name: 'Task-3x', coro: 'report' })).toBe('Task-3x');
+    expect(cpythonLabel({ kind: 'callback', name: 'Task-3', coro: 'report' })).toBe('Task-3');
   });
 });

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Trace, TraceEvent } from '../../common/trace';
-import { decodeTrace, encodeTrace, EVENT_FIELDS, type EncodeStats } from '../../common/traceCodec';
+import { decodeTrace, encodeTrace, type EncodeStats } from '../../common/traceCodec';
+import { EVENT_FIELDS } from '../../common/traceSchema';
 
 const EXPECTED = join(import.meta.dirname, '../../lessons/expected');
 const lessonTraces = readdirSync(EXPECTED).filter((f) => f.endsWith('.trace.json'));
