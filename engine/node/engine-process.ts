@@ -2,7 +2,7 @@
 // and under a Node child process (process.send): it contains itself (harden.ts), checks that
 // the permission flags took (containment-check.ts), loads the engine once (from the snapshot
 // beside its bundle when there is one) and then runs one program per 'run' message. It never exits on a bad program; the host kills it when it must.
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import os from 'node:os';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +15,7 @@ import { engineMessage, hostMessage, type EngineMessage, type HostMessage } from
 import { createStepProbe } from './step-probe';
 import { interruptedEnd, osExitEnd } from '../core/runaway';
 import { createFrameReader, encodeFrame } from './frames';
+import { OUT_FD, writeFrame } from './write-frame';
 import { readSnapshotIn } from './snapshot-file';
 
 /** Python start-up takes about this long on a laptop; the progress bar moves by it. */
@@ -42,9 +43,7 @@ function openChannel(): Channel {
   }
   // A Node child (node-launcher.ts): the host's frames on fd 4, ours on fd 3 (frames.ts). Not
   // stdin: Pyodide reads fd 0 for Python's input().
-  const out = createWriteStream('', { fd: 3 });
   const inp = createReadStream('', { fd: 4 });
-  out.on('error', () => process.exit(0)); // the host went away: nobody to answer to
   const listeners: ((data: unknown) => void)[] = [];
   const reader = createFrameReader(
     (value) => {
@@ -57,7 +56,7 @@ function openChannel(): Channel {
   inp.on('end', () => process.exit(0));
   inp.on('error', () => process.exit(0));
   return {
-    send: (m) => void out.write(encodeFrame(m)),
+    send: (m) => writeFrame(OUT_FD, encodeFrame(m)),
     onMessage: (l) => void listeners.push(l),
   };
 }
