@@ -18,6 +18,7 @@ import {
 import { Clock } from '../core/clock';
 import { TraceRecorder } from '../core/recorder';
 import { Scheduler, type LoopHost, type RunOnceResult, type ScheduledCallback } from '../core/scheduler';
+import { BatchSlicing } from './batching';
 import { CaptureDecoder } from './capture-ops';
 import { Command, type ChannelTarget } from './channel';
 import { listLength, readList, type Heap, type ListReader } from './pylist';
@@ -144,6 +145,8 @@ export interface RunHooks {
    * back, which grow with the run) is no step of the program's, so no step budget applies.
    */
   onEnd?(): void;
+  /** A wall clock in ms: it sizes the slices a loop iteration runs in (batching.ts), nothing else. */
+  wallMs?(): number;
 }
 
 type Status = 'ok' | 'aborted' | 'capSteps';
@@ -183,6 +186,7 @@ export class RunHost implements ChannelTarget {
   private batch: ScheduledCallback[] | null = null;
   private batchNext = 0;
   private stepOpen = false;
+  private readonly slicing: BatchSlicing;
   private running: Scheduler | null = null;
   /** The id of the loop running now (its scheduler is `running`). */
   private runningId = 0;
@@ -197,27 +201,22 @@ export class RunHost implements ChannelTarget {
     runBatch: (batch: ScheduledCallback[]): Status => {
       this.batch = batch;
       this.batchNext = 0;
-      if (batch.length > this.batchCapacity) {
-        const capacity = Math.max(batch.length, 2 * this.batchCapacity);
-        this.batchAt = this.growBatchPy!(capacity);
-        this.batchCapacity = capacity;
+      this.slicing.start();
+      try {
+        // In slices, with a step boundary for the watchdog after each: 1,000 clients make a
+        // batch of 1,000 short steps, which is no runaway (batching.ts says why it is the same run).
+        for (let from = 0; from < batch.length;) {
+          const n = this.slicing.next(batch.length - from);
+          const status = BATCH_STATUS[this.runSlice(batch, from, n)];
+          this.slicing.ran(n);
+          from += n;
+          this.hooks.onStep?.(this.recorder.stepCount);
+          if (status !== 'ok') return status;
+        }
+        return 'ok';
+      } finally {
+        this.batch = null;
       }
-      // The (handle, actor) pairs go straight into Python's buffer (ops.py's Batch).
-      const u32 = this.heap().HEAPU32;
-      for (let i = 0, at = this.batchAt >> 2; i < batch.length; i++, at += 2) {
-        u32[at] = batch[i].handle;
-        u32[at + 1] = batch[i].actor;
-      }
-      const status = this.runBatchPy!(
-        batch.length,
-        this.clock.peek(),
-        this.clock.lastReading(),
-        this.recorder.stepBudget,
-      );
-      this.applyOps();
-      this.batch = null;
-      this.hooks.onStep?.(this.recorder.stepCount);
-      return BATCH_STATUS[status];
     },
     selectIO: (deadline: number): number =>
       this.selectPy!(this.runningId, this.clock.peek(), this.clock.lastReading(), deadline),
@@ -241,6 +240,7 @@ export class RunHost implements ChannelTarget {
       options.maxOutputBytes,
     );
     this.capture = new CaptureDecoder(this.recorder.events, this.strings);
+    this.slicing = new BatchSlicing(hooks.wallMs);
     this.warnings = new WarningOps(this.recorder);
   }
 
@@ -307,6 +307,24 @@ export class RunHost implements ChannelTarget {
       this.fault = `the run's channel to the engine failed (${reason}): a program that writes to it ends its own run`;
       throw e;
     }
+  }
+
+  /** Runs batch[from .. from+n) in Python and applies its ops; returns run_batch's status. */
+  private runSlice(batch: ScheduledCallback[], from: number, n: number): number {
+    if (n > this.batchCapacity) {
+      const capacity = Math.max(n, 2 * this.batchCapacity);
+      this.batchAt = this.growBatchPy!(capacity);
+      this.batchCapacity = capacity;
+    }
+    // The (handle, actor) pairs go straight into Python's buffer (ops.py's Batch).
+    const u32 = this.heap().HEAPU32;
+    for (let i = from, at = this.batchAt >> 2; i < from + n; i++, at += 2) {
+      u32[at] = batch[i].handle;
+      u32[at + 1] = batch[i].actor;
+    }
+    const status = this.runBatchPy!(n, this.clock.peek(), this.clock.lastReading(), this.recorder.stepBudget);
+    this.applyOps();
+    return status;
   }
 
   private keepPendingOps(): void {
