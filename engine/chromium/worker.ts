@@ -92,6 +92,7 @@ async function run(
         post({ type: 'progress', runId: m.runId, steps });
       },
       interrupted: () => (flags ? Atomics.load(flags, 1) === 1 : false),
+      wallMs: () => performance.now(),
     });
     post({ type: 'finishing', runId: m.runId });
     post({

@@ -2,7 +2,7 @@
 // and under a Node child process (process.send): it contains itself (harden.ts), checks that
 // the permission flags took (containment-check.ts), loads the engine once (from the snapshot
 // beside its bundle when there is one) and then runs one program per 'run' message. It never exits on a bad program; the host kills it when it must.
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import os from 'node:os';
 import process from 'node:process';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +15,7 @@ import { engineMessage, hostMessage, type EngineMessage, type HostMessage } from
 import { createStepProbe } from './step-probe';
 import { settledEnd } from '../core/run-ends';
 import { createFrameReader, encodeFrame } from './frames';
+import { OUT_FD, writeFrame } from './write-frame';
 import { readSnapshotIn } from './snapshot-file';
 
 /** Python start-up takes about this long on a laptop; the progress bar moves by it. */
@@ -42,9 +43,7 @@ function openChannel(): Channel {
   }
   // A Node child (node-launcher.ts): the host's frames on fd 4, ours on fd 3 (frames.ts). Not
   // stdin: Pyodide reads fd 0 for Python's input().
-  const out = createWriteStream('', { fd: 3 });
   const inp = createReadStream('', { fd: 4 });
-  out.on('error', () => process.exit(0)); // the host went away: nobody to answer to
   const listeners: ((data: unknown) => void)[] = [];
   const reader = createFrameReader(
     (value) => {
@@ -57,7 +56,7 @@ function openChannel(): Channel {
   inp.on('end', () => process.exit(0));
   inp.on('error', () => process.exit(0));
   return {
-    send: (m) => void out.write(encodeFrame(m)),
+    send: (m) => writeFrame(OUT_FD, encodeFrame(m)),
     onMessage: (l) => void listeners.push(l),
   };
 }
@@ -116,12 +115,16 @@ async function main(): Promise<void> {
       lastBeat = now;
       send({ type: 'progress', runId: m.runId, secret: m.secret, steps: probe.steps });
     };
+    // A step past its budget in real time but not in CPU time (a loaded machine): the host's
+    // watchdog, which counts silence, hears that it is still within its budget.
+    signal.onPatient = probe.onBoundary;
     signal.arm(m.stepBudgetMs, m.firstStepBudgetMs);
     try {
       const trace = await engine.run(m.source, m.fileName, m.options, {
         onStep: probe.step,
         interrupted: () => signal.fired !== null,
         onEnd: () => signal.disarm(),
+        wallMs: () => performance.now(),
       });
       signal.disarm();
       send({ type: 'finishing', runId: m.runId, secret: m.secret });
@@ -133,7 +136,7 @@ async function main(): Promise<void> {
       send({ type: 'failed', runId: m.runId, secret: m.secret, message: (e as Error).message });
     } finally {
       signal.disarm();
-      probe.onBoundary = null;
+      probe.onBoundary = signal.onPatient = null;
       busy = false;
     }
   };

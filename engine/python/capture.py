@@ -189,11 +189,17 @@ class Capture:
 
     def step_done(self, actor, task):
         """After a step's END, WAIT and EXIT: what changed in it."""
+        resources = self.resources
+        if task is None and not (self.spawned or self.cancels or resources.unnamed or resources.dirty):
+            # A callback's step that made, touched and cancelled nothing (a timer that wakes a
+            # task: half the steps of a sleeping program) has nothing to send.
+            self.returned = None
+            self.budget = MAX_LOCALS
+            return
         enabled = gc.isenabled()
         if enabled:
             gc.disable()
         try:
-            resources = self.resources
             if resources.unnamed:
                 resources.name_new(resources.scopes_of(task, self.globals)
                                    if task is not None and not _Task.done(task) else [self.globals])

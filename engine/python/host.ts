@@ -11,6 +11,7 @@ import { Clock } from '../core/clock';
 import { TraceRecorder } from '../core/recorder';
 import { internalErrorEnd, type EndReport } from '../core/run-ends';
 import { Scheduler, type LoopHost, type RunOnceResult, type ScheduledCallback } from '../core/scheduler';
+import { BatchSlicing } from './batching';
 import { Command, type ChannelTarget } from './channel';
 import { OpDecoder } from './op-decoder';
 import type { PyCallable, PyList, PyRun, PyTuple } from './py-run';
@@ -42,6 +43,8 @@ export interface RunHooks {
    * back, which grow with the run) is no step of the program's, so no step budget applies.
    */
   onEnd?(): void;
+  /** A wall clock in ms: it sizes the slices a loop iteration runs in (batching.ts), nothing else. */
+  wallMs?(): number;
 }
 
 type Status = 'ok' | 'aborted' | 'capSteps';
@@ -76,6 +79,7 @@ export class RunHost implements ChannelTarget {
   private scratch: Float64Array = new Float64Array(4096);
   /** The id of the loop running now (its scheduler is the decoder's `running`). */
   private runningId = 0;
+  private readonly slicing: BatchSlicing;
   /** The loops running now, nested (only a program that writes to the channel nests one twice). */
   private readonly driving = new Set<number>();
   result: RunEnd | null = null;
@@ -85,27 +89,22 @@ export class RunHost implements ChannelTarget {
   private readonly loopHost: LoopHost = {
     runBatch: (batch: ScheduledCallback[]): Status => {
       this.decoder.runningBatch(batch);
-      if (batch.length > this.batchCapacity) {
-        const capacity = Math.max(batch.length, 2 * this.batchCapacity);
-        this.batchAt = this.growBatchPy!(capacity);
-        this.batchCapacity = capacity;
+      this.slicing.start();
+      try {
+        // In slices, with a step boundary for the watchdog after each: 1,000 clients make a
+        // batch of 1,000 short steps, which is no runaway (batching.ts says why it is the same run).
+        for (let from = 0; from < batch.length; ) {
+          const n = this.slicing.next(batch.length - from);
+          const status = BATCH_STATUS[this.runSlice(batch, from, n)];
+          this.slicing.ran(n);
+          from += n;
+          this.hooks.onStep?.(this.recorder.stepCount);
+          if (status !== 'ok') return status;
+        }
+        return 'ok';
+      } finally {
+        this.decoder.runningBatch(null);
       }
-      // The (handle, actor) pairs go straight into Python's buffer (ops.py's Batch).
-      const u32 = this.heap().HEAPU32;
-      for (let i = 0, at = this.batchAt >> 2; i < batch.length; i++, at += 2) {
-        u32[at] = batch[i].handle;
-        u32[at + 1] = batch[i].actor;
-      }
-      const status = this.runBatchPy!(
-        batch.length,
-        this.clock.peek(),
-        this.clock.lastReading(),
-        this.recorder.stepBudget,
-      );
-      this.applyOps();
-      this.decoder.runningBatch(null);
-      this.hooks.onStep?.(this.recorder.stepCount);
-      return BATCH_STATUS[status];
     },
     selectIO: (deadline: number): number =>
       this.selectPy!(this.runningId, this.clock.peek(), this.clock.lastReading(), deadline),
@@ -128,6 +127,7 @@ export class RunHost implements ChannelTarget {
       options.capture !== false,
       options.maxOutputBytes,
     );
+    this.slicing = new BatchSlicing(hooks.wallMs);
     this.decoder = new OpDecoder(
       this.recorder,
       this.clock,
@@ -153,6 +153,24 @@ export class RunHost implements ChannelTarget {
     this.strs = ops.strs;
     [this.batchAt, this.batchCapacity] = this.tupleNumbers(batch.location());
     this.growBatchPy = batch.grow;
+  }
+
+  /** Runs batch[from .. from+n) in Python and applies its ops; returns run_batch's status. */
+  private runSlice(batch: ScheduledCallback[], from: number, n: number): number {
+    if (n > this.batchCapacity) {
+      const capacity = Math.max(n, 2 * this.batchCapacity);
+      this.batchAt = this.growBatchPy!(capacity);
+      this.batchCapacity = capacity;
+    }
+    // The (handle, actor) pairs go straight into Python's buffer (ops.py's Batch).
+    const u32 = this.heap().HEAPU32;
+    for (let i = from, at = this.batchAt >> 2; i < from + n; i++, at += 2) {
+      u32[at] = batch[i].handle;
+      u32[at + 1] = batch[i].actor;
+    }
+    const status = this.runBatchPy!(n, this.clock.peek(), this.clock.lastReading(), this.recorder.stepBudget);
+    this.applyOps();
+    return status;
   }
 
   private tupleNumbers(t: PyTuple): number[] {

@@ -1,6 +1,7 @@
 // What task state capture costs (engine/python/capture.py): loop steps per second with capture on
-// and off on the bench programs, a 20,000-task program and a lesson, the same engine, runs
-// alternated, medians of RUNS; and trace size (bytes per event, bytes per step) each way.
+// and off on the bench programs, a 20,000-task program and lessons, the same engine, runs
+// alternated, medians of RUNS; the longest stretch the step watchdog hears nothing; and trace
+// size (bytes per event, bytes per step) each way.
 // Run: npx tsx tests/bench/capture.ts   (npm run bench runs it too)
 
 import { readFileSync } from 'node:fs';
@@ -32,11 +33,21 @@ const programs: Record<string, string> = {
   '20,000 tasks, a semaphore': TWENTY_THOUSAND,
   'lesson 15 (deadlock)': readFileSync(new URL('../../lessons/15-deadlock.py', import.meta.url), 'utf8'),
   'lesson 09 (queue)': readFileSync(new URL('../../lessons/09-queue.py', import.meta.url), 'utf8'),
+  'lesson 14 (1,000 clients)': readFileSync(
+    new URL('../../lessons/14-many-clients.py', import.meta.url),
+    'utf8',
+  ),
+  'lesson 17 (thread pool)': readFileSync(
+    new URL('../../lessons/17-thread-pool.py', import.meta.url),
+    'utf8',
+  ),
 };
 
 interface Timing {
   wall: number;
   cpu: number;
+  /** The longest stretch between step boundaries the watchdog hears (ms). */
+  quiet: number;
 }
 
 const mid = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -54,9 +65,23 @@ async function main(): Promise<void> {
       for (const mode of ['off', 'on'] as const) {
         const c0 = process.cpuUsage();
         const t0 = performance.now();
-        traces[mode] = await engine.run(source, 'bench.py', { maxSteps: 10_000_000, capture: mode === 'on' });
+        let boundary = t0;
+        let quiet = 0;
+        traces[mode] = await engine.run(
+          source,
+          'bench.py',
+          { maxSteps: 10_000_000, capture: mode === 'on' },
+          {
+            wallMs: () => performance.now(),
+            onStep: () => {
+              const now = performance.now();
+              quiet = Math.max(quiet, now - boundary);
+              boundary = now;
+            },
+          },
+        );
         const c = process.cpuUsage(c0);
-        runs[mode].push({ wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 });
+        runs[mode].push({ wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6, quiet });
       }
     }
     const on = traces.on!;
@@ -73,6 +98,9 @@ async function main(): Promise<void> {
       console.log(
         `  capture ${mode.padEnd(3)}  wall ${wall[mode].toFixed(2)} s ${rate(steps / wall[mode]).padStart(10)}   cpu ${cpu[mode].toFixed(2)} s ${rate(steps / cpu[mode]).padStart(10)}`,
       );
+    console.log(
+      `  longest stretch between step boundaries: capture off ${Math.round(mid(runs.off.map((r) => r.quiet)))} ms, on ${Math.round(mid(runs.on.map((r) => r.quiet)))} ms`,
+    );
     console.log(
       `  capture on/off time: wall ${(wall.on / wall.off).toFixed(2)}, cpu ${(cpu.on / cpu.off).toFixed(2)}`,
     );
