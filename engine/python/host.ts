@@ -93,7 +93,7 @@ export class RunHost implements ChannelTarget {
       try {
         // In slices, with a step boundary for the watchdog after each: 1,000 clients make a
         // batch of 1,000 short steps, which is no runaway (batching.ts says why it is the same run).
-        for (let from = 0; from < batch.length; ) {
+        for (let from = 0; from < batch.length;) {
           const n = this.slicing.next(batch.length - from);
           const status = BATCH_STATUS[this.runSlice(batch, from, n)];
           this.slicing.ran(n);
