@@ -9,8 +9,11 @@ import type { ActorId, Outcome, Trace, TraceEvent, WaitReason } from './trace';
 
 /** Steps between keyframes for small runs: a seek replays at most this many steps of events. */
 export const KEYFRAME_INTERVAL = 256;
-/** The interval stops growing here, so a seek's replay stays bounded on any run. */
-const MAX_KEYFRAME_INTERVAL = 2048;
+/** The interval stops growing here, so a seek's replay stays bounded on any run. A seek also
+ * restores a keyframe, O(actors); up to this many steps' replay stays of that order for runs of
+ * tens of thousands of tasks, whose keyframes would otherwise take most of the indexing
+ * (100,000 tasks over 400,000 steps: 196 keyframes of 100,000 entries at 2,048). */
+const MAX_KEYFRAME_INTERVAL = 16384;
 
 /**
  * Steps between keyframes for a trace with this many actors: KEYFRAME_INTERVAL, doubled while
@@ -39,9 +42,16 @@ export interface Lanes {
   outputLength: number;
 }
 
+/** The ready queue: `ids` from `head` on (taking the head moves `head`, not the whole array:
+ * a queue of 100,000 tasks is taken from the front 100,000 times). */
+interface ReadyQueue {
+  ids: ActorId[];
+  head: number;
+}
+
 interface FoldState {
   time: number;
-  ready: ActorId[];
+  ready: ReadyQueue;
   running: ActorId | null;
   /** Each waiting task and the index of the taskWaiting event that says what it waits on. */
   waiting: Map<ActorId, number>;
@@ -92,7 +102,7 @@ type Waiting = Extract<TraceEvent, { t: 'taskWaiting' }>;
 function emptyState(): FoldState {
   return {
     time: 0,
-    ready: [],
+    ready: { ids: [], head: 0 },
     running: null,
     waiting: new Map(),
     timers: new Map(),
@@ -105,7 +115,7 @@ function emptyState(): FoldState {
 function keyframe(s: FoldState): Keyframe {
   return {
     time: s.time,
-    ready: Int32Array.from(s.ready),
+    ready: Int32Array.from(readyIds(s.ready)),
     running: s.running,
     waitingIds: Int32Array.from(s.waiting.keys()),
     waitingEvents: Int32Array.from(s.waiting.values()),
@@ -130,7 +140,7 @@ function restore(index: TraceIndex, k: Keyframe): FoldState {
   }
   return {
     time: k.time,
-    ready: Array.from(k.ready),
+    ready: { ids: Array.from(k.ready), head: 0 },
     running: k.running,
     waiting,
     timers,
@@ -140,12 +150,23 @@ function restore(index: TraceIndex, k: Keyframe): FoldState {
   };
 }
 
+function readyIds(q: ReadyQueue): ActorId[] {
+  return q.ids.slice(q.head);
+}
+
 function removeFromReady(s: FoldState, actor: ActorId): void {
+  const q = s.ready;
   // The head is by far the common case (beforeTaskStep pops it).
-  if (s.ready[0] === actor) s.ready.shift();
-  else {
-    const i = s.ready.indexOf(actor);
-    if (i >= 0) s.ready.splice(i, 1);
+  if (q.ids[q.head] === actor) {
+    q.head++;
+    // Drop the taken part once it is most of the array (amortised O(1) per take).
+    if (q.head > 64 && q.head * 2 > q.ids.length) {
+      q.ids = q.ids.slice(q.head);
+      q.head = 0;
+    }
+  } else {
+    const i = q.ids.indexOf(actor, q.head);
+    if (i >= 0) q.ids.splice(i, 1);
   }
 }
 
@@ -158,7 +179,7 @@ function apply(s: FoldState, e: TraceEvent, i: number): void {
     case 'taskScheduled':
       s.waiting.delete(e.actor);
       s.timers.delete(e.actor);
-      s.ready.push(e.actor);
+      s.ready.ids.push(e.actor);
       break;
     case 'handleCancelled':
       removeFromReady(s, e.actor);
@@ -257,7 +278,7 @@ function toLanes(trace: Trace, s: FoldState, step: number): Lanes {
   return {
     step,
     time: s.time,
-    ready: s.ready.slice(),
+    ready: readyIds(s.ready),
     running: s.running,
     waiting: [...s.waiting].map(([actor, e]) => ({ actor, reason: (events[e] as Waiting).reason })),
     timers: [...s.timers]

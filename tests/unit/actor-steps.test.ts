@@ -34,6 +34,19 @@ describe('packActorSteps', () => {
     expect(lists.data.values).toBeNull();
   });
 
+  it('takes any ids a trace may hold, sparse or huge, without sizing anything by them', () => {
+    const lists = new ActorSteps(
+      packActorSteps((add) => {
+        add(2 ** 40, 1);
+        add(-5, 2);
+        add(2 ** 40, 3);
+      }, false),
+    );
+    expect([...lists.get(2 ** 40)!]).toEqual([1, 3]);
+    expect([...lists.get(-5)!]).toEqual([2]);
+    expect(lists.data.start.length).toBe(3);
+  });
+
   it('packs nothing into empty arrays', () => {
     const lists = new ActorSteps(packActorSteps(() => {}, true));
     expect(lists.data.steps.length).toBe(0);

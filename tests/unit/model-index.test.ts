@@ -7,6 +7,7 @@ import { syntheticTrace } from '../e2e/fixtures/synthetic';
 import { addActors, buildModel, indexModel, lastLine, modelFrom, userTasks } from '../../renderer/src/player/model';
 import { addRows, buildTimeline, timelineFrom, timelineSpans } from '../../renderer/src/player/timeline';
 import { joinModel } from '../../renderer/src/run/model-join';
+import { indexTasks, taskIndexData } from '../../renderer/src/player/taskIndex';
 import { nextStepOf } from '../../renderer/src/player/cursor';
 
 const trace = syntheticTrace({ tasks: 40, rounds: 3 });
@@ -35,12 +36,17 @@ describe('the model from a handed-over index', () => {
   });
 
   it('joins with a pause between slices, and a pause that throws ends the join', async () => {
-    const built = structuredClone({ model: indexModel(trace), timeline: timelineSpans(trace, userTasks(trace)) });
+    const built = structuredClone({
+        model: indexModel(trace),
+        timeline: timelineSpans(trace, userTasks(trace)),
+        tasks: taskIndexData(trace),
+      });
     let pauses = 0;
     const joined = await joinModel(trace, built, async () => void pauses++);
     expect(pauses).toBeGreaterThan(1);
     expect(joined.model).toEqual(buildModel(trace));
     expect(joined.timeline).toEqual(buildTimeline(joined.model));
+    expect(joined.tasks).toEqual(indexTasks(trace));
     await expect(
       joinModel(trace, built, async () => {
         throw new Error('stopped');

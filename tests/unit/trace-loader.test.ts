@@ -9,6 +9,7 @@ import { syntheticTrace } from '../e2e/fixtures/synthetic';
 import { buildModel, indexModel, userTasks } from '../../renderer/src/player/model';
 import { modelOf, timelineOf } from '../../renderer/src/player/modelCache';
 import { buildTimeline, timelineSpans } from '../../renderer/src/player/timeline';
+import { taskIndexData, taskIndexOf, indexTasks } from '../../renderer/src/player/taskIndex';
 import { JOIN_SLICE, type WorkerBuilt } from '../../renderer/src/run/model-join';
 import { LoadCancelled, TraceLoader, type LoadProgress } from '../../renderer/src/run/trace-loader';
 import type { LoaderReply, LoaderRequest } from '../../renderer/src/run/trace-loader-protocol';
@@ -110,7 +111,11 @@ describe('TraceLoader', () => {
   it("joins the worker's index to the trace before handing it on: the player finds its model built", async () => {
     // More actors than a join slice, so the join pauses between slices.
     const big = syntheticTrace({ tasks: JOIN_SLICE + 100, rounds: 1 });
-    const built: WorkerBuilt = { model: indexModel(big), timeline: timelineSpans(big, userTasks(big)) };
+    const built: WorkerBuilt = {
+      model: indexModel(big),
+      timeline: timelineSpans(big, userTasks(big)),
+      tasks: taskIndexData(big),
+    };
     const worker = new FakeWorker('', big, built);
     const loader = new TraceLoader(() => worker as unknown as Worker);
     const seen: (LoadProgress | null)[] = [];
@@ -126,11 +131,17 @@ describe('TraceLoader', () => {
     expect(model.index.keyframes).toEqual(here.index.keyframes);
     expect(model.visibleSteps).toEqual(here.visibleSteps);
     expect(timelineOf(model)).toEqual(buildTimeline(here));
+    expect(taskIndexOf(got).wakes.data).toBe(worker.sent!.tasks.wakes);
+    expect(taskIndexOf(got)).toEqual(indexTasks(got));
   });
 
   it('Stop while the index is joined rejects the load', async () => {
     const big = syntheticTrace({ tasks: JOIN_SLICE * 2, rounds: 1 });
-    const built: WorkerBuilt = { model: indexModel(big), timeline: timelineSpans(big, userTasks(big)) };
+    const built: WorkerBuilt = {
+      model: indexModel(big),
+      timeline: timelineSpans(big, userTasks(big)),
+      tasks: taskIndexData(big),
+    };
     const loader = new TraceLoader(() => new FakeWorker('', big, built) as unknown as Worker);
     // The Stop comes as the index arrives: the join has begun when it runs (replies come in order).
     loader.onProgress((p) => p?.indexing && setTimeout(() => loader.cancel()));

@@ -1,10 +1,12 @@
-// Steps listed per actor, packed into typed arrays (one list after another, by actor id), so a
+// Steps listed per actor, packed into typed arrays (one list after another, by actor), so a
 // list built in the trace worker moves to the UI thread by transfer, not as 100,000 arrays to
 // clone. Each step may carry a value (the line the actor ran then). Pure.
 import type { ActorId } from '../../../common/trace';
 
 export interface ActorStepsData {
-  /** Actor id a's entries are at [start[a], start[a + 1]) (length: largest id + 2). */
+  /** The actors with entries, ascending (ids come from the trace: any numbers, not an index). */
+  keys: Float64Array;
+  /** keys[k]'s entries are at [start[k], start[k + 1]). */
   start: Int32Array;
   /** Ascending within each actor's range. */
   steps: Int32Array;
@@ -20,23 +22,24 @@ export type AddStep = (actor: ActorId, step: number, value?: number) => void;
  * is called twice, once to count and once to fill, and must add the same entries both times.
  */
 export function packActorSteps(visit: (add: AddStep) => void, withValues: boolean): ActorStepsData {
-  const counts: number[] = [];
-  visit((actor) => {
-    if (actor >= 0) counts[actor] = (counts[actor] ?? 0) + 1;
-  });
-  const start = new Int32Array(counts.length + 1);
-  for (let a = 0; a < counts.length; a++) start[a + 1] = start[a] + (counts[a] ?? 0);
-  const total = start[counts.length];
-  const steps = new Int32Array(total);
-  const values = withValues ? new Int32Array(total) : null;
-  const next = start.slice(0, counts.length);
+  const counts = new Map<ActorId, number>();
+  visit((actor) => counts.set(actor, (counts.get(actor) ?? 0) + 1));
+  const keys = Float64Array.from(counts.keys()).sort();
+  const start = new Int32Array(keys.length + 1);
+  const next = new Map<ActorId, number>();
+  for (let k = 0; k < keys.length; k++) {
+    next.set(keys[k], start[k]);
+    start[k + 1] = start[k] + counts.get(keys[k])!;
+  }
+  const steps = new Int32Array(start[keys.length]);
+  const values = withValues ? new Int32Array(steps.length) : null;
   visit((actor, step, value) => {
-    if (actor < 0) return;
-    const i = next[actor]++;
+    const i = next.get(actor)!;
+    next.set(actor, i + 1);
     steps[i] = step;
     if (values) values[i] = value ?? 0;
   });
-  return { start, steps, values };
+  return { keys, start, steps, values };
 }
 
 /** The lists to read: an actor's steps (and values) as views, undefined when it has none. */
@@ -44,16 +47,27 @@ export class ActorSteps {
   constructor(readonly data: ActorStepsData) {}
 
   get(actor: ActorId): Int32Array | undefined {
-    const { start, steps } = this.data;
-    if (!(actor >= 0 && actor + 1 < start.length) || start[actor] === start[actor + 1]) return undefined;
-    return steps.subarray(start[actor], start[actor + 1]);
+    const k = this.#key(actor);
+    return k < 0 ? undefined : this.data.steps.subarray(this.data.start[k], this.data.start[k + 1]);
   }
 
   /** The values parallel to get(actor). */
   valuesOf(actor: ActorId): Int32Array | undefined {
-    const { start, values } = this.data;
-    if (!values || !(actor >= 0 && actor + 1 < start.length) || start[actor] === start[actor + 1])
-      return undefined;
-    return values.subarray(start[actor], start[actor + 1]);
+    const k = this.#key(actor);
+    const { values, start } = this.data;
+    return k < 0 || !values ? undefined : values.subarray(start[k], start[k + 1]);
+  }
+
+  /** keys' index of `actor`, or -1. */
+  #key(actor: ActorId): number {
+    const { keys } = this.data;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < actor) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < keys.length && keys[lo] === actor ? lo : -1;
   }
 }

@@ -3,6 +3,7 @@
 // run's labels and timeline rows never hold the window for long.
 import type { Trace } from '../../../common/trace';
 import { addActors, modelFrom, type ActorInfos, type ModelIndex, type PlayerModel } from '../player/model';
+import { taskIndexFrom, type TaskIndex, type TaskIndexData } from '../player/taskIndex';
 import { addRows, timelineFrom, type Timeline, type TimelineRow, type TimelineSpans } from '../player/timeline';
 
 /** Actors or timeline rows per slice: each takes a few milliseconds. */
@@ -11,14 +12,16 @@ export const JOIN_SLICE = 4096;
 export interface WorkerBuilt {
   model: ModelIndex;
   timeline: TimelineSpans;
+  /** The inspector's (and the stage's wait groups') index. */
+  tasks: TaskIndexData;
 }
 
-/** The model and timeline of `trace` from the worker's index; `pause` runs between slices. */
+/** The model, timeline and task index of `trace` from the worker's; `pause` runs between slices. */
 export async function joinModel(
   trace: Trace,
   built: WorkerBuilt,
   pause: () => Promise<void>,
-): Promise<{ model: PlayerModel; timeline: Timeline }> {
+): Promise<{ model: PlayerModel; timeline: Timeline; tasks: TaskIndex }> {
   const actors: ActorInfos = { info: [], tasks: [] };
   for (let i = 0; i < trace.actors.length; i += JOIN_SLICE) {
     addActors(actors, trace.actors.slice(i, i + JOIN_SLICE), built.model.names, 'friendly');
@@ -32,5 +35,6 @@ export async function joinModel(
   return {
     model: modelFrom(trace, built.model, 'friendly', actors),
     timeline: timelineFrom(built.timeline, rows),
+    tasks: taskIndexFrom(trace, built.tasks),
   };
 }

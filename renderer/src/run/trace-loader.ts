@@ -7,6 +7,7 @@
 import type { Trace, TraceReceipt } from '../../../common/trace';
 import { receivedTrace } from '../../../engine/chromium/trace-delivery';
 import { keepBuilt } from '../player/modelCache';
+import { keepTaskIndex } from '../player/taskIndex';
 import { joinModel, type WorkerBuilt } from './model-join';
 import type { LoaderReply, LoaderRequest, TraceHead, TraceList } from './trace-loader-protocol';
 
@@ -147,8 +148,9 @@ export class TraceLoader {
         if (this.#pending.get(id) !== p) throw new LoadCancelled();
       };
       try {
-        const { model, timeline } = await joinModel(trace, built, pause);
+        const { model, timeline, tasks } = await joinModel(trace, built, pause);
         keepBuilt(trace, model, timeline);
+        keepTaskIndex(trace, tasks);
       } catch (e) {
         // Cancelled: cancel() has rejected the load already.
         if (e instanceof LoadCancelled) return;
