@@ -4,7 +4,14 @@
 // buildModel makes, and the timeline buildTimeline makes.
 import { describe, expect, it } from 'vitest';
 import { syntheticTrace } from '../e2e/fixtures/synthetic';
-import { addActors, buildModel, indexModel, lastLine, modelFrom, userTasks } from '../../renderer/src/player/model';
+import {
+  addActors,
+  buildModel,
+  indexModel,
+  lastLine,
+  modelFrom,
+  userTasks,
+} from '../../renderer/src/player/model';
 import { addRows, buildTimeline, timelineFrom, timelineSpans } from '../../renderer/src/player/timeline';
 import { joinModel } from '../../renderer/src/run/model-join';
 import { indexTasks, taskIndexData } from '../../renderer/src/player/taskIndex';
@@ -26,7 +33,8 @@ describe('the model from a handed-over index', () => {
   it('builds actors and rows a slice at a time as in one go', () => {
     const names = indexModel(trace).names;
     const sliced = { info: [], tasks: [] };
-    for (let i = 0; i < trace.actors.length; i += 7) addActors(sliced, trace.actors.slice(i, i + 7), names, 'friendly');
+    for (let i = 0; i < trace.actors.length; i += 7)
+      addActors(sliced, trace.actors.slice(i, i + 7), names, 'friendly');
     expect(sliced).toEqual(addActors({ info: [], tasks: [] }, trace.actors, names, 'friendly'));
     const spans = timelineSpans(trace, userTasks(trace));
     const rows = addRows([], spans, 5);
@@ -37,10 +45,10 @@ describe('the model from a handed-over index', () => {
 
   it('joins with a pause between slices, and a pause that throws ends the join', async () => {
     const built = structuredClone({
-        model: indexModel(trace),
-        timeline: timelineSpans(trace, userTasks(trace)),
-        tasks: taskIndexData(trace),
-      });
+      model: indexModel(trace),
+      timeline: timelineSpans(trace, userTasks(trace)),
+      tasks: taskIndexData(trace),
+    });
     let pauses = 0;
     const joined = await joinModel(trace, built, async () => void pauses++);
     expect(pauses).toBeGreaterThan(1);

@@ -121,7 +121,11 @@ describe('TraceLoader', () => {
     const seen: (LoadProgress | null)[] = [];
     loader.onProgress((p) => seen.push(p));
     const got = await open(loader);
-    expect(seen.at(-2)).toEqual({ received: seen.at(-2)!.received, total: seen.at(-2)!.total, indexing: true });
+    expect(seen.at(-2)).toEqual({
+      received: seen.at(-2)!.received,
+      total: seen.at(-2)!.total,
+      indexing: true,
+    });
     const model = modelOf(got);
     // The worker's keyframes, not ones built here: the model came with the trace.
     expect(model.index.keyframes).toBe(worker.sent!.model.lanes.keyframes);

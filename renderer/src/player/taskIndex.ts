@@ -107,7 +107,8 @@ export function taskIndexData(trace: Trace): TaskIndexData {
     const end = s + 1 < steps.length ? steps[s + 1].firstEvent : events.length;
     for (let i = steps[s].firstEvent; i < end; i++) {
       const e = events[i];
-      if (e.t === 'resource') data.resources.push({ id: e.id, kind: e.kind, name: e.name, line: e.line, step: s });
+      if (e.t === 'resource')
+        data.resources.push({ id: e.id, kind: e.kind, name: e.name, line: e.line, step: s });
       else if (e.t === 'taskCancelled' && !data.cancels.has(e.actor))
         data.cancels.set(e.actor, { step: s, by: e.by });
       else if (e.t === 'warning') data.warnings.push({ step: s, kind: e.kind, event: i });

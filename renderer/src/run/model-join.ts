@@ -4,7 +4,13 @@
 import type { Trace } from '../../../common/trace';
 import { addActors, modelFrom, type ActorInfos, type ModelIndex, type PlayerModel } from '../player/model';
 import { taskIndexFrom, type TaskIndex, type TaskIndexData } from '../player/taskIndex';
-import { addRows, timelineFrom, type Timeline, type TimelineRow, type TimelineSpans } from '../player/timeline';
+import {
+  addRows,
+  timelineFrom,
+  type Timeline,
+  type TimelineRow,
+  type TimelineSpans,
+} from '../player/timeline';
 
 /** Actors or timeline rows per slice: each takes a few milliseconds. */
 export const JOIN_SLICE = 4096;
