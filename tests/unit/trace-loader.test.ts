@@ -139,6 +139,13 @@ describe('TraceLoader', () => {
     expect(taskIndexOf(got)).toEqual(indexTasks(got));
   });
 
+  it("an index that does not fit the trace is the run's error, not a hung load", async () => {
+    const big = syntheticTrace({ tasks: 10, rounds: 1 });
+    const broken = { model: null, timeline: null, tasks: null } as unknown as WorkerBuilt;
+    const loader = new TraceLoader(() => new FakeWorker('', big, broken) as unknown as Worker);
+    await expect(open(loader)).rejects.toThrow('the trace could not be indexed');
+  });
+
   it('Stop while the index is joined rejects the load', async () => {
     const big = syntheticTrace({ tasks: JOIN_SLICE * 2, rounds: 1 });
     const built: WorkerBuilt = {

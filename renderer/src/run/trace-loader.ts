@@ -154,7 +154,9 @@ export class TraceLoader {
       } catch (e) {
         // Cancelled: cancel() has rejected the load already.
         if (e instanceof LoadCancelled) return;
-        throw e;
+        this.#pending.delete(id);
+        this.#emit(null);
+        return p.reject(new Error(`the trace could not be indexed: ${e instanceof Error ? e.message : e}`));
       }
     }
     this.#pending.delete(id);
