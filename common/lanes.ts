@@ -9,8 +9,11 @@ import type { ActorId, Outcome, Trace, TraceEvent, WaitReason } from './trace';
 
 /** Steps between keyframes for small runs: a seek replays at most this many steps of events. */
 export const KEYFRAME_INTERVAL = 256;
-/** The interval stops growing here, so a seek's replay stays bounded on any run. */
-const MAX_KEYFRAME_INTERVAL = 2048;
+/** The interval stops growing here, so a seek's replay stays bounded on any run. A seek also
+ * restores a keyframe, O(actors); up to this many steps' replay stays of that order for runs of
+ * tens of thousands of tasks, whose keyframes would otherwise take most of the indexing
+ * (100,000 tasks over 400,000 steps: 196 keyframes of 100,000 entries at 2,048). */
+const MAX_KEYFRAME_INTERVAL = 16384;
 
 /**
  * Steps between keyframes for a trace with this many actors: KEYFRAME_INTERVAL, doubled while
@@ -39,49 +42,67 @@ export interface Lanes {
   outputLength: number;
 }
 
+/** The ready queue: `ids` from `head` on (taking the head moves `head`, not the whole array:
+ * a queue of 100,000 tasks is taken from the front 100,000 times). */
+interface ReadyQueue {
+  ids: ActorId[];
+  head: number;
+}
+
 interface FoldState {
   time: number;
-  ready: ActorId[];
+  ready: ReadyQueue;
   running: ActorId | null;
-  waiting: Map<ActorId, WaitReason>;
+  /** Each waiting task and the index of the taskWaiting event that says what it waits on. */
+  waiting: Map<ActorId, number>;
   timers: Map<ActorId, number>;
-  done: Map<ActorId, Outcome>;
+  /** Each task done and the index of its taskExited event. */
+  done: Map<ActorId, number>;
   spawned: ActorId[];
   outputLength: number;
 }
 
-/** The fold state at a keyframe step, compact (see the top of this file). */
-interface Keyframe {
+/** The fold state at a keyframe step, compact (see the top of this file): typed arrays and
+ * event indices only, so an index built in a worker moves to the UI thread by transfer. */
+export interface Keyframe {
   time: number;
-  ready: ActorId[];
+  ready: Int32Array;
   running: ActorId | null;
   waitingIds: Int32Array;
-  waitingReasons: WaitReason[];
+  /** Index of each waiting task's taskWaiting event, parallel to waitingIds. */
+  waitingEvents: Int32Array;
   timerIds: Int32Array;
   timerDeadlines: Float64Array;
-  /** Lengths of the prefixes of TraceIndex.doneOrder / spawnOrder that hold at this step. */
+  /** Lengths of the prefixes of TraceIndex.doneEvents / spawnOrder that hold at this step. */
   done: number;
   spawned: number;
   outputLength: number;
 }
 
-export interface TraceIndex {
-  trace: Trace;
+/** A trace's lane index without the trace: what a worker builds and hands over (lanesData). */
+export interface TraceIndexData {
   /** Steps between keyframes (keyframeInterval of the trace's actor count). */
   interval: number;
   keyframes: Keyframe[];
-  /** Every task that is ever done, in the order it finished, with its outcome. */
-  doneOrder: [ActorId, Outcome][];
+  /** The taskExited event of every task that is ever done, in the order they finished. */
+  doneEvents: Int32Array;
   /** Every task spawned, in spawn order. */
-  spawnOrder: ActorId[];
+  spawnOrder: Int32Array;
   /** Concatenated output with each chunk's start offset, for the console. */
   output: { stream: 'stdout' | 'stderr'; text: string; offset: number; step: number; dropped?: number }[];
 }
 
+export interface TraceIndex extends TraceIndexData {
+  trace: Trace;
+}
+
+type Exited = Extract<TraceEvent, { t: 'taskExited' }>;
+type Waiting = Extract<TraceEvent, { t: 'taskWaiting' }>;
+
 function emptyState(): FoldState {
   return {
     time: 0,
-    ready: [],
+    ready: { ids: [], head: 0 },
     running: null,
     waiting: new Map(),
     timers: new Map(),
@@ -94,10 +115,10 @@ function emptyState(): FoldState {
 function keyframe(s: FoldState): Keyframe {
   return {
     time: s.time,
-    ready: s.ready.slice(),
+    ready: Int32Array.from(readyIds(s.ready)),
     running: s.running,
     waitingIds: Int32Array.from(s.waiting.keys()),
-    waitingReasons: [...s.waiting.values()],
+    waitingEvents: Int32Array.from(s.waiting.values()),
     timerIds: Int32Array.from(s.timers.keys()),
     timerDeadlines: Float64Array.from(s.timers.values()),
     done: s.done.size,
@@ -107,32 +128,50 @@ function keyframe(s: FoldState): Keyframe {
 }
 
 function restore(index: TraceIndex, k: Keyframe): FoldState {
-  const waiting = new Map<ActorId, WaitReason>();
-  for (let i = 0; i < k.waitingIds.length; i++) waiting.set(k.waitingIds[i], k.waitingReasons[i]);
+  const { events } = index.trace;
+  const waiting = new Map<ActorId, number>();
+  for (let i = 0; i < k.waitingIds.length; i++) waiting.set(k.waitingIds[i], k.waitingEvents[i]);
   const timers = new Map<ActorId, number>();
   for (let i = 0; i < k.timerIds.length; i++) timers.set(k.timerIds[i], k.timerDeadlines[i]);
+  const done = new Map<ActorId, number>();
+  for (let i = 0; i < k.done; i++) {
+    const e = index.doneEvents[i];
+    done.set((events[e] as Exited).actor, e);
+  }
   return {
     time: k.time,
-    ready: k.ready.slice(),
+    ready: { ids: Array.from(k.ready), head: 0 },
     running: k.running,
     waiting,
     timers,
-    done: new Map(index.doneOrder.slice(0, k.done)),
-    spawned: index.spawnOrder.slice(0, k.spawned),
+    done,
+    spawned: Array.from(index.spawnOrder.subarray(0, k.spawned)),
     outputLength: k.outputLength,
   };
 }
 
+function readyIds(q: ReadyQueue): ActorId[] {
+  return q.ids.slice(q.head);
+}
+
 function removeFromReady(s: FoldState, actor: ActorId): void {
+  const q = s.ready;
   // The head is by far the common case (beforeTaskStep pops it).
-  if (s.ready[0] === actor) s.ready.shift();
-  else {
-    const i = s.ready.indexOf(actor);
-    if (i >= 0) s.ready.splice(i, 1);
+  if (q.ids[q.head] === actor) {
+    q.head++;
+    // Drop the taken part once it is most of the array (amortised O(1) per take).
+    if (q.head > 64 && q.head * 2 > q.ids.length) {
+      q.ids = q.ids.slice(q.head);
+      q.head = 0;
+    }
+  } else {
+    const i = q.ids.indexOf(actor, q.head);
+    if (i >= 0) q.ids.splice(i, 1);
   }
 }
 
-function apply(s: FoldState, e: TraceEvent): void {
+/** Folds event `i` (`e`) into the state. */
+function apply(s: FoldState, e: TraceEvent, i: number): void {
   switch (e.t) {
     case 'taskSpawned':
       s.spawned.push(e.actor);
@@ -140,7 +179,7 @@ function apply(s: FoldState, e: TraceEvent): void {
     case 'taskScheduled':
       s.waiting.delete(e.actor);
       s.timers.delete(e.actor);
-      s.ready.push(e.actor);
+      s.ready.ids.push(e.actor);
       break;
     case 'handleCancelled':
       removeFromReady(s, e.actor);
@@ -158,13 +197,13 @@ function apply(s: FoldState, e: TraceEvent): void {
       break;
     case 'taskWaiting':
       s.waiting.delete(e.actor); // re-insert: order is "began waiting"
-      s.waiting.set(e.actor, e.reason);
+      s.waiting.set(e.actor, i);
       break;
     case 'taskExited':
       removeFromReady(s, e.actor);
       s.waiting.delete(e.actor);
       if (s.running === e.actor) s.running = null;
-      s.done.set(e.actor, e.outcome);
+      s.done.set(e.actor, i);
       break;
     case 'clockAdvanced':
       s.time = e.to;
@@ -180,14 +219,19 @@ function applyStep(trace: Trace, s: FoldState, step: number): void {
   if (!st) return;
   s.time = st.time;
   const end = step + 1 < trace.steps.length ? trace.steps[step + 1].firstEvent : trace.events.length;
-  for (let i = st.firstEvent; i < end; i++) apply(s, trace.events[i]);
+  for (let i = st.firstEvent; i < end; i++) apply(s, trace.events[i], i);
 }
 
 /** Builds keyframes and the output index once per trace; O(events). */
 export function indexTrace(trace: Trace): TraceIndex {
+  return { trace, ...lanesData(trace) };
+}
+
+/** indexTrace's work without the trace in its result (a worker builds it; withTrace joins them). */
+export function lanesData(trace: Trace): TraceIndexData {
   const interval = keyframeInterval(trace.actors.length);
   const keyframes: Keyframe[] = [];
-  const output: TraceIndex['output'] = [];
+  const output: TraceIndexData['output'] = [];
   const s = emptyState();
   let offset = 0;
   for (let step = 0; step < trace.steps.length; step++) {
@@ -208,7 +252,13 @@ export function indexTrace(trace: Trace): TraceIndex {
   }
   // done and spawned only grow (a Map keeps first-insertion order), so each keyframe's lists are
   // prefixes of the final ones.
-  return { trace, interval, keyframes, doneOrder: [...s.done], spawnOrder: s.spawned, output };
+  return {
+    interval,
+    keyframes,
+    doneEvents: Int32Array.from(s.done.values()),
+    spawnOrder: Int32Array.from(s.spawned),
+    output,
+  };
 }
 
 /** The lanes after `step` has run (step 0 is the program's start). */
@@ -220,20 +270,21 @@ export function lanesAt(index: TraceIndex, step: number): Lanes {
   const kf = index.keyframes[k];
   const s = kf ? restore(index, kf) : emptyState();
   for (let i = kf ? k * index.interval : 0; i <= at; i++) applyStep(trace, s, i);
-  return toLanes(s, at);
+  return toLanes(trace, s, at);
 }
 
-function toLanes(s: FoldState, step: number): Lanes {
+function toLanes(trace: Trace, s: FoldState, step: number): Lanes {
+  const { events } = trace;
   return {
     step,
     time: s.time,
-    ready: s.ready.slice(),
+    ready: readyIds(s.ready),
     running: s.running,
-    waiting: [...s.waiting].map(([actor, reason]) => ({ actor, reason })),
+    waiting: [...s.waiting].map(([actor, e]) => ({ actor, reason: (events[e] as Waiting).reason })),
     timers: [...s.timers]
       .map(([actor, deadline]) => ({ actor, deadline }))
       .sort((a, b) => a.deadline - b.deadline || a.actor - b.actor),
-    done: [...s.done].map(([actor, outcome]) => ({ actor, outcome })),
+    done: [...s.done].map(([actor, e]) => ({ actor, outcome: (events[e] as Exited).outcome })),
     spawned: s.spawned.slice(),
     outputLength: s.outputLength,
   };
@@ -244,7 +295,7 @@ export function* walkLanes(trace: Trace): Generator<Lanes> {
   const s = emptyState();
   for (let step = 0; step < trace.steps.length; step++) {
     applyStep(trace, s, step);
-    yield toLanes(s, step);
+    yield toLanes(trace, s, step);
   }
 }
 

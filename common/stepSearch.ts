@@ -1,5 +1,5 @@
 // Binary search over ascending step numbers: the index of the last one <= x, or -1. Pure.
-export function lastAtOrBefore(sorted: readonly number[], x: number): number {
+export function lastAtOrBefore(sorted: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

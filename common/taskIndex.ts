@@ -4,6 +4,8 @@
 // task state events: the inspector reads it, and so does `sim --at` (taskState.ts). Pure.
 // Like common/lanes.ts it never replays the log at a seek; unlike lanes it needs no keyframes,
 // because every one of these facts is a "last event at or before step" per actor or resource.
+// Its O(events) part (taskIndexData) is typed arrays of steps and event indices, so the trace
+// worker builds it and the UI thread only joins it to the trace (taskIndexFrom).
 import type {
   ActorId,
   Frame,
@@ -14,6 +16,7 @@ import type {
   TraceEvent,
   WarningKind,
 } from './trace';
+import { ActorSteps, packActorSteps, type ActorStepsData } from './actorSteps';
 import { lastAtOrBefore } from './stepSearch';
 
 export type WarningEvent = Extract<TraceEvent, { t: 'warning' }>;
@@ -39,47 +42,71 @@ export interface PlacedWarning {
   event: WarningEvent;
 }
 
-/** Ascending steps with one entry each (the last of its step), parallel to `at`. */
-interface History<T> {
-  steps: number[];
-  at: T[];
-}
-
-export interface TaskIndex {
-  trace: Trace;
-  frames: Map<ActorId, History<{ frames: Frame[]; capped: boolean }>>;
+/** What indexTasks derives in O(events), as data a worker can hand over (typed arrays transfer). */
+export interface TaskIndexData {
+  /** Per task: the steps that recorded its stack, with that step's last taskFrames event. */
+  frames: ActorStepsData;
   resources: ResourceInfo[];
-  resourceById: Map<ResourceId, ResourceInfo>;
-  resourceStates: Map<ResourceId, History<ResourceState>>;
+  /** Per resource: the steps that changed its state, with that step's last resourceState event. */
+  resourceStates: ActorStepsData;
   /** Steps in which each task was appended to the ready queue (woken). */
-  wakes: Map<ActorId, number[]>;
+  wakes: ActorStepsData;
   /** Who cancelled each task, and when (the first cancel() counts). */
   cancels: Map<ActorId, { step: number; by?: ActorId }>;
   /** The step each task was made in. */
   spawns: Map<ActorId, number>;
   /** How each task ended, and when. */
   exits: Map<ActorId, { step: number; outcome: Outcome }>;
+  /** Each warning's step, kind and event index. */
+  warnings: { step: number; kind: WarningKind; event: number }[];
+}
+
+export interface TaskIndex {
+  trace: Trace;
+  /** Values: the taskFrames event (TaskIndexData.frames). */
+  frames: ActorSteps;
+  resources: ResourceInfo[];
+  resourceById: Map<ResourceId, ResourceInfo>;
+  /** Values: the resourceState event (TaskIndexData.resourceStates). */
+  resourceStates: ActorSteps;
+  wakes: ActorSteps;
+  cancels: Map<ActorId, { step: number; by?: ActorId }>;
+  spawns: Map<ActorId, number>;
+  exits: Map<ActorId, { step: number; outcome: Outcome }>;
   warnings: PlacedWarning[];
 }
 
-function record<T>(map: Map<number, History<T>>, key: number, step: number, value: T): void {
-  let h = map.get(key);
-  if (!h) map.set(key, (h = { steps: [], at: [] }));
-  if (h.steps[h.steps.length - 1] === step) h.at[h.at.length - 1] = value;
-  else {
-    h.steps.push(step);
-    h.at.push(value);
-  }
+type FramesEvent = Extract<TraceEvent, { t: 'taskFrames' }>;
+type StateEvent = Extract<TraceEvent, { t: 'resourceState' }>;
+
+/** Per key, the last matching event of each step (`key` gives an event's key, or null). */
+function lastOfStep(trace: Trace, key: (e: TraceEvent) => number | null): ActorStepsData {
+  const { steps, events } = trace;
+  const inStep = new Map<number, number>();
+  return packActorSteps((add) => {
+    for (let s = 0; s < steps.length; s++) {
+      const end = s + 1 < steps.length ? steps[s + 1].firstEvent : events.length;
+      for (let i = steps[s].firstEvent; i < end; i++) {
+        const k = key(events[i]);
+        if (k !== null) inStep.set(k, i);
+      }
+      for (const [k, i] of inStep) add(k, s, i);
+      inStep.clear();
+    }
+  }, true);
 }
 
 export function indexTasks(trace: Trace): TaskIndex {
-  const index: TaskIndex = {
-    trace,
-    frames: new Map(),
+  return taskIndexFrom(trace, taskIndexData(trace));
+}
+
+/** The index's O(events) part (the trace worker runs this). */
+export function taskIndexData(trace: Trace): TaskIndexData {
+  const data: TaskIndexData = {
+    frames: lastOfStep(trace, (e) => (e.t === 'taskFrames' ? e.actor : null)),
     resources: [],
-    resourceById: new Map(),
-    resourceStates: new Map(),
-    wakes: new Map(),
+    resourceStates: lastOfStep(trace, (e) => (e.t === 'resourceState' ? e.id : null)),
+    wakes: lastOfStep(trace, (e) => (e.t === 'taskScheduled' ? e.actor : null)),
     cancels: new Map(),
     spawns: new Map(),
     exits: new Map(),
@@ -90,45 +117,49 @@ export function indexTasks(trace: Trace): TaskIndex {
     const end = s + 1 < steps.length ? steps[s + 1].firstEvent : events.length;
     for (let i = steps[s].firstEvent; i < end; i++) {
       const e = events[i];
-      switch (e.t) {
-        case 'taskFrames':
-          record(index.frames, e.actor, s, { frames: e.frames, capped: !!e.capped });
-          break;
-        case 'resource':
-          index.resources.push({ id: e.id, kind: e.kind, name: e.name, line: e.line, step: s });
-          index.resourceById.set(e.id, index.resources[index.resources.length - 1]);
-          break;
-        case 'resourceState':
-          record(index.resourceStates, e.id, s, { holders: e.holders, waiters: e.waiters, value: e.value });
-          break;
-        case 'taskScheduled': {
-          const w = index.wakes.get(e.actor);
-          if (!w) index.wakes.set(e.actor, [s]);
-          else if (w[w.length - 1] !== s) w.push(s);
-          break;
-        }
-        case 'taskCancelled':
-          if (!index.cancels.has(e.actor)) index.cancels.set(e.actor, { step: s, by: e.by });
-          break;
-        case 'taskSpawned':
-          if (!index.spawns.has(e.actor)) index.spawns.set(e.actor, s);
-          break;
-        case 'taskExited':
-          index.exits.set(e.actor, { step: s, outcome: e.outcome });
-          break;
-        case 'warning':
-          index.warnings.push({ step: s, kind: e.kind, event: e });
-          break;
-      }
+      if (e.t === 'resource')
+        data.resources.push({ id: e.id, kind: e.kind, name: e.name, line: e.line, step: s });
+      else if (e.t === 'taskCancelled' && !data.cancels.has(e.actor))
+        data.cancels.set(e.actor, { step: s, by: e.by });
+      else if (e.t === 'taskSpawned' && !data.spawns.has(e.actor)) data.spawns.set(e.actor, s);
+      else if (e.t === 'taskExited') data.exits.set(e.actor, { step: s, outcome: e.outcome });
+      else if (e.t === 'warning') data.warnings.push({ step: s, kind: e.kind, event: i });
     }
   }
-  return index;
+  return data;
 }
 
-function latest<T>(h: History<T> | undefined, step: number): { value: T; step: number } | null {
-  if (!h) return null;
-  const i = lastAtOrBefore(h.steps, step);
-  return i >= 0 ? { value: h.at[i], step: h.steps[i] } : null;
+/** The index from its trace and data: O(resources + warnings), the UI thread's share. */
+export function taskIndexFrom(trace: Trace, data: TaskIndexData): TaskIndex {
+  return {
+    trace,
+    frames: new ActorSteps(data.frames),
+    resources: data.resources,
+    resourceById: new Map(data.resources.map((r) => [r.id, r])),
+    resourceStates: new ActorSteps(data.resourceStates),
+    wakes: new ActorSteps(data.wakes),
+    cancels: data.cancels,
+    spawns: data.spawns,
+    exits: data.exits,
+    warnings: data.warnings.map((w) => ({ ...w, event: trace.events[w.event] as WarningEvent })),
+  };
+}
+
+/** The event (by its index) in force for `key` at `step` and the step that recorded it, or null. */
+function latest(lists: ActorSteps, key: number, step: number): { event: number; step: number } | null {
+  const steps = lists.get(key);
+  const values = lists.valuesOf(key);
+  if (!steps || !values) return null;
+  const i = lastAtOrBefore(steps, step);
+  return i >= 0 ? { event: values[i], step: steps[i] } : null;
+}
+
+/** A resource's holders and waiters (and value) after `step`. */
+function stateAt(index: TaskIndex, id: ResourceId, step: number): ResourceState {
+  const at = latest(index.resourceStates, id, step);
+  if (!at) return { holders: [], waiters: [] };
+  const e = index.trace.events[at.event] as StateEvent;
+  return { holders: e.holders, waiters: e.waiters, value: e.value };
 }
 
 export interface StackAt {
@@ -143,15 +174,16 @@ export interface StackAt {
 
 /** A task's stack with locals after `step`, or null before the engine recorded any. */
 export function stackAt(index: TaskIndex, actor: ActorId, step: number): StackAt | null {
-  const h = index.frames.get(actor);
-  const now = latest(h, step);
-  if (!h || !now) return null;
+  const now = latest(index.frames, actor, step);
+  if (!now) return null;
+  const { events } = index.trace;
+  const stack = events[now.event] as FramesEvent;
   const changed = new Set<string>();
   if (now.step === step) {
-    const before = latest(h, step - 1);
-    if (before) diffFrames(before.value.frames, now.value.frames, changed);
+    const before = latest(index.frames, actor, step - 1);
+    if (before) diffFrames((events[before.event] as FramesEvent).frames, stack.frames, changed);
   }
-  return { frames: now.value.frames, capped: now.value.capped, since: now.step, changed };
+  return { frames: stack.frames, capped: !!stack.capped, since: now.step, changed };
 }
 
 /** Frames are matched by position from the outermost while their functions agree; a frame
@@ -172,8 +204,7 @@ export interface ResourceAt extends ResourceInfo, ResourceState {}
 export function resourceAt(index: TaskIndex, id: ResourceId, step: number): ResourceAt | null {
   const r = index.resourceById.get(id);
   if (!r || r.step > step) return null;
-  const state = latest(index.resourceStates.get(id), step)?.value ?? { holders: [], waiters: [] };
-  return { ...r, ...state };
+  return { ...r, ...stateAt(index, id, step) };
 }
 
 /** Every resource made by `step`, with who holds it and who waits on it then. */
@@ -181,8 +212,7 @@ export function resourcesAt(index: TaskIndex, step: number): ResourceAt[] {
   const out: ResourceAt[] = [];
   for (const r of index.resources) {
     if (r.step > step) break; // made in step order
-    const state = latest(index.resourceStates.get(r.id), step)?.value ?? { holders: [], waiters: [] };
-    out.push({ ...r, ...state });
+    out.push({ ...r, ...stateAt(index, r.id, step) });
   }
   return out;
 }
@@ -211,6 +241,11 @@ export function warningsAt(index: TaskIndex, step: number): PlacedWarning[] {
 }
 
 const cache = new WeakMap<Trace, TaskIndex>();
+
+/** Keeps the index built elsewhere (by the trace worker) for `trace`. */
+export function keepTaskIndex(trace: Trace, index: TaskIndex): void {
+  cache.set(trace, index);
+}
 
 /** The index of a trace, built on first use and kept while the trace lives (the stage's wait
  * groups and the inspector share it). */

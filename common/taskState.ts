@@ -58,7 +58,7 @@ export function taskStateAt(trace: Trace, step: number): StateAt {
     return t;
   };
   for (const [actor, made] of index.spawns) if (made <= at) task(actor);
-  for (const actor of index.frames.keys()) {
+  for (const actor of index.frames.data.keys) {
     const stack = stackAt(index, actor, at);
     if (stack === null) continue;
     const t = task(actor);

@@ -13,12 +13,12 @@ export function clampStep(model: PlayerModel, step: number): number {
   return Math.max(0, Math.min(lastStep(model), Math.round(step)));
 }
 
-function firstAfter(sorted: readonly number[], step: number): number | null {
+function firstAfter(sorted: ArrayLike<number>, step: number): number | null {
   const i = lastAtOrBefore(sorted, step) + 1;
   return i < sorted.length ? sorted[i] : null;
 }
 
-function lastBefore(sorted: readonly number[], step: number): number | null {
+function lastBefore(sorted: ArrayLike<number>, step: number): number | null {
   const i = lastAtOrBefore(sorted, step - 1);
   return i >= 0 ? sorted[i] : null;
 }

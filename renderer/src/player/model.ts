@@ -1,10 +1,14 @@
 // Everything the player derives once per trace (O(events)): the lane index, names and colours,
 // per-actor histories for the code markers and "next step of this task", and the step lists the
-// controls jump through. Pure: no Svelte, no Pixi.
+// controls jump through. The O(events) part (indexModel) is plain data and typed arrays, so the
+// trace worker builds it and the UI thread only joins it to the trace (modelFrom, O(actors)).
+// Pure: no Svelte, no Pixi.
 import { indexIo, type IoIndex } from '../../../common/ioTrail';
-import { indexTrace, type TraceIndex } from '../../../common/lanes';
+import { lanesData, type TraceIndex, type TraceIndexData } from '../../../common/lanes';
 import { nameOf, renameTasksIn, taskNames, type TaskNames, type TaskNaming } from '../../../common/taskNames';
 import type { Actor, ActorId, RunEnd, Trace } from '../../../common/trace';
+import { ActorSteps, packActorSteps, type ActorStepsData } from '../../../common/actorSteps';
+import { lastAtOrBefore } from '../../../common/stepSearch';
 import { CALLBACK_COLOUR, taskColour } from './colours';
 import { visibleStepsOf } from './visibleSteps';
 
@@ -21,13 +25,13 @@ export interface PlayerModel {
   /** By actor id (index 0 unused). */
   info: ActorInfo[];
   /** Steps in which each actor ran, ascending (by actor id). */
-  runSteps: Map<ActorId, number[]>;
-  /** For each actor: steps where it ran, and the last user line it executed then. */
-  lineHistory: Map<ActorId, { steps: number[]; lines: number[] }>;
+  runSteps: ActorSteps;
+  /** For each actor: steps where it ran (get), and the last user line it executed then (valuesOf). */
+  lineHistory: ActorSteps;
   /** Step indices of clock jumps, ascending. */
-  clockSteps: number[];
+  clockSteps: Int32Array;
   /** First step of each loop iteration, ascending. */
-  iterationStarts: number[];
+  iterationStarts: Int32Array;
   /** The program's tasks in creation order (asyncio's internal tasks left out). */
   tasks: ActorId[];
   /** Worker threads' jobs and bytes on the network (common/ioTrail.ts). */
@@ -36,7 +40,19 @@ export interface PlayerModel {
   names: TaskNames;
   naming: TaskNaming;
   /** The steps shown with internals off (visibleSteps.ts), ascending; with them on, all are. */
-  visibleSteps: number[];
+  visibleSteps: Int32Array;
+}
+
+/** What buildModel derives in O(events), as data a worker can hand over (typed arrays transfer). */
+export interface ModelIndex {
+  lanes: TraceIndexData;
+  names: TaskNames;
+  runSteps: ActorStepsData;
+  lineHistory: ActorStepsData;
+  clockSteps: Int32Array;
+  iterationStarts: Int32Array;
+  io: IoIndex;
+  visibleSteps: Int32Array;
 }
 
 /** How the run ended, in words, even when the engine left the message empty (a normal end). */
@@ -60,75 +76,108 @@ export function withNaming(model: PlayerModel, naming: TaskNaming): PlayerModel 
 }
 
 export function buildModel(trace: Trace, naming: TaskNaming = 'friendly'): PlayerModel {
-  const index = indexTrace(trace);
-  const names = taskNames(trace);
-  const info: ActorInfo[] = [];
+  return modelFrom(trace, indexModel(trace), naming);
+}
+
+/** The program's tasks in creation order: asyncio's own tasks (asyncio.run's shutdown_asyncgens …)
+ * get no colour slot and no timeline row, so they keep the same colours whatever asyncio adds. */
+export function userTasks(trace: Pick<Trace, 'actors'>): ActorId[] {
   const tasks: ActorId[] = [];
-  for (const a of trace.actors) {
-    // asyncio's own tasks (asyncio.run's shutdown_asyncgens …) get no colour slot and no
-    // timeline row, so the program's tasks keep the same colours whatever asyncio adds.
-    const user = a.kind === 'task' && !a.internal;
-    const colour = user ? taskColour(tasks.length) : CALLBACK_COLOUR;
-    if (user) tasks.push(a.id);
-    info[a.id] = { actor: a, label: nameOf(names, a.id, naming) as string, colour };
-  }
-  const runSteps = new Map<ActorId, number[]>();
-  const lineHistory = new Map<ActorId, { steps: number[]; lines: number[] }>();
+  for (const a of trace.actors) if (a.kind === 'task' && !a.internal) tasks.push(a.id);
+  return tasks;
+}
+
+/** The model's O(events) part (the trace worker runs this). */
+export function indexModel(trace: Trace): ModelIndex {
+  const { steps, events } = trace;
   const clockSteps: number[] = [];
   const iterationStarts: number[] = [];
-  const { steps, events } = trace;
   for (let s = 0; s < steps.length; s++) {
     const st = steps[s];
     if (s === 0 || st.iteration !== steps[s - 1].iteration) iterationStarts.push(s);
     if (st.kind === 'clock') clockSteps.push(s);
-    if (st.kind === 'run' && st.actor !== undefined) {
-      let r = runSteps.get(st.actor);
-      if (!r) runSteps.set(st.actor, (r = []));
-      r.push(s);
+  }
+  const runSteps = packActorSteps((add) => {
+    for (let s = 0; s < steps.length; s++) {
+      const st = steps[s];
+      if (st.kind === 'run' && st.actor !== undefined) add(st.actor, s);
     }
-    const end = s + 1 < steps.length ? steps[s + 1].firstEvent : events.length;
-    for (let i = st.firstEvent; i < end; i++) {
-      const e = events[i];
-      if (e.t === 'afterTaskStep' && e.lines.length > 0) {
-        let h = lineHistory.get(e.actor);
-        if (!h) lineHistory.set(e.actor, (h = { steps: [], lines: [] }));
-        h.steps.push(s);
-        h.lines.push(e.lines[e.lines.length - 1]);
+  }, false);
+  const lineHistory = packActorSteps((add) => {
+    for (let s = 0; s < steps.length; s++) {
+      const end = s + 1 < steps.length ? steps[s + 1].firstEvent : events.length;
+      for (let i = steps[s].firstEvent; i < end; i++) {
+        const e = events[i];
+        if (e.t === 'afterTaskStep' && e.lines.length > 0) add(e.actor, s, e.lines[e.lines.length - 1]);
       }
     }
-  }
+  }, true);
   return {
-    trace,
-    index,
-    info,
+    lanes: lanesData(trace),
+    names: taskNames(trace),
     runSteps,
     lineHistory,
-    clockSteps,
-    iterationStarts,
-    tasks,
+    clockSteps: Int32Array.from(clockSteps),
+    iterationStarts: Int32Array.from(iterationStarts),
     io: indexIo(trace),
-    names,
-    naming,
-    visibleSteps: visibleStepsOf(trace),
+    visibleSteps: Int32Array.from(visibleStepsOf(trace)),
   };
 }
 
-/** Index of the last element <= x in an ascending array, or -1. */
-export function lastAtOrBefore(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+/** The labels, colours and task list of a trace's actors, built a slice at a time (addActors). */
+export interface ActorInfos {
+  info: ActorInfo[];
+  tasks: ActorId[];
 }
+
+/** Adds `actors` (the next slice of the trace's, in order) to `into`: O(actors given). */
+export function addActors(
+  into: ActorInfos,
+  actors: readonly Actor[],
+  names: TaskNames,
+  naming: TaskNaming,
+): ActorInfos {
+  for (const a of actors) {
+    // asyncio's own tasks get no colour slot (userTasks).
+    const user = a.kind === 'task' && !a.internal;
+    const colour = user ? taskColour(into.tasks.length) : CALLBACK_COLOUR;
+    if (user) into.tasks.push(a.id);
+    into.info[a.id] = { actor: a, label: nameOf(names, a.id, naming) as string, colour };
+  }
+  return into;
+}
+
+/** The model from its trace and index (and its actors' infos, when built already a slice at a
+ * time): O(actors) at most, the UI thread's share. */
+export function modelFrom(
+  trace: Trace,
+  index: ModelIndex,
+  naming: TaskNaming = 'friendly',
+  actors: ActorInfos = addActors({ info: [], tasks: [] }, trace.actors, index.names, naming),
+): PlayerModel {
+  return {
+    trace,
+    index: { trace, ...index.lanes },
+    info: actors.info,
+    runSteps: new ActorSteps(index.runSteps),
+    lineHistory: new ActorSteps(index.lineHistory),
+    clockSteps: index.clockSteps,
+    iterationStarts: index.iterationStarts,
+    tasks: actors.tasks,
+    io: index.io,
+    names: index.names,
+    naming,
+    visibleSteps: index.visibleSteps,
+  };
+}
+
+export { lastAtOrBefore };
 
 /** The last user line `actor` executed at or before `step`, if any. */
 export function lastLine(model: PlayerModel, actor: ActorId, step: number): number | undefined {
-  const h = model.lineHistory.get(actor);
-  if (!h) return undefined;
-  const i = lastAtOrBefore(h.steps, step);
-  return i >= 0 ? h.lines[i] : undefined;
+  const steps = model.lineHistory.get(actor);
+  const lines = model.lineHistory.valuesOf(actor);
+  if (!steps || !lines) return undefined;
+  const i = lastAtOrBefore(steps, step);
+  return i >= 0 ? lines[i] : undefined;
 }

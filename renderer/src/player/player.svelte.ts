@@ -2,10 +2,10 @@
 // the cursor and the play clock. Everything shown derives from (trace, cursor) by snapshotAt.
 import type { ActorId, Trace } from '../../../common/trace';
 import * as cursor from './cursor';
-import { buildModel, withNaming } from './model';
+import { withNaming } from './model';
+import { modelOf, timelineOf } from './modelCache';
 import { narrate } from './narration';
 import { snapshotAt } from './snapshot';
-import { buildTimeline } from './timeline';
 import { jumpStop, stepView } from './visibleSteps';
 
 /** One step per this many ms at 1x. */
@@ -21,13 +21,14 @@ export class Player {
   /** Tasks named as CPython names them (Task-1) instead of common/taskNames.ts's scheme. */
   cpythonNames = $state(false);
 
-  #base = $derived(this.trace ? buildModel(this.trace) : null);
+  /** Built by the trace worker for a run's trace (modelCache.ts), else here on first use. */
+  #base = $derived(this.trace ? modelOf(this.trace) : null);
   model = $derived(this.#base ? withNaming(this.#base, this.cpythonNames ? 'cpython' : 'friendly') : null);
   /** The steps stepped through: with internals off, those asyncio's plumbing alone ran are skipped. */
   view = $derived(
     stepView(this.trace?.steps.length ?? 1, this.showInternals ? null : (this.model?.visibleSteps ?? null)),
   );
-  timeline = $derived(this.model ? buildTimeline(this.model) : null);
+  timeline = $derived(this.model ? timelineOf(this.model) : null);
   snapshot = $derived(
     this.model
       ? snapshotAt(this.model, this.step, { showInternals: this.showInternals, view: this.view })

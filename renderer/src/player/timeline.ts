@@ -3,7 +3,7 @@
 // that maps steps onto virtual time. Many steps share one instant (everything at t=0 in a
 // program that never sleeps), so each step also gets a small fixed share of the width: x grows
 // with virtual time and with step count, and stays monotonic so a click maps back to a step.
-import type { ActorId } from '../../../common/trace';
+import type { ActorId, Trace } from '../../../common/trace';
 import { lastAtOrBefore, type PlayerModel } from './model';
 
 /** 'io': waiting on a socket or a worker thread (a wait of kind io), drawn apart from sleeps.
@@ -14,9 +14,27 @@ export type SpanState = 'ready' | 'running' | 'blocked' | 'waiting' | 'io' | 'do
 export interface TimelineRow {
   actor: ActorId;
   /** Parallel arrays, one entry per span: [fromStep, toStep) in that state. */
-  from: number[];
-  to: number[];
+  from: Int32Array;
+  to: Int32Array;
   state: SpanState[];
+}
+
+/** Span states by code (TimelineSpans.state). */
+export const SPAN_STATES: readonly SpanState[] = ['ready', 'running', 'blocked', 'waiting', 'io', 'done'];
+
+/** Every row's spans packed into typed arrays (built in the trace worker, moved by transfer). */
+export interface TimelineSpans {
+  /** The row's task, by row. */
+  actors: Int32Array;
+  /** Row r's spans are at [start[r], start[r + 1]). */
+  start: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  /** Index into SPAN_STATES. */
+  state: Uint8Array;
+  x: Float64Array;
+  stepShare: number;
+  times: Float64Array;
 }
 
 export interface Timeline {
@@ -32,7 +50,7 @@ export interface Timeline {
 /** Share of the width spread evenly over steps; the rest follows virtual time. */
 export const STEP_SHARE = 0.35;
 
-export function timelineAxis(model: PlayerModel): Float64Array {
+export function timelineAxis(model: Pick<PlayerModel, 'trace'>): Float64Array {
   const { steps } = model.trace;
   const n = steps.length;
   const x = new Float64Array(n + 1);
@@ -67,15 +85,21 @@ export function xOfTime(tl: Timeline, t: number): number {
 
 /** The step whose slot contains x (0..1). */
 export function stepAtX(axis: Float64Array, x: number): number {
-  const i = lastAtOrBefore(axis as unknown as number[], x);
+  const i = lastAtOrBefore(axis, x);
   return Math.max(0, Math.min(axis.length - 2, i));
 }
 
 export function buildTimeline(model: PlayerModel): Timeline {
-  const { steps, events } = model.trace;
-  const rows = new Map<ActorId, TimelineRow>();
+  return timelineFrom(timelineSpans(model.trace, model.tasks));
+}
+
+/** The rows of `tasks` (in that order) and the axis: O(events), the trace worker's share. */
+export function timelineSpans(trace: Trace, tasks: readonly ActorId[]): TimelineSpans {
+  const { steps, events } = trace;
+  const rows = new Map<ActorId, { from: number[]; to: number[]; state: number[] }>();
   const current = new Map<ActorId, { state: SpanState; since: number }>();
-  for (const id of model.tasks) rows.set(id, { actor: id, from: [], to: [], state: [] });
+  for (const id of tasks) rows.set(id, { from: [], to: [], state: [] });
+  const code = (state: SpanState) => SPAN_STATES.indexOf(state);
   const move = (id: ActorId, state: SpanState, step: number) => {
     const row = rows.get(id);
     if (!row) return; // callbacks have no row
@@ -85,7 +109,7 @@ export function buildTimeline(model: PlayerModel): Timeline {
     if (cur && step > cur.since) {
       row.from.push(cur.since);
       row.to.push(step);
-      row.state.push(cur.state);
+      row.state.push(code(cur.state));
     }
     current.set(id, { state, since: step });
   };
@@ -112,11 +136,48 @@ export function buildTimeline(model: PlayerModel): Timeline {
     if (cur.state !== 'done') {
       row.from.push(cur.since);
       row.to.push(steps.length);
-      row.state.push(cur.state);
+      row.state.push(code(cur.state));
     }
   }
-  const { steps: all } = model.trace;
-  const stepShare = all.length > 0 && all[all.length - 1].time > 0 ? STEP_SHARE : 1;
-  const times = Float64Array.from(all, (st) => st.time);
-  return { rows: [...rows.values()], x: timelineAxis(model), stepShare, times };
+  const start = new Int32Array(rows.size + 1);
+  let r = 0;
+  for (const row of rows.values()) start[r + 1] = start[r++] + row.from.length;
+  const from = new Int32Array(start[rows.size]);
+  const to = new Int32Array(from.length);
+  const state = new Uint8Array(from.length);
+  r = 0;
+  for (const row of rows.values()) {
+    from.set(row.from, start[r]);
+    to.set(row.to, start[r]);
+    state.set(row.state, start[r++]);
+  }
+  const stepShare = steps.length > 0 && steps[steps.length - 1].time > 0 ? STEP_SHARE : 1;
+  const times = Float64Array.from(steps, (st) => st.time);
+  return {
+    actors: Int32Array.from(rows.keys()),
+    start,
+    from,
+    to,
+    state,
+    x: timelineAxis({ trace }),
+    stepShare,
+    times,
+  };
+}
+
+/** The timeline of packed spans: rows are views on them, O(rows + spans) on the UI thread. */
+export function timelineFrom(spans: TimelineSpans, rows = addRows([], spans, spans.actors.length)): Timeline {
+  return { rows, x: spans.x, stepShare: spans.stepShare, times: spans.times };
+}
+
+/** Adds the next `count` rows of `spans` to `rows` (built a slice at a time on the UI thread). */
+export function addRows(rows: TimelineRow[], spans: TimelineSpans, count: number): TimelineRow[] {
+  const { actors, start, from, to, state } = spans;
+  for (let r = rows.length, end = Math.min(actors.length, r + count); r < end; r++) {
+    const [a, b] = [start[r], start[r + 1]];
+    const states: SpanState[] = [];
+    for (let i = a; i < b; i++) states.push(SPAN_STATES[state[i]]);
+    rows.push({ actor: actors[r], from: from.subarray(a, b), to: to.subarray(a, b), state: states });
+  }
+  return rows;
 }

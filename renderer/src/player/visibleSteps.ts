@@ -39,7 +39,7 @@ export interface StepView {
   atOrBefore(step: number): number;
 }
 
-export function stepView(total: number, visible: readonly number[] | null): StepView {
+export function stepView(total: number, visible: ArrayLike<number> | null): StepView {
   if (!visible) {
     const clamp = (s: number) => Math.max(0, Math.min(total - 1, Math.round(s)));
     return { count: total, position: clamp, at: clamp, atOrAfter: clamp, atOrBefore: clamp };

@@ -1,5 +1,6 @@
 // A run's progress as the toolbar shows it: the engine's phases (starting Python, running:
-// steps so far) and then the renderer's own (reading the trace: records received of all). Pure.
+// steps so far) and then the renderer's own (reading the trace: records received of all; then
+// indexing it). Pure.
 import type { SimProgress } from '../bridge';
 import type { LoadProgress } from './trace-loader';
 
@@ -11,6 +12,8 @@ export type RunProgress =
       steps: number;
       /** 0..1 of the trace's records received; -1 until the worker has read the bytes. */
       fraction: number;
+      /** All received: the trace is being indexed for the player. */
+      indexing?: boolean;
     };
 
 /** The next progress from an engine message or the trace loader's (null: its load ended). */
@@ -24,6 +27,7 @@ export function runProgress(
     phase: 'loading',
     steps: previous?.steps ?? 0,
     fraction: p.total > 0 ? p.received / p.total : -1,
+    ...(p.indexing ? { indexing: true } : {}),
   };
 }
 
@@ -32,5 +36,6 @@ export function progressText(progress: RunProgress | null): string {
   if (progress.phase === 'starting') return 'starting Python…';
   if (progress.phase === 'running') return `${progress.steps.toLocaleString()} steps simulated`;
   const steps = progress.steps > 0 ? `${progress.steps.toLocaleString()} steps; ` : '';
+  if ('indexing' in progress && progress.indexing) return `${steps}indexing the run…`;
   return `${steps}reading the trace${progress.fraction >= 0 ? ` ${Math.round(progress.fraction * 100)}%` : '…'}`;
 }

@@ -1,5 +1,6 @@
 // Messages between the UI thread (trace-loader.ts) and the trace worker (trace-worker.ts).
 import type { Trace, TraceReceipt } from '../../../common/trace';
+import type { WorkerBuilt } from './model-join';
 
 export interface LoaderRequest {
   id: number;
@@ -16,5 +17,9 @@ export type TraceList = 'actors' | 'steps' | 'events';
 export type LoaderReply =
   | { id: number; type: 'head'; head: TraceHead; total: number }
   | { id: number; type: 'part'; list: TraceList; items: unknown[] }
+  /** The parts are all sent; the worker indexes the trace (the model's O(events) share). */
+  | { id: number; type: 'indexing' }
+  /** The index, its typed arrays transferred. */
+  | { id: number; type: 'index'; built: WorkerBuilt }
   | { id: number; type: 'done' }
   | { id: number; type: 'error'; message: string };

@@ -1,9 +1,14 @@
 // Opens a run's trace bytes into a Trace without holding the UI thread: the trace worker
 // (trace-worker.ts) decodes and checks them and sends the trace back in parts, which arrive
-// here as separate tasks (input is answered between them). Where there is no Worker (unit tests
+// here as separate tasks (input is answered between them), then the player's index of it, which
+// is joined to the trace here a slice at a time (model-join.ts) and kept for the player
+// (player/modelCache.ts) before the trace is handed on. Where there is no Worker (unit tests
 // in Node) the bytes are read here. Stop (`cancel`) ends the worker at once, whatever it is doing.
 import type { Trace, TraceReceipt } from '../../../common/trace';
 import { receivedTrace } from '../../../engine/chromium/trace-delivery';
+import { keepBuilt } from '../player/modelCache';
+import { keepTaskIndex } from '../player/taskIndex';
+import { joinModel, type WorkerBuilt } from './model-join';
 import type { LoaderReply, LoaderRequest, TraceHead, TraceList } from './trace-loader-protocol';
 
 export type OpenTrace = (
@@ -12,11 +17,16 @@ export type OpenTrace = (
   asked: { source: string; fileName: string },
 ) => Promise<Trace>;
 
-/** Loading progress: records received of all (0 of 0 until the worker has read the bytes). */
+/** Loading progress: records received of all (0 of 0 until the worker has read the bytes), and
+ * whether the trace is being indexed (all received). */
 export interface LoadProgress {
   received: number;
   total: number;
+  indexing?: boolean;
 }
+
+/** Lets the UI thread answer input (and a Stop) between slices of work. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** What `cancel` rejects a load in flight with. */
 export class LoadCancelled extends Error {
@@ -30,6 +40,7 @@ interface Pending {
   total: number;
   received: number;
   lists: { actors: unknown[][]; steps: unknown[][]; events: unknown[][] };
+  built: WorkerBuilt | null;
   resolve(trace: Trace): void;
   reject(error: Error): void;
 }
@@ -58,6 +69,7 @@ export class TraceLoader {
         total: 0,
         received: 0,
         lists: { actors: [], steps: [], events: [] },
+        built: null,
         resolve,
         reject,
       });
@@ -109,15 +121,47 @@ export class TraceLoader {
       p.lists[m.list].push(m.items);
       p.received += m.items.length;
       this.#emit({ received: p.received, total: p.total });
+    } else if (m.type === 'indexing') {
+      this.#emit({ received: p.received, total: p.total, indexing: true });
+    } else if (m.type === 'index') {
+      p.built = m.built;
     } else {
-      this.#pending.delete(m.id);
-      this.#emit(null);
-      if (!p.head) return p.reject(new Error('the trace could not be read'));
+      if (!p.head) {
+        this.#pending.delete(m.id);
+        this.#emit(null);
+        return p.reject(new Error('the trace could not be read'));
+      }
       const join = (parts: unknown[][]) => ([] as unknown[]).concat(...parts);
       const trace = p.head as unknown as Record<TraceList, unknown[]>;
       for (const list of ['actors', 'steps', 'events'] as const) trace[list] = join(p.lists[list]);
-      p.resolve(trace as unknown as Trace);
+      void this.#finish(m.id, p, trace as unknown as Trace);
     }
+  }
+
+  /** Joins the worker's index to the trace (a Stop meanwhile ends it) and hands the trace on. */
+  async #finish(id: number, p: Pending, trace: Trace): Promise<void> {
+    if (p.built) {
+      const built = p.built;
+      p.built = null;
+      const pause = async () => {
+        await nextTask();
+        if (this.#pending.get(id) !== p) throw new LoadCancelled();
+      };
+      try {
+        const { model, timeline, tasks } = await joinModel(trace, built, pause);
+        keepBuilt(trace, model, timeline);
+        keepTaskIndex(trace, tasks);
+      } catch (e) {
+        // Cancelled: cancel() has rejected the load already.
+        if (e instanceof LoadCancelled) return;
+        this.#pending.delete(id);
+        this.#emit(null);
+        return p.reject(new Error(`the trace could not be indexed: ${e instanceof Error ? e.message : e}`));
+      }
+    }
+    this.#pending.delete(id);
+    this.#emit(null);
+    p.resolve(trace);
   }
 
   #emit(p: LoadProgress | null): void {
