@@ -3,7 +3,7 @@
 import { tick } from 'svelte';
 import type { Player } from '../player/player.svelte';
 import { formatTime } from '../player/snapshot';
-import type { PngSources } from '../run/desktop';
+import type { PngSources } from '../app/desktopWiring';
 import type { MotionSetting } from '../run/motion.svelte';
 import type { CaptureSource } from './capture';
 

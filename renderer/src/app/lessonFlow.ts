@@ -4,10 +4,10 @@ import { loopscope, type MenuCommand } from '../bridge';
 import { CompareState, type CompareProgram } from '../compare/compare.svelte';
 import type { DesktopController } from '../desktop/desktop.svelte';
 import type { Player } from '../player/player.svelte';
-import { createDesktop, type PendingProgram, type PngSources } from '../run/desktop';
+import { createDesktop, type PendingProgram, type PngSources } from './desktopWiring';
 import type { Runner } from '../run/runner.svelte';
-import { lessonById, type Lesson } from './builtin';
-import { LessonSession } from './lessonSession.svelte';
+import { lessonById, type Lesson } from '../lessons/builtin';
+import { LessonSession } from '../lessons/lessonSession.svelte';
 
 /** The pair the compare view opens with when nothing else is chosen: lesson 2's two halves. */
 export const DEFAULT_PAIR = ['02a-sync-waits', '02b-async-waits'] as const;

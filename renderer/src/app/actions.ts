@@ -1,11 +1,11 @@
 // Every player action by name, shared by the keyboard, the controls and the app menu.
 import type { MenuCommand } from '../bridge';
-import { typingTarget } from '../app/keymap';
+import { typingTarget } from './keymap';
 import type { DesktopController } from '../desktop/desktop.svelte';
 import type { KeyAction } from '../player/keys';
 import type { Player } from '../player/player.svelte';
-import type { MotionSetting } from './motion.svelte';
-import type { Runner } from './runner.svelte';
+import type { MotionSetting } from '../run/motion.svelte';
+import type { Runner } from '../run/runner.svelte';
 
 export type Actions = Record<KeyAction, () => void> & {
   setSpeed(speed: number): void;
