@@ -139,7 +139,7 @@ async function frames(page: Page, base: string, tasks: number): Promise<void> {
 
 async function main(): Promise<void> {
   nodeFigures();
-  await build({ configFile: CONFIG, logLevel: 'warn' });
+  await build({ configFile: CONFIG, mode: 'e2e', logLevel: 'warn' }); // with the stage's test hooks
   const server = await preview({
     configFile: CONFIG,
     preview: { port: 4181, host: '127.0.0.1', strictPort: false },

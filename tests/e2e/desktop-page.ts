@@ -1,7 +1,8 @@
 // The desktop test page: the real DesktopController and DesktopBanners (renderer/src/desktop)
 // over a textarea standing in for the editor and a step counter standing in for the player,
-// talking to the test "main" through window.loopscope, exactly as App.svelte will.
+// talking to the test "main" through window.loopscope, with the app's menu table's desktop part.
 import { mount } from 'svelte';
+import { desktopMenu } from '../../renderer/src/app/menu';
 import { DesktopController } from '../../renderer/src/desktop/desktop.svelte';
 import DesktopBanners from '../../renderer/src/desktop/DesktopBanners.svelte';
 
@@ -64,4 +65,7 @@ editor.addEventListener('input', () => desktop.edited(editor.value));
 mount(DesktopBanners, { target: document.getElementById('banners')!, props: { desktop } });
 test.__desktop = desktop;
 desktop.start();
+// The app's menu listener (app/root.svelte.ts) hands these commands to the controller the same way.
+const menu: Partial<Record<string, () => void>> = desktopMenu(desktop);
+window.loopscope.app.onMenu((command) => menu[command]?.());
 document.body.dataset['ready'] = 'yes';

@@ -1,15 +1,16 @@
 // The app's side of an animated export: the player it steps, the stage it grabs, the motion
 // it holds still, and the colours of the current theme for the burned-in band.
 import { tick } from 'svelte';
+import { THEMES } from '../player/colours';
 import type { Player } from '../player/player.svelte';
 import { formatTime } from '../player/snapshot';
-import type { PngSources } from '../run/desktop';
+import type { PngSources } from '../app/desktopWiring';
 import type { MotionSetting } from '../run/motion.svelte';
 import type { CaptureSource } from './capture';
 
 const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
 
-function cssColour(name: string, fallback: string): string {
+function cssVariable(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
@@ -40,9 +41,9 @@ export function captureSource(player: Player, png: PngSources, motion: MotionSet
     },
     get ink() {
       return {
-        bg: cssColour('--ls-surface', '#181b22'),
-        fg: cssColour('--ls-fg', '#e8eaf0'),
-        muted: cssColour('--ls-muted', '#9aa3b5'),
+        bg: cssVariable('--ls-surface', THEMES.dark.surface),
+        fg: cssVariable('--ls-fg', THEMES.dark.fg),
+        muted: cssVariable('--ls-muted', THEMES.dark.muted),
       };
     },
     stills: () => {

@@ -1,24 +1,8 @@
-// The renderer half of the desktop workflow: files, unsaved edits, crash drafts, presentation
-// mode (clicker keys, blank screen, idle cursor), theme and settings, exports.
-//
-// Usage (App.svelte):
-//   import { DesktopController } from './desktop/desktop.svelte';
-//   import DesktopBanners from './desktop/DesktopBanners.svelte';
-//   const desktop = new DesktopController({
-//     getText: () => runner.source,
-//     setText: (text, name) => { runner.source = text; runner.fileName = name; void runner.run(); },
-//     player: { forward: () => player.forward(), back: () => player.back(), start: () => player.toStart(), end: () => player.toEnd() },
-//     exporters: { 'trace-json': () => JSON.stringify(player.trace), … },   // bytes or text per ExportKind
-//   });
-//   onMount(() => desktop.start());            // returns the cleanup
-//   // the editor's change handler: desktop.edited(text)
-//   // markup: <DesktopBanners {desktop} />   (notices, draft offer, file changed on disk)
-// It subscribes to the menu itself for file:new/open/save/saveAs and view:presentation; leave
-// those out of App's own menu map. While presenting it takes the keys first (capture phase):
-// PageDown/→/↓/Space/Enter step forward, PageUp/←/↑/Backspace step back, Home/End, B or .
-// blank the screen (any key restores), Esc leaves. It sets on <html>: data-theme,
-// data-presenting (style the projector layout from it: hide the editor, scale up type),
-// data-blank and data-cursor="hidden" (cursor hidden after a pause of the mouse).
+// The renderer half of the desktop workflow: files, unsaved edits, crash drafts, saved settings
+// and theme, exports; presentation mode is its part (desktop/presentation.svelte.ts).
+// app/ builds it (app/desktopWiring.ts) and routes the menu's file and presentation commands to
+// it (app/menu.ts); start() subscribes to main's file, settings and presentation events.
+// It sets data-theme on <html> (the saved theme; high contrast while presenting).
 import { loopscope as bridgeApi } from '../bridge';
 import type {
   Draft,
@@ -31,13 +15,13 @@ import type {
   SettingsPatch,
   Theme,
 } from '../bridge';
-import { presentationKey } from '../app/keymap';
+import { listenForDrops } from './fileDrop';
+import { Notices } from './notices.svelte';
+import { Presentation, type ClickerTarget } from './presentation.svelte';
 import { applyTheme } from './theme';
 
 /** A crash loses at most this much typing. */
 const DRAFT_INTERVAL_MS = 5000;
-/** The cursor hides after the mouse has been still this long while presenting. */
-const IDLE_CURSOR_MS = 2500;
 const UNTITLED = 'untitled.py';
 
 export type ExportProducer = () => Promise<Uint8Array | string> | Uint8Array | string;
@@ -48,7 +32,7 @@ export interface DesktopOptions {
   /** Replaces the program (a file opened, New, Reload, a draft recovered); `name` is the file name. */
   setText(text: string, name: string): void;
   /** Clicker keys in presentation mode step the player. */
-  player: { forward(): void; back(): void; start(): void; end(): void };
+  player: ClickerTarget;
   exporters?: Partial<Record<ExportKind, ExportProducer>>;
   /** Asks before unsaved edits are thrown away. Default: window.confirm. */
   confirm?(message: string): boolean | Promise<boolean>;
@@ -62,29 +46,14 @@ export interface DesktopOptions {
   idleCursorMs?: number;
 }
 
-export interface Notice {
-  id: number;
-  kind: 'info' | 'error';
-  text: string;
-}
-
-const STYLES = `
-:root[data-cursor='hidden'], :root[data-cursor='hidden'] * { cursor: none !important; }
-:root[data-blank] body::after { content: ''; position: fixed; inset: 0; background: #000; z-index: 2147483647; }
-`;
-
 export class DesktopController {
   fileName = $state(UNTITLED);
   filePath = $state<string | null>(null);
   dirty = $state(false);
-  notices = $state<Notice[]>([]);
   /** Unsaved edits from a session that crashed: offer recoverDraft() / discardDraft(). */
   draftOffer = $state.raw<Draft | null>(null);
   /** The open file changed on disk: offer reloadFromDisk() / keepMine(). */
   fileChange = $state.raw<FileChange | null>(null);
-  presenting = $state(false);
-  blanked = $state(false);
-  cursorHidden = $state(false);
   settings = $state.raw<Settings | null>(null);
 
   private readonly api: LoopscopeApi;
@@ -92,12 +61,20 @@ export class DesktopController {
   private savedText = '';
   private lastDraft = '';
   private held: OpenRequest[] = [];
-  private nextNoticeId = 1;
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly notices = new Notices();
+  readonly presentation: Presentation;
 
   constructor(private readonly options: DesktopOptions) {
     this.api = options.api ?? bridgeApi;
     this.root = options.root ?? document.documentElement;
+    this.presentation = new Presentation({
+      api: this.api,
+      root: this.root,
+      clicker: options.player,
+      call: (action) => this.notices.call(action),
+      onChange: () => this.applyThemeNow(),
+      idleCursorMs: options.idleCursorMs,
+    });
   }
 
   /** Subscribes to main and the window; call once on mount. Returns the cleanup. */
@@ -113,47 +90,21 @@ export class DesktopController {
       }
     };
     const off: (() => void)[] = [
-      listen(() =>
-        api.app.onMenu((command) => {
-          if (command === 'file:new') void this.newFile();
-          else if (command === 'file:open') void this.open();
-          else if (command === 'file:save') void this.save();
-          else if (command === 'file:saveAs') void this.saveAs();
-          else if (command === 'view:presentation') void this.enterPresentation();
-        }),
-      ),
-      listen(() => api.app.onPresentation((on) => this.presentationChanged(on))),
+      listen(() => api.app.onPresentation((on) => this.presentation.changed(on))),
       listen(() => api.file.onOpenRequest((request) => void this.openRequested(request))),
       listen(() => api.file.onChanged((change) => (this.fileChange = change))),
       listen(() =>
         api.file.onSaveRequest(async () => {
-          if (await this.save()) await this.attempt(() => api.app.close());
+          if (await this.save()) await this.notices.attempt(() => api.app.close());
         }),
       ),
       listen(() => api.file.onExportRequest((kind) => void this.exportAs(kind))),
       listen(() => api.settings.onChanged((settings) => this.useSettings(settings))),
-      listen(() => api.settings.onNotice((text) => this.notify(text, 'info'))),
+      listen(() => api.settings.onNotice((text) => this.notices.add(text, 'info'))),
+      this.presentation.attach(),
+      listenForDrops((file) => void this.dropped(file)),
     ];
     this.savedText = this.options.getText();
-
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLES);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    const onKey = (e: KeyboardEvent): void => this.presentationKeydown(e);
-    const onMouse = (): void => this.mouseMoved();
-    const onDragOver = (e: DragEvent): void => {
-      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
-    };
-    const onDrop = (e: DragEvent): void => {
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
-      e.preventDefault();
-      void this.dropped(file);
-    };
-    window.addEventListener('keydown', onKey, true);
-    window.addEventListener('mousemove', onMouse);
-    window.addEventListener('dragover', onDragOver);
-    window.addEventListener('drop', onDrop);
     const draftTimer = setInterval(
       () => void this.keepDraft(),
       this.options.draftIntervalMs ?? DRAFT_INTERVAL_MS,
@@ -162,10 +113,10 @@ export class DesktopController {
     const desktopBridge = typeof api.app?.startup === 'function';
     if (!desktopBridge) this.useSettings(null);
     else
-      void this.call(async () => {
+      void this.notices.call(async () => {
         const state = await api.app.startup();
         this.useSettings(state.settings);
-        for (const text of state.notices) this.notify(text, 'info');
+        for (const text of state.notices) this.notices.add(text, 'info');
         this.draftOffer = state.draft;
         this.held = state.openRequests;
         if (!state.draft) await this.releaseHeld();
@@ -174,12 +125,6 @@ export class DesktopController {
     return () => {
       off.forEach((f) => f());
       clearInterval(draftTimer);
-      clearTimeout(this.idleTimer);
-      window.removeEventListener('keydown', onKey, true);
-      window.removeEventListener('mousemove', onMouse);
-      window.removeEventListener('dragover', onDragOver);
-      window.removeEventListener('drop', onDrop);
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     };
   }
 
@@ -190,20 +135,20 @@ export class DesktopController {
     const dirty = text !== this.savedText;
     if (dirty === this.dirty) return;
     this.dirty = dirty;
-    void this.call(() => this.api.file.setDirty(dirty));
+    void this.notices.call(() => this.api.file.setDirty(dirty));
   }
 
   // ---- files ----
 
   async newFile(): Promise<void> {
     if (!(await this.mayDiscard())) return;
-    if (!(await this.attempt(() => this.api.file.newFile()))) return;
+    if (!(await this.notices.attempt(() => this.api.file.newFile()))) return;
     this.adopt({ path: null, name: UNTITLED, text: this.options.newProgram ?? '' });
   }
 
   async open(): Promise<void> {
     if (!(await this.mayDiscard())) return;
-    const file = await this.call(() => this.api.file.open());
+    const file = await this.notices.call(() => this.api.file.open());
     if (file) this.adopt(file);
   }
 
@@ -218,13 +163,13 @@ export class DesktopController {
 
   async dropped(file: File): Promise<void> {
     if (!(await this.mayDiscard())) return;
-    const opened = await this.call(() => this.api.file.openDropped(file));
+    const opened = await this.notices.call(() => this.api.file.openDropped(file));
     if (opened) this.adopt(opened);
   }
 
   async reloadFromDisk(): Promise<void> {
     this.fileChange = null;
-    const file = await this.call(() => this.api.file.reload());
+    const file = await this.notices.call(() => this.api.file.reload());
     if (file) this.adopt(file);
   }
 
@@ -237,7 +182,7 @@ export class DesktopController {
 
   async recoverDraft(): Promise<void> {
     this.draftOffer = null;
-    const file = await this.call(() => this.api.file.restoreDraft());
+    const file = await this.notices.call(() => this.api.file.restoreDraft());
     if (file) {
       this.adopt(file);
       this.savedText = '\u0000recovered draft';
@@ -249,38 +194,21 @@ export class DesktopController {
 
   async discardDraft(): Promise<void> {
     this.draftOffer = null;
-    await this.attempt(() => this.api.file.discardDraft());
+    await this.notices.attempt(() => this.api.file.discardDraft());
     await this.releaseHeld();
-  }
-
-  // ---- presentation ----
-
-  async enterPresentation(): Promise<void> {
-    if (this.presenting) return; // a clicker's start/stop button sends F5 again: Esc leaves
-    const on = await this.call(() => this.api.app.presentation(true));
-    if (on !== undefined) this.presentationChanged(on);
-  }
-
-  async leavePresentation(): Promise<void> {
-    const on = await this.call(() => this.api.app.presentation(false));
-    this.presentationChanged(on ?? false);
-  }
-
-  togglePresentation(): Promise<void> {
-    return this.presenting ? this.leavePresentation() : this.enterPresentation();
   }
 
   // ---- settings and export ----
 
   async setSetting(patch: SettingsPatch): Promise<void> {
-    const settings = await this.call(() => this.api.settings.set(patch));
+    const settings = await this.notices.call(() => this.api.settings.set(patch));
     if (settings) this.useSettings(settings);
   }
 
   async exportAs(kind: ExportKind): Promise<void> {
     const producer = this.options.exporters?.[kind];
     if (!producer) {
-      this.notify(`This export (${kind}) is not available yet.`, 'error');
+      this.notices.add(`This export (${kind}) is not available yet.`, 'error');
       return;
     }
     await this.exportData(kind, producer);
@@ -291,14 +219,10 @@ export class DesktopController {
     kind: ExportKind,
     data: () => Promise<Uint8Array | string> | Uint8Array | string,
   ): Promise<void> {
-    const path = await this.call(async () =>
+    const path = await this.notices.call(async () =>
       this.api.file.export({ kind, data: await data(), name: this.fileName.replace(/\.pyw?$/i, '') }),
     );
-    if (path) this.notify(`Exported to ${path}`, 'info');
-  }
-
-  dismissNotice(id: number): void {
-    this.notices = this.notices.filter((n) => n.id !== id);
+    if (path) this.notices.add(`Exported to ${path}`, 'info');
   }
 
   // ---- internals ----
@@ -307,7 +231,7 @@ export class DesktopController {
     write: (text: string) => Promise<{ path: string; name: string } | null>,
   ): Promise<boolean> {
     const text = this.options.getText();
-    const saved = await this.call(() => write(text));
+    const saved = await this.notices.call(() => write(text));
     if (!saved) return false;
     this.filePath = saved.path;
     this.fileName = saved.name;
@@ -336,7 +260,7 @@ export class DesktopController {
       return;
     }
     if (!(await this.mayDiscard())) return;
-    const file = await this.call(() => this.api.file.openPath(request.path));
+    const file = await this.notices.call(() => this.api.file.openPath(request.path));
     if (file) this.adopt(file);
   }
 
@@ -359,7 +283,7 @@ export class DesktopController {
     const text = this.options.getText();
     if (text === this.lastDraft) return;
     this.lastDraft = text;
-    await this.call(() => this.api.file.saveDraft(text));
+    await this.notices.call(() => this.api.file.saveDraft(text));
   }
 
   private useSettings(settings: Settings | null): void {
@@ -371,85 +295,6 @@ export class DesktopController {
     const chosen = this.settings?.theme ?? 'dark';
     const presentationTheme =
       this.options.presentationTheme === undefined ? 'high-contrast' : this.options.presentationTheme;
-    applyTheme(this.presenting && presentationTheme ? presentationTheme : chosen, this.root);
-  }
-
-  private presentationChanged(on: boolean): void {
-    this.presenting = on;
-    // A clicker's keys must step the player, not move the caret in a focused editor.
-    if (on && document.activeElement instanceof HTMLElement) document.activeElement.blur();
-    if (on) this.root.dataset['presenting'] = '';
-    else delete this.root.dataset['presenting'];
-    if (!on) this.setBlank(false);
-    this.applyThemeNow();
-    this.mouseMoved();
-  }
-
-  private presentationKeydown(e: KeyboardEvent): void {
-    if (!this.presenting) return;
-    const target = e.target as HTMLElement | null;
-    if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-    const action = presentationKey(e, this.blanked);
-    if (action === null) return;
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    const { player } = this.options;
-    switch (action) {
-      case 'next':
-        return player.forward();
-      case 'prev':
-        return player.back();
-      case 'first':
-        return player.start();
-      case 'last':
-        return player.end();
-      case 'blank':
-        return this.setBlank(true);
-      case 'unblank':
-        return this.setBlank(false);
-      case 'leave':
-        void this.leavePresentation();
-        return;
-      case 'swallow':
-        return;
-    }
-  }
-
-  private setBlank(on: boolean): void {
-    this.blanked = on;
-    if (on) this.root.dataset['blank'] = '';
-    else delete this.root.dataset['blank'];
-  }
-
-  private mouseMoved(): void {
-    clearTimeout(this.idleTimer);
-    if (this.cursorHidden) {
-      this.cursorHidden = false;
-      delete this.root.dataset['cursor'];
-    }
-    if (!this.presenting) return;
-    this.idleTimer = setTimeout(() => {
-      this.cursorHidden = true;
-      this.root.dataset['cursor'] = 'hidden';
-    }, this.options.idleCursorMs ?? IDLE_CURSOR_MS);
-  }
-
-  notify(text: string, kind: Notice['kind']): void {
-    this.notices = [...this.notices, { id: this.nextNoticeId++, kind, text }];
-  }
-
-  /** Like call, for calls without a value: resolves true when it succeeded. */
-  private async attempt(action: () => Promise<void>): Promise<boolean> {
-    return (await this.call(async () => (await action(), true))) === true;
-  }
-
-  /** Runs an API call; a rejection becomes an error notice and resolves to undefined. */
-  private async call<T>(action: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await action();
-    } catch (error) {
-      this.notify(error instanceof Error ? error.message : String(error), 'error');
-      return undefined;
-    }
+    applyTheme(this.presentation.presenting && presentationTheme ? presentationTheme : chosen, this.root);
   }
 }

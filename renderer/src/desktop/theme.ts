@@ -8,68 +8,17 @@
 // from the saved setting (and uses high contrast while presenting).
 // Variables are set through the CSSOM (style.setProperty), which the page's CSP allows.
 import type { Theme } from '../bridge';
+import { THEMES, type ThemeName } from '../player/colours';
 
-export interface Palette {
-  /** Page background. */
-  bg: string;
-  /** Panels, header and status bar. */
-  surface: string;
-  /** Body text. */
-  fg: string;
-  /** Secondary text: labels, hints. */
-  muted: string;
-  border: string;
-  /** Focus rings, links, the current step. */
-  accent: string;
-  /** Errors and the exception lane. */
-  danger: string;
-  /** Notice bars. */
-  notice: string;
-  colorScheme: 'light' | 'dark';
-}
-
-export const PALETTES: Record<Theme, Palette> = {
-  dark: {
-    bg: '#14161c',
-    surface: '#181b22',
-    fg: '#e8eaf0',
-    muted: '#b8bfcc',
-    border: '#2c3140',
-    accent: '#56b4e9',
-    danger: '#ff8a7a',
-    notice: '#243447',
-    colorScheme: 'dark',
-  },
-  light: {
-    bg: '#f7f7f9',
-    surface: '#ffffff',
-    fg: '#1b1d23',
-    muted: '#4a5160',
-    border: '#cfd4de',
-    accent: '#0072b2',
-    danger: '#b3261e',
-    notice: '#e3effa',
-    colorScheme: 'light',
-  },
-  // Pure black and white with saturated accents: readable on a washed-out projector.
-  'high-contrast': {
-    bg: '#000000',
-    surface: '#000000',
-    fg: '#ffffff',
-    muted: '#ffffff',
-    border: '#ffffff',
-    accent: '#ffd400',
-    danger: '#ff6b6b',
-    notice: '#1a1a00',
-    colorScheme: 'dark',
-  },
-};
+// The app's themes and the palette's are the same three.
+const SAME: [Theme, ThemeName] extends [ThemeName, Theme] ? true : never = true;
+void SAME;
 
 export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement): void {
-  const palette = PALETTES[theme] ?? PALETTES.dark;
+  const palette = THEMES[theme] ?? THEMES.dark;
   root.dataset['theme'] = theme;
   for (const [name, value] of Object.entries(palette)) {
-    if (name === 'colorScheme') continue;
+    if (name === 'colorScheme' || name === 'lanes' || name === 'loop') continue;
     root.style.setProperty(`--ls-${name}`, value);
   }
   root.style.colorScheme = palette.colorScheme;

@@ -130,7 +130,7 @@ const theme = EditorView.theme({
 const darkness = new Compartment();
 /** Read-only while presenting: the clicker's keys must never edit the program. */
 const readOnly = new Compartment();
-// The class tells the app's keys (run/actions.ts keyTarget) that the player's keys are free here.
+// The class tells the app's keys (app/actions.ts keyTarget) that the player's keys are free here.
 const readOnlyExtensions = (on: boolean) => [
   EditorState.readOnly.of(on),
   EditorView.editable.of(!on),

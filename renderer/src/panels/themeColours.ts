@@ -1,5 +1,6 @@
 // The theme's colours for canvases, which cannot use var(): read from the CSS variables that
 // global.css sets per html[data-theme] (desktop/theme.ts), at draw time.
+import { TIMELINE_DARK } from '../player/colours';
 
 export interface TimelineInk {
   bg: string;
@@ -11,7 +12,7 @@ export interface TimelineInk {
 }
 
 /** The dark look, for when the stylesheet has not set the variables. */
-const DARK: TimelineInk = { bg: '#101217', label: '#c9ced8', muted: '#8b93a7', cursor: '#ffffff', edge: '' };
+const DARK: TimelineInk = { ...TIMELINE_DARK, edge: '' };
 
 export function readTimelineInk(root: HTMLElement = document.documentElement): TimelineInk {
   const style = getComputedStyle(root);

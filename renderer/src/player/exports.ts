@@ -1,6 +1,6 @@
 // Text exports of a run for slides and notes (File > Export): the steps as a Markdown table and
 // the timeline as SVG. Pure functions of the model, so they are tested without a DOM.
-import { cssColour } from './colours';
+import { cssColour, TIMELINE_DARK } from './colours';
 import type { PlayerModel } from './model';
 import { narrate } from './narration';
 import { formatTime } from './snapshot';
@@ -29,14 +29,14 @@ export function timelineSvg(model: PlayerModel, timeline: Timeline, width = 1200
   const stepW = (timeline.stepShare * plot) / Math.max(1, timeline.x.length - 1);
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="13">`,
-    `<rect width="${width}" height="${height}" fill="#101217"/>`,
+    `<rect width="${width}" height="${height}" fill="${TIMELINE_DARK.bg}"/>`,
   ];
   timeline.rows.forEach((r, i) => {
     const y = 5 + i * row;
     const info = model.info[r.actor];
     const colour = cssColour(info?.colour ?? 0xffffff);
     out.push(
-      `<text x="4" y="${y + row / 2 + 4}" fill="#c9ced8">${esc(info?.label ?? String(r.actor))}</text>`,
+      `<text x="4" y="${y + row / 2 + 4}" fill="${TIMELINE_DARK.label}">${esc(info?.label ?? String(r.actor))}</text>`,
     );
     for (let k = 0; k < r.from.length; k++) {
       const x = X(r.from[k]);

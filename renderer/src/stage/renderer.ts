@@ -5,6 +5,7 @@
 import 'pixi.js/unsafe-eval';
 import { Application, type BitmapText, Container, Graphics, Rectangle, Sprite, type Texture } from 'pixi.js';
 import type { ActorId } from '../../../common/trace';
+import { hexNumber, STAGE_MARKS, THEMES, type ThemeInk } from '../player/colours';
 import { allTokens, type StageSnapshot, type Token } from '../player/snapshot';
 import { layoutStage, type Place, type StageLayout } from './layout';
 import { bitmapText as text, GLYPH_SCALE, LabelPool, type DrawnLabel, type ElidedLabel } from './labels';
@@ -29,22 +30,19 @@ interface Ink {
   text: number;
   muted: number;
 }
+const inkOf = (t: ThemeInk): Ink => ({
+  bg: hexNumber(t.bg),
+  lanes: [hexNumber(t.lanes[0]), hexNumber(t.lanes[1])],
+  loop: hexNumber(t.loop),
+  text: hexNumber(t.fg),
+  muted: hexNumber(t.muted),
+});
 const INKS: Record<StageTheme, Ink> = {
-  dark: { bg: 0x14161c, lanes: [0x1b1e26, 0x20242e], loop: 0x262b38, text: 0xe8eaf0, muted: 0xb8bfcc },
-  light: { bg: 0xf7f7f9, lanes: [0xeef0f4, 0xe4e7ee], loop: 0xdde3ee, text: 0x1b1d23, muted: 0x4a5160 },
-  'high-contrast': {
-    bg: 0x000000,
-    lanes: [0x000000, 0x0d0d0d],
-    loop: 0x1a1a00,
-    text: 0xffffff,
-    muted: 0xffffff,
-  },
+  dark: inkOf(THEMES.dark),
+  light: inkOf(THEMES.light),
+  'high-contrast': inkOf(THEMES['high-contrast']),
 };
 
-const TEXT_DARK = 0x111111;
-const TEXT_LIGHT = 0xe8eaf0;
-const FOCUS = 0xffffff;
-const SELECTED = 0xf0e442;
 /** A token's name and detail: as drawn on screen, and larger while presenting (fewer characters fit). */
 const TOKEN_TYPE = {
   normal: { label: 15, detail: 11, labelChars: 20, detailChars: 30, detailY: 22 },
@@ -89,7 +87,7 @@ class TokenView {
       if (this.detail) this.detail.visible = false;
       return;
     }
-    const onColour = t.outcome === 'cancelled' ? TEXT_LIGHT : TEXT_DARK;
+    const onColour = t.outcome === 'cancelled' ? STAGE_MARKS.textOnDark : STAGE_MARKS.textOnColour;
     const type = big ? TOKEN_TYPE.big : TOKEN_TYPE.normal;
     if (!this.label) this.root.addChild((this.label = text(type.label, true)));
     this.label.style.fontSize = type.label * GLYPH_SCALE;
@@ -185,9 +183,9 @@ export class StageRenderer {
     r.#tex = createTextures(r.app.renderer);
     r.#ring.texture = r.#tex.ring;
     r.#focusRing.texture = r.#tex.ring;
-    r.#focusRing.tint = FOCUS;
+    r.#focusRing.tint = STAGE_MARKS.focus;
     r.#selectRing.texture = r.#tex.ring;
-    r.#selectRing.tint = SELECTED;
+    r.#selectRing.tint = STAGE_MARKS.selected;
     r.app.stage.addChild(r.#lanes, r.#worldMarks, r.#packets, r.#tokens, r.#overlay);
     // Lane backgrounds are drawn only into exports (the screen shows the CSS ones).
     r.#lanes.visible = false;

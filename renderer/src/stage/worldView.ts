@@ -2,13 +2,14 @@
 // with their busy bars, the Network box's tracks and arrowheads, and the packets on them. Labels
 // go through the renderer's own label pool (labels.ts), which fits each to its column.
 import type { Graphics } from 'pixi.js';
+import { STAGE_MARKS } from '../player/colours';
 import type { Transition } from './tween';
 import type { Label } from './layout';
 import type { Elide } from './text';
 import type { WorldLayout } from './worldLayout';
 
 /** Bytes in flight and busy threads: one colour apart from the tasks' own. */
-export const WIRE = 0x56b4e9;
+export const WIRE = STAGE_MARKS.wire;
 /** Draws a label in its column, cut the way `elide` says when it does not fit. */
 export type DrawLabel = (label: Label, tint: number, elide?: Elide) => void;
 

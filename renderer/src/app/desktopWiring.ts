@@ -3,7 +3,7 @@
 import { DesktopController } from '../desktop/desktop.svelte';
 import { stepsMarkdown, timelineSvg } from '../player/exports';
 import type { Player } from '../player/player.svelte';
-import type { Runner } from './runner.svelte';
+import type { Runner } from '../run/runner.svelte';
 
 export interface PngSources {
   stage: (() => Promise<Uint8Array>) | null;

@@ -1,11 +1,10 @@
-// Every player action by name, shared by the keyboard, the controls and the app menu.
-import type { MenuCommand } from '../bridge';
-import { typingTarget } from '../app/keymap';
+// Every player action by name, shared by the keyboard, the controls and the app menu (app/menu.ts).
+import { keyAction, typingTarget } from './keymap';
 import type { DesktopController } from '../desktop/desktop.svelte';
 import type { KeyAction } from '../player/keys';
 import type { Player } from '../player/player.svelte';
-import type { MotionSetting } from './motion.svelte';
-import type { Runner } from './runner.svelte';
+import type { MotionSetting } from '../run/motion.svelte';
+import type { Runner } from '../run/runner.svelte';
 
 export type Actions = Record<KeyAction, () => void> & {
   setSpeed(speed: number): void;
@@ -81,18 +80,6 @@ export function makeActions(
   };
 }
 
-export function menuActions(act: Actions, player: Player): Partial<Record<MenuCommand, () => void>> {
-  return {
-    'player:play': act.toggle,
-    'player:stepForward': act.forward,
-    'player:stepBack': act.back,
-    'player:start': act.start,
-    'player:end': act.end,
-    'view:internals': act.internals,
-    'view:cpythonNames': () => act.setCpythonNames(!player.cpythonNames),
-  };
-}
-
 /** Keys typed into the editor or a text field are not player commands. */
 export function keyTarget(target: EventTarget | null, action: KeyAction | null): boolean {
   const el = target as HTMLElement | null;
@@ -100,5 +87,14 @@ export function keyTarget(target: EventTarget | null, action: KeyAction | null):
   if (typingTarget(target)) return false;
   // The scrub slider moves by one step on its own arrows; the same action must not run twice.
   if (el?.matches?.('input[type=range]') && (action === 'forward' || action === 'back')) return false;
+  return true;
+}
+
+/** A key that is a player action runs it (and is taken from the page); says whether it was. */
+export function playerKey(e: KeyboardEvent, act: Actions): boolean {
+  const action = keyAction(e);
+  if (!action || !keyTarget(e.target, action)) return false;
+  e.preventDefault();
+  act[action]();
   return true;
 }

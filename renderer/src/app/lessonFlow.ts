@@ -1,13 +1,14 @@
-// Wires lessons and the compare view to the rest of the app: opening a lesson (File > New with
-// its text, see run/desktop.ts), its pair side by side, and their menu commands.
-import { loopscope, type MenuCommand } from '../bridge';
+// Builds the desktop controller, the lessons and the compare view, which need each other:
+// opening a lesson is File > New with its text (app/desktopWiring.ts), and while presenting the
+// clicker steps the compare view when it is open. Called by the composition root (app/root.svelte.ts).
+import { loopscope } from '../bridge';
 import { CompareState, type CompareProgram } from '../compare/compare.svelte';
 import type { DesktopController } from '../desktop/desktop.svelte';
 import type { Player } from '../player/player.svelte';
-import { createDesktop, type PendingProgram, type PngSources } from '../run/desktop';
+import { createDesktop, type PendingProgram, type PngSources } from './desktopWiring';
 import type { Runner } from '../run/runner.svelte';
-import { lessonById, type Lesson } from './builtin';
-import { LessonSession } from './lessonSession.svelte';
+import { lessonById, type Lesson } from '../lessons/builtin';
+import { LessonSession } from '../lessons/lessonSession.svelte';
 
 /** The pair the compare view opens with when nothing else is chosen: lesson 2's two halves. */
 export const DEFAULT_PAIR = ['02a-sync-waits', '02b-async-waits'] as const;
@@ -20,12 +21,11 @@ export interface LessonFlow {
   compareLesson(): void;
   /** Asks for two programs with the Open dialog and compares them (View > Compare Side by Side…). */
   compareFiles(): Promise<void>;
-  menu: Partial<Record<MenuCommand, () => void>>;
 }
 
 const program = (lesson: Lesson): CompareProgram => ({ name: `${lesson.id}.py`, source: lesson.source });
 
-/** Creates the desktop controller (run/desktop.ts) with the lessons that open through it. */
+/** Creates the desktop controller (app/desktopWiring.ts) with the lessons that open through it. */
 export function createLessonFlow(player: Player, runner: Runner, png: PngSources): LessonFlow {
   const pending: { program: PendingProgram | null } = { program: null };
   const desktop = createDesktop(
@@ -86,9 +86,5 @@ export function createLessonFlow(player: Player, runner: Runner, png: PngSources
     compare,
     compareLesson,
     compareFiles,
-    menu: {
-      'view:lessons': () => lessons.showPanel(),
-      'view:compare': () => void compareFiles(),
-    },
   };
 }
