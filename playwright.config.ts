@@ -9,8 +9,9 @@ export const chromiumPath = process.env.LOOPSCOPE_CHROMIUM ?? '/usr/bin/chromium
 export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000, toHaveScreenshot: { maxDiffPixelRatio: 0.02 } },
-  // Two: most of a spec's time is waiting on a page or an engine process, and CI has two cores.
-  workers: 2,
+  // One: measured with two on two cores, each spec took about twice as long (CPU-bound: Chromium
+  // draws in software), and wall-time step budgets stopped programs that were merely starved.
+  workers: 1,
   // CI collects a JSON report beside the list (tests/summarize-results.mjs totals them).
   reporter: process.env.LOOPSCOPE_RESULTS_DIR
     ? [['list'], ['json', { outputFile: `${process.env.LOOPSCOPE_RESULTS_DIR}/playwright.json` }]]
