@@ -559,13 +559,18 @@ test('a step pressed mid-move finishes the move at once and starts the next', as
   await page.goto('/');
   await expect(page.getByTestId('stage-mirror')).toHaveAttribute('data-step', '0');
   await page.getByLabel('Playback speed (+/-)').selectOption('0.25');
+  const moving = () =>
+    page.evaluate(
+      () => (window as unknown as { __loopscopeStage: { moving: boolean } }).__loopscopeStage.moving,
+    );
   await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(150);
+  // The next press lands while the first step's move is still in flight (at 0.25x it is long).
+  await expect.poll(moving, { intervals: [10] }).toBe(true);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('stage-mirror')).toHaveAttribute('data-step', '3');
   // The stage lands where the mirror says, whatever was in flight.
-  await page.waitForTimeout(600);
+  await expect.poll(moving).toBe(false);
   const onStage = await page.evaluate(() => {
     const stage = (window as unknown as { __loopscopeStage: { layout: { places: Map<number, unknown> } } })
       .__loopscopeStage;

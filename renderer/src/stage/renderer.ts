@@ -198,6 +198,11 @@ export class StageRenderer {
     return this.#layout;
   }
 
+  /** Whether a step's move is being animated now. */
+  get moving(): boolean {
+    return this.#transition !== null;
+  }
+
   resize(width: number, height: number, resolution: number): void {
     if (width === this.#width && height === this.#height && resolution === this.app.renderer.resolution)
       return;
