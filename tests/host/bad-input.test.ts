@@ -1,6 +1,6 @@
-// The bad-input corpus: programs that are broken, hostile or merely huge. Each ends within 5 s
+// The bad-input corpus: programs that are broken, hostile or merely huge. Each ends within 15 s
 // of the run starting (on a warm engine) with a message that says what happened, and the
-// next run works. The standby is let warm before each, so the 5 s measure the run itself.
+// next run works. The standby is let warm before each, so the 15 s measure the run itself.
 // The tests run in order on one service, so each test's run is the run after the one before;
 // the last test runs a plain program after the last of them (a run after every one, not one
 // more engine process per test).
@@ -10,7 +10,10 @@ import type { RunEnd } from '../../common/trace';
 import type { HostedSimService } from '../../main/host/sim-service';
 import { HELLO, run, startService, stderr, stdout } from './helpers';
 
-const LIMIT_MS = 5000;
+/** Each ends by its own mechanism (a cap, or the step budget: at most twice its 2 s of real time,
+ * then the 1.5 s interrupt grace), long before the 120 s wall budget would; the margin is for a
+ * loaded CI machine (5 s was missed by 3 ms there). */
+const LIMIT_MS = 15_000;
 
 function source(name: string): string {
   // As the app reads a file: UTF-8, undecodable bytes replaced, never an exception.
