@@ -73,18 +73,50 @@ export class ByteWriter {
   }
 }
 
+/** The interned strings of a trace as one text and where each ends: posted between threads as
+ * two values, not as a hundred thousand strings. */
+export interface StringTable {
+  text: string;
+  ends: Uint32Array;
+}
+
 export class ByteReader {
   private readonly view: DataView;
   private at = 0;
   private readonly strings: string[] = [];
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
+  private readonly known: ((n: number) => string | undefined) | null;
 
-  constructor(private readonly buf: Uint8Array) {
+  /** With `table` (every string the whole trace interns), the reader may start anywhere (`seek`). */
+  constructor(
+    private readonly buf: Uint8Array,
+    table?: StringTable,
+  ) {
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.known = table
+      ? (n) =>
+          n < table.ends.length ? table.text.slice(n > 0 ? table.ends[n - 1] : 0, table.ends[n]) : undefined
+      : null;
   }
 
   get done(): boolean {
     return this.at >= this.buf.length;
+  }
+
+  get offset(): number {
+    return this.at;
+  }
+
+  seek(at: number): void {
+    this.at = at;
+  }
+
+  /** The strings interned so far (all of them, once the whole trace is read). */
+  table(): StringTable {
+    const ends = new Uint32Array(this.strings.length);
+    let end = 0;
+    this.strings.forEach((s, i) => (ends[i] = end += s.length));
+    return { text: this.strings.join(''), ends };
   }
 
   private need(n: number): void {
@@ -118,7 +150,7 @@ export class ByteReader {
   str(): string {
     const code = this.uint();
     if (code >= 2) {
-      const s = this.strings[code - 2];
+      const s = this.known ? this.known(code - 2) : this.strings[code - 2];
       if (s === undefined) throw new RangeError('the trace refers to a string it never wrote');
       return s;
     }
@@ -126,7 +158,7 @@ export class ByteReader {
     this.need(len);
     const s = this.utf8.decode(this.buf.subarray(this.at, this.at + len));
     this.at += len;
-    if (code === 0) this.strings.push(s);
+    if (code === 0 && !this.known) this.strings.push(s);
     return s;
   }
 }

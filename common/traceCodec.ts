@@ -5,7 +5,7 @@
 // varints, float64 times, interned strings) and a record the schema does not fit exactly (a
 // future kind, an extra key, keys in another order) is written as its own JSON: nothing is lost.
 import type { Trace, TraceEvent } from './trace';
-import { ByteReader, ByteWriter } from './traceBytes';
+import { ByteReader, ByteWriter, type StringTable } from './traceBytes';
 import { actorShape, EVENT_FIELDS, stepShape, type Field, type Shape } from './traceSchema';
 
 /** The first bytes of every binary trace ("LSTB"), then the codec's own version. */
@@ -196,11 +196,53 @@ function count(r: ByteReader, left: number): number {
   return n;
 }
 
+/** Where a binary trace's records start, every PLACE_EVERY records of each list, and every
+ * string it interns: enough to read any run of records without reading what comes before
+ * (recordsAt), so a big run's UI keeps bytes, not millions of objects. */
+export interface TracePlaces {
+  steps: { count: number; starts: Uint32Array };
+  events: { count: number; starts: Uint32Array };
+  strings: StringTable;
+}
+export const PLACE_EVERY = 1024;
+
+const actorCodecs = [undefined, actorCodec];
+const stepCodecs = [undefined, stepCodec];
+const eventCodecsByTag = [undefined, ...eventCodecs];
+
+function readEvent(r: ByteReader): unknown {
+  const tag = r.uint();
+  if (tag === JSON_TAG) return jsonRecord(r, true);
+  const codec = eventCodecsByTag[tag];
+  if (!codec) throw new RangeError(`unknown event tag ${tag}`);
+  const e: Record<string, unknown> = { t: eventKinds[tag - 1] };
+  codec.readInto(r, e);
+  return e;
+}
+
+const readStep = (r: ByteReader) => readRecord(r, stepCodecs);
+
+/** Reads `count` records, noting where every PLACE_EVERY-th starts. */
+function readList(
+  r: ByteReader,
+  count: number,
+  read: (r: ByteReader) => unknown,
+  starts: Uint32Array,
+): unknown[] {
+  const out: unknown[] = [];
+  for (let i = 0; i < count; i++) {
+    if (i % PLACE_EVERY === 0) starts[i / PLACE_EVERY] = r.offset;
+    out.push(read(r));
+  }
+  return out;
+}
+
 /**
- * The trace the bytes hold. Throws on anything that is not a whole binary trace (bytes cut
- * short, unknown tags, a version this build does not read); the caller checks the shape.
+ * The trace the bytes hold, and where its records are. Throws on anything that is not a whole
+ * binary trace (bytes cut short, unknown tags, a version this build does not read); the caller
+ * checks the shape.
  */
-export function decodeTrace(bytes: Uint8Array): Trace {
+export function decodeTracePlaced(bytes: Uint8Array): { trace: Trace; places: TracePlaces } {
   if (!isBinaryTrace(bytes)) throw new RangeError('not a binary trace');
   const r = new ByteReader(bytes);
   for (let i = 0; i < MAGIC.length; i++) r.byte();
@@ -208,28 +250,44 @@ export function decodeTrace(bytes: Uint8Array): Trace {
   if (version !== CODEC_VERSION)
     throw new RangeError(`binary trace version ${version} is not ${CODEC_VERSION}`);
   const trace = JSON.parse(r.str()) as Trace;
-  const actorCodecs = [undefined, actorCodec];
-  const stepCodecs = [undefined, stepCodec];
-  const eventCodecsByTag = [undefined, ...eventCodecs];
   const actors: unknown[] = [];
   for (let n = count(r, bytes.length); n > 0; n--) actors.push(readRecord(r, actorCodecs));
-  const steps: unknown[] = [];
-  for (let n = count(r, bytes.length); n > 0; n--) steps.push(readRecord(r, stepCodecs));
-  const events: unknown[] = [];
-  for (let n = count(r, bytes.length); n > 0; n--) {
-    const tag = r.uint();
-    if (tag === JSON_TAG) events.push(jsonRecord(r, true));
-    else {
-      const codec = eventCodecsByTag[tag];
-      if (!codec) throw new RangeError(`unknown event tag ${tag}`);
-      const e: Record<string, unknown> = { t: eventKinds[tag - 1] };
-      codec.readInto(r, e);
-      events.push(e);
-    }
-  }
+  const stepCount = count(r, bytes.length);
+  const stepStarts = new Uint32Array(Math.ceil(stepCount / PLACE_EVERY));
+  const steps = readList(r, stepCount, readStep, stepStarts);
+  const eventCount = count(r, bytes.length);
+  const eventStarts = new Uint32Array(Math.ceil(eventCount / PLACE_EVERY));
+  const events = readList(r, eventCount, readEvent, eventStarts);
   if (!r.done) throw new RangeError('the trace has bytes after its end');
   trace.actors = actors as Trace['actors'];
   trace.steps = steps as Trace['steps'];
   trace.events = events as Trace['events'];
-  return trace;
+  return {
+    trace,
+    places: {
+      steps: { count: stepCount, starts: stepStarts },
+      events: { count: eventCount, starts: eventStarts },
+      strings: r.table(),
+    },
+  };
+}
+
+export function decodeTrace(bytes: Uint8Array): Trace {
+  return decodeTracePlaced(bytes).trace;
+}
+
+/** Records `from` (a multiple of PLACE_EVERY) up to PLACE_EVERY of them, of bytes decodeTracePlaced read. */
+export function recordsAt(
+  bytes: Uint8Array,
+  places: TracePlaces,
+  list: 'steps' | 'events',
+  from: number,
+): unknown[] {
+  const { count: n, starts } = places[list];
+  const r = new ByteReader(bytes, places.strings);
+  r.seek(starts[from / PLACE_EVERY]);
+  const read = list === 'steps' ? readStep : readEvent;
+  const out: unknown[] = [];
+  for (let i = from, end = Math.min(n, from + PLACE_EVERY); i < end; i++) out.push(read(r));
+  return out;
 }

@@ -11,7 +11,12 @@
 // the page's, which the program's worker cannot write), never the one in the bytes. No DOM, no Node.
 import { z } from 'zod';
 import type { Trace, TraceReceipt } from '../../common/trace';
-import { decodeTrace, encodeTrace as encodeBinary, isBinaryTrace } from '../../common/traceCodec';
+import {
+  decodeTracePlaced,
+  encodeTrace as encodeBinary,
+  isBinaryTrace,
+  type TracePlaces,
+} from '../../common/traceCodec';
 import { traceShape } from '../protocol';
 
 /** Larger than any trace a run's caps allow (a million steps with their events). */
@@ -49,12 +54,21 @@ export function receivedTrace(
   receipt: TraceReceipt,
   asked: { source: string; fileName: string },
 ): Trace {
+  return readDelivery(bytes, receipt, asked).trace;
+}
+
+/** receivedTrace, and where its records are in the bytes when they are binary (else null). */
+export function readDelivery(
+  bytes: Uint8Array,
+  receipt: TraceReceipt,
+  asked: { source: string; fileName: string },
+): { trace: Trace; places: TracePlaces | null } {
   let value: unknown;
+  let places: TracePlaces | null = null;
   try {
     // The binary form; JSON bytes (a page built before it) are still read.
-    value = isBinaryTrace(bytes)
-      ? decodeTrace(bytes)
-      : JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    if (isBinaryTrace(bytes)) ({ trace: value, places } = decodeTracePlaced(bytes));
+    else value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw new Error('the engine sent a trace that could not be read');
   }
@@ -63,5 +77,5 @@ export function receivedTrace(
   const trace = parsed.data as unknown as Trace;
   if (trace.source !== asked.source || trace.fileName !== asked.fileName)
     throw new Error('the engine sent the trace of another program');
-  return { ...trace, end: receipt.end };
+  return { trace: { ...trace, end: receipt.end }, places };
 }

@@ -9,6 +9,7 @@
 // (PerformanceObserver 'longtask') and key presses. Prints figures; asserts nothing.
 //   npx tsx tests/bench/bigruns.ts            (LOOPSCOPE_CHROMIUM picks the browser)
 import { chromium, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { encodeTrace } from '../../common/traceCodec';
@@ -17,6 +18,7 @@ import { syntheticTrace } from '../e2e/fixtures/synthetic';
 import { DEFAULT_FILE_NAME, DEFAULT_SOURCE } from '../../renderer/src/run/examples';
 
 const CONFIG = fileURLToPath(new URL('../../renderer/vite.config.ts', import.meta.url));
+const OUT_DIR = fileURLToPath(new URL('../../out/renderer-web', import.meta.url));
 const SIZES = [1_000, 10_000, 100_000];
 /** Runs loaded while input is probed, each REPEATS times (medians printed). */
 const PROBED = [20_000, 100_000];
@@ -147,15 +149,19 @@ async function main(): Promise<void> {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
-    let current = SIZES[0];
-    await page.route('**/bench-trace.bin', (route) =>
-      route.fulfill({ body: bytes.get(current)!, contentType: 'application/octet-stream' }),
-    );
+    // Served by the preview server from the built files, not through Playwright's route (which
+    // sends a 50 MB body over the same DevTools connection that carries the timed key presses).
+    for (const [n, b] of bytes) writeFileSync(`${OUT_DIR}/bench-trace-${n}.bin`, b);
+    const route = (n: number) =>
+      page.evaluate(
+        (url) => ((window as unknown as { __traceUrl: string }).__traceUrl = url),
+        `/bench-trace-${n}.bin`,
+      );
     page.on('pageerror', (e) => console.log(`(page error: ${e.message})`));
     page.on('console', (m) => m.type() === 'error' && console.log(`(page console: ${m.text()})`));
     // `__name`: esbuild's keepNames helper, which tsx leaves in the function's source.
     await page.addInitScript({
-      content: `globalThis.__name = (f) => f; window.__traceUrl = '/bench-trace.bin'; (${bridge.toString()})(${JSON.stringify(TRACE_PORT_MESSAGE)});`,
+      content: `globalThis.__name = (f) => f; window.__traceUrl = "/bench-trace-1000.bin"; (${bridge.toString()})(${JSON.stringify(TRACE_PORT_MESSAGE)});`,
     });
     await page.goto(base);
     await page.getByTestId('stage-mirror').waitFor({ state: 'attached', timeout: 120_000 });
@@ -165,7 +171,7 @@ async function main(): Promise<void> {
     );
     const first = new Map<number, number>();
     for (const n of SIZES) {
-      current = n;
+      await route(n);
       first.set(n, await runToFirstStep(page, n));
       console.log(`${String(n).padStart(7)} tasks: ${ms(first.get(n)!)}`);
     }
@@ -177,9 +183,9 @@ async function main(): Promise<void> {
     for (const n of PROBED) {
       const loads: ProbedLoad[] = [];
       for (let r = 0; r < REPEATS; r++) {
-        current = SIZES[0];
+        await route(SIZES[0]);
         await runToFirstStep(page, SIZES[0]);
-        current = n;
+        await route(n);
         loads.push(await probedLoad(page, n));
       }
       const all = loads.flatMap((l) => l.latencies);

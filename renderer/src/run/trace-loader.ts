@@ -1,6 +1,7 @@
 // Opens a run's trace bytes into a Trace without holding the UI thread: the trace worker
-// (trace-worker.ts) decodes and checks them and sends the trace back in parts, which arrive
-// here as separate tasks (input is answered between them), then the player's index of it, which
+// (trace-worker.ts) decodes and checks them and sends the trace back (its actors in parts, which
+// arrive here as separate tasks, input answered between them; its steps and events as the bytes,
+// read where looked at: recordList.ts), then the player's index of it, which
 // is joined to the trace here a slice at a time (model-join.ts) and kept for the player
 // (player/modelCache.ts) before the trace is handed on. Where there is no Worker (unit tests
 // in Node) the bytes are read here. Stop (`cancel`) ends the worker at once, whatever it is doing.
@@ -10,6 +11,8 @@ import { keepBuilt } from '../player/modelCache';
 import { keepTaskIndex } from '../player/taskIndex';
 import { joinModel, type WorkerBuilt } from './model-join';
 import type { LoaderReply, LoaderRequest, TraceHead, TraceList } from './trace-loader-protocol';
+import { putBack } from './longParts';
+import { recordList } from './recordList';
 
 export type OpenTrace = (
   bytes: Uint8Array,
@@ -40,6 +43,8 @@ interface Pending {
   total: number;
   received: number;
   lists: { actors: unknown[][]; steps: unknown[][]; events: unknown[][] };
+  /** A binary trace's steps and events: its bytes, read where looked at. */
+  records: Extract<LoaderReply, { type: 'records' }> | null;
   built: WorkerBuilt | null;
   resolve(trace: Trace): void;
   reject(error: Error): void;
@@ -69,6 +74,7 @@ export class TraceLoader {
         total: 0,
         received: 0,
         lists: { actors: [], steps: [], events: [] },
+        records: null,
         built: null,
         resolve,
         reject,
@@ -121,10 +127,14 @@ export class TraceLoader {
       p.lists[m.list].push(m.items);
       p.received += m.items.length;
       this.#emit({ received: p.received, total: p.total });
+    } else if (m.type === 'records') {
+      p.records = m;
     } else if (m.type === 'indexing') {
       this.#emit({ received: p.received, total: p.total, indexing: true });
     } else if (m.type === 'index') {
       p.built = m.built;
+    } else if (m.type === 'indexPart') {
+      if (p.built) putBack(p.built, m.part);
     } else {
       if (!p.head) {
         this.#pending.delete(m.id);
@@ -134,6 +144,11 @@ export class TraceLoader {
       const join = (parts: unknown[][]) => ([] as unknown[]).concat(...parts);
       const trace = p.head as unknown as Record<TraceList, unknown[]>;
       for (const list of ['actors', 'steps', 'events'] as const) trace[list] = join(p.lists[list]);
+      if (p.records) {
+        const { bytes, places } = p.records;
+        trace.steps = recordList(bytes, places, 'steps');
+        trace.events = recordList(bytes, places, 'events');
+      }
       void this.#finish(m.id, p, trace as unknown as Trace);
     }
   }

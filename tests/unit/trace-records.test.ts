@@ -1,0 +1,84 @@
+// A big run's steps and events on the UI thread stay bytes (renderer/src/run/recordList.ts):
+// any run of records read from its place in the bytes (common/traceCodec.ts recordsAt) is the
+// record the whole decode makes, strings interned far before it included; the list behaves as
+// the array it stands for (its JSON is the trace's, for-of, slice, at, findIndex, `in`), gives
+// equal records again after its kept runs are let go, and refuses writes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Trace, TraceEvent } from '../../common/trace';
+import { decodeTrace, decodeTracePlaced, encodeTrace, PLACE_EVERY, recordsAt } from '../../common/traceCodec';
+import { syntheticTrace } from '../e2e/fixtures/synthetic';
+import { recordList } from '../../renderer/src/run/recordList';
+
+const lesson = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../lessons/expected/01-gather.trace.json'), 'utf8'),
+) as Trace;
+
+/** 3,000 workers: several thousand records per list, names interned in the first runs and used in later ones. */
+function bigTrace(): Trace {
+  const t = syntheticTrace({ tasks: 3000, rounds: 3 });
+  // A record the schema does not fit (written as JSON) among the rest.
+  t.events.splice(5000, 0, { t: 'output', stream: 'stdout', text: 'x', extra: 1 } as unknown as TraceEvent);
+  for (const st of t.steps) if (st.firstEvent > 5000) st.firstEvent++;
+  return t;
+}
+
+describe('records read from their place in the bytes', () => {
+  it.each([
+    ['a lesson', lesson],
+    ['3,000 tasks with a record written as JSON', bigTrace()],
+  ])('every run of %s is what the whole decode gives', (_, trace) => {
+    const bytes = encodeTrace(trace);
+    const { trace: whole, places } = decodeTracePlaced(bytes);
+    expect(JSON.stringify(whole)).toBe(JSON.stringify(decodeTrace(bytes)));
+    for (const list of ['steps', 'events'] as const) {
+      expect(places[list].count).toBe(trace[list].length);
+      const read: unknown[] = [];
+      for (let from = 0; from < trace[list].length; from += PLACE_EVERY)
+        read.push(...recordsAt(bytes, places, list, from));
+      expect(JSON.stringify(read)).toBe(JSON.stringify(trace[list]));
+    }
+  });
+});
+
+describe('recordList', () => {
+  const trace = bigTrace();
+  const bytes = encodeTrace(trace);
+  const { places } = decodeTracePlaced(bytes);
+  const events = () => recordList<TraceEvent>(bytes, places, 'events');
+
+  it('is the array it stands for', () => {
+    const list = events();
+    expect(list.length).toBe(trace.events.length);
+    expect(Array.isArray(list)).toBe(true);
+    expect(JSON.stringify(list)).toBe(JSON.stringify(trace.events));
+    expect(JSON.stringify([...list])).toBe(JSON.stringify(trace.events));
+    expect(list.slice(4000, 4100)).toEqual(trace.events.slice(4000, 4100));
+    expect(list.at(-1)).toEqual(trace.events.at(-1));
+    expect(list[list.length]).toBeUndefined();
+    expect(list.findIndex((e) => e.t === 'taskExited')).toBe(
+      trace.events.findIndex((e) => e.t === 'taskExited'),
+    );
+    expect(0 in list && !(list.length in list)).toBe(true);
+    const steps = recordList<Trace['steps'][number]>(bytes, places, 'steps');
+    expect(steps.map((s) => s.time)).toEqual(trace.steps.map((s) => s.time));
+  });
+
+  it('reads again what it let go of, equal to what it read first', () => {
+    const list = events();
+    const first = list[7];
+    // Far more runs than are kept, then back to the first.
+    for (let i = 0; i < list.length; i += PLACE_EVERY) void list[i];
+    for (let pass = 0; pass < 300; pass++) void list[(pass * PLACE_EVERY) % list.length];
+    expect(list[7]).toEqual(first);
+  });
+
+  it('refuses writes', () => {
+    const list = events();
+    expect(() => {
+      (list as unknown as unknown[])[0] = 1;
+    }).toThrow('read-only');
+    expect(() => list.push(list[0])).toThrow('read-only');
+  });
+});
