@@ -6,6 +6,7 @@
 // number of actors, since a keyframe's size does (200,000 steps x 1,000 tasks: 35 MB -> ~2 MB).
 
 import type { ActorId, Outcome, Trace, TraceEvent, WaitReason } from './trace';
+import { outputIndexOf, type OutputIndex } from './outputIndex';
 
 /** Steps between keyframes for small runs: a seek replays at most this many steps of events. */
 export const KEYFRAME_INTERVAL = 256;
@@ -88,8 +89,8 @@ export interface TraceIndexData {
   doneEvents: Int32Array;
   /** Every task spawned, in spawn order. */
   spawnOrder: Int32Array;
-  /** Concatenated output with each chunk's start offset, for the console. */
-  output: { stream: 'stdout' | 'stderr'; text: string; offset: number; step: number; dropped?: number }[];
+  /** Where the output is, for the console (outputIndex.ts). */
+  output: OutputIndex;
 }
 
 export interface TraceIndex extends TraceIndexData {
@@ -231,23 +232,9 @@ export function indexTrace(trace: Trace): TraceIndex {
 export function lanesData(trace: Trace): TraceIndexData {
   const interval = keyframeInterval(trace.actors.length);
   const keyframes: Keyframe[] = [];
-  const output: TraceIndexData['output'] = [];
   const s = emptyState();
-  let offset = 0;
   for (let step = 0; step < trace.steps.length; step++) {
     if (step % interval === 0) keyframes.push(keyframe(s));
-    const st = trace.steps[step];
-    const end = step + 1 < trace.steps.length ? trace.steps[step + 1].firstEvent : trace.events.length;
-    for (let i = st.firstEvent; i < end; i++) {
-      const e = trace.events[i];
-      if (e.t === 'output') {
-        output.push({ stream: e.stream, text: e.text, offset, step });
-        offset += e.text.length;
-      } else if (e.t === 'outputDropped' && e.chars > 0) {
-        // Where the output cap's kept head ends: the lines not kept (engine/core/output-cut.ts).
-        output.push({ stream: 'stdout', text: '', offset, step, dropped: e.lines });
-      }
-    }
     applyStep(trace, s, step);
   }
   // done and spawned only grow (a Map keeps first-insertion order), so each keyframe's lists are
@@ -257,7 +244,7 @@ export function lanesData(trace: Trace): TraceIndexData {
     keyframes,
     doneEvents: Int32Array.from(s.done.values()),
     spawnOrder: Int32Array.from(s.spawned),
-    output,
+    output: outputIndexOf(trace),
   };
 }
 
@@ -297,16 +284,4 @@ export function* walkLanes(trace: Trace): Generator<Lanes> {
     applyStep(trace, s, step);
     yield toLanes(trace, s, step);
   }
-}
-
-/** Output printed up to and including `step`, as chunks. */
-export function outputUpTo(index: TraceIndex, step: number): TraceIndex['output'] {
-  let lo = 0;
-  let hi = index.output.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (index.output[mid].step <= step) lo = mid + 1;
-    else hi = mid;
-  }
-  return index.output.slice(0, lo);
 }

@@ -9,7 +9,6 @@
 import type {
   ActorId,
   Frame,
-  Outcome,
   ResourceId,
   ResourceKind,
   Trace,
@@ -53,12 +52,24 @@ export interface TaskIndexData {
   wakes: ActorStepsData;
   /** Who cancelled each task, and when (the first cancel() counts). */
   cancels: Map<ActorId, { step: number; by?: ActorId }>;
-  /** The step each task was made in. */
-  spawns: Map<ActorId, number>;
-  /** How each task ended, and when. */
-  exits: Map<ActorId, { step: number; outcome: Outcome }>;
+  /** The step each task was made in, in the order they were made. */
+  spawns: Spawns;
+  /** When each task ended, and its taskExited event (its outcome), in the order they ended. */
+  exits: Exits;
   /** Each warning's step, kind and event index. */
   warnings: { step: number; kind: WarningKind; event: number }[];
+}
+
+/** Columns, not a Map of objects: a big run's hundred thousand tasks move between threads as arrays. */
+export interface Spawns {
+  actor: Int32Array;
+  step: Int32Array;
+}
+
+export interface Exits {
+  actor: Int32Array;
+  step: Int32Array;
+  event: Int32Array;
 }
 
 export interface TaskIndex {
@@ -71,8 +82,8 @@ export interface TaskIndex {
   resourceStates: ActorSteps;
   wakes: ActorSteps;
   cancels: Map<ActorId, { step: number; by?: ActorId }>;
-  spawns: Map<ActorId, number>;
-  exits: Map<ActorId, { step: number; outcome: Outcome }>;
+  spawns: Spawns;
+  exits: Exits;
   warnings: PlacedWarning[];
 }
 
@@ -108,10 +119,12 @@ export function taskIndexData(trace: Trace): TaskIndexData {
     resourceStates: lastOfStep(trace, (e) => (e.t === 'resourceState' ? e.id : null)),
     wakes: lastOfStep(trace, (e) => (e.t === 'taskScheduled' ? e.actor : null)),
     cancels: new Map(),
-    spawns: new Map(),
-    exits: new Map(),
+    spawns: { actor: new Int32Array(), step: new Int32Array() },
+    exits: { actor: new Int32Array(), step: new Int32Array(), event: new Int32Array() },
     warnings: [],
   };
+  const spawned = new Map<ActorId, number>();
+  const exits = { actor: [] as number[], step: [] as number[], event: [] as number[] };
   const { steps, events } = trace;
   for (let s = 0; s < steps.length; s++) {
     const end = s + 1 < steps.length ? steps[s + 1].firstEvent : events.length;
@@ -121,11 +134,20 @@ export function taskIndexData(trace: Trace): TaskIndexData {
         data.resources.push({ id: e.id, kind: e.kind, name: e.name, line: e.line, step: s });
       else if (e.t === 'taskCancelled' && !data.cancels.has(e.actor))
         data.cancels.set(e.actor, { step: s, by: e.by });
-      else if (e.t === 'taskSpawned' && !data.spawns.has(e.actor)) data.spawns.set(e.actor, s);
-      else if (e.t === 'taskExited') data.exits.set(e.actor, { step: s, outcome: e.outcome });
-      else if (e.t === 'warning') data.warnings.push({ step: s, kind: e.kind, event: i });
+      else if (e.t === 'taskSpawned' && !spawned.has(e.actor)) spawned.set(e.actor, s);
+      else if (e.t === 'taskExited') {
+        exits.actor.push(e.actor);
+        exits.step.push(s);
+        exits.event.push(i);
+      } else if (e.t === 'warning') data.warnings.push({ step: s, kind: e.kind, event: i });
     }
   }
+  data.spawns = { actor: Int32Array.from(spawned.keys()), step: Int32Array.from(spawned.values()) };
+  data.exits = {
+    actor: Int32Array.from(exits.actor),
+    step: Int32Array.from(exits.step),
+    event: Int32Array.from(exits.event),
+  };
   return data;
 }
 

@@ -5,7 +5,18 @@
 // task's frames are the last ones sent up to the step.
 
 import { foldWaitGraph, type WaitGraph } from './waitGraph';
-import type { ActorId, Frame, Outcome, ResourceId, ResourceKind, Trace, WaitReason } from './trace';
+import type {
+  ActorId,
+  Frame,
+  Outcome,
+  ResourceId,
+  ResourceKind,
+  Trace,
+  TraceEvent,
+  WaitReason,
+} from './trace';
+
+type Exited = Extract<TraceEvent, { t: 'taskExited' }>;
 import { resourcesAt, stackAt, taskIndexOf } from './taskIndex';
 
 export interface TaskState {
@@ -57,7 +68,8 @@ export function taskStateAt(trace: Trace, step: number): StateAt {
       tasks.set(actor, (t = { actor, frames: [], capped: false, awaitedBy: [], holds: [] }));
     return t;
   };
-  for (const [actor, made] of index.spawns) if (made <= at) task(actor);
+  const { spawns, exits } = index;
+  for (let i = 0; i < spawns.actor.length; i++) if (spawns.step[i] <= at) task(spawns.actor[i]);
   for (const actor of index.frames.data.keys) {
     const stack = stackAt(index, actor, at);
     if (stack === null) continue;
@@ -65,7 +77,8 @@ export function taskStateAt(trace: Trace, step: number): StateAt {
     t.frames = stack.frames;
     t.capped = stack.capped;
   }
-  for (const [actor, exit] of index.exits) if (exit.step <= at) task(actor).outcome = exit.outcome;
+  for (let i = 0; i < exits.actor.length; i++)
+    if (exits.step[i] <= at) task(exits.actor[i]).outcome = (trace.events[exits.event[i]] as Exited).outcome;
   for (const [actor, cancel] of index.cancels)
     if (cancel.step <= at) task(actor).cancelledBy = cancel.by ?? 0;
   const resources = new Map<ResourceId, ResourceState>();

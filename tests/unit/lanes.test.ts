@@ -4,9 +4,9 @@ import {
   indexTrace,
   keyframeInterval,
   lanesAt,
-  outputUpTo,
   walkLanes,
 } from '../../common/lanes';
+import { outputUpTo } from '../../common/outputIndex';
 import {
   DEFAULT_RUN_OPTIONS,
   TRACE_VERSION,

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { TraceRecorder } from '../../engine/core/recorder';
 import { Clock } from '../../engine/core/clock';
 import { consoleLines } from '../../renderer/src/panels/consoleLines';
-import { indexTrace, outputUpTo } from '../../common/lanes';
+import { indexTrace } from '../../common/lanes';
+import { outputUpTo } from '../../common/outputIndex';
 import type { Trace } from '../../common/trace';
 
 /** `lines` prints of "line i\n", as print() makes them (the text, then the newline). */

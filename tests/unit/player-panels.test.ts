@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAbc } from '../e2e/fixtures/build';
-import { outputUpTo } from '../../common/lanes';
+import { outputUpTo } from '../../common/outputIndex';
 import { codeMarks } from '../../renderer/src/panels/codeMarks';
 import { consoleLines } from '../../renderer/src/panels/consoleLines';
 import { buildModel } from '../../renderer/src/player/model';

@@ -3,6 +3,7 @@
 // answer; the lanes one step before hold the choices (what was ready, waiting, armed). With
 // internals hidden, asyncio's own callbacks and tasks are never asked about nor offered. Pure.
 import { lanesAt, type Lanes } from '../../../common/lanes';
+import { allOutput } from '../../../common/outputIndex';
 import type { ActorId, Outcome, TraceEvent, WaitReason } from '../../../common/trace';
 import { endText, type PlayerModel } from '../player/model';
 import { distinctNames, makeChoices, seconds, taskName, type Question } from './question';
@@ -161,7 +162,7 @@ function outputQuestion(
   const printed = evs.find((e) => e.t === 'output' && e.stream === 'stdout' && e.text.trim() !== '');
   if (!printed || printed.t !== 'output') return null;
   const right = firstLine(printed.text);
-  const { output } = model.index;
+  const output = allOutput(model.index);
   const later = output
     .filter((c) => c.step > step && c.stream === 'stdout')
     .flatMap((c) => c.text.split('\n'));

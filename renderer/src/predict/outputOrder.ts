@@ -1,6 +1,7 @@
 // Whole-output prediction: the program's printed lines, offered in an order that is not the
 // real one, and the first place where the learner's order differs from the run's, explained in
 // the loop's terms (who printed each line, and when). Pure.
+import { allOutput } from '../../../common/outputIndex';
 import type { ActorId } from '../../../common/trace';
 import type { PlayerModel } from '../player/model';
 import { seconds, taskName } from './question';
@@ -22,7 +23,7 @@ export function printedLines(model: PlayerModel): PrintedLine[] {
   // A line written in several chunks belongs to the step of its first chunk.
   let partial = '';
   let partialStep = 0;
-  for (const chunk of model.index.output) {
+  for (const chunk of allOutput(model.index)) {
     if (chunk.stream !== 'stdout') continue;
     if (partial === '') partialStep = chunk.step;
     const parts = (partial + chunk.text).split('\n');
