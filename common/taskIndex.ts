@@ -6,15 +6,7 @@
 // because every one of these facts is a "last event at or before step" per actor or resource.
 // Its O(events) part (taskIndexData) is typed arrays of steps and event indices, so the trace
 // worker builds it and the UI thread only joins it to the trace (taskIndexFrom).
-import type {
-  ActorId,
-  Frame,
-  ResourceId,
-  ResourceKind,
-  Trace,
-  TraceEvent,
-  WarningKind,
-} from './trace';
+import type { ActorId, Frame, ResourceId, ResourceKind, Trace, TraceEvent, WarningKind } from './trace';
 import { ActorSteps, packActorSteps, type ActorStepsData } from './actorSteps';
 import { lastAtOrBefore } from './stepSearch';
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  KEYFRAME_INTERVAL,
-  indexTrace,
-  keyframeInterval,
-  lanesAt,
-  walkLanes,
-} from '../../common/lanes';
+import { KEYFRAME_INTERVAL, indexTrace, keyframeInterval, lanesAt, walkLanes } from '../../common/lanes';
 import { outputUpTo } from '../../common/outputIndex';
 import {
   DEFAULT_RUN_OPTIONS,
