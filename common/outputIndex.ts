@@ -8,6 +8,12 @@ export interface OutputIndex {
   event: Int32Array;
   step: Int32Array;
   offset: Float64Array;
+  /** The console's lines begun up to and including each chunk (foldChunk's count). */
+  lines: Int32Array;
+  /** The stream of the line each chunk leaves open: 0 none, 1 stdout, 2 stderr. */
+  open: Uint8Array;
+  /** The chunks that are the output cap's gap (each begins one line). */
+  gaps: Int32Array;
 }
 
 export interface OutputChunk {
@@ -19,6 +25,38 @@ export interface OutputChunk {
   dropped?: number;
 }
 
+/** A console line as the fold makes it (the cap's gap has no text of its own). */
+export interface FoldedLine {
+  text: string;
+  stream: 'stdout' | 'stderr';
+  step: number;
+  dropped?: number;
+}
+
+/** The console's rule for a chunk: its text joins the line its stream left open, each newline
+ * ends a line, the cap's gap is a line of its own. Pushes the lines it begins; returns the line
+ * left open. */
+export function foldChunk(
+  c: Omit<OutputChunk, 'offset'>,
+  open: FoldedLine | null,
+  push: (line: FoldedLine) => void,
+): FoldedLine | null {
+  if (c.dropped !== undefined) {
+    push({ text: '', stream: c.stream, step: c.step, dropped: c.dropped });
+    return null;
+  }
+  const parts = c.text.split('\n');
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (open && i === 0 && open.stream === c.stream) {
+      open.text += p;
+      open.step = c.step;
+    } else if (p !== '' || i < parts.length - 1) push((open = { text: p, stream: c.stream, step: c.step }));
+    if (i < parts.length - 1) open = null;
+  }
+  return open;
+}
+
 const isChunk = (e: TraceEvent) => e.t === 'output' || (e.t === 'outputDropped' && e.chars > 0);
 
 export function outputIndexOf(trace: Pick<Trace, 'steps' | 'events'>): OutputIndex {
@@ -26,7 +64,12 @@ export function outputIndexOf(trace: Pick<Trace, 'steps' | 'events'>): OutputInd
   const event: number[] = [];
   const step: number[] = [];
   const offset: number[] = [];
+  const lines: number[] = [];
+  const open: number[] = [];
+  const gaps: number[] = [];
   let at = 0;
+  let begun = 0;
+  let left: FoldedLine | null = null;
   for (let s = 0; s < steps.length; s++) {
     const end = s + 1 < steps.length ? steps[s + 1].firstEvent : events.length;
     for (let i = steps[s].firstEvent; i < end; i++) {
@@ -35,18 +78,44 @@ export function outputIndexOf(trace: Pick<Trace, 'steps' | 'events'>): OutputInd
       event.push(i);
       step.push(s);
       offset.push(at);
+      const chunk = chunkOf(e, at, s);
+      if (chunk.dropped !== undefined) gaps.push(event.length - 1);
       if (e.t === 'output') at += e.text.length;
+      left = foldChunk(chunk, left, () => begun++);
+      lines.push(begun);
+      open.push(left === null ? 0 : left.stream === 'stdout' ? 1 : 2);
     }
   }
-  return { event: Int32Array.from(event), step: Int32Array.from(step), offset: Float64Array.from(offset) };
+  return {
+    event: Int32Array.from(event),
+    step: Int32Array.from(step),
+    offset: Float64Array.from(offset),
+    lines: Int32Array.from(lines),
+    open: Uint8Array.from(open),
+    gaps: Int32Array.from(gaps),
+  };
 }
 
-function chunkAt(trace: Pick<Trace, 'events'>, output: OutputIndex, i: number): OutputChunk {
-  const e = trace.events[output.event[i]];
-  const where = { offset: output.offset[i], step: output.step[i] };
-  if (e.t === 'output') return { stream: e.stream, text: e.text, ...where };
-  const lines = e.t === 'outputDropped' ? e.lines : 0;
-  return { stream: 'stdout', text: '', ...where, dropped: lines };
+function chunkOf(e: TraceEvent, offset: number, step: number): OutputChunk {
+  if (e.t === 'output') return { stream: e.stream, text: e.text, offset, step };
+  return { stream: 'stdout', text: '', offset, step, dropped: e.t === 'outputDropped' ? e.lines : 0 };
+}
+
+/** The chunk at `i` of the index. */
+export function chunkAt(trace: Pick<Trace, 'events'>, output: OutputIndex, i: number): OutputChunk {
+  return chunkOf(trace.events[output.event[i]], output.offset[i], output.step[i]);
+}
+
+/** How many chunks were printed up to and including `step`. */
+export function chunksUpTo(output: OutputIndex, step: number): number {
+  let lo = 0;
+  let hi = output.step.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (output.step[mid] <= step) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Output printed up to and including `step`, as chunks. */
@@ -54,16 +123,9 @@ export function outputUpTo(
   index: { trace: Pick<Trace, 'events'>; output: OutputIndex },
   step: number,
 ): OutputChunk[] {
-  const { step: steps } = index.output;
-  let lo = 0;
-  let hi = steps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (steps[mid] <= step) lo = mid + 1;
-    else hi = mid;
-  }
   const out: OutputChunk[] = [];
-  for (let i = 0; i < lo; i++) out.push(chunkAt(index.trace, index.output, i));
+  for (let i = 0, n = chunksUpTo(index.output, step); i < n; i++)
+    out.push(chunkAt(index.trace, index.output, i));
   return out;
 }
 
