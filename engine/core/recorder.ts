@@ -6,15 +6,7 @@
 // a trace is never mutated once recorded (output text is merged only into the step being
 // recorded), and a loop of 100,000 steps then allocates a step apiece.
 
-import type {
-  Actor,
-  ActorId,
-  Outcome,
-  RunEnd,
-  Step,
-  TraceEvent,
-  WaitKind,
-} from '../../common/trace';
+import type { Actor, ActorId, Outcome, RunEnd, Step, TraceEvent, WaitKind } from '../../common/trace';
 import { describeCycle, findWaitCycle, foldWaitGraph } from '../../common/waitGraph';
 import type { Clock } from './clock';
 import { runEnd, type EndReport } from './run-ends';
