@@ -10,7 +10,8 @@
 import type { PyodideInterface } from 'pyodide';
 import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunOptions, type Trace } from '../../common/trace';
 import { Channel, type DeviceFS, type Gil } from './channel';
-import { RunHost, type PyRun, type RunHooks } from './host';
+import { RunHost, type PyRun } from './host';
+import type { RunHooks } from './run-hooks';
 import { mountDisk, openStreams, unmountDisk, type EmFS } from './disk';
 import { checkHeap, heapOf, heapViews, restoreHeap, type HeapImage } from './engine-heap';
 import { installPython, writePython, type EngineSources } from './engine-python';
