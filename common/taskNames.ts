@@ -19,7 +19,8 @@ const DEFAULT_TASK_NAME = /^Task-\d+$/;
 
 /**
  * A task as CPython's own reports name it, with its coroutine's qualname when the name is
- * asyncio's default: "Task-3 (report)" (loop_warnings.py's _label says the same of a live task).
+ * asyncio's default: "Task-3 (report)". loop_warnings.py's _label says the same of a live task
+ * (Python's reports); tests/engine/core/warnings.test.ts ('task labels') checks that they agree.
  */
 export function cpythonLabel(a: Pick<Actor, 'kind' | 'name' | 'coro'>): string {
   return a.kind === 'task' && a.coro && DEFAULT_TASK_NAME.test(a.name) ? `${a.name} (${a.coro})` : a.name;

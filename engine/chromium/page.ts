@@ -1,7 +1,7 @@
 // The engine page: a hidden window's only script. It owns the workers that run programs and
 // speaks engine/protocol.ts to its owner (main, or the tests) over a MessagePort the preload
 // hands it. Each run goes to a fresh worker (the warm standby), which is terminated after it,
-// so no run sees anything of another. The watchdog is here, outside the worker: a step budget
+// so no run sees anything of another (workers.ts). The watchdog is here, outside the worker: a step budget
 // measured from the worker's progress messages, and the owner's wall-clock budget per run (the
 // memory cap is main's to enforce, on the window's process: main/host/usage-watch.ts). A
 // runaway is interrupted in place through Pyodide's interrupt buffer when the page is
@@ -13,16 +13,9 @@ import { endedTrace } from '../core/ended-trace';
 import { wallBudgetEnd } from '../core/budgets';
 import type { Trace } from '../../common/trace';
 import { hostMessage, type EngineMessage, type HostMessage } from '../protocol';
-import {
-  ENGINE_PORT_MESSAGE,
-  retireMessage,
-  workerMessage,
-  type WorkerInit,
-  type WorkerMessage,
-  type WorkerRun,
-} from './protocol';
+import { ENGINE_PORT_MESSAGE, retireMessage, type WorkerRun } from './protocol';
 import { pageContainment } from './page-checks';
-import { engineSnapshot } from './snapshot-maker';
+import { dropStandby, ensureStandby, takeStandby } from './workers';
 import { encodeTrace, newDeliveryId, type TraceDelivery } from './trace-delivery';
 
 /** Python start-up takes about this long; the owner's progress bar moves by it. */
@@ -39,89 +32,7 @@ const WATCH_EVERY_MS = 50;
 
 const SIGINT = 2;
 
-interface Slot {
-  worker: Worker;
-  port: MessagePort;
-  flags: Int32Array | null;
-  startedAt: number;
-  ready: Promise<{ loadMs: number; interrupts: boolean }>;
-  /** Set while a run is on this worker: every valid message goes there. */
-  listener: ((m: WorkerMessage) => void) | null;
-  /** The worker broke protocol (bad message, or a message on its global channel). */
-  onBreach: ((why: string) => void) | null;
-}
-
-const indexURL = new URL('pyodide/', document.baseURI).href;
 const containment = pageContainment();
-
-function startWorker(): Slot {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'engine' });
-  const channel = new MessageChannel();
-  const shared = globalThis.crossOriginIsolated ? new SharedArrayBuffer(8) : null;
-  const slot: Slot = {
-    worker,
-    port: channel.port1,
-    flags: shared ? new Int32Array(shared) : null,
-    startedAt: performance.now(),
-    ready: Promise.resolve({ loadMs: 0, interrupts: false }),
-    listener: null,
-    onBreach: null,
-  };
-  let answered = false;
-  slot.ready = new Promise((resolve, reject) => {
-    const breach = (why: string): void => {
-      worker.terminate();
-      if (standby === slot) standby = null;
-      reject(new Error(why));
-      slot.onBreach?.(why);
-    };
-    // The worker's own channel is for nothing after init: a message here came from the program.
-    worker.onmessage = () => breach('the engine sent a message on a channel it must not use');
-    worker.onmessageerror = () => breach('the engine sent a message that could not be read');
-    worker.onerror = (e) => {
-      e.preventDefault();
-      breach(`the engine worker failed: ${e.message || 'unknown error'}`);
-    };
-    slot.port.onmessageerror = () => breach('the engine sent a message that could not be read');
-    slot.port.onmessage = (e: MessageEvent) => {
-      const parsed = workerMessage.safeParse(e.data);
-      if (!parsed.success) {
-        breach('the engine sent a malformed message');
-        return;
-      }
-      const m = parsed.data;
-      if (m.type === 'ready' || m.type === 'startFailed') {
-        if (answered) breach(`the engine sent '${m.type}' twice`);
-        else if (m.type === 'ready' && !m.evalRefused)
-          breach("the engine worker's CSP allows eval (no 'unsafe-eval' expected)");
-        else if (m.type === 'ready') resolve({ loadMs: m.loadMs, interrupts: m.interrupts });
-        else reject(new Error(m.message));
-        answered = true;
-      } else if (slot.listener) slot.listener(m);
-      else breach(`the engine sent '${m.type}' with no run in progress`);
-    };
-  });
-  slot.ready.catch(() => {});
-  // Every worker starts from the same snapshot, a copy of its own (transferred).
-  void engineSnapshot(indexURL).then((bytes) => {
-    const snapshot = bytes ? bytes.slice().buffer : null;
-    const init: WorkerInit = { type: 'init', indexURL, interrupt: shared, snapshot };
-    worker.postMessage(init, snapshot ? [channel.port2, snapshot] : [channel.port2]);
-  });
-  return slot;
-}
-
-let standby: Slot | null = null;
-function takeStandby(): Slot {
-  const slot = standby ?? startWorker();
-  standby = null;
-  return slot;
-}
-function ensureStandby(): Slot {
-  standby ??= startWorker();
-  return standby;
-}
-
 /** The owner's port of the current session; a new port ends the previous session. */
 let owner: MessagePort | null = null;
 let active: { port: MessagePort; stop: () => void } | null = null;
@@ -170,7 +81,7 @@ function openSession(port: MessagePort): void {
     },
     (e: Error) => {
       clearInterval(ticker);
-      if (standby === slot) standby = null;
+      dropStandby(slot);
       send({ type: 'startFailed', message: `the engine did not start: ${e.message}` });
     },
   );

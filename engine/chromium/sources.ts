@@ -1,6 +1,6 @@
 // The engine's Python sources, bundled into the worker by Vite (the Node host reads the same
 // files with fs: engine/python/engine.ts).
-import type { EngineSources } from '../python/engine-core';
+import type { EngineSources } from '../python/engine-python';
 
 const modules = import.meta.glob<string>('../python/*.py', { query: '?raw', import: 'default', eager: true });
 const world = import.meta.glob<string>('../python/world/*.py', {

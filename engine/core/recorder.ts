@@ -2,23 +2,16 @@
 // LoopObserver, the Python side reports what ran, printed and waits on. Append-only: nothing
 // is rewritten, so a step's events are exactly those appended between it and the next step.
 // Events that carry nothing but their actor (and a step's lines, when they repeat) are one
-// shared object per actor: a trace is never mutated once recorded (output text is merged only
-// into the step being recorded), and a loop of 100,000 steps then allocates a step apiece.
+// shared object per actor, and waits in a row on the same thing share a reason (wait-reasons.ts):
+// a trace is never mutated once recorded (output text is merged only into the step being
+// recorded), and a loop of 100,000 steps then allocates a step apiece.
 
-import type {
-  Actor,
-  ActorId,
-  Outcome,
-  RunEnd,
-  Step,
-  TraceEvent,
-  WaitKind,
-  WaitReason,
-} from '../../common/trace';
+import type { Actor, ActorId, Outcome, RunEnd, Step, TraceEvent, WaitKind } from '../../common/trace';
 import { describeCycle, findWaitCycle, foldWaitGraph } from '../../common/waitGraph';
 import type { Clock } from './clock';
 import { runEnd, type EndReport } from './run-ends';
 import { OutputCut } from './output-cut';
+import { WaitReasons } from './wait-reasons';
 import type { LoopObserver, ScheduledCallback } from './scheduler';
 
 function parseLines(csv: string): number[] {
@@ -44,7 +37,7 @@ export class TraceRecorder implements LoopObserver {
   private readonly beforeEvent: TraceEvent[] = [];
   private readonly cancelledEvent: TraceEvent[] = [];
   private readonly afterEvent: { t: 'afterTaskStep'; actor: ActorId; lines: number[] }[] = [];
-  private lastReason: WaitReason | null = null;
+  private readonly reasons = new WaitReasons();
   /** Long output: its head kept as printed, its tail in a ring (output-cut.ts). */
   private readonly cut: OutputCut;
   private tailEvent: TraceEvent | null = null;
@@ -145,26 +138,7 @@ export class TraceRecorder implements LoopObserver {
     targets: ActorId[],
     resource = 0,
   ): void {
-    let reason = this.lastReason;
-    // Tasks that wait on the same thing in a row (a gather's children sleeping the same time)
-    // share the reason: it is immutable once recorded.
-    if (
-      reason === null ||
-      targets.length > 0 ||
-      reason.targets !== undefined ||
-      reason.kind !== kind ||
-      reason.expr !== expr ||
-      (reason.deadline ?? -1) !== (deadline >= 0 ? deadline : -1) ||
-      (reason.line ?? 0) !== line ||
-      (reason.resource ?? 0) !== resource
-    ) {
-      reason = { kind, expr };
-      if (deadline >= 0) reason.deadline = deadline;
-      if (targets.length > 0) reason.targets = targets;
-      if (line) reason.line = line;
-      if (resource) reason.resource = resource;
-      this.lastReason = reason;
-    }
+    const reason = this.reasons.reason(kind, expr, line, deadline, targets, resource);
     this.events.push({ t: 'taskWaiting', actor, reason });
   }
 

@@ -1,25 +1,21 @@
 // The engine without its host: createEngineWith() starts Pyodide from a memory snapshot of a
 // pristine engine (snapshot.ts; about 0.3 s against 3 s for a normal start), writes the
-// engine's Python sources it is given into Pyodide's file system, and run() executes one program
-// on a fresh run (fresh globals, fresh scheduler, seeded random) and returns its trace. No Node or DOM API here: engine.ts (Node) reads the
-// sources with fs and imports Pyodide's npm package; engine/chromium/worker.ts passes sources
-// bundled by Vite and Pyodide loaded from the app's own assets.
+// engine's Python sources it is given into Pyodide's file system (engine-python.ts), and run()
+// executes one program on a fresh run (fresh globals, fresh scheduler, seeded random, the heap
+// as it was after start-up: engine-heap.ts) and returns its trace. No Node or DOM API here:
+// engine.ts (Node) reads the sources with fs and imports Pyodide's npm package;
+// engine/chromium/worker.ts passes sources bundled by Vite and Pyodide loaded from the app's own
+// assets.
 
 import type { PyodideInterface } from 'pyodide';
 import { DEFAULT_RUN_OPTIONS, TRACE_VERSION, type RunOptions, type Trace } from '../../common/trace';
 import { Channel, type DeviceFS, type Gil } from './channel';
-import { RunHost, type PyRun, type RunHooks } from './host';
+import { RunHost, type PyRun } from './host';
+import type { RunHooks } from './run-hooks';
 import { mountDisk, openStreams, unmountDisk, type EmFS } from './disk';
-import { checkLayout, type Heap } from './pylist';
+import { checkHeap, heapOf, heapViews, restoreHeap, type HeapImage } from './engine-heap';
+import { installPython, writePython, type EngineSources } from './engine-python';
 import { loadSnapshot, MAKE_SNAPSHOT, takeSnapshot } from './snapshot';
-
-/** The engine's Python: `_loopscope/<name>.py` for each of PY_MODULES, and every world/*.py. */
-export interface EngineSources {
-  /** Module name (without .py) to its text; must hold every name in PY_MODULES. */
-  modules: Record<string, string>;
-  /** File name (with .py) to its text, for `_loopscope/world/`. */
-  world: Record<string, string>;
-}
 
 type LoadPyodide = (options: {
   stdout: (s: string) => void;
@@ -44,35 +40,6 @@ export interface Engine {
   run(source: string, fileName: string, options?: Partial<RunOptions>, hooks?: RunHooks): Promise<Trace>;
 }
 
-/** The Python package the engine writes into Pyodide's file system, in import order. */
-export const PY_MODULES = [
-  'state',
-  'faults',
-  'ops',
-  'callbacks',
-  'actors',
-  'unsupported',
-  'loop_warnings',
-  'loop',
-  'waits',
-  'lines',
-  'reprs',
-  'resource_names',
-  'resource_state',
-  'resources',
-  'capture',
-  'stages',
-  'channel',
-  'run_world',
-  'clock_mirror',
-  'selection',
-  'step_reports',
-  'runtime',
-  'patches',
-  'program',
-];
-const PY_ROOT = '/loopscope';
-
 /** engine/python/program.py's two steps: JavaScript takes the run's proxies between them. */
 interface Program {
   prepare(fd: number, source: string, fileName: string, options: unknown): PyRun;
@@ -82,40 +49,6 @@ interface Program {
 
 /** One program on `host`; the heap is as the caller wants it, the disk is mounted. */
 type RunOn = (host: RunHost, source: string, fileName: string, opts: RunOptions) => void;
-
-/** The engine's .py files: imported before the snapshot, but tracebacks and linecache read them. */
-function writePython(py: PyodideInterface, sources: EngineSources): void {
-  py.FS.mkdirTree(`${PY_ROOT}/_loopscope`);
-  py.FS.writeFile(`${PY_ROOT}/_loopscope/__init__.py`, '');
-  for (const name of PY_MODULES) {
-    const text = sources.modules[name];
-    if (text === undefined) throw new Error(`the engine's Python module ${name}.py is missing`);
-    py.FS.writeFile(`${PY_ROOT}/_loopscope/${name}.py`, text);
-  }
-  py.FS.mkdirTree(`${PY_ROOT}/_loopscope/world`);
-  for (const name of Object.keys(sources.world)
-    .filter((n) => n.endsWith('.py'))
-    .sort())
-    py.FS.writeFile(`${PY_ROOT}/_loopscope/world/${name}`, sources.world[name]);
-}
-
-function installPython(py: PyodideInterface, sources: EngineSources): void {
-  writePython(py, sources);
-  py.runPython(`
-import sys, asyncio
-sys.path.insert(0, ${JSON.stringify(PY_ROOT)})
-asyncio.events._set_running_loop(None)  # Pyodide starts with its WebLoop running
-import _loopscope.program
-`);
-  // Pyodide's JavaScript API (mountNodeFS, useNodeSockFS, runPython, FS...) is no business of a
-  // program: the engine's Python has what it needs by now, so the name goes, and with it what
-  // Pyodide imported of it; patches.py's gate makes `import pyodide_js` say why.
-  py.unregisterJsModule('pyodide_js');
-  // `js` (an empty object here) is a JavaScript object all the same, and from any JavaScript
-  // object the prototypes are one attribute away: a program has no use for it.
-  py.unregisterJsModule('js');
-  py.runPython('import _loopscope.patches\n_loopscope.patches.close_js_api()');
-}
 
 /**
  * Runs programs through the run's channel (channel.ts): Python gets the channel's descriptor and
@@ -144,45 +77,6 @@ function runnerOf(py: PyodideInterface): { runOn: RunOn; destroy(): void } {
   return { runOn, destroy: () => program.destroy() };
 }
 
-/**
- * The WebAssembly heap as it was after start-up, put back before every run. Object addresses
- * decide the iteration order of sets of tasks (asyncio.wait, as_completed), so a run that found
- * the allocator as the previous run left it could order them differently: restoring the heap
- * makes every run start from the same bytes, and frees whatever the previous program kept.
- */
-interface HeapImage {
-  bytes: Uint8Array;
-}
-
-interface WasmModule extends Heap {
-  HEAPU8: Uint8Array;
-}
-
-function heapOf(py: PyodideInterface): WasmModule {
-  return (py as unknown as { _module: WasmModule })._module;
-}
-
-/**
- * The heap views the run's host reads, and nothing else: the host is a JavaScript object Python
- * holds during the run, so what it hands out must not lead to the Emscripten module (its FS,
- * NODEFS and Pyodide's API reach Node's `fs`, and through it every open file descriptor).
- * The same object until the wasm memory grows, so the per-batch call allocates nothing.
- */
-function heapViews(py: PyodideInterface): () => Heap {
-  let views: Heap = { HEAPU32: new Uint32Array(0), HEAPF64: new Float64Array(0) };
-  return () => {
-    const m = heapOf(py);
-    if (views.HEAPU32 !== m.HEAPU32) views = Object.freeze({ HEAPU32: m.HEAPU32, HEAPF64: m.HEAPF64 });
-    return views;
-  };
-}
-
-function restoreHeap(py: PyodideInterface, image: HeapImage): void {
-  const heap = heapOf(py).HEAPU8;
-  heap.set(image.bytes);
-  if (heap.length > image.bytes.length) heap.fill(0, image.bytes.length);
-}
-
 /** A tiny program run once at start-up so the image holds every lazily imported module. */
 const WARM_UP = 'import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())\n';
 
@@ -195,16 +89,6 @@ const startOptions = (): Parameters<LoadPyodide>[0] => ({
   env: { PYTHONHASHSEED: '0' },
   jsglobals: {},
 });
-
-function checkHeap(py: PyodideInterface): void {
-  const probe = py.runPython('import _loopscope.ops as o\n[id(o.PROBE), id(int), id(float)]') as {
-    toJs(): number[];
-    destroy(): void;
-  };
-  const [list, intType, floatType] = probe.toJs();
-  probe.destroy();
-  checkLayout(heapOf(py), { list, intType, floatType });
-}
 
 /**
  * A restored engine runs on wasm code V8 has just compiled with its baseline compiler (a normal

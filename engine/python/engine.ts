@@ -5,16 +5,11 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
-import {
-  createEngineWith,
-  makeEngineSnapshot,
-  PY_MODULES,
-  type Engine,
-  type EngineHooks,
-  type EngineSources,
-} from './engine-core';
+import { createEngineWith, makeEngineSnapshot, type Engine, type EngineHooks } from './engine-core';
+import { PY_MODULES, type EngineSources } from './engine-python';
 
-export type { Engine, EngineHooks, EngineSources, RunHooks } from './engine-core';
+export type { Engine, EngineHooks, RunHooks } from './engine-core';
+export type { EngineSources } from './engine-python';
 
 /** The virtual world's package (network, threads, files): every .py in world/, shared with the oracle. */
 const WORLD_DIR = new URL('./world/', import.meta.url);

@@ -16,6 +16,7 @@ import { Command, type ChannelTarget } from './channel';
 import { OpDecoder } from './op-decoder';
 import type { PyCallable, PyList, PyRun, PyTuple } from './py-run';
 import { listLength, readList, type Heap, type ListReader } from './pylist';
+import type { RunHooks } from './run-hooks';
 
 export type { PyRun };
 
@@ -28,24 +29,6 @@ const LOOP_STATUS: (RunOnceResult | 'interrupted')[] = [
   'aborted',
   'interrupted',
 ];
-
-/** What the engine process may ask to hear about a run (engine.run's fourth argument). */
-export interface RunHooks {
-  /**
-   * At step boundaries seen from JavaScript: after each loop iteration's batch of callbacks,
-   * and when the top level starts, resumes or splits. `steps` is the trace's step count so far.
-   */
-  onStep?(steps: number): void;
-  /** Whether the host has interrupted Python (its interrupt buffer) since the run began. */
-  interrupted?(): boolean;
-  /**
-   * The run reached its end step: what follows (the engine's own clean-up and putting the heap
-   * back, which grow with the run) is no step of the program's, so no step budget applies.
-   */
-  onEnd?(): void;
-  /** A wall clock in ms: it sizes the slices a loop iteration runs in (batching.ts), nothing else. */
-  wallMs?(): number;
-}
 
 type Status = 'ok' | 'aborted' | 'capSteps';
 const BATCH_STATUS: Status[] = ['ok', 'aborted', 'capSteps'];

@@ -1,9 +1,10 @@
 """The event loop programs run on: asyncio's own selector event loop (BaseSelectorEventLoop, so
 CPython's transports, streams, servers and protocols run unmodified on the virtual network's
 selector, world/selector.py), with call_soon/call_at/time and run_forever handed to the
-TypeScript scheduler (engine/core/scheduler.ts) by integer handle ids. Handles stay here, so
-cancellation, contexts and callback errors are CPython's own code. The scheduler asks this side
-for the select step (Run.select_io / process_io) only while the selector could report anything."""
+TypeScript scheduler (engine/core/scheduler.ts) by integer handle ids. Handles stay in Python
+(handles.py), so cancellation, contexts and callback errors are CPython's own code. The
+scheduler asks this side for the select step (Run.select_io / process_io) only while the
+selector could report anything."""
 
 import asyncio
 import contextvars
@@ -14,7 +15,8 @@ import selectors
 from asyncio import events, futures, selector_events
 
 from . import state
-from .ops import AT, CANCEL, IO, SOON
+from .ops import AT, IO, SOON
+from .handles import _Handle, _TimerHandle, _io_handle
 from .world.loops import NetLoopMixin
 from .world.selector import VirtualSelector
 from .callbacks import STEP_WRAPPER as _StepWrapper
@@ -26,90 +28,6 @@ _sleep_timer_cb = futures._set_result_unless_cancelled
 
 _CTask = asyncio.Task
 _Builtin = types.BuiltinMethodType
-
-
-class _Handle(events.Handle):
-    """asyncio's Handle plus the id the scheduler knows it by. Outside debug mode it is built
-    by this __init__ (Handle.__init__ without its debug checks and extra calls); debug mode
-    calls Handle.__init__ itself, whose tracebacks count frames. _task: the Task whose step or
-    wakeup this is, or None (the loop sets it: run_batch reads it instead of asking again)."""
-    __slots__ = ('_hid', '_ent', '_task')
-
-    def __init__(self, callback, args, loop, context):
-        self._context = context
-        self._loop = loop
-        self._callback = callback
-        self._args = args
-        self._cancelled = False
-        self._repr = None
-        self._source_traceback = None
-
-    def cancel(self):
-        if not self._cancelled:
-            self._loop._handle_cancelled(self)
-        super().cancel()
-
-
-class _TimerHandle(events.TimerHandle):
-    """asyncio's TimerHandle plus the id the scheduler knows it by, built as _Handle is;
-    cancel() does what TimerHandle.cancel, _timer_handle_cancelled and Handle.cancel do, in
-    one call (every asyncio.sleep cancels its timer on the way out). A timer is no task's step."""
-    __slots__ = ('_hid', '_ent', '_task')
-
-    def __init__(self, when, callback, args, loop, context):
-        self._context = context
-        self._loop = loop
-        self._callback = callback
-        self._args = args
-        self._cancelled = False
-        self._repr = None
-        self._source_traceback = None
-        self._when = when
-        self._scheduled = True
-        self._task = None
-
-    def cancel(self):
-        if not self._cancelled:
-            loop = self._loop
-            run = loop._run
-            hid = self._hid
-            handles = run.handles
-            if hid in handles:
-                del handles[hid]
-                run.handle_gone(self)
-                run.ops.nums += (CANCEL, loop._lid, hid)
-            self._cancelled = True
-            if loop._debug:
-                self._repr = repr(self)
-            self._callback = None
-            self._args = None
-
-
-# asyncio's reprs name a handle by its class's __name__ ("Exception in callback ...\nhandle:
-# <Handle ...>"): what a program prints must be CPython's, so the subclasses answer to theirs.
-_Handle.__name__ = 'Handle'
-_TimerHandle.__name__ = 'TimerHandle'
-
-
-def step_handle(step):
-    """The Handle of a step call_soon kept as a tuple, for the rare path that needs one (debug
-    mode switched on after the step was scheduled, an error to report)."""
-    callback, context, task, loop = step
-    handle = _Handle(callback, (), loop, context)
-    handle._hid = 0  # no longer scheduled (ids start at 1): cancel() finds nothing to cancel
-    handle._ent = None
-    handle._task = task
-    return handle
-
-
-def _io_handle(callback, args, loop):
-    """A reader's or writer's Handle: scheduled afresh (a new id) each time its fd is ready."""
-    handle = _Handle(callback, args, loop, _copy_context())
-    handle._hid = 0
-    handle._ent = None
-    handle._task = None
-    return handle
-
 
 _NO_THREAD_LOOP = ("an event loop in a thread is not available in Loopscope: a thread's code runs "
                    "whole when it starts (engine/python/world/README.md), so it cannot wait for "

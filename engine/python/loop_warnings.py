@@ -61,7 +61,9 @@ def _suspended_at(run, task):
 
 
 def _label(task):
-    """A task's name, with its coroutine's when the name is asyncio's default: "Task-3 (report)"."""
+    """A task's name, with its coroutine's when the name is asyncio's default: "Task-3 (report)".
+    The host words its own messages by the same rule (common/taskNames.ts's cpythonLabel);
+    tests/engine/core/warnings.test.ts ('task labels') checks that the two agree."""
     name = task.get_name()
     if _DEFAULT_NAME.fullmatch(name):
         coro = task.get_coro()

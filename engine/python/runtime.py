@@ -13,7 +13,7 @@ from .clock_mirror import ClockMirror
 from .stages import Stages
 from .faults import RunEnded
 from .lines import LineTracer
-from .loop import step_handle
+from .handles import step_handle
 from .ops import CANCEL, CLOCK, END, JOB, SENT, STOP, WAIT, Batch, Ops
 from .run_world import RunWorld
 from .selection import Selection

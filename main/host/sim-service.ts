@@ -1,55 +1,36 @@
 // The SimService main/ipc/handlers.ts expects, for one window: runs go to a contained engine
 // process (engine-pool.ts), one at a time (a new run cancels the one in flight, and nothing of
-// the old run is delivered after), with progress, cancel and a watchdog. The watchdog listens
-// for silence: the engine process reports at step boundaries, so a step that does not yield
-// is a process that says nothing. It is interrupted in place when the engine allows it, and
-// otherwise (or if the program swallows the interrupt) the process is replaced by the standby.
+// the old run is delivered after), with progress, cancel and a watchdog (run-watchdog.ts): a
+// step that does not yield is interrupted in place when the engine allows it, and otherwise (or
+// if the program swallows the interrupt) the process is replaced by the standby.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Trace, TraceReceipt } from '../../common/trace';
 import { MAX_SOURCE_BYTES } from '../../common/limits';
 import type { SimService } from '../ipc/handlers';
 import type { RunRequest, SimProgress } from '../../common/apiTypes';
-import { endedTrace } from '../../engine/core/ended-trace';
 import {
   CLI_BUDGET_SETTINGS,
   DEFAULT_MEMORY_CAP_MB,
   DEFAULT_STEP_BUDGET_MS,
   DEFAULT_WALL_BUDGET_MS,
-  memoryCapEnd,
   namedForHost,
-  wallBudgetEnd,
   type BudgetSettings,
 } from '../../engine/core/budgets';
-import { silentStepEnd, traceLateEnd } from '../../engine/core/run-ends';
-import type { EngineHandle, RunReply } from './engine-handle';
+import type { EngineHandle } from './engine-handle';
+import { EngineUsage } from './engine-usage';
 import { EnginePool } from './engine-pool';
 import type { EngineLauncher } from './launcher';
-import { forgetUsage } from './process-usage';
-import {
-  DEFAULT_IDLE_CPU_BUDGET_MS,
-  DEFAULT_IDLE_WINDOW_MS,
-  UsageWatch,
-  type UsageVerdict,
-} from './usage-watch';
+import { COMPILE_MS_PER_CHAR, watchRun } from './run-watchdog';
+import { DEFAULT_IDLE_CPU_BUDGET_MS } from './usage-watch';
 import type { ContainmentReport } from '../../engine/protocol';
 
 export { DEFAULT_STEP_BUDGET_MS };
-const IDLE_WATCH_EVERY_MS = 1000;
-/** Memory is read every this many watchdog ticks. */
-const MEMORY_EVERY_TICKS = 4;
 /** After the budget, the in-place interrupt gets this long to end the run before the process goes. */
 const DEFAULT_INTERRUPT_GRACE_MS = 1500;
 /** A finished run's trace may take this long to arrive (a million steps is a large copy). */
 const DEFAULT_TRANSFER_TIMEOUT_MS = 60_000;
 const DEFAULT_START_TIMEOUT_MS = 90_000;
-const WATCH_EVERY_MS = 50;
-/**
- * Before a run's first step boundary the engine parses and compiles the source: measured at
- * 3-13 ms per KB here (2 MB: 26 s under load), so that stretch gets 10 ms per KB on top of the
- * budget. A small program's `while True: pass` at top level is still stopped after the budget.
- */
-const COMPILE_MS_PER_CHAR = 10 / 1000;
 
 export interface SimServiceOptions {
   /** How to start engine processes: a Node child (node-launcher.ts) or the app's engine window. */
@@ -138,44 +119,12 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
   let lastRunId = 0;
   let inFlight: InFlight | null = null;
   let report: ContainmentReport | null = null;
-  const watches = new WeakMap<EngineHandle, UsageWatch>();
-  const watchOf = (h: EngineHandle): UsageWatch => {
-    let w = watches.get(h);
-    if (!w) {
-      w = new UsageWatch({
-        get memoryCapMb() {
-          return memoryCap; // a changed setting holds at once
-        },
-        idleCpuBudgetMs: options.idleCpuBudgetMs ?? DEFAULT_IDLE_CPU_BUDGET_MS,
-        idleWindowMs: DEFAULT_IDLE_WINDOW_MS,
-      });
-      watches.set(h, w);
-    }
-    return w;
-  };
-  /** Samples `h` from outside; a verdict when it is over a budget. */
-  const sample = (h: EngineHandle, running: boolean): UsageVerdict | null => {
-    const usage = h.usage();
-    if (!usage) return null;
-    const s = { ...usage, at: performance.now() };
-    return running ? watchOf(h).running(s) : watchOf(h).idleSample(s);
-  };
-  const idleWatch = setInterval(() => {
-    const { primary, standby } = pool.handles();
-    for (const h of [primary, standby]) {
-      if (!h) continue;
-      if (!h.containment || h.busy || h.exited || inFlight?.handle === h) {
-        watchOf(h).reset();
-        continue;
-      }
-      // Something runs in an engine that has nothing to run, or it holds what no program does.
-      if (sample(h, false)) {
-        forgetUsage(h.pid);
-        pool.retire(h, true);
-      }
-    }
-  }, IDLE_WATCH_EVERY_MS);
-  idleWatch.unref();
+  const usage = new EngineUsage(
+    pool,
+    () => memoryCap,
+    options.idleCpuBudgetMs ?? DEFAULT_IDLE_CPU_BUDGET_MS,
+    (h) => inFlight?.handle === h,
+  );
   const first = pool.take();
   const firstReport = first.ready.then((r) => (report = r));
   firstReport.catch(() => {});
@@ -217,55 +166,6 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
     if (inFlight?.runId === runId) onProgress({ phase: 'starting', steps: 0, fraction: 1 });
   }
 
-  /** Resolves with the run's reply, or with a RunEnd the host made when it had to stop the process. */
-  function watch(
-    handle: EngineHandle,
-    request: RunRequest,
-    reply: Promise<RunReply>,
-    runWallBudget: number,
-  ): Promise<RunReply> {
-    return new Promise((resolve) => {
-      const limit = budget + (handle.containment?.interrupts ? grace : 0);
-      const sentAt = handle.lastHeardAt;
-      const startedAt = performance.now();
-      const firstLimit = limit + request.source.length * COMPILE_MS_PER_CHAR;
-      let ticks = 0;
-      const stop = (end: Trace['end'], whole = false): void => {
-        clearInterval(timer);
-        pool.retire(handle, whole);
-        resolve({
-          kind: 'result',
-          trace: endedTrace(request.source, request.fileName, request.options ?? {}, end),
-          tainted: false,
-        });
-      };
-      const timer = setInterval(() => {
-        const now = performance.now();
-        // Checked from here, whatever the process says: the wall budget and its memory.
-        if (now - startedAt > runWallBudget) {
-          stop(wallBudgetEnd(runWallBudget, settings.wallBudget));
-          return;
-        }
-        if (++ticks % MEMORY_EVERY_TICKS === 0 && sample(handle, true)) {
-          stop(memoryCapEnd(memoryCap, settings.memoryCap), true);
-          return;
-        }
-        const silent = now - handle.lastHeardAt;
-        const allowed = handle.finishing
-          ? transferTimeout
-          : handle.lastHeardAt === sentAt
-            ? firstLimit
-            : limit;
-        if (silent <= allowed) return;
-        stop(handle.finishing ? traceLateEnd() : silentStepEnd(silent));
-      }, WATCH_EVERY_MS);
-      void reply.then((r) => {
-        clearInterval(timer);
-        resolve(r);
-      });
-    });
-  }
-
   async function execute(
     runId: number,
     request: RunRequest,
@@ -293,7 +193,23 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
         if (inFlight?.runId === runId) onProgress({ phase: 'running', steps, fraction: -1 });
       },
     );
-    const r = await watch(handle, request, reply, runWallBudget);
+    const r = await watchRun(
+      handle,
+      request,
+      reply,
+      {
+        stepBudgetMs: budget,
+        interruptGraceMs: grace,
+        transferTimeoutMs: transferTimeout,
+        wallBudgetMs: runWallBudget,
+        memoryCapMb: () => memoryCap,
+        settings,
+      },
+      {
+        overMemory: (h) => usage.sample(h, true) !== null,
+        retire: (h, whole) => pool.retire(h, whole),
+      },
+    );
     if (r.kind === 'exited') {
       pool.retire(handle);
       throw new Error(`${r.message}; the next run starts a fresh engine`);
@@ -370,7 +286,7 @@ export function createSimService(options: SimServiceOptions): HostedSimService {
       }
     },
     async dispose() {
-      clearInterval(idleWatch);
+      usage.dispose();
       stopInFlight('the engine host is shutting down');
       pool.dispose();
     },

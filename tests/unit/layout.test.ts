@@ -3,7 +3,8 @@ import { buildAbc } from '../e2e/fixtures/build';
 import { syntheticTrace } from '../e2e/fixtures/synthetic';
 import { buildModel } from '../../renderer/src/player/model';
 import { snapshotAt } from '../../renderer/src/player/snapshot';
-import { grid, layoutStage } from '../../renderer/src/stage/layout';
+import { layoutStage } from '../../renderer/src/stage/layout';
+import { grid } from '../../renderer/src/stage/tokenFlow';
 
 const abc = buildModel(buildAbc());
 const overlap = (a: { x: number; y: number; w: number; h: number }, b: typeof a) =>

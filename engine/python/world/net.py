@@ -1,19 +1,15 @@
 """The virtual network of one run: file descriptors, bound ports, listeners, the built-in hosts
 and their links, name resolution, and the caps on sockets and bytes. Sockets (sockets.py) ask it
-to bind, connect, send datagrams and close; blocking calls wait through it (wait)."""
+to bind, connect, send datagrams and close (connections.py); blocking calls wait through it (wait)."""
 
-import bisect
 import heapq
-import struct
 import re
 import socket as _s
 import weakref
 
-from . import datagrams, errors, sockets as _sk, unix
+from . import connections, datagrams, errors, unix
 from .core import BlockedForever
 from .model import ANY, LOCAL_ADDRESS, LOOPBACK, LOOPBACK6, DEFAULT_BUFFER, Link, default_hosts
-from .pipe import RST, FIN, Pipe
-from .services import SERVICES, ServiceConn
 
 _current = None
 # Sockets open at once: twice what a 1,000-client lesson needs; Linux's usual hard limit on open files.
@@ -39,15 +35,6 @@ def set_current(net):
 class CapReached(Exception):
     pass
 
-
-
-def _aborts(sock):
-    """SO_LINGER on with a zero timeout: close() resets the connection instead of ending it."""
-    value = sock.options.get((_s.SOL_SOCKET, getattr(_s, 'SO_LINGER', 13)))
-    if not isinstance(value, (bytes, bytearray)) or len(value) < 8:
-        return False
-    onoff, linger = struct.unpack('ii', bytes(value[:8]))
-    return onoff != 0 and linger == 0
 
 class Net:
     def __init__(self, world, max_sockets=DEFAULT_MAX_SOCKETS, max_bytes=DEFAULT_MAX_NETWORK_BYTES, on_cap=None,
@@ -228,94 +215,10 @@ class Net:
 
     # -- connections ------------------------------------------------------------------------------
     def connect(self, sock, address, now):
-        CONNECTING, CONNECTED, VirtualSocket = _sk.CONNECTING, _sk.CONNECTED, _sk.VirtualSocket
-        if sock._family == _UNIX:
-            # An unbound client's name is '' (Linux binds none), its peer the listener's path.
-            listener, path = unix.listener(self, address)
-            link, host, ip = self.loopback, None, None
-            if sock.laddr is None:
-                sock.laddr = ''
-        else:
-            if not isinstance(address, tuple) or len(address) < 2:
-                raise TypeError('AF_INET address must be a tuple (host, port)')
-            ip = self.resolve(address[0], sock._family)
-            port = int(address[1])
-            host = self.ips.get(ip)
-            if self.is_local(ip):
-                link, here = self.loopback, (LOOPBACK6 if sock._family == _V6 else LOOPBACK)
-                if ip in ('0.0.0.0', '::', LOCAL_ADDRESS):
-                    ip = here
-            elif host is not None:
-                link, here = host.link, LOCAL_ADDRESS
-            else:
-                raise errors.error('ENETUNREACH')
-            if sock.laddr is None:
-                p = self._ephemeral(sock)
-                self.bound.setdefault(self._key(sock, p), []).append(weakref.ref(sock))
-                sock.laddr = self._addr(sock, here, p)
-        sock.raddr = path if ip is None else self._addr(sock, ip, port)
-        sock.state = CONNECTING
-        # Linux completes an AF_UNIX connect inside connect() (no handshake on the wire).
-        sock.conn_at = now if ip is None else now + 2 * link.latency
-        sock.conn_err = None
-        if host is None:
-            if ip is not None:
-                listener = self._find(sock, ip, port, True)
-            if listener is None:
-                sock.conn_err = 'ECONNREFUSED'
-                return
-            conn = VirtualSocket.__new__(VirtualSocket)
-            conn.__dict__.update({k: v for k, v in sock.__dict__.items()})
-            conn.fd = None
-            conn.sel = None
-            conn.state = CONNECTED
-            conn.options = {}
-            conn.queue = []
-            conn.dgrams = []
-            conn._timeout = _s.getdefaulttimeout()
-            conn.laddr = listener.laddr if ip is None else self._addr(sock, ip, port)
-            conn.raddr = sock.laddr
-            conn.unix_key = None
-            conn.sndbuf = conn.rcvbuf = self.buffer
-            conn.wr_shut = False
-            conn.so_error = None
-            sock.out = conn.inp = Pipe(link, sock, conn)
-            sock.inp = conn.out = Pipe(link, conn, sock)
-            sock.peer, conn.peer = conn, sock
-            # The server can accept once the SYN has arrived: on loopback Linux completes the whole
-            # handshake inside connect(), and asyncio's server side sees it first, as here.
-            arrival = now + link.latency
-            if len(listener.queue) > listener.backlog:
-                arrival += 1.0   # the SYN is dropped and sent again after Linux's initial RTO
-            bisect.insort(listener.queue, [arrival, conn, sock.laddr], key=lambda e: e[0])
-            listener.touch()
-        else:
-            service = SERVICES.get(('tcp', port))
-            if service is None:
-                sock.conn_err = 'ECONNREFUSED'
-                return
-            sc = ServiceConn(service(host), sock, link)
-            sock.out, sock.inp, sock.peer = sc.into, sc.back, None
+        connections.connect(self, sock, address, now)
 
     def close(self, sock, now):
-        CLOSED, CONNECTED, CONNECTING, LISTENING = _sk.CLOSED, _sk.CONNECTED, _sk.CONNECTING, _sk.LISTENING
-        sel = sock.sel
-        if sel is not None:
-            sel.forget(sock)
-        sock._settle(now)
-        if sock.state in (CONNECTED, CONNECTING) and sock.out is not None:
-            if (sock.inp is not None and sock.inp.unread()) or _aborts(sock):
-                sock.out.control(now, RST)
-            elif not sock.wr_shut:
-                sock.out.control(now, FIN)
-        elif sock.state == LISTENING:
-            for _, conn, _ in sock.queue:
-                conn.out.control(now, RST)
-                conn.state = CLOSED
-            sock.queue = []
-        sock.state = CLOSED
-        self._unbind(sock)
-        self.release(sock)
+        connections.close(self, sock, now)
 
     def release(self, sock):
         """A socket's descriptor goes back (closed, or collected without close())."""

@@ -4,7 +4,8 @@
 // Pure; the per-task sums are built once per trace (O(events)), so each step is binary searches.
 import type { Lanes } from '../../../common/lanes';
 import type { ActorId } from '../../../common/trace';
-import { lastAtOrBefore, type PlayerModel } from '../player/model';
+import { lastAtOrBefore } from '../../../common/stepSearch';
+import type { PlayerModel } from '../player/model';
 import { lastWake, type TaskIndex } from '../player/taskIndex';
 
 export interface TaskRow {

@@ -2,7 +2,8 @@
 // loop also marks the span it blocked and the ticks it made late) and what its one-line
 // explanation says. Pure: from the task index and the player's model.
 import type { ActorId, WarningKind } from '../../../common/trace';
-import { lastAtOrBefore, type PlayerModel } from '../player/model';
+import { lastAtOrBefore } from '../../../common/stepSearch';
+import type { PlayerModel } from '../player/model';
 import { formatTime } from '../player/snapshot';
 import type { PlacedWarning, TaskIndex } from '../player/taskIndex';
 

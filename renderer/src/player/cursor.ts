@@ -1,7 +1,8 @@
 // Where each control moves the cursor. Pure functions of (model, step); binary searches over
 // lists built once per trace, so every jump is O(log steps).
 import type { ActorId } from '../../../common/trace';
-import { lastAtOrBefore, type PlayerModel } from './model';
+import { lastAtOrBefore } from '../../../common/stepSearch';
+import type { PlayerModel } from './model';
 import { SPEEDS } from '../../../common/limits';
 
 export function lastStep(model: PlayerModel): number {

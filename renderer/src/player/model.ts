@@ -171,8 +171,6 @@ export function modelFrom(
   };
 }
 
-export { lastAtOrBefore };
-
 /** The last user line `actor` executed at or before `step`, if any. */
 export function lastLine(model: PlayerModel, actor: ActorId, step: number): number | undefined {
   const steps = model.lineHistory.get(actor);

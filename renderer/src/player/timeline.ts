@@ -4,7 +4,8 @@
 // program that never sleeps), so each step also gets a small fixed share of the width: x grows
 // with virtual time and with step count, and stays monotonic so a click maps back to a step.
 import type { ActorId, Trace } from '../../../common/trace';
-import { lastAtOrBefore, type PlayerModel } from './model';
+import { lastAtOrBefore } from '../../../common/stepSearch';
+import type { PlayerModel } from './model';
 
 /** 'io': waiting on a socket or a worker thread (a wait of kind io), drawn apart from sleeps.
  * 'blocked': a step that held the loop in a blocking call (a blocking recv, open() or time.sleep:

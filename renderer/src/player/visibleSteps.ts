@@ -3,7 +3,7 @@
 // callback), asyncio.run's own tasks and the top level's glue between them (its teardown), so
 // lesson 1 is the steps of a, b, c and main, not 27. Every counter and the scrub count these. Pure.
 import type { Trace } from '../../../common/trace';
-import { lastAtOrBefore } from './model';
+import { lastAtOrBefore } from '../../../common/stepSearch';
 
 /** The steps shown with internals off, ascending; the first and the last are always shown. */
 export function visibleStepsOf(trace: Pick<Trace, 'steps' | 'events' | 'actors'>): number[] {

@@ -1,16 +1,13 @@
 // Layout maths for the stage: where each lane, header and token goes for a snapshot at a size.
 // Pure (no Pixi), so it is unit-tested. Lanes are columns read left to right the way a task
 // travels: Run queue -> Loop -> Waiting -> Done. A lane that cannot hold its tokens at full size
-// switches to compact marks; one that cannot hold the marks shows "+N more".
+// switches to compact marks; one that cannot hold the marks shows "+N more" (tokenFlow.ts).
 import type { ActorId } from '../../../common/trace';
-import type { StageSnapshot, Token } from '../player/snapshot';
+import type { StageSnapshot } from '../player/snapshot';
 import { groupHeights } from './groupHeights';
+import { BASE_H, BASE_W, flow, markSize, rowsNeeded, type Metrics } from './tokenFlow';
 import { layoutWorld, worldHeight, type WorldLayout } from './worldLayout';
 
-export const BASE_W = 190;
-export const BASE_H = 40;
-/** Marks are drawn from a MARK_BASE-sized texture. */
-export const MARK_BASE = 10;
 export const LANE_KEYS = ['ready', 'loop', 'waiting', 'done'] as const;
 export type LaneKey = (typeof LANE_KEYS)[number];
 export const LANE_SHARE: Record<LaneKey, number> = { ready: 0.24, loop: 0.24, waiting: 0.3, done: 0.22 };
@@ -79,17 +76,6 @@ export interface StageLayout {
   textScale: number;
 }
 
-interface Metrics {
-  pad: number;
-  gap: number;
-  title: number;
-  header: number;
-  tokenW: number;
-  tokenH: number;
-  mark: number;
-  markGap: number;
-}
-
 export function metricsFor(width: number, height: number, uiScale = 1): Metrics {
   const s = Math.max(0.6, Math.min(2, uiScale * Math.min(width / 820, height / 380)));
   const pad = 10 * s;
@@ -107,87 +93,6 @@ export function metricsFor(width: number, height: number, uiScale = 1): Metrics 
     mark: 10 * s,
     markGap: 3 * s,
   };
-}
-
-/** Grid positions for n cells of (cw x ch) in a rect, row by row; null when they do not fit. */
-export function grid(
-  n: number,
-  r: Rect,
-  cw: number,
-  ch: number,
-  gap: number,
-): { x: number; y: number }[] | null {
-  const cols = Math.max(1, Math.floor((r.w + gap) / (cw + gap)));
-  const rows = Math.floor((r.h + gap) / (ch + gap));
-  if (n > cols * rows) return null;
-  const out: { x: number; y: number }[] = [];
-  for (let i = 0; i < n; i++)
-    out.push({ x: r.x + (i % cols) * (cw + gap), y: r.y + Math.floor(i / cols) * (ch + gap) });
-  return out;
-}
-
-function capacity(r: Rect, cw: number, ch: number, gap: number): number {
-  return (
-    Math.max(1, Math.floor((r.w + gap) / (cw + gap))) * Math.max(0, Math.floor((r.h + gap) / (ch + gap)))
-  );
-}
-
-function rowsNeeded(n: number, w: number, cw: number, gap: number): number {
-  return Math.ceil(n / Math.max(1, Math.floor((w + gap) / (cw + gap))));
-}
-
-/** Marks shrink (down to 40%) so that n of them fill the rect before any is left out. */
-export function markSize(n: number, r: Rect, m: Metrics): number {
-  const fit = Math.floor(Math.sqrt((r.w * r.h) / Math.max(1, n)) - m.markGap);
-  return Math.max(Math.ceil(m.mark * 0.4), Math.min(m.mark, fit));
-}
-
-/** Places tokens in a rect at full size, else as marks, else as many marks as fit. */
-function flow(
-  tokens: Token[],
-  r: Rect,
-  m: Metrics,
-  places: Map<ActorId, Place>,
-  overflow: Label[],
-  forceMarks = false,
-  mark = 0,
-): boolean {
-  const full = forceMarks ? null : grid(tokens.length, r, m.tokenW, m.tokenH, m.gap);
-  if (full) {
-    tokens.forEach((t, i) => {
-      const small = t.kind === 'callback';
-      const s = (m.tokenW / BASE_W) * (small ? 0.72 : 1);
-      const dy = small ? (m.tokenH - BASE_H * s) / 2 : 0;
-      places.set(t.id, {
-        x: full[i].x,
-        y: full[i].y + dy,
-        s,
-        mode: small ? 'small' : 'normal',
-        w: BASE_W * s,
-        h: BASE_H * s,
-      });
-    });
-    return false;
-  }
-  const size = mark || markSize(tokens.length, r, m);
-  const cap = capacity(r, size, size, m.markGap);
-  // When even marks overflow, the last row holds the "+N more" count instead.
-  const shown =
-    tokens.length > cap ? capacity({ ...r, h: r.h - m.header }, size, size, m.markGap) : tokens.length;
-  const cells = grid(shown, r, size, size, m.markGap) ?? [];
-  const s = size / MARK_BASE;
-  for (let i = 0; i < cells.length; i++)
-    places.set(tokens[i].id, { x: cells[i].x, y: cells[i].y, s, mode: 'mark', w: size, h: size });
-  if (shown < tokens.length) {
-    overflow.push({
-      text: `+${tokens.length - shown} more`,
-      x: r.x,
-      y: r.y + r.h - m.header,
-      w: r.w,
-      h: m.header,
-    });
-  }
-  return true;
 }
 
 /** The lanes' height: the whole stage, less the world strip when the run has one. */

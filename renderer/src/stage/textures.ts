@@ -2,7 +2,7 @@
 // colour. Drawing each token as its own Graphics cost ~250 ms/frame at 1,000 tokens in headless
 // Chromium; Sprites sharing a texture ~70 ms.
 import { Graphics, Rectangle, type Renderer, type Texture } from 'pixi.js';
-import { BASE_H, BASE_W, MARK_BASE } from './layout';
+import { BASE_H, BASE_W, MARK_BASE } from './tokenFlow';
 
 export interface TokenTextures {
   body: Texture;

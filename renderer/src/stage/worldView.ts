@@ -1,9 +1,9 @@
 // Draws the world strip (worldLayout.ts) into the stage's Pixi graphics: the Threads box's rows
 // with their busy bars, the Network box's tracks and arrowheads, and the packets on them. Labels
 // go through the renderer's own label pool (labels.ts), which fits each to its column.
-import type { Graphics } from 'pixi.js';
+import { Graphics } from 'pixi.js';
 import { STAGE_MARKS } from '../player/colours';
-import type { Transition } from './tween';
+import { Transition, type Pose } from './tween';
 import type { Label } from './layout';
 import type { Elide } from './text';
 import type { WorldLayout } from './worldLayout';
@@ -54,10 +54,30 @@ export function drawWorld(
 }
 
 /** The packets at the transition's progress (pose.s is a packet's size). */
-export function drawPackets(g: Graphics, tr: Transition<string>): void {
-  g.clear();
-  for (const key of tr.to.keys()) {
-    const p = tr.poseOf(key);
-    if (p) g.rect(p.x - p.s / 2, p.y - p.s / 2, p.s, p.s).fill({ color: WIRE, alpha: p.alpha });
+/** The packets on the Network box's tracks: each moves from where the last step drew it; new ones fade in. */
+export class PacketLayer {
+  readonly root = new Graphics();
+  #poses = new Map<string, Pose>();
+
+  motion(world: WorldLayout | null, motionMs: number): Transition<string> {
+    const to = new Map<string, Pose>();
+    for (const p of world?.network?.rows ?? []) to.set(p.key, { x: p.x, y: p.y, s: p.size, alpha: 1 });
+    const from = new Map<string, Pose>();
+    for (const [k, pose] of this.#poses) if (to.has(k)) from.set(k, pose);
+    this.#poses = to;
+    return new Transition(from, to, motionMs);
+  }
+
+  draw(tr: Transition<string>): void {
+    const g = this.root.clear();
+    for (const key of tr.to.keys()) {
+      const p = tr.poseOf(key);
+      if (p) g.rect(p.x - p.s / 2, p.y - p.s / 2, p.s, p.s).fill({ color: WIRE, alpha: p.alpha });
+    }
+  }
+
+  clear(): void {
+    this.root.clear();
+    this.#poses.clear();
   }
 }

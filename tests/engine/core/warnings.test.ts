@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../engine/python/engine';
 import type { Trace, TraceEvent } from '../../../common/trace';
+import { cpythonLabel } from '../../../common/taskNames';
 import { createTestEngine } from '../../support/engine-snapshot';
 import { warningsWithSteps } from '../../../main/cli/warnings';
 
@@ -136,6 +137,51 @@ asyncio.run(main())
     const step = stepOf(t, actorId(t, 'Task-1'), 9);
     expect(found(t)).toEqual([{ step, kind: 'pendingCollected', actor: actorId(t, 'lost'), line: 4 }]);
     expect(stderr(t)).toContain('Task was destroyed but it is pending!\n');
+  });
+});
+
+describe('task labels', () => {
+  // A task is named in two places: loop_warnings.py's _label words Python's reports of a live task,
+  // common/taskNames.ts's cpythonLabel words the host's (a blocked loop, a late timer) from the
+  // trace's actor. One rule in two languages: the same tasks must come out with the same names.
+  it("loop_warnings.py's _label names each task as cpythonLabel names its actor", async () => {
+    const t = await run(`import asyncio, gc
+
+async def fails():
+    raise KeyError("k")
+
+async def waits():
+    await asyncio.get_running_loop().create_future()
+
+async def main():
+    async def inner():
+        raise ValueError("v")
+    asyncio.create_task(fails())
+    asyncio.create_task(fails(), name="doomed")
+    asyncio.create_task(inner())
+    asyncio.create_task(fails(), name="Task-99")
+    asyncio.create_task(waits())
+    asyncio.create_task(waits(), name="lost")
+    await asyncio.sleep(0)
+    gc.collect()
+
+asyncio.run(main())
+`);
+    const named = warningsWithSteps(t).map(({ warning: w }) => {
+      const actor = t.actors.find((a) => a.id === w.actor)!;
+      return [cpythonLabel(actor), w.message.replace(/ (raised|was destroyed) [^]*$/, '')];
+    });
+    expect(named.map(([label]) => label).sort()).toEqual(
+      [
+        'Task-2 (fails)',
+        'doomed',
+        'Task-3 (main.<locals>.inner)',
+        'Task-99 (fails)',
+        'Task-4 (waits)',
+        'lost',
+      ].sort(),
+    );
+    for (const [label, inMessage] of named) expect(inMessage).toBe(label);
   });
 });
 
