@@ -117,6 +117,21 @@ function runToFirstStep(page: Page, tasks: number): Promise<number> {
   }, tasks);
 }
 
+/** A key press that moves one step, timed to the next frame drawn after the step counter changed. */
+async function timedStep(page: Page, key: string): Promise<number> {
+  const counter = page.getByTestId('step-counter');
+  const before = await counter.textContent();
+  const t0 = performance.now();
+  await page.keyboard.press(key);
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-testid="step-counter"]')?.textContent !== text,
+    before,
+    { polling: 'raf' },
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  return performance.now() - t0;
+}
+
 async function main(): Promise<void> {
   const bytes = new Map<number, Buffer>();
   console.log('== traces (synthetic: n workers x 3 sleeps), encoded in Node');
@@ -197,6 +212,14 @@ async function main(): Promise<void> {
       console.log(
         `key press to answer: p50 ${ms(pct(all, 0.5))}, p95 ${ms(pct(all, 0.95))}, ` +
           `worst ${ms(median(loads.map((l) => Math.max(...l.latencies))))} (median of the runs' worst; ${all.length} presses)`,
+      );
+      // Stepping once loaded: from the end back one step (the most tasks done, the most printed).
+      await timedStep(page, 'End');
+      const steps: number[] = [];
+      for (let r = 0; r < REPEATS; r++)
+        steps.push(await timedStep(page, r % 2 === 0 ? 'ArrowLeft' : 'ArrowRight'));
+      console.log(
+        `a step near the end, key to drawn frame: ${ms(median(steps))} (each: ${steps.map(ms).join(', ')})`,
       );
     }
     await page.close();
