@@ -2,7 +2,8 @@
 // message structured-cloned with its transfers as postMessage does: a binary trace arrives with
 // its steps and events still bytes (read where looked at) and its index's long lists in parts,
 // and what the loader hands on is the same trace (its JSON), with the same model, timeline and
-// task index the UI thread would build itself. Also: cutLong/putBack give back what was cut.
+// task index the UI thread would build itself. Also: cutLong/putBack give back what was cut, a
+// sparse array's holes included.
 import { describe, expect, it, vi } from 'vitest';
 import type { Trace } from '../../common/trace';
 import { encodeTrace } from '../../common/traceCodec';
@@ -98,5 +99,21 @@ describe('cutLong', () => {
     for (const part of parts) putBack(shell, structuredClone(part));
     expect(shell).toEqual(original);
     expect([...shell.map.keys()]).toEqual([...original.map.keys()]);
+  });
+
+  it('cuts a sparse array (by actor id, ids from the trace) as its entries: holes stay holes, a far id is one entry', () => {
+    const names: string[] = [];
+    for (let id = 1; id <= 10; id++) names[id] = `task ${id}`;
+    names[50_000_000] = 'far';
+    const value = { names };
+    const parts = cutLong(value, 4);
+    expect(value.names.length).toBe(0);
+    expect(parts.length).toBe(3);
+    const shell = structuredClone(value);
+    for (const part of parts) putBack(shell, structuredClone(part));
+    expect(shell.names.length).toBe(50_000_001);
+    expect(0 in shell.names || 11 in shell.names).toBe(false);
+    expect(shell.names[10]).toBe('task 10');
+    expect(shell.names[50_000_000]).toBe('far');
   });
 });
