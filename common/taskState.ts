@@ -15,9 +15,9 @@ import type {
   TraceEvent,
   WaitReason,
 } from './trace';
+import { resourcesAt, stackAt, taskIndexOf } from './taskIndex';
 
 type Exited = Extract<TraceEvent, { t: 'taskExited' }>;
-import { resourcesAt, stackAt, taskIndexOf } from './taskIndex';
 
 export interface TaskState {
   actor: ActorId;

@@ -196,14 +196,15 @@ function count(r: ByteReader, left: number): number {
   return n;
 }
 
-/** Where a binary trace's records start, every PLACE_EVERY records of each list, and every
- * string it interns: enough to read any run of records without reading what comes before
- * (recordsAt), so a big run's UI keeps bytes, not millions of objects. */
+/** Where each of a binary trace's steps and events starts, and every string it interns:
+ * enough to read any record without reading what comes before it (RecordReader), so a big
+ * run's UI keeps bytes, not millions of objects. */
 export interface TracePlaces {
   steps: { count: number; starts: Uint32Array };
   events: { count: number; starts: Uint32Array };
   strings: StringTable;
 }
+/** Records RecordReader.run reads at once. */
 export const PLACE_EVERY = 1024;
 
 const actorCodecs = [undefined, actorCodec];
@@ -222,7 +223,7 @@ function readEvent(r: ByteReader): unknown {
 
 const readStep = (r: ByteReader) => readRecord(r, stepCodecs);
 
-/** Reads `count` records, noting where every PLACE_EVERY-th starts. */
+/** Reads `count` records, noting where each starts. */
 function readList(
   r: ByteReader,
   count: number,
@@ -231,7 +232,7 @@ function readList(
 ): unknown[] {
   const out: unknown[] = [];
   for (let i = 0; i < count; i++) {
-    if (i % PLACE_EVERY === 0) starts[i / PLACE_EVERY] = r.offset;
+    starts[i] = r.offset;
     out.push(read(r));
   }
   return out;
@@ -253,10 +254,10 @@ export function decodeTracePlaced(bytes: Uint8Array): { trace: Trace; places: Tr
   const actors: unknown[] = [];
   for (let n = count(r, bytes.length); n > 0; n--) actors.push(readRecord(r, actorCodecs));
   const stepCount = count(r, bytes.length);
-  const stepStarts = new Uint32Array(Math.ceil(stepCount / PLACE_EVERY));
+  const stepStarts = new Uint32Array(stepCount);
   const steps = readList(r, stepCount, readStep, stepStarts);
   const eventCount = count(r, bytes.length);
-  const eventStarts = new Uint32Array(Math.ceil(eventCount / PLACE_EVERY));
+  const eventStarts = new Uint32Array(eventCount);
   const events = readList(r, eventCount, readEvent, eventStarts);
   if (!r.done) throw new RangeError('the trace has bytes after its end');
   trace.actors = actors as Trace['actors'];
@@ -276,18 +277,30 @@ export function decodeTrace(bytes: Uint8Array): Trace {
   return decodeTracePlaced(bytes).trace;
 }
 
-/** Records `from` (a multiple of PLACE_EVERY) up to PLACE_EVERY of them, of bytes decodeTracePlaced read. */
-export function recordsAt(
-  bytes: Uint8Array,
-  places: TracePlaces,
-  list: 'steps' | 'events',
-  from: number,
-): unknown[] {
-  const { count: n, starts } = places[list];
-  const r = new ByteReader(bytes, places.strings);
-  r.seek(starts[from / PLACE_EVERY]);
-  const read = list === 'steps' ? readStep : readEvent;
-  const out: unknown[] = [];
-  for (let i = from, end = Math.min(n, from + PLACE_EVERY); i < end; i++) out.push(read(r));
-  return out;
+/** Reads the records of bytes decodeTracePlaced read, from anywhere in them. */
+export class RecordReader {
+  private readonly r: ByteReader;
+
+  constructor(
+    bytes: Uint8Array,
+    private readonly places: TracePlaces,
+  ) {
+    this.r = new ByteReader(bytes, places.strings);
+  }
+
+  /** Records from `from` on, PLACE_EVERY of them (fewer at the end). */
+  run(list: 'steps' | 'events', from: number): unknown[] {
+    const { count: n, starts } = this.places[list];
+    this.r.seek(starts[from]);
+    const read = list === 'steps' ? readStep : readEvent;
+    const out: unknown[] = [];
+    for (let i = from, end = Math.min(n, from + PLACE_EVERY); i < end; i++) out.push(read(this.r));
+    return out;
+  }
+
+  /** Record `i` alone. */
+  one(list: 'steps' | 'events', i: number): unknown {
+    this.r.seek(this.places[list].starts[i]);
+    return (list === 'steps' ? readStep : readEvent)(this.r);
+  }
 }

@@ -1,5 +1,5 @@
 // A big run's steps and events on the UI thread stay bytes (renderer/src/run/recordList.ts):
-// any run of records read from its place in the bytes (common/traceCodec.ts recordsAt) is the
+// any run of records read from its place in the bytes (common/traceCodec.ts RecordReader), a run of them or one alone, is the
 // record the whole decode makes, strings interned far before it included; the list behaves as
 // the array it stands for (its JSON is the trace's, for-of, slice, at, findIndex, `in`), gives
 // equal records again after its kept runs are let go, and refuses writes.
@@ -7,7 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Trace, TraceEvent } from '../../common/trace';
-import { decodeTrace, decodeTracePlaced, encodeTrace, PLACE_EVERY, recordsAt } from '../../common/traceCodec';
+import {
+  decodeTrace,
+  decodeTracePlaced,
+  encodeTrace,
+  PLACE_EVERY,
+  RecordReader,
+} from '../../common/traceCodec';
 import { syntheticTrace } from '../e2e/fixtures/synthetic';
 import { recordList } from '../../renderer/src/run/recordList';
 
@@ -34,10 +40,13 @@ describe('records read from their place in the bytes', () => {
     expect(JSON.stringify(whole)).toBe(JSON.stringify(decodeTrace(bytes)));
     for (const list of ['steps', 'events'] as const) {
       expect(places[list].count).toBe(trace[list].length);
-      const read: unknown[] = [];
-      for (let from = 0; from < trace[list].length; from += PLACE_EVERY)
-        read.push(...recordsAt(bytes, places, list, from));
-      expect(JSON.stringify(read)).toBe(JSON.stringify(trace[list]));
+      const reader = new RecordReader(bytes, places);
+      const runs: unknown[] = [];
+      for (let from = 0; from < trace[list].length; from += PLACE_EVERY) runs.push(...reader.run(list, from));
+      expect(JSON.stringify(runs)).toBe(JSON.stringify(trace[list]));
+      // One at a time, backwards (each from its own place).
+      const ones = trace[list].map((_, i) => reader.one(list, trace[list].length - 1 - i)).reverse();
+      expect(JSON.stringify(ones)).toBe(JSON.stringify(trace[list]));
     }
   });
 });
@@ -79,8 +88,16 @@ describe('recordList', () => {
     const many = { ...trace, ...printed };
     const manyBytes = encodeTrace(many);
     const list = recordList<TraceEvent>(manyBytes, decodeTracePlaced(manyBytes).places, 'events');
+    // A walk keeps its runs: reading on from 6 to 7 keeps run 0.
+    void list[6];
     const first = list[7];
-    for (let i = 0; i < list.length; i += PLACE_EVERY) void list[i];
+    void list[100];
+    expect(list[7]).toBe(first);
+    // Looks here and there read one record each and keep no run: run 0 stays.
+    for (let i = PLACE_EVERY + 5; i < list.length; i += PLACE_EVERY) void list[i];
+    expect(list[7]).toBe(first);
+    // Walks through every other run push it out.
+    for (let i = PLACE_EVERY; i < list.length; i += PLACE_EVERY) void [list[i], list[i + 1]];
     const again = list[7];
     // Let go of (read anew: another object) and equal to what was read first.
     expect(again).not.toBe(first);

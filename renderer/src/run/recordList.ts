@@ -1,32 +1,40 @@
 // A trace's steps or events on the UI thread as a read-only array that reads its records from
-// the trace's bytes when they are first looked at, PLACE_EVERY at a time, keeping the most
-// recently used runs of them. A 100,000-task run is two million records: made as objects on
-// the UI thread (and collected), they held the window for seconds; as bytes they cost nothing
-// until the player looks at a step, which needs a few thousand. Everything that reads arrays
+// the trace's bytes when they are looked at. A 100,000-task run is two million records: made as
+// objects on the UI thread (and collected), they held the window for seconds; as bytes they
+// cost nothing until the player looks at a step. A walk through the list (a step's events, a
+// fold from a keyframe) reads PLACE_EVERY records at a time and keeps the runs it used last; a
+// look here and there (each finished task's exit, each waiting task's reason: a hundred
+// thousand records spread over the whole trace) reads only the record looked at, so it neither
+// reads whole runs for one record nor pushes the walk's runs out. Everything that reads arrays
 // works on it (indexing, length, for-of, slice, JSON.stringify); writing to it throws.
-import { PLACE_EVERY, recordsAt, type TracePlaces } from '../../../common/traceCodec';
+import { PLACE_EVERY, RecordReader, type TracePlaces } from '../../../common/traceCodec';
 
 /** Runs of PLACE_EVERY records kept decoded (about 260,000 records). */
 const KEEP_RUNS = 256;
 
 export function recordList<T>(bytes: Uint8Array, places: TracePlaces, list: 'steps' | 'events'): T[] {
   const n = places[list].count;
+  const reader = new RecordReader(bytes, places);
   const runs = new Map<number, T[]>();
   let lastRun = -1;
   let last: T[] = [];
+  let previous = -2;
   const at = (i: number): T => {
     const k = Math.floor(i / PLACE_EVERY);
-    if (k !== lastRun) {
-      let run = runs.get(k);
-      if (run) runs.delete(k);
-      else run = recordsAt(bytes, places, list, k * PLACE_EVERY) as T[];
-      // Re-inserted: the Map's order is the order of use, oldest first.
-      runs.set(k, run);
-      if (runs.size > KEEP_RUNS) runs.delete(runs.keys().next().value as number);
-      lastRun = k;
-      last = run;
-    }
-    return last[i - lastRun * PLACE_EVERY];
+    const walking = i === previous + 1;
+    previous = i;
+    if (k === lastRun) return last[i - k * PLACE_EVERY];
+    let run = runs.get(k);
+    if (!run) {
+      if (!walking) return reader.one(list, i) as T;
+      run = reader.run(list, k * PLACE_EVERY) as T[];
+    } else runs.delete(k);
+    // Re-inserted: the Map's order is the order of use, oldest first.
+    runs.set(k, run);
+    if (runs.size > KEEP_RUNS) runs.delete(runs.keys().next().value as number);
+    lastRun = k;
+    last = run;
+    return last[i - k * PLACE_EVERY];
   };
   const index = (p: string | symbol): number => {
     if (typeof p !== 'string') return -1;
