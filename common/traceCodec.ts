@@ -5,7 +5,8 @@
 // varints, float64 times, interned strings) and a record the schema does not fit exactly (a
 // future kind, an extra key, keys in another order) is written as its own JSON: nothing is lost.
 import type { Trace, TraceEvent } from './trace';
-import { ByteReader, ByteWriter, type StringTable } from './traceBytes';
+import { ByteReader, ByteWriter } from './traceBytes';
+import type { TracePlaces } from './traceRecords';
 import { actorShape, EVENT_FIELDS, stepShape, type Field, type Shape } from './traceSchema';
 
 /** The first bytes of every binary trace ("LSTB"), then the codec's own version. */
@@ -196,22 +197,12 @@ function count(r: ByteReader, left: number): number {
   return n;
 }
 
-/** Where each of a binary trace's steps and events starts, and every string it interns:
- * enough to read any record without reading what comes before it (RecordReader), so a big
- * run's UI keeps bytes, not millions of objects. */
-export interface TracePlaces {
-  steps: { count: number; starts: Uint32Array };
-  events: { count: number; starts: Uint32Array };
-  strings: StringTable;
-}
-/** Records RecordReader.run reads at once. */
-export const PLACE_EVERY = 1024;
-
 const actorCodecs = [undefined, actorCodec];
 const stepCodecs = [undefined, stepCodec];
 const eventCodecsByTag = [undefined, ...eventCodecs];
 
-function readEvent(r: ByteReader): unknown {
+/** One event record where `r` stands (traceRecords.ts reads them from anywhere). */
+export function readEvent(r: ByteReader): unknown {
   const tag = r.uint();
   if (tag === JSON_TAG) return jsonRecord(r, true);
   const codec = eventCodecsByTag[tag];
@@ -221,7 +212,8 @@ function readEvent(r: ByteReader): unknown {
   return e;
 }
 
-const readStep = (r: ByteReader) => readRecord(r, stepCodecs);
+/** One step record where `r` stands. */
+export const readStep = (r: ByteReader) => readRecord(r, stepCodecs);
 
 /** Reads `count` records, noting where each starts. */
 function readList(
@@ -275,32 +267,4 @@ export function decodeTracePlaced(bytes: Uint8Array): { trace: Trace; places: Tr
 
 export function decodeTrace(bytes: Uint8Array): Trace {
   return decodeTracePlaced(bytes).trace;
-}
-
-/** Reads the records of bytes decodeTracePlaced read, from anywhere in them. */
-export class RecordReader {
-  private readonly r: ByteReader;
-
-  constructor(
-    bytes: Uint8Array,
-    private readonly places: TracePlaces,
-  ) {
-    this.r = new ByteReader(bytes, places.strings);
-  }
-
-  /** Records from `from` on, PLACE_EVERY of them (fewer at the end). */
-  run(list: 'steps' | 'events', from: number): unknown[] {
-    const { count: n, starts } = this.places[list];
-    this.r.seek(starts[from]);
-    const read = list === 'steps' ? readStep : readEvent;
-    const out: unknown[] = [];
-    for (let i = from, end = Math.min(n, from + PLACE_EVERY); i < end; i++) out.push(read(this.r));
-    return out;
-  }
-
-  /** Record `i` alone. */
-  one(list: 'steps' | 'events', i: number): unknown {
-    this.r.seek(this.places[list].starts[i]);
-    return (list === 'steps' ? readStep : readEvent)(this.r);
-  }
 }

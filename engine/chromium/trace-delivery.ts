@@ -11,12 +11,8 @@
 // the page's, which the program's worker cannot write), never the one in the bytes. No DOM, no Node.
 import { z } from 'zod';
 import type { Trace, TraceReceipt } from '../../common/trace';
-import {
-  decodeTracePlaced,
-  encodeTrace as encodeBinary,
-  isBinaryTrace,
-  type TracePlaces,
-} from '../../common/traceCodec';
+import { decodeTracePlaced, encodeTrace as encodeBinary, isBinaryTrace } from '../../common/traceCodec';
+import type { TracePlaces } from '../../common/traceRecords';
 import { traceShape } from '../protocol';
 
 /** Larger than any trace a run's caps allow (a million steps with their events). */

@@ -1,5 +1,5 @@
 // A big run's steps and events on the UI thread stay bytes (renderer/src/run/recordList.ts):
-// any run of records read from its place in the bytes (common/traceCodec.ts RecordReader), a run of them or one alone, is the
+// any run of records read from its place in the bytes (common/traceRecords.ts RecordReader), a run of them or one alone, is the
 // record the whole decode makes, strings interned far before it included; the list behaves as
 // the array it stands for (its JSON is the trace's, for-of, slice, at, findIndex, `in`), gives
 // equal records again after its kept runs are let go, and refuses writes.
@@ -7,13 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Trace, TraceEvent } from '../../common/trace';
-import {
-  decodeTrace,
-  decodeTracePlaced,
-  encodeTrace,
-  PLACE_EVERY,
-  RecordReader,
-} from '../../common/traceCodec';
+import { decodeTrace, decodeTracePlaced, encodeTrace } from '../../common/traceCodec';
+import { PLACE_EVERY, RecordReader } from '../../common/traceRecords';
 import { syntheticTrace } from '../e2e/fixtures/synthetic';
 import { recordList } from '../../renderer/src/run/recordList';
 

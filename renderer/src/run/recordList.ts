@@ -7,7 +7,7 @@
 // thousand records spread over the whole trace) reads only the record looked at, so it neither
 // reads whole runs for one record nor pushes the walk's runs out. Everything that reads arrays
 // works on it (indexing, length, for-of, slice, JSON.stringify); writing to it throws.
-import { PLACE_EVERY, RecordReader, type TracePlaces } from '../../../common/traceCodec';
+import { PLACE_EVERY, RecordReader, type TracePlaces } from '../../../common/traceRecords';
 
 /** Runs of PLACE_EVERY records kept decoded (about 260,000 records). */
 const KEEP_RUNS = 256;

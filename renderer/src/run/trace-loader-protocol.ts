@@ -1,6 +1,6 @@
 // Messages between the UI thread (trace-loader.ts) and the trace worker (trace-worker.ts).
 import type { Trace, TraceReceipt } from '../../../common/trace';
-import type { TracePlaces } from '../../../common/traceCodec';
+import type { TracePlaces } from '../../../common/traceRecords';
 import type { LongPart } from './longParts';
 import type { WorkerBuilt } from './model-join';
 
