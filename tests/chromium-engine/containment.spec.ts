@@ -44,7 +44,7 @@ const MEMORY_CAP_END = {
  * Scenarios that end otherwise by design (as in tests/host/escape.test.ts): forged frames must
  * not pass for the result (fd 3 inside Pyodide is the run's own channel to the engine, so the
  * forgery ends the run with the channel's error); a spin loop that cannot send heartbeats is a
- * runaway.
+ * runaway; JavaScript source through ctypes is refused by the CSP, which ends the run.
  */
 const ENDS: Record<
   string,
@@ -58,6 +58,13 @@ const ENDS: Record<
     );
   },
   'forged-heartbeat.py': (end) => expect(end.kind).toBe('runaway'),
+  // JavaScript source through ctypes: the engine page's CSP (no 'unsafe-eval') refuses it, which
+  // ends the run with that error before any line after the call.
+  'ctypes-js.py': (end, out) => {
+    expect(out).not.toContain('ESCAPED');
+    expect(end).toMatchObject({ kind: 'internalError', exitCode: 70 });
+    expect(end.message).toMatch(/violates the following Content Security Policy directive.*'unsafe-eval'/);
+  },
 };
 
 for (const name of escapeScenarios) {

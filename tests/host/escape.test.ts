@@ -34,6 +34,13 @@ const ENDS: Record<string, (trace: Trace, out: string) => void> = {
   'forged-heartbeat.py': (trace) => {
     expect(trace.end.kind).toBe('runaway');
   },
+  // JavaScript source through ctypes: refused by the engine process (no code generation from
+  // strings), which ends the run with that error before any line after the call.
+  'ctypes-js.py': (trace, out) => {
+    expect(out).not.toContain('ESCAPED');
+    expect(trace.end).toMatchObject({ kind: 'internalError', exitCode: 70 });
+    expect(trace.end.message).toMatch(/Code generation from strings disallowed/);
+  },
 };
 
 describe('a scenario cannot reach the machine', () => {
