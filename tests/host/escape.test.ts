@@ -1,8 +1,10 @@
 // The escape corpus: each scenario in escape/ tries to reach the machine by one family of
 // routes and prints BLOCKED or ESCAPED per attempt. Every attempt must fail with a Python
 // exception, the run must go on to its last line, and nothing outside may have been touched.
-// After each, a probe program must run as if nothing had happened (a fresh engine per run):
-// `import statistics` is the standard library's, and its output arrives.
+// Every run has a fresh engine process, so each scenario's run is the run after the one before
+// (the tests run in order on one service), and after the last of them a probe program must run
+// as if nothing had happened: `import statistics` is the standard library's, and its output
+// arrives (one probe, not one more engine process per scenario).
 // Each scenario's header says what it did against the code before this (673f2cb, Node 20).
 // Memory outside the wasm heap, once a program has reached JavaScript: reached-js.test.ts (no
 // scenario here reaches it any more: js-memory.py finds no JavaScript object to allocate with).
@@ -83,11 +85,11 @@ describe('a scenario cannot reach the machine', () => {
   for (const name of escapeScenarios) {
     it(`${name}: every attempt fails with a Python exception, the run goes on and ends non-zero`, async () => {
       // Once: every run has a fresh engine process, so routes that arm themselves for later
-      // (useNodeSockFS) meet a new process; the probe run after it checks that.
-      for (const round of [1]) {
+      // (useNodeSockFS) meet a new process: the next scenario's run, and the probe after the last.
+      {
         const { trace } = await run(service, fill(name), name);
         const out = stdout(trace);
-        const context = `${name} round ${round}\n${out}\n${stderr(trace)}\n${JSON.stringify(trace.end)}`;
+        const context = `${name}\n${out}\n${stderr(trace)}\n${JSON.stringify(trace.end)}`;
         const lines = out.trimEnd().split('\n');
         const escaped = lines.filter((l) => l.startsWith('ESCAPED'));
         expect(escaped, context).toEqual([]);
@@ -115,10 +117,6 @@ describe('a scenario cannot reach the machine', () => {
             /^PermissionError: \d+ of \d+ attempts to reach the machine failed$/,
           );
         }
-        // The next run is untouched by this one.
-        const next = await run(service, PROBE, 'probe.py');
-        expect(stdout(next.trace), `${name}: the next run`).toBe('mean 2\n');
-        expect(next.trace.end.kind).toBe('ok');
       }
       expect(readFileSync(join(dir, 'canary.txt'), 'utf8')).toBe(CANARY_TEXT);
       expect(existsSync(join(dir, 'marker.txt'))).toBe(false);
@@ -126,4 +124,12 @@ describe('a scenario cannot reach the machine', () => {
       expect(connections).toBe(0);
     }, 180_000);
   }
+
+  it('after the last of them, the next run is untouched', async () => {
+    const next = await run(service, PROBE, 'probe.py');
+    expect(stdout(next.trace), 'the run after the corpus').toBe('mean 2\n');
+    expect(next.trace.end.kind).toBe('ok');
+    expect(readdirSync(dir)).toEqual(['canary.txt']);
+    expect(connections).toBe(0);
+  });
 });
